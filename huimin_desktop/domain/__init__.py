@@ -1,0 +1,1 @@
+"""Rules of the domain: validation of ID numbers and amounts, code lists, income, consistency checks."""
