@@ -1,0 +1,31 @@
+"""Attachment metadata. The bytes live in the content-addressed store, named by ``sha256``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from huimin_desktop.model.base import Base, Synced
+
+ATTACHMENT_KINDS = ("photo", "audio", "video", "document")
+
+
+class Attachment(Synced, Base):
+    """Links one stored file to any record (``owner_table`` + ``owner_id``)."""
+
+    __tablename__ = "attachment"
+    __table_args__ = (Index("ix_attachment_owner", "owner_table", "owner_id"),)
+
+    owner_table: Mapped[str] = mapped_column(String(40))
+    owner_id: Mapped[str] = mapped_column(String(32))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    filename: Mapped[str] = mapped_column(String(255))
+    mime: Mapped[str] = mapped_column(String(100), default="")
+    kind: Mapped[str] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(2), default="")
+    caption: Mapped[str] = mapped_column(Text, default="")
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)
+    duration_ms: Mapped[int | None] = mapped_column(Integer)

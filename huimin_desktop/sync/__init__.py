@@ -1,0 +1,1 @@
+"""Sync: the station clock, change capture, and (later) packages, crypto and merge."""
