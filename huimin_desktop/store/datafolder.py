@@ -1,0 +1,74 @@
+"""The station data folder: one SQLite database plus the attachment store, keys and backups.
+
+Layout (created on first use)::
+
+    huimin.db       the database (WAL, so also huimin.db-wal / -shm while open)
+    attachments/    content-addressed blobs (the archive issue fills it)
+    keys/           this station's signing and encryption keys
+    backups/        database copies taken before every schema upgrade
+    staging/        scratch space for package merges; emptied after each one
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+DB_FILENAME = "huimin.db"
+
+
+class DataFolderError(Exception):
+    """The folder cannot be used as a data folder (not a folder, not writable, ...)."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    root: Path
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_FILENAME
+
+    @property
+    def attachments_dir(self) -> Path:
+        return self.root / "attachments"
+
+    @property
+    def keys_dir(self) -> Path:
+        return self.root / "keys"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+    @property
+    def staging_dir(self) -> Path:
+        return self.root / "staging"
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.root / "drafts"
+
+    def exists(self) -> bool:
+        return self.db_path.is_file()
+
+    def ensure_layout(self) -> None:
+        if self.root.exists() and not self.root.is_dir():
+            raise DataFolderError(self.root, "不是文件夹")
+        try:
+            for folder in (
+                self.root,
+                self.attachments_dir,
+                self.keys_dir,
+                self.backups_dir,
+                self.staging_dir,
+                self.drafts_dir,
+            ):
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DataFolderError(self.root, f"无法创建数据文件夹：{exc.strerror or exc}") from exc
