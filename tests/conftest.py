@@ -12,7 +12,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.*=false")
 
-from huimin_desktop.services.station import Station  # noqa: E402
+from huimin_desktop.services.station import Station
 
 TOWNSHIP_CODE = "211381204000"  # 马友营蒙古族乡, 北票市
 

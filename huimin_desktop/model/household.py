@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
-from sqlalchemy import orm
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, orm, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huimin_desktop.model.base import Base, Synced
@@ -33,9 +32,7 @@ class Household(Synced, Base):
     member_count: Mapped[int] = mapped_column(Integer, default=0)
     search_text: Mapped[str] = mapped_column(Text, default="")
 
-    members: Mapped[list[Member]] = orm.relationship(
-        back_populates="household", order_by="Member.position"
-    )
+    members: Mapped[list[Member]] = orm.relationship(back_populates="household", order_by="Member.position")
 
 
 class Member(Synced, Base):

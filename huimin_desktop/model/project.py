@@ -14,9 +14,7 @@ class Project(Synced, Base):
     """Funds are whole yuan (the UI shows 万元)."""
 
     __tablename__ = "project"
-    __table_args__ = (
-        Index("uq_project_code_live", "code", unique=True, sqlite_where=text("deleted = 0")),
-    )
+    __table_args__ = (Index("uq_project_code_live", "code", unique=True, sqlite_where=text("deleted = 0")),)
 
     code: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(200))

@@ -21,8 +21,12 @@ from huimin_desktop.sync.clock import HybridLogicalClock
 
 def _stored_revision(db_path: Path) -> str | None:
     """Read the schema revision without touching the file (read-only, no pragmas)."""
+    # immutable=1 keeps SQLite from creating -wal/-shm files beside a cleanly closed database; when a
+    # WAL file is already there (the program was not closed cleanly) it must be read, so plain ro.
+    wal = db_path.with_name(db_path.name + "-wal")
+    mode = "mode=ro" if wal.exists() else "immutable=1"
     try:
-        connection = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{db_path.as_uri()}?{mode}", uri=True)
     except sqlite3.Error as exc:
         raise DataFolderError(db_path, f"无法打开数据库：{exc}") from exc
     try:

@@ -47,7 +47,7 @@ def _jsonable(value: Any) -> Any:
 def _changed_fields(obj: Synced) -> dict[str, list[Any]]:
     state = inspect(obj)
     changed: dict[str, list[Any]] = {}
-    for name in type(obj).content_columns() + ["deleted"]:
+    for name in [*type(obj).content_columns(), "deleted"]:
         history = state.attrs[name].history
         if not history.has_changes():
             continue
@@ -111,8 +111,7 @@ def _stamp_changes(session: Session, _flush_context: Any, _instances: Any) -> No
         obj.stamp = text
         obj.seq = seq
         if ctx.audit:
+            action = "update"
             if "deleted" in changed:
                 action = "delete" if obj.deleted else "restore"
-            else:
-                action = "update"
             _audit(session, ctx, now, action, obj, {"changed": changed})

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections import Counter
 import signal
 import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from huimin_desktop.services.station import Station
@@ -29,7 +29,8 @@ print("ready", flush=True)
 while True:
     with station.db.session("crash-test") as session:
         for i in range({BATCH}):
-            session.add(Division(name=f"batch-{{batch}}-{{i}}", level="village", parent_id=township))
+            name = f"batch-{{sys.argv[2]}}.{{batch}}-{{i}}"
+            session.add(Division(name=name, level="village", parent_id=township))
     batch += 1
 """
 
@@ -52,9 +53,9 @@ def test_killing_the_writer_at_random_moments_keeps_whole_transactions(station: 
     station.close()
     rng = random.Random(11643)
     seen_batches = 0
-    for _ in range(6):
+    for run in range(6):
         writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(data_dir)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", WRITER, str(data_dir), str(run)], stdout=subprocess.PIPE, text=True
         )
         assert writer.stdout is not None and writer.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.05, 0.6))

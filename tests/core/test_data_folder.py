@@ -68,7 +68,8 @@ def test_folder_from_first_schema_version_is_backed_up_and_upgraded(tmp_path: Pa
             + "', '2025-01-01 00:00:00')"
         )
         connection.exec_driver_sql(
-            "INSERT INTO division (id, code, name, level, parent_id, origin, created_stamp, stamp, deleted, seq)"
+            "INSERT INTO division (id, code, name, level, parent_id, origin, created_stamp, stamp, "
+            "deleted, seq)"
             " VALUES ('" + "2" * 32 + "', NULL, '老村', 'village', NULL, '" + "1" * 32 + "', 's', 's', 0, 5)"
         )
     engine.dispose()
@@ -98,3 +99,14 @@ def test_folder_from_a_newer_version_is_refused_untouched(station: Station) -> N
     with pytest.raises(schema.SchemaTooNewError):
         Database.open(DataFolder(data_dir))
     assert _snapshot(data_dir) == before
+
+
+def test_migrations_build_exactly_the_schema_the_models_declare(station: Station) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from huimin_desktop.model import Base
+
+    with station.db.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == [], "add an Alembic revision for the model change"

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-
 revision: str = "0001"
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
@@ -53,16 +52,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachment")),
     )
     with op.batch_alter_table("attachment", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_attachment_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            "ix_attachment_owner", ["owner_table", "owner_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_attachment_deleted"), ["deleted"], unique=False)
+        batch_op.create_index("ix_attachment_owner", ["owner_table", "owner_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_attachment_seq"), ["seq"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_attachment_sha256"), ["sha256"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_attachment_sha256"), ["sha256"], unique=False)
 
     op.create_table(
         "audit_log",
@@ -79,9 +72,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_audit_log_at"), ["at"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_audit_log_record_id"), ["record_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_audit_log_record_id"), ["record_id"], unique=False)
 
     op.create_table(
         "division",
@@ -96,19 +87,13 @@ def upgrade() -> None:
         sa.Column("field_stamps", sa.JSON(), nullable=True),
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["parent_id"], ["division.id"], name=op.f("fk_division_parent_id_division")
-        ),
+        sa.ForeignKeyConstraint(["parent_id"], ["division.id"], name=op.f("fk_division_parent_id_division")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_division")),
     )
     with op.batch_alter_table("division", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_division_code"), ["code"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_division_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_division_parent_id"), ["parent_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_division_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_division_parent_id"), ["parent_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_division_seq"), ["seq"], unique=False)
 
     op.create_table(
@@ -147,18 +132,10 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_household")),
     )
     with op.batch_alter_table("household", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_household_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_household_division_id"), ["division_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_household_head_id_number"), ["head_id_number"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_household_head_name"), ["head_name"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_household_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_household_division_id"), ["division_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_household_head_id_number"), ["head_id_number"], unique=False)
+        batch_op.create_index(batch_op.f("ix_household_head_name"), ["head_name"], unique=False)
         batch_op.create_index(batch_op.f("ix_household_seq"), ["seq"], unique=False)
 
     op.create_table(
@@ -191,12 +168,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_indicator")),
     )
     with op.batch_alter_table("indicator", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_indicator_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_indicator_division_id"), ["division_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_indicator_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_indicator_division_id"), ["division_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_indicator_seq"), ["seq"], unique=False)
         batch_op.create_index(batch_op.f("ix_indicator_year"), ["year"], unique=False)
 
@@ -237,12 +210,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project")),
     )
     with op.batch_alter_table("project", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_project_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_project_division_id"), ["division_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_project_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_project_division_id"), ["division_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_project_seq"), ["seq"], unique=False)
         batch_op.create_index(batch_op.f("ix_project_year"), ["year"], unique=False)
         batch_op.create_index(
@@ -273,17 +242,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_indicator_milestone")),
     )
     with op.batch_alter_table("indicator_milestone", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_indicator_milestone_deleted"), ["deleted"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_indicator_milestone_deleted"), ["deleted"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_indicator_milestone_indicator_id"),
             ["indicator_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_indicator_milestone_seq"), ["seq"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_indicator_milestone_seq"), ["seq"], unique=False)
 
     op.create_table(
         "indicator_progress",
@@ -307,17 +272,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_indicator_progress")),
     )
     with op.batch_alter_table("indicator_progress", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_indicator_progress_deleted"), ["deleted"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_indicator_progress_deleted"), ["deleted"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_indicator_progress_indicator_id"),
             ["indicator_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_indicator_progress_seq"), ["seq"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_indicator_progress_seq"), ["seq"], unique=False)
 
     op.create_table(
         "member",
@@ -351,15 +312,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_member")),
     )
     with op.batch_alter_table("member", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_member_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_member_household_id"), ["household_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_member_id_number"), ["id_number"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_member_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_member_household_id"), ["household_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_member_id_number"), ["id_number"], unique=False)
         batch_op.create_index(batch_op.f("ix_member_seq"), ["seq"], unique=False)
 
     op.create_table(
@@ -386,9 +341,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project_beneficiary")),
     )
     with op.batch_alter_table("project_beneficiary", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_project_beneficiary_deleted"), ["deleted"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_project_beneficiary_deleted"), ["deleted"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_project_beneficiary_household_id"),
             ["household_id"],
@@ -399,9 +352,7 @@ def upgrade() -> None:
             ["project_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_project_beneficiary_seq"), ["seq"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_project_beneficiary_seq"), ["seq"], unique=False)
         batch_op.create_index(
             "uq_project_beneficiary_live",
             ["project_id", "household_id"],
@@ -433,12 +384,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_project_stage")),
     )
     with op.batch_alter_table("project_stage", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_project_stage_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_project_stage_project_id"), ["project_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_project_stage_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_project_stage_project_id"), ["project_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_project_stage_seq"), ["seq"], unique=False)
 
     op.create_table(
@@ -471,12 +418,8 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_survey")),
     )
     with op.batch_alter_table("survey", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_survey_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_survey_household_id"), ["household_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_survey_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_survey_household_id"), ["household_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_survey_seq"), ["seq"], unique=False)
         batch_op.create_index(batch_op.f("ix_survey_year"), ["year"], unique=False)
         batch_op.create_index(
@@ -509,22 +452,14 @@ def upgrade() -> None:
             ["division.id"],
             name=op.f("fk_training_division_id_division"),
         ),
-        sa.ForeignKeyConstraint(
-            ["project_id"], ["project.id"], name=op.f("fk_training_project_id_project")
-        ),
+        sa.ForeignKeyConstraint(["project_id"], ["project.id"], name=op.f("fk_training_project_id_project")),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_training")),
     )
     with op.batch_alter_table("training", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_training_date"), ["date"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_training_deleted"), ["deleted"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_training_division_id"), ["division_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_training_project_id"), ["project_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_training_deleted"), ["deleted"], unique=False)
+        batch_op.create_index(batch_op.f("ix_training_division_id"), ["division_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_training_project_id"), ["project_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_training_seq"), ["seq"], unique=False)
 
     op.create_table(
@@ -557,17 +492,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_training_attendee")),
     )
     with op.batch_alter_table("training_attendee", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_training_attendee_deleted"), ["deleted"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_training_attendee_deleted"), ["deleted"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_training_attendee_household_id"),
             ["household_id"],
             unique=False,
         )
-        batch_op.create_index(
-            batch_op.f("ix_training_attendee_seq"), ["seq"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_training_attendee_seq"), ["seq"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_training_attendee_training_id"),
             ["training_id"],
@@ -593,9 +524,7 @@ def downgrade() -> None:
 
     op.drop_table("training")
     with op.batch_alter_table("survey", schema=None) as batch_op:
-        batch_op.drop_index(
-            "uq_survey_household_year_live", sqlite_where=sa.text("deleted = 0")
-        )
+        batch_op.drop_index("uq_survey_household_year_live", sqlite_where=sa.text("deleted = 0"))
         batch_op.drop_index(batch_op.f("ix_survey_year"))
         batch_op.drop_index(batch_op.f("ix_survey_seq"))
         batch_op.drop_index(batch_op.f("ix_survey_household_id"))
@@ -609,9 +538,7 @@ def downgrade() -> None:
 
     op.drop_table("project_stage")
     with op.batch_alter_table("project_beneficiary", schema=None) as batch_op:
-        batch_op.drop_index(
-            "uq_project_beneficiary_live", sqlite_where=sa.text("deleted = 0")
-        )
+        batch_op.drop_index("uq_project_beneficiary_live", sqlite_where=sa.text("deleted = 0"))
         batch_op.drop_index(batch_op.f("ix_project_beneficiary_seq"))
         batch_op.drop_index(batch_op.f("ix_project_beneficiary_project_id"))
         batch_op.drop_index(batch_op.f("ix_project_beneficiary_household_id"))

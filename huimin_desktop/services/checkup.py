@@ -1,0 +1,51 @@
+"""``check``: database integrity plus the attachment store, as a list of plain-language problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+
+from huimin_desktop.model import Attachment, StationIdentity
+from huimin_desktop.store import schema
+from huimin_desktop.store.attachments import blob_path, file_sha256
+from huimin_desktop.store.database import Database
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    problems: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
+    problems: list[str] = []
+    with db.engine.connect() as connection:
+        integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+        if integrity != ["ok"]:
+            problems += [f"数据库完整性检查失败：{line}" for line in integrity[:20]]
+        for table, rowid, parent, _ in connection.execute(text("PRAGMA foreign_key_check")).fetchall()[:20]:
+            problems.append(f"表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+        triggers = set(connection.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")).all())
+        if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
+            problems.append("审计日志缺少防篡改触发器")
+    revision = schema.current_revision(db.engine)
+    if revision != schema.head_revision():
+        problems.append(f"数据库结构版本为 {revision}，应为 {schema.head_revision()}")
+    with db.reader() as session:
+        if session.scalar(select(StationIdentity.id)) is None:
+            problems.append("数据文件夹中没有站点信息（请先初始化站点）")
+        blobs = session.execute(
+            select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
+        ).all()
+    root = db.folder.attachments_dir
+    for sha256, filename in blobs:
+        path = blob_path(root, sha256)
+        if not path.is_file():
+            problems.append(f"附件缺失：{filename}（{sha256[:12]}…）")
+        elif verify_hashes and file_sha256(path) != sha256:
+            problems.append(f"附件已损坏（内容与校验值不符）：{filename}（{sha256[:12]}…）")
+    return CheckReport(tuple(problems))

@@ -1,0 +1,95 @@
+"""``Station``: the one object the GUI and the CLI talk to (one open data folder).
+
+Like Anki's ``Collection``: it owns the database and hands out the use cases, each of which opens and
+closes its own short session.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import select
+
+from huimin_desktop.model import StationIdentity
+from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.services.audit import AuditService
+from huimin_desktop.services.checkup import CheckReport, check_station
+from huimin_desktop.services.errors import NoStationError, ServiceError, StationExistsError
+from huimin_desktop.services.households import HouseholdService
+from huimin_desktop.services.records import StationInfo
+from huimin_desktop.services.station_setup import create_station, validate_station
+from huimin_desktop.store.database import Database
+from huimin_desktop.store.datafolder import DataFolder
+
+
+def has_station(data_dir: str | os.PathLike[str] | None) -> bool:
+    """True when the folder already holds a station (cheap; does not open or upgrade anything)."""
+    return DataFolder(resolve_data_dir(data_dir)).exists()
+
+
+class Station:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.households = HouseholdService(db)
+        self.audit = AuditService(db)
+
+    # -- opening ------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str] | None = None) -> Station:
+        """Open an existing station; NoStationError when the folder has none."""
+        folder = DataFolder(resolve_data_dir(data_dir))
+        if not folder.exists():
+            raise NoStationError(f"数据文件夹 {folder.root} 中还没有站点，请先初始化（init）")
+        db = Database.open(folder)
+        if db.station_id is None:
+            db.close()
+            raise NoStationError(f"数据文件夹 {folder.root} 中还没有站点，请先初始化（init）")
+        return cls(db)
+
+    @classmethod
+    def create(
+        cls, data_dir: str | os.PathLike[str] | None, *, level: str, name: str, division_code: str
+    ) -> Station:
+        # Everything that can be refused is checked before the folder is touched.
+        validate_station(level, name, division_code)
+        folder = DataFolder(resolve_data_dir(data_dir))
+        if folder.exists():
+            raise StationExistsError(f"数据文件夹 {folder.root} 已有站点，不能重复初始化")
+        if folder.root.exists() and not folder.root.is_dir():
+            raise ServiceError(f"{folder.root} 不是文件夹")
+        db = Database.open(folder)
+        try:
+            create_station(db, level=level, name=name, division_code=division_code)
+        except BaseException:
+            db.close()
+            for leftover in folder.root.glob(f"{folder.db_path.name}*"):
+                leftover.unlink(missing_ok=True)
+            raise
+        return cls(db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Station:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- about the station --------------------------------------------------------------------
+
+    @property
+    def data_dir(self) -> Path:
+        return self.db.folder.root
+
+    def info(self) -> StationInfo:
+        with self.db.reader() as session:
+            identity = session.scalars(select(StationIdentity)).one()
+            return StationInfo(
+                identity.id, identity.name, identity.level, identity.division_code, identity.created_at
+            )
+
+    def check(self, *, verify_hashes: bool = True) -> CheckReport:
+        return check_station(self.db, verify_hashes=verify_hashes)

@@ -1,0 +1,117 @@
+"""Creating a station: its identity, the Chaoyang reference divisions, and the first audit line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huimin_desktop.domain.codelists import chaoyang_divisions
+from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, new_id
+from huimin_desktop.services.errors import ServiceError, StationExistsError
+from huimin_desktop.store.database import Database
+from huimin_desktop.sync.clock import Stamp
+
+# Reference divisions carry the same id and stamp at every station, so that merging two stations'
+# copies of 朝阳市 is a no-op rather than a duplicate.
+_DIVISION_NAMESPACE = uuid.UUID("5d0e6f4e-3f6b-4d55-9a55-6f1c2a8f0828")
+SEED_STATION = "0" * 32
+SEED_STAMP = str(Stamp(0, 0, SEED_STATION))
+
+_CODE_LENGTH = {"city": 6, "county": 6, "township": 12}
+_LEVEL_NAMES = {"city": "市", "county": "县（市、区）", "township": "乡镇"}
+
+
+def division_id_for_code(code: str) -> str:
+    return uuid.uuid5(_DIVISION_NAMESPACE, f"division:{code}").hex
+
+
+def validate_station(level: str, name: str, division_code: str) -> None:
+    if level not in STATION_LEVELS:
+        raise ServiceError(f"站点级别“{level}”无效，应为 city（市）、county（县）或 township（乡镇）")
+    if not name.strip():
+        raise ServiceError("站点名称不能为空")
+    length = _CODE_LENGTH[level]
+    if not re.fullmatch(rf"\d{{{length}}}", division_code):
+        raise ServiceError(
+            f"区划代码“{division_code}”无效：{_LEVEL_NAMES[level]}级站点需要 {length} 位数字的区划代码"
+        )
+    known = {d.code: d for d in chaoyang_divisions()}
+    if division_code in known and known[division_code].level != level:
+        raise ServiceError(
+            f"区划代码 {division_code}（{known[division_code].name}）不是{_LEVEL_NAMES[level]}级区划"
+        )
+
+
+def _seed_divisions(session: Session) -> None:
+    for entry in chaoyang_divisions():
+        session.add(
+            Division(
+                id=division_id_for_code(entry.code),
+                code=entry.code,
+                name=entry.name,
+                level=entry.level,
+                parent_id=division_id_for_code(entry.parent_code) if entry.parent_code else None,
+                origin=SEED_STATION,
+                created_stamp=SEED_STAMP,
+                stamp=SEED_STAMP,
+                deleted=False,
+                seq=0,
+            )
+        )
+
+
+def _parent_code(code: str) -> str | None:
+    if len(code) == 12:
+        return code[:6]
+    if code.endswith("00") and not code.endswith("0000"):
+        return None  # a city: no parent in our tree
+    return code[:4] + "00"
+
+
+def create_station(db: Database, *, level: str, name: str, division_code: str) -> StationIdentity:
+    """Write the station identity into an empty database. Refuses a folder that already has one."""
+    validate_station(level, name, division_code)
+    if db.station_id is not None:
+        raise StationExistsError(f"数据文件夹 {db.folder.root} 已有站点，不能重复初始化")
+    station_id = new_id()
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with db.session(capture=False) as session:
+        identity = StationIdentity(
+            id=station_id, name=name.strip(), level=level, division_code=division_code, created_at=now
+        )
+        session.add(identity)
+        _seed_divisions(session)
+        session.add(
+            AuditEntry(
+                at=now,
+                station=station_id,
+                user="system",
+                action="init",
+                table_name="station_identity",
+                record_id=station_id,
+                summary=f"初始化站点：{name}（{level}，{division_code}）",
+            )
+        )
+    db.load_station()
+    # A station whose division is not in the shipped list (e.g. a township of 喀左 joining the program)
+    # gets its own division row, named after the station.
+    with db.session() as session:
+        if session.scalar(select(Division.id).where(Division.code == division_code)) is None:
+            parent_code = _parent_code(division_code)
+            parent_id = None
+            if parent_code:
+                parent_id = session.scalar(select(Division.id).where(Division.code == parent_code))
+            session.add(
+                Division(
+                    id=division_id_for_code(division_code),
+                    code=division_code,
+                    name=name.strip(),
+                    level=level,
+                    parent_id=parent_id,
+                )
+            )
+    return identity

@@ -1,0 +1,161 @@
+"""Household use cases: validation before writing, derived columns, tombstones, audit, surveys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from huimin_desktop.model import AuditEntry, Division, Household, Member, Survey
+from huimin_desktop.services.errors import NotFoundError, ValidationError
+from huimin_desktop.services.households import HouseholdInput, HouseholdQuery, MemberInput, SurveyInput
+from huimin_desktop.services.station import Station
+
+HEAD = MemberInput(name="宝斯鲁", id_number="211381198203150031", relationship="02", ethnicity="02")
+WIFE = MemberInput(name="其木格", id_number="211381198406120042", relationship="10", ethnicity="02")
+SON = MemberInput(name="宝音", id_number="211381200809090015", relationship="20", ethnicity="02")
+
+
+def _village(station: Station) -> str:
+    with station.db.session() as session:
+        township = session.scalars(select(Division.id).where(Division.level == "township")).first()
+        village = Division(name="东营子村", level="village", parent_id=township)
+        session.add(village)
+    return village.id
+
+
+def _counts(station: Station) -> tuple[int, int, int, int]:
+    with station.db.reader() as session:
+        return tuple(  # type: ignore[return-value]
+            session.scalar(select(func.count()).select_from(model)) or 0
+            for model in (Household, Member, Survey, AuditEntry)
+        )
+
+
+def _valid_id(prefix17: str) -> str:
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
+
+
+def _member(name: str, prefix17: str, relationship: str) -> MemberInput:
+    return MemberInput(name=name, id_number=_valid_id(prefix17), relationship=relationship, ethnicity="02")
+
+
+@pytest.fixture
+def family() -> tuple[MemberInput, ...]:
+    return (
+        _member("宝斯鲁", "21138119820315003", "02"),
+        _member("其木格", "21138119840612004", "10"),
+        _member("宝音", "21138120080909001", "20"),
+    )
+
+
+def test_create_household_derives_sex_birth_and_list_columns(station: Station, family) -> None:
+    village = _village(station)
+    result = station.households.create(HouseholdInput(division_id=village, members=family), user="cadre")
+    record = station.households.get(result.id)
+    assert record.head_name == "宝斯鲁"
+    assert record.member_count == 3
+    assert record.ethnicity == "02"
+    head = record.members[0]
+    assert head.sex == "1" and head.birth_date == dt.date(1982, 3, 15)
+    assert record.members[1].sex == "2"
+    rows = station.households.list(HouseholdQuery(search="bsl"))
+    assert [r.id for r in rows] == [result.id]
+    assert station.households.list(HouseholdQuery(search="baosilu"))[0].division_name == "东营子村"
+    assert station.households.count(HouseholdQuery(search=head.id_number[-4:])) == 1
+    with station.db.reader() as session:
+        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.user == "cadre")).all()
+    assert actions.count("create") == 4  # the household and its three members
+
+
+def test_invalid_id_number_refuses_everything(station: Station, family) -> None:
+    village = _village(station)
+    before = _counts(station)
+    bad = (*family[:2], MemberInput(name="宝音", id_number="110105194912310021", relationship="20"))
+    with pytest.raises(ValidationError) as refused:
+        station.households.create(HouseholdInput(division_id=village, members=bad))
+    assert refused.value.issues[0].field == "members[2].id_number"
+    assert _counts(station) == before
+
+
+def test_duplicate_id_number_in_another_household_is_refused(station: Station, family) -> None:
+    village = _village(station)
+    first = station.households.create(HouseholdInput(division_id=village, members=family))
+    before = _counts(station)
+    with pytest.raises(ValidationError) as refused:
+        station.households.create(
+            HouseholdInput(
+                division_id=village, members=(_member("王军", "21138119700101001", "02"), family[2])
+            )
+        )
+    issue = refused.value.issues[0]
+    assert issue.code == "member.duplicate_elsewhere"
+    assert issue.params["household_id"] == first.id
+    assert _counts(station) == before
+
+
+def test_edit_keeps_member_ids_and_tombstones_removed_members(station: Station, family) -> None:
+    village = _village(station)
+    created = station.households.create(HouseholdInput(division_id=village, members=family))
+    record = station.households.get(created.id)
+    kept = [
+        MemberInput(**{**vars(family[0]), "id": record.members[0].id, "phone": "13812345678"}),
+        MemberInput(**{**vars(family[1]), "id": record.members[1].id}),
+    ]
+    station.households.update(created.id, HouseholdInput(division_id=village, members=tuple(kept)))
+    again = station.households.get(created.id)
+    assert [m.id for m in again.members] == [record.members[0].id, record.members[1].id]
+    assert again.members[0].phone == "13812345678"
+    with station.db.reader() as session:
+        removed = session.get(Member, record.members[2].id)
+        assert removed is not None and removed.deleted
+        head = session.get(Member, record.members[0].id)
+        assert set(head.field_stamps or {}) == {"phone"}
+
+
+def test_delete_tombstones_household_members_and_surveys(station: Station, family) -> None:
+    village = _village(station)
+    created = station.households.create(HouseholdInput(division_id=village, members=family))
+    station.households.save_survey(created.id, SurveyInput(year=2025, income_wage=20000))
+    station.households.delete(created.id)
+    with pytest.raises(NotFoundError):
+        station.households.get(created.id)
+    with station.db.reader() as session:
+        assert all(m.deleted for m in session.scalars(select(Member)))
+        assert all(s.deleted for s in session.scalars(select(Survey)))
+    assert station.households.count() == 0
+
+
+def test_survey_totals_and_one_per_year(station: Station, family) -> None:
+    village = _village(station)
+    created = station.households.create(HouseholdInput(division_id=village, members=family))
+    data = SurveyInput(
+        year=2025, income_wage=12000, income_business=9000, income_transfer=1000, expense_business=4000
+    )
+    first = station.households.save_survey(created.id, data)
+    second = station.households.save_survey(created.id, SurveyInput(**{**vars(data), "income_wage": 15000}))
+    assert first.id == second.id
+    survey = station.households.get(created.id).surveys[0]
+    assert survey.net_income == 15000 + 9000 + 1000 - 4000
+    assert survey.household_size == 3
+    assert survey.net_income_per_capita == 7000
+
+
+def test_negative_income_is_refused(station: Station, family) -> None:
+    village = _village(station)
+    created = station.households.create(HouseholdInput(division_id=village, members=family))
+    before = _counts(station)
+    with pytest.raises(ValidationError) as refused:
+        station.households.save_survey(created.id, SurveyInput(year=2025, income_business=-10))
+    assert refused.value.issues[0].field == "income_business"
+    assert _counts(station) == before
+
+
+def test_consistency_warnings_come_back_but_do_not_block(station: Station) -> None:
+    village = _village(station)
+    same_sex = (_member("宝斯鲁", "21138119820315003", "02"), _member("包明", "21138119840612003", "10"))
+    result = station.households.create(HouseholdInput(division_id=village, members=same_sex))
+    assert any(w.code == "household.same_sex_spouse" for w in result.warnings)
+    assert station.households.count() == 1
