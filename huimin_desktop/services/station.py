@@ -15,10 +15,14 @@ from huimin_desktop.model import StationIdentity
 from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.services.audit import AuditService
 from huimin_desktop.services.checkup import CheckReport, check_station
+from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.errors import NoStationError, ServiceError, StationExistsError
 from huimin_desktop.services.households import HouseholdService
+from huimin_desktop.services.indicators import IndicatorService
+from huimin_desktop.services.projects import ProjectService
 from huimin_desktop.services.records import StationInfo
 from huimin_desktop.services.station_setup import create_station, validate_station
+from huimin_desktop.services.trainings import TrainingService
 from huimin_desktop.store.database import Database
 from huimin_desktop.store.datafolder import DataFolder
 
@@ -31,7 +35,11 @@ def has_station(data_dir: str | os.PathLike[str] | None) -> bool:
 class Station:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.divisions = DivisionService(db)
         self.households = HouseholdService(db)
+        self.projects = ProjectService(db)
+        self.trainings = TrainingService(db)
+        self.indicators = IndicatorService(db)
         self.audit = AuditService(db)
 
     # -- opening ------------------------------------------------------------------------------

@@ -1,0 +1,317 @@
+"""Performance-indicator use cases (绩效考核): a county's indicators for a year, with monthly
+milestones and the progress reported against them.
+
+Milestones are keyed by month: saving an indicator updates the milestone of a month that stays, adds
+new months and tombstones dropped ones, so an unchanged milestone keeps its stamps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from huimin_desktop.domain.issues import Issue, Severity, errors
+from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress
+from huimin_desktop.services.common import live_row
+from huimin_desktop.services.errors import ValidationError
+from huimin_desktop.services.project_records import (
+    IndicatorRecord,
+    IndicatorRow,
+    MilestoneRecord,
+    ProgressRecord,
+)
+from huimin_desktop.services.records import SaveResult
+from huimin_desktop.store.database import Database
+
+FIRST_YEAR = 2000
+
+Milestone = tuple[int, float | None, str]  # (month 1–12, planned value, description)
+
+
+@dataclass(frozen=True)
+class IndicatorInput:
+    division_id: str  # a county (县级)
+    year: int
+    name: str
+    code: str = ""
+    target: str = ""
+    target_value: float | None = None
+    unit: str = ""
+    scoring_rule: str = ""
+    max_score: float = 0.0
+    responsible_person: str = ""
+    lead_unit: str = ""
+    deadline: dt.date | None = None
+    evidence: str = ""
+    milestones: tuple[Milestone, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProgressInput:
+    date: dt.date
+    value: float | None = None
+    note: str = ""
+    reporter: str = ""
+
+
+class IndicatorService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- validation ---------------------------------------------------------------------------
+
+    def _check(self, session: Session, data: IndicatorInput, indicator_id: str | None) -> list[Issue]:
+        issues: list[Issue] = []
+        division = session.get(Division, data.division_id)
+        if division is None or division.deleted:
+            issues.append(
+                Issue("indicator.division_unknown", "考核单位（县级区划）不存在", field="division_id")
+            )
+        elif division.level != "county":
+            issues.append(
+                Issue(
+                    "indicator.division_not_county",
+                    f"“{division.name}”不是县（市、区）级区划，考核指标只能下达到县",
+                    field="division_id",
+                )
+            )
+        this_year = dt.date.today().year
+        if not FIRST_YEAR <= data.year <= this_year + 1:
+            issues.append(Issue("indicator.year", f"考核年度 {data.year} 不合理", field="year"))
+        if not data.name.strip():
+            issues.append(Issue("indicator.name_missing", "指标名称不能为空", field="name"))
+        code = data.code.strip()
+        if code:
+            statement = select(Indicator).where(
+                Indicator.code == code,
+                Indicator.division_id == data.division_id,
+                Indicator.year == data.year,
+                Indicator.deleted.is_(False),
+            )
+            if indicator_id is not None:
+                statement = statement.where(Indicator.id != indicator_id)
+            other = session.scalars(statement).first()
+            if other is not None:
+                issues.append(
+                    Issue(
+                        "indicator.code_taken",
+                        f"{data.year} 年已有编号为“{code}”的指标“{other.name}”",
+                        field="code",
+                        params={"indicator_id": other.id},
+                    )
+                )
+        if data.max_score < 0:
+            issues.append(Issue("indicator.max_score_negative", "分值不能为负数", field="max_score"))
+        if data.deadline is not None and data.deadline.year != data.year:
+            issues.append(
+                Issue(
+                    "indicator.deadline_other_year",
+                    f"完成时限 {data.deadline.isoformat()} 不在考核年度 {data.year} 年内",
+                    Severity.WARNING,
+                    field="deadline",
+                )
+            )
+        seen: set[int] = set()
+        for index, (month, _planned, _description) in enumerate(data.milestones):
+            where = f"milestones[{index}].month"
+            if not 1 <= month <= 12:
+                issues.append(Issue("milestone.month", f"月份 {month} 无效，应为 1 到 12", field=where))
+            elif month in seen:
+                issues.append(Issue("milestone.month_repeated", f"{month} 月的进度安排重复", field=where))
+            seen.add(month)
+        return issues
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def create(self, data: IndicatorInput, user: str = "system") -> SaveResult:
+        return self._save(None, data, user)
+
+    def update(self, indicator_id: str, data: IndicatorInput, user: str = "system") -> SaveResult:
+        return self._save(indicator_id, data, user)
+
+    def _save(self, indicator_id: str | None, data: IndicatorInput, user: str) -> SaveResult:
+        with self.db.session(user) as session:
+            indicator = (
+                None if indicator_id is None else live_row(session, Indicator, indicator_id, "考核指标")
+            )
+            issues = self._check(session, data, indicator_id)
+            if errors(issues):
+                raise ValidationError(errors(issues))
+            if indicator is None:
+                indicator = Indicator()
+                session.add(indicator)
+            indicator.division_id = data.division_id
+            indicator.year = data.year
+            indicator.code = data.code.strip()
+            indicator.name = data.name.strip()
+            indicator.target = data.target
+            indicator.target_value = data.target_value
+            indicator.unit = data.unit.strip()
+            indicator.scoring_rule = data.scoring_rule
+            indicator.max_score = float(data.max_score)
+            indicator.responsible_person = data.responsible_person.strip()
+            indicator.lead_unit = data.lead_unit.strip()
+            indicator.deadline = data.deadline
+            indicator.evidence = data.evidence
+            session.flush()
+            existing = {m.month: m for m in _live_children(session, IndicatorMilestone, indicator.id)}
+            wanted = {month: (planned, description) for month, planned, description in data.milestones}
+            for month, milestone in existing.items():
+                if month not in wanted:
+                    milestone.deleted = True
+            for month, (planned, description) in wanted.items():
+                milestone = existing.get(month)
+                if milestone is None:
+                    milestone = IndicatorMilestone(indicator_id=indicator.id, month=month)
+                    session.add(milestone)
+                milestone.planned_value = planned
+                milestone.description = description
+            session.flush()
+            return SaveResult(indicator.id, tuple(i for i in issues if not i.is_error))
+
+    def delete(self, indicator_id: str, user: str = "system") -> None:
+        """Tombstone the indicator with its milestones and progress entries."""
+        with self.db.session(user) as session:
+            live_row(session, Indicator, indicator_id, "考核指标").deleted = True
+            for model in (IndicatorMilestone, IndicatorProgress):
+                for row in _live_children(session, model, indicator_id):
+                    row.deleted = True
+
+    def add_progress(self, indicator_id: str, data: ProgressInput, user: str = "system") -> SaveResult:
+        with self.db.session(user) as session:
+            indicator = live_row(session, Indicator, indicator_id, "考核指标")
+            issues: list[Issue] = []
+            if data.date > dt.date.today():
+                issues.append(Issue("progress.date_future", "填报日期不能晚于今天", field="date"))
+            elif data.date.year != indicator.year:
+                issues.append(
+                    Issue(
+                        "progress.date_other_year",
+                        f"填报日期 {data.date.isoformat()} 不在考核年度 {indicator.year} 年内",
+                        Severity.WARNING,
+                        field="date",
+                    )
+                )
+            if data.value is None and not data.note.strip():
+                issues.append(Issue("progress.empty", "请填写完成值或进展说明", field="value"))
+            if errors(issues):
+                raise ValidationError(errors(issues))
+            entry = IndicatorProgress(
+                indicator_id=indicator_id,
+                date=data.date,
+                value=data.value,
+                note=data.note,
+                reporter=data.reporter.strip(),
+            )
+            session.add(entry)
+            session.flush()
+            return SaveResult(entry.id, tuple(i for i in issues if not i.is_error))
+
+    def delete_progress(self, progress_id: str, user: str = "system") -> None:
+        with self.db.session(user) as session:
+            live_row(session, IndicatorProgress, progress_id, "进度记录").deleted = True
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, indicator_id: str) -> IndicatorRecord:
+        with self.db.reader() as session:
+            i = live_row(session, Indicator, indicator_id, "考核指标")
+            milestones = sorted(
+                _live_children(session, IndicatorMilestone, indicator_id), key=lambda m: m.month
+            )
+            return IndicatorRecord(
+                id=i.id,
+                division_id=i.division_id,
+                year=i.year,
+                code=i.code,
+                name=i.name,
+                target=i.target,
+                target_value=i.target_value,
+                unit=i.unit,
+                scoring_rule=i.scoring_rule,
+                max_score=i.max_score,
+                responsible_person=i.responsible_person,
+                lead_unit=i.lead_unit,
+                deadline=i.deadline,
+                evidence=i.evidence,
+                origin=i.origin,
+                milestones=tuple(
+                    MilestoneRecord(m.id, m.month, m.planned_value, m.description) for m in milestones
+                ),
+                progress=tuple(
+                    ProgressRecord(p.id, p.date, p.value, p.note, p.reporter)
+                    for p in _progress(session, indicator_id)
+                ),
+            )
+
+    def list(self, year: int | None = None, division_id: str | None = None) -> list[IndicatorRow]:
+        """Live indicators, by county, year and code. An indicator list is short: no paging."""
+        with self.db.reader() as session:
+            statement = (
+                select(Indicator, Division.name)
+                .join(Division, Indicator.division_id == Division.id)
+                .where(Indicator.deleted.is_(False))
+                .order_by(Division.code, Indicator.year, Indicator.code, Indicator.name, Indicator.id)
+            )
+            if year is not None:
+                statement = statement.where(Indicator.year == year)
+            if division_id is not None:
+                statement = statement.where(Indicator.division_id == division_id)
+            rows = session.execute(statement).all()
+            latest = _latest_values(session, [i.id for i, _ in rows])
+            return [
+                IndicatorRow(
+                    i.id,
+                    i.division_id,
+                    division_name,
+                    i.year,
+                    i.code,
+                    i.name,
+                    i.target_value,
+                    i.unit,
+                    i.max_score,
+                    i.deadline,
+                    latest.get(i.id),
+                )
+                for i, division_name in rows
+            ]
+
+
+def _live_children(
+    session: Session, model: type[IndicatorMilestone] | type[IndicatorProgress], indicator_id: str
+) -> list:
+    return list(
+        session.scalars(select(model).where(model.indicator_id == indicator_id, model.deleted.is_(False)))
+    )
+
+
+def _progress(session: Session, indicator_id: str) -> list[IndicatorProgress]:
+    return list(
+        session.scalars(
+            select(IndicatorProgress)
+            .where(IndicatorProgress.indicator_id == indicator_id, IndicatorProgress.deleted.is_(False))
+            .order_by(IndicatorProgress.date, IndicatorProgress.created_stamp, IndicatorProgress.id)
+        )
+    )
+
+
+def _latest_values(session: Session, indicator_ids: list[str]) -> dict[str, float]:
+    """The latest reported value of each indicator (later entries overwrite earlier ones)."""
+    latest: dict[str, float] = {}
+    if not indicator_ids:
+        return latest
+    rows = session.execute(
+        select(IndicatorProgress.indicator_id, IndicatorProgress.value)
+        .where(
+            IndicatorProgress.indicator_id.in_(indicator_ids),
+            IndicatorProgress.deleted.is_(False),
+            IndicatorProgress.value.is_not(None),
+        )
+        .order_by(IndicatorProgress.date, IndicatorProgress.created_stamp, IndicatorProgress.id)
+    )
+    for indicator_id, value in rows:
+        latest[indicator_id] = value
+    return latest

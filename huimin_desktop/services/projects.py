@@ -1,0 +1,529 @@
+"""Project archive use cases: the project, its beneficiary households and its stage workflow.
+
+A project moves 申报 → 评审 → 审核 → 公示 → 验收, one stage at a time. Sending it back is a new history
+entry (action "return"), so the history only ever grows; ``Project.stage`` is the current stage, which is
+always the stage of the latest entry. History is ordered by date, then by change stamp (entries of the
+same day keep the order they were made in).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.domain.issues import Issue, Severity, errors
+from huimin_desktop.model import Division, Household, Project, ProjectBeneficiary, ProjectStageEntry
+from huimin_desktop.services.common import live_row
+from huimin_desktop.services.divisions import live_descendant_ids
+from huimin_desktop.services.errors import ValidationError
+from huimin_desktop.services.project_records import (
+    BeneficiaryCounts,
+    ProjectRecord,
+    ProjectRow,
+    StageEntryRecord,
+)
+from huimin_desktop.services.records import SaveResult
+from huimin_desktop.store.database import Database
+
+HAN = "01"
+FIRST_YEAR = 2000  # the program's records start well after this
+FUNDS = {
+    "fund_provincial": "省专项资金",
+    "fund_local": "市县配套资金",
+    "fund_integrated": "整合资金",
+    "fund_self": "自筹资金",
+}
+
+
+@dataclass(frozen=True)
+class ProjectInput:
+    code: str
+    name: str
+    category: str
+    division_id: str
+    year: int
+    content: str = ""
+    scale: str = ""
+    fund_provincial: int = 0
+    fund_local: int = 0
+    fund_integrated: int = 0
+    fund_self: int = 0
+    planned_start: dt.date | None = None
+    planned_finish: dt.date | None = None
+    actual_start: dt.date | None = None
+    actual_finish: dt.date | None = None
+    responsible: str = ""
+    income_increase_expected: int | None = None  # yuan per household and year
+    income_increase_measured: int | None = None
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectQuery:
+    search: str = ""  # part of the code or the name
+    year: int | None = None
+    category: str | None = None
+    division_id: str | None = None  # this division and everything under it
+    offset: int = 0
+    limit: int = 200
+
+
+@dataclass(frozen=True)
+class StageInput:
+    stage: str
+    date: dt.date
+    person: str = ""
+    opinion: str = ""
+    note: str = ""
+
+
+def stage_order() -> tuple[str, ...]:
+    """Stage codes in workflow order (申报 评审 审核 公示 验收)."""
+    return code_lists().project_stage.codes()
+
+
+def stage_name(code: str) -> str:
+    if not code:
+        return "未申报"
+    return code_lists().project_stage.name(code) or code
+
+
+def _category_known(code: str) -> bool:
+    return code in code_lists().project_category
+
+
+class ProjectService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- validation ---------------------------------------------------------------------------
+
+    def _check(self, session: Session, data: ProjectInput, project_id: str | None) -> list[Issue]:
+        issues: list[Issue] = []
+        code = data.code.strip()
+        if not code:
+            issues.append(Issue("project.code_missing", "项目编号不能为空", field="code"))
+        elif len(code) > 40:
+            issues.append(Issue("project.code_too_long", "项目编号不能超过 40 个字符", field="code"))
+        else:
+            statement = select(Project).where(Project.code == code, Project.deleted.is_(False))
+            if project_id is not None:
+                statement = statement.where(Project.id != project_id)
+            other = session.scalars(statement).first()
+            if other is not None:
+                issues.append(
+                    Issue(
+                        "project.code_taken",
+                        f"项目编号“{code}”已被项目“{other.name}”（{other.year} 年）使用",
+                        field="code",
+                        params={"project_id": other.id},
+                    )
+                )
+        if not data.name.strip():
+            issues.append(Issue("project.name_missing", "项目名称不能为空", field="name"))
+        if not _category_known(data.category):
+            issues.append(
+                Issue("project.category_unknown", f"项目类别“{data.category}”无效", field="category")
+            )
+        division = session.get(Division, data.division_id)
+        if division is None or division.deleted:
+            issues.append(Issue("project.division_unknown", "项目所在地（区划）不存在", field="division_id"))
+        this_year = dt.date.today().year
+        if not FIRST_YEAR <= data.year <= this_year + 2:
+            issues.append(
+                Issue(
+                    "project.year",
+                    f"项目年度 {data.year} 不合理（应在 {FIRST_YEAR} 到 {this_year + 2} 之间）",
+                    field="year",
+                )
+            )
+        for name, label in FUNDS.items():
+            if getattr(data, name) < 0:
+                issues.append(Issue("amount.negative", f"{label}不能为负数", field=name))
+        if data.income_increase_expected is not None and data.income_increase_expected < 0:
+            issues.append(
+                Issue("amount.negative", "预期户均增收不能为负数", field="income_increase_expected")
+            )
+        for start, finish, label in (
+            ("planned_start", "planned_finish", "计划"),
+            ("actual_start", "actual_finish", "实际"),
+        ):
+            begun, done = getattr(data, start), getattr(data, finish)
+            if begun and done and done < begun:
+                issues.append(
+                    Issue("project.finish_before_start", f"{label}完工日期早于{label}开工日期", field=finish)
+                )
+        today = dt.date.today()
+        for name, label in (("actual_start", "实际开工日期"), ("actual_finish", "实际完工日期")):
+            value = getattr(data, name)
+            if value and value > today:
+                issues.append(Issue("project.date_future", f"{label}不能晚于今天", field=name))
+        if data.actual_finish and not data.actual_start:
+            issues.append(
+                Issue(
+                    "project.start_missing",
+                    "已填实际完工日期，但未填实际开工日期",
+                    Severity.WARNING,
+                    field="actual_start",
+                )
+            )
+        if sum(getattr(data, name) for name in FUNDS) == 0:
+            issues.append(
+                Issue("project.no_funds", "项目尚未填写任何资金", Severity.WARNING, field="fund_provincial")
+            )
+        return issues
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def create(self, data: ProjectInput, user: str = "system") -> SaveResult:
+        return self._save(None, data, user)
+
+    def update(self, project_id: str, data: ProjectInput, user: str = "system") -> SaveResult:
+        return self._save(project_id, data, user)
+
+    def _save(self, project_id: str | None, data: ProjectInput, user: str) -> SaveResult:
+        with self.db.session(user) as session:
+            issues = self._check(session, data, project_id)
+            if errors(issues):
+                raise ValidationError(errors(issues))
+            if project_id is None:
+                project = Project()
+                session.add(project)
+            else:
+                project = live_row(session, Project, project_id, "项目")
+            project.code = data.code.strip()
+            project.name = data.name.strip()
+            project.category = data.category
+            project.division_id = data.division_id
+            project.year = data.year
+            project.content = data.content
+            project.scale = data.scale
+            for name in FUNDS:
+                setattr(project, name, getattr(data, name))
+            project.planned_start = data.planned_start
+            project.planned_finish = data.planned_finish
+            project.actual_start = data.actual_start
+            project.actual_finish = data.actual_finish
+            project.responsible = data.responsible.strip()
+            project.income_increase_expected = data.income_increase_expected
+            project.income_increase_measured = data.income_increase_measured
+            project.notes = data.notes
+            if project_id is None:
+                project.stage = ""
+            session.flush()
+            return SaveResult(project.id, tuple(i for i in issues if not i.is_error))
+
+    def delete(self, project_id: str, user: str = "system") -> None:
+        """Tombstone the project with its stage history and beneficiary links."""
+        with self.db.session(user) as session:
+            live_row(session, Project, project_id, "项目").deleted = True
+            for model in (ProjectStageEntry, ProjectBeneficiary):
+                for row in session.scalars(
+                    select(model).where(model.project_id == project_id, model.deleted.is_(False))
+                ):
+                    row.deleted = True
+
+    # -- beneficiaries ------------------------------------------------------------------------
+
+    def set_beneficiaries(
+        self, project_id: str, household_ids: tuple[str, ...] | list[str], user: str = "system"
+    ) -> BeneficiaryCounts:
+        """Make the project's beneficiaries exactly ``household_ids`` (links added or tombstoned)."""
+        wanted = list(dict.fromkeys(household_ids))
+        with self.db.session(user) as session:
+            live_row(session, Project, project_id, "项目")
+            known = set(
+                session.scalars(
+                    select(Household.id).where(Household.id.in_(wanted), Household.deleted.is_(False))
+                )
+            )
+            unknown = [h for h in wanted if h not in known]
+            if unknown:
+                raise ValidationError(
+                    [
+                        Issue(
+                            "project.beneficiary_unknown",
+                            f"有 {len(unknown)} 户受益农户不存在或已删除",
+                            field="household_ids",
+                            params={"household_ids": unknown},
+                        )
+                    ]
+                )
+            rows = session.scalars(
+                select(ProjectBeneficiary).where(ProjectBeneficiary.project_id == project_id)
+            )
+            live: dict[str, ProjectBeneficiary] = {}
+            tombstones: dict[str, ProjectBeneficiary] = {}
+            for row in rows:
+                (tombstones if row.deleted else live)[row.household_id] = row
+            keep = set(wanted)
+            for household_id, row in live.items():
+                if household_id not in keep:
+                    row.deleted = True
+            for household_id in wanted:
+                if household_id in live:
+                    continue
+                if household_id in tombstones:
+                    # One link row per (project, household): re-adding restores it.
+                    tombstones[household_id].deleted = False
+                else:
+                    session.add(ProjectBeneficiary(project_id=project_id, household_id=household_id))
+            session.flush()
+            return _beneficiary_counts(session, project_id)
+
+    def beneficiary_counts(self, project_id: str) -> BeneficiaryCounts:
+        with self.db.reader() as session:
+            live_row(session, Project, project_id, "项目")
+            return _beneficiary_counts(session, project_id)
+
+    # -- stage workflow -----------------------------------------------------------------------
+
+    def advance_stage(self, project_id: str, data: StageInput, user: str = "system") -> SaveResult:
+        """Record the next stage (the first is 申报). Only the stage right after the current one."""
+        order = stage_order()
+        with self.db.session(user) as session:
+            project = live_row(session, Project, project_id, "项目")
+            issues: list[Issue] = []
+            current = project.stage
+            position = order.index(current) if current in order else -1
+            if position + 1 >= len(order):
+                issues.append(
+                    Issue(
+                        "stage.finished",
+                        f"项目已到最后阶段“{stage_name(order[-1])}”，没有下一个阶段",
+                        field="stage",
+                    )
+                )
+            elif data.stage != order[position + 1]:
+                expected = order[position + 1]
+                where = f"当前阶段为“{stage_name(current)}”，" if current else "项目尚未申报，"
+                issues.append(
+                    Issue(
+                        "stage.out_of_order",
+                        f"{where}下一步只能是“{stage_name(expected)}”，不能直接进入“{stage_name(data.stage)}”",
+                        field="stage",
+                        params={"expected": expected, "given": data.stage},
+                    )
+                )
+            issues += _check_entry_date(session, project_id, data.date)
+            if issues:
+                raise ValidationError(issues)
+            entry = _add_entry(session, project, data.stage, "advance", data)
+            return SaveResult(entry.id)
+
+    def return_stage(
+        self,
+        project_id: str,
+        to_stage: str,
+        date: dt.date,
+        person: str = "",
+        opinion: str = "",
+        user: str = "system",
+    ) -> SaveResult:
+        """Send the project back to an earlier stage: a new "return" entry; the history is kept."""
+        order = stage_order()
+        with self.db.session(user) as session:
+            project = live_row(session, Project, project_id, "项目")
+            issues: list[Issue] = []
+            current = project.stage
+            if current not in order:
+                issues.append(Issue("stage.nothing_to_return", "项目尚未申报，无法退回", field="stage"))
+            elif to_stage not in order:
+                issues.append(Issue("stage.unknown", f"阶段“{to_stage}”无效", field="stage"))
+            elif order.index(to_stage) >= order.index(current):
+                issues.append(
+                    Issue(
+                        "stage.return_not_back",
+                        f"当前阶段为“{stage_name(current)}”，只能退回到它之前的阶段，"
+                        f"不能退回到“{stage_name(to_stage)}”",
+                        field="stage",
+                        params={"current": current, "given": to_stage},
+                    )
+                )
+            issues += _check_entry_date(session, project_id, date)
+            if issues:
+                raise ValidationError(issues)
+            entry = _add_entry(
+                session, project, to_stage, "return", StageInput(to_stage, date, person, opinion)
+            )
+            return SaveResult(entry.id)
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def get(self, project_id: str) -> ProjectRecord:
+        with self.db.reader() as session:
+            p = live_row(session, Project, project_id, "项目")
+            beneficiary_ids = session.scalars(
+                select(ProjectBeneficiary.household_id)
+                .join(Household, ProjectBeneficiary.household_id == Household.id)
+                .where(
+                    ProjectBeneficiary.project_id == project_id,
+                    ProjectBeneficiary.deleted.is_(False),
+                    Household.deleted.is_(False),
+                )
+                .order_by(Household.head_name, Household.id)
+            ).all()
+            return ProjectRecord(
+                id=p.id,
+                code=p.code,
+                name=p.name,
+                category=p.category,
+                division_id=p.division_id,
+                year=p.year,
+                content=p.content,
+                scale=p.scale,
+                fund_provincial=p.fund_provincial,
+                fund_local=p.fund_local,
+                fund_integrated=p.fund_integrated,
+                fund_self=p.fund_self,
+                planned_start=p.planned_start,
+                planned_finish=p.planned_finish,
+                actual_start=p.actual_start,
+                actual_finish=p.actual_finish,
+                responsible=p.responsible,
+                income_increase_expected=p.income_increase_expected,
+                income_increase_measured=p.income_increase_measured,
+                notes=p.notes,
+                stage=p.stage,
+                origin=p.origin,
+                stages=tuple(_entry_record(e) for e in _history(session, project_id)),
+                beneficiary_ids=tuple(beneficiary_ids),
+                beneficiaries=_beneficiary_counts(session, project_id),
+            )
+
+    def history(self, project_id: str) -> list[StageEntryRecord]:
+        with self.db.reader() as session:
+            live_row(session, Project, project_id, "项目")
+            return [_entry_record(e) for e in _history(session, project_id)]
+
+    def _filtered(self, session: Session, query: ProjectQuery):  # a SQLAlchemy select
+        statement = select(Project).where(Project.deleted.is_(False))
+        if query.year is not None:
+            statement = statement.where(Project.year == query.year)
+        if query.category:
+            statement = statement.where(Project.category == query.category)
+        if query.division_id:
+            statement = statement.where(
+                Project.division_id.in_(live_descendant_ids(session, query.division_id))
+            )
+        term = query.search.strip()
+        if term:
+            statement = statement.where(
+                or_(
+                    Project.code.contains(term, autoescape=True), Project.name.contains(term, autoescape=True)
+                )
+            )
+        return statement
+
+    def count(self, query: ProjectQuery = ProjectQuery()) -> int:
+        with self.db.reader() as session:
+            subquery = self._filtered(session, query).with_only_columns(Project.id).subquery()
+            return session.scalar(select(func.count()).select_from(subquery)) or 0
+
+    def list(self, query: ProjectQuery = ProjectQuery()) -> list[ProjectRow]:
+        with self.db.reader() as session:
+            beneficiaries = (
+                select(func.count())
+                .select_from(ProjectBeneficiary)
+                .join(Household, ProjectBeneficiary.household_id == Household.id)
+                .where(
+                    ProjectBeneficiary.project_id == Project.id,
+                    ProjectBeneficiary.deleted.is_(False),
+                    Household.deleted.is_(False),
+                )
+                .correlate(Project)
+                .scalar_subquery()
+            )
+            statement = (
+                self._filtered(session, query)
+                .join(Division, Project.division_id == Division.id)
+                .with_only_columns(
+                    Project.id,
+                    Project.code,
+                    Project.name,
+                    Project.category,
+                    Division.name,
+                    Project.year,
+                    Project.stage,
+                    Project.fund_provincial
+                    + Project.fund_local
+                    + Project.fund_integrated
+                    + Project.fund_self,
+                    beneficiaries,
+                )
+                .order_by(Project.year.desc(), Project.code, Project.id)
+                .offset(query.offset)
+                .limit(query.limit)
+            )
+            return [ProjectRow(*row) for row in session.execute(statement)]
+
+
+def _history(session: Session, project_id: str) -> list[ProjectStageEntry]:
+    return list(
+        session.scalars(
+            select(ProjectStageEntry)
+            .where(ProjectStageEntry.project_id == project_id, ProjectStageEntry.deleted.is_(False))
+            .order_by(ProjectStageEntry.date, ProjectStageEntry.created_stamp, ProjectStageEntry.id)
+        )
+    )
+
+
+def _check_entry_date(session: Session, project_id: str, date: dt.date) -> list[Issue]:
+    issues: list[Issue] = []
+    if date > dt.date.today():
+        issues.append(Issue("stage.date_future", "办理日期不能晚于今天", field="date"))
+    history = _history(session, project_id)
+    if history and date < history[-1].date:
+        last = history[-1]
+        issues.append(
+            Issue(
+                "stage.date_before_previous",
+                f"办理日期 {date.isoformat()} 早于上一步“{stage_name(last.stage)}”"
+                f"的日期 {last.date.isoformat()}",
+                field="date",
+            )
+        )
+    return issues
+
+
+def _add_entry(
+    session: Session, project: Project, stage: str, action: str, data: StageInput
+) -> ProjectStageEntry:
+    entry = ProjectStageEntry(
+        project_id=project.id,
+        stage=stage,
+        action=action,
+        date=data.date,
+        person=data.person.strip(),
+        opinion=data.opinion,
+        note=data.note,
+    )
+    session.add(entry)
+    project.stage = stage
+    session.flush()
+    return entry
+
+
+def _entry_record(e: ProjectStageEntry) -> StageEntryRecord:
+    return StageEntryRecord(e.id, e.stage, stage_name(e.stage), e.action, e.date, e.person, e.opinion, e.note)
+
+
+def _beneficiary_counts(session: Session, project_id: str) -> BeneficiaryCounts:
+    base = (
+        select(func.count())
+        .select_from(ProjectBeneficiary)
+        .join(Household, ProjectBeneficiary.household_id == Household.id)
+        .where(
+            ProjectBeneficiary.project_id == project_id,
+            ProjectBeneficiary.deleted.is_(False),
+            Household.deleted.is_(False),
+        )
+    )
+    total = session.scalar(base) or 0
+    # A household whose head's ethnicity is not recorded counts in the total only.
+    minority = session.scalar(base.where(Household.ethnicity.not_in(["", HAN]))) or 0
+    return BeneficiaryCounts(total, minority)
