@@ -1,0 +1,66 @@
+"""GUI test fixtures: isolated QSettings, the interface language, and synchronous operations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ui import operations
+from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> Iterator[Path]:
+    """UI preferences go to a per-test folder, never to the user's real settings file."""
+    folder = tmp_path / "settings"
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+def _language(app: QApplication, language: str) -> Iterator[str]:
+    translators = install_translators(app, language)
+    try:
+        yield language
+    finally:
+        remove_translators(app, translators)
+
+
+@pytest.fixture
+def chinese(qapp: QApplication) -> Iterator[str]:
+    """The default interface: our catalog and Qt's own Chinese translations installed."""
+    yield from _language(qapp, CHINESE)
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[str]:
+    yield from _language(qapp, ENGLISH)
+
+
+@pytest.fixture
+def sync_operations() -> Iterator[None]:
+    """Operations run on the calling thread (progress, cancel and callbacks still happen)."""
+    with operations.synchronous():
+        yield
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a user would: ASCII as key events, Chinese as an input-method commit.
+
+    (qtbot.keyClicks with Chinese characters aborts PySide6 6.11; see shared/QT-ON-LINUX.md.)
+    """
+    widget.setFocus()
+    for char in text:
+        if char.isascii():
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QCoreApplication.sendEvent(
+                    widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+                )
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QCoreApplication.sendEvent(widget, event)

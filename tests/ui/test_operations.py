@@ -1,0 +1,130 @@
+"""The operation helper: worker thread, progress dialog, cancel, success and error reporting."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from huimin_desktop.progress import TaskState
+from huimin_desktop.services.errors import ServiceError
+from ui import operations
+from ui.operations import Operation
+
+
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def message_boxes(parent: QWidget) -> list[QMessageBox]:
+    return [box for box in parent.findChildren(QMessageBox) if box.isVisible()]
+
+
+def test_background_work_reports_progress_and_returns(qtbot: QtBot, parent: QWidget, chinese: str) -> None:
+    reached, proceed = threading.Event(), threading.Event()
+    threads: list[threading.Thread] = []
+
+    def work(task: TaskState) -> int:
+        threads.append(threading.current_thread())
+        task.report(3, 10, "第三步")
+        reached.set()
+        proceed.wait(10)
+        task.report(10, 10, "完成")
+        return 42
+
+    results: list[int] = []
+    finished: list[Operation[int]] = []
+    operations.hooks().finished.connect(finished.append)
+    try:
+        op = Operation(parent, work, label="工作中").success(results.append).run_in_background()
+        assert reached.wait(10)
+        dialog = op.progress_dialog
+        assert dialog is not None
+        qtbot.waitUntil(lambda: dialog.value() == 3)
+        assert dialog.maximum() == 10
+        assert dialog.labelText() == "第三步"
+        assert dialog.findChild(QPushButton).text() == "取消"
+        proceed.set()
+        qtbot.waitUntil(lambda: results == [42])
+    finally:
+        operations.hooks().finished.disconnect(finished.append)
+    assert threads[0] is not threading.main_thread()
+    assert finished == [op]
+    assert op.progress_dialog is None
+    assert message_boxes(parent) == []
+
+
+def test_cancel_button_stops_the_work(qtbot: QtBot, parent: QWidget, chinese: str) -> None:
+    stopped: list[str] = []
+
+    def work(task: TaskState) -> None:
+        for step in range(1000):
+            task.report(step, 1000, "")
+            time.sleep(0.01)
+        stopped.append("ran to the end")
+
+    successes: list[object] = []
+    op = Operation(parent, work, label="工作中").success(successes.append)
+    op.cancelled(lambda: stopped.append("cancelled")).run_in_background()
+    dialog = op.progress_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.value() > 0)
+    dialog.findChild(QPushButton).click()
+    assert dialog.labelText() == "正在取消……"
+    qtbot.waitUntil(lambda: stopped == ["cancelled"], timeout=5000)
+    assert op.was_cancelled and successes == []
+    assert message_boxes(parent) == []
+
+
+def test_a_service_error_shows_its_chinese_message(
+    qtbot: QtBot, parent: QWidget, chinese: str, sync_operations: None
+) -> None:
+    def work(_task: TaskState) -> None:
+        raise ServiceError("站点名称不能为空")
+
+    op = Operation(parent, work, label="创建").run_in_background()
+    (box,) = message_boxes(parent)
+    assert box.text() == "站点名称不能为空"
+    assert box.icon() == QMessageBox.Icon.Warning
+    assert op.error is not None and not op.was_cancelled
+    box.close()
+
+
+def test_an_unexpected_error_says_something_went_wrong_with_the_reason(
+    qtbot: QtBot, parent: QWidget, chinese: str, sync_operations: None
+) -> None:
+    def work(_task: TaskState) -> None:
+        raise ValueError("boom\nsecond line")
+
+    Operation(parent, work, label="创建").run_in_background()
+    (box,) = message_boxes(parent)
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert box.text().startswith("出现了意外错误")
+    assert box.text().endswith("原因：ValueError: boom")
+    box.close()
+
+
+def test_a_failure_callback_replaces_the_message_box(
+    qtbot: QtBot, parent: QWidget, chinese: str, sync_operations: None
+) -> None:
+    errors: list[BaseException] = []
+    Operation(parent, lambda _task: 1 / 0, label="x").failure(errors.append).run_in_background()
+    assert isinstance(errors[0], ZeroDivisionError)
+    assert message_boxes(parent) == []
+
+
+def test_synchronous_mode_runs_on_the_calling_thread(qtbot: QtBot, sync_operations: None) -> None:
+    threads: list[threading.Thread] = []
+    results: list[str] = []
+    Operation(None, lambda _task: threads.append(threading.current_thread()) or "done", label="x").success(
+        results.append
+    ).run_in_background()
+    assert results == ["done"]
+    assert threads == [threading.current_thread()]

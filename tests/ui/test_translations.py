@@ -1,0 +1,88 @@
+"""Translations: every message translated, the .ts current with ui/, the .qm what lrelease makes of it."""
+
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from ui import i18n
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+# String literals in ui/ that may hold Chinese: each language's name in itself.
+CHINESE_LITERALS_ALLOWED = {("i18n.py", "LANGUAGE_NAMES")}
+
+
+def _messages(ts_file: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts_file).getroot()
+    return {
+        (context.findtext("name", ""), message.findtext("source", ""))
+        for context in root.iter("context")
+        for message in context.iter("message")
+    }
+
+
+def test_every_message_is_translated() -> None:
+    assert i18n.TS_FILE.exists()
+    assert len(_messages(i18n.TS_FILE)) > 50
+    assert i18n.unfinished_messages() == []
+
+
+def test_sources_are_english() -> None:
+    chinese_sources = [source for _context, source in _messages(i18n.TS_FILE) if CJK.search(source)]
+    assert chinese_sources == []
+
+
+def test_ts_file_holds_every_string_in_ui(tmp_path: Path) -> None:
+    """Running lupdate again finds nothing new (else: python -m ui.i18n --update, then translate)."""
+    fresh = tmp_path / i18n.TS_FILE.name
+    shutil.copy(i18n.TS_FILE, fresh)
+    i18n.lupdate(fresh)
+    assert _messages(fresh) == _messages(i18n.TS_FILE)
+    assert i18n.unfinished_messages(fresh) == []
+
+
+def test_qm_file_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None:
+    fresh = tmp_path / i18n.QM_FILE.name
+    i18n.lrelease(i18n.TS_FILE, fresh)
+    assert i18n.QM_FILE.exists()
+    assert i18n.QM_FILE.read_bytes() == fresh.read_bytes()
+    assert i18n.QM_FILE.stat().st_size < 64 * 1024
+
+
+def _assigned_names(tree: ast.AST) -> dict[int, str]:
+    """Line → name of the module-level constant whose value spans that line."""
+    owner: dict[int, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                owner[line] = node.targets[0].id
+    return owner
+
+
+def test_no_untranslated_chinese_literals_in_ui() -> None:
+    """Chinese shown to the user comes from the .ts, not from a literal in the code."""
+    offenders = []
+    for path in i18n.ui_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        owners = _assigned_names(tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and CJK.search(node.value)
+                and id(node) not in docstrings
+                and (path.name, owners.get(node.lineno)) not in CHINESE_LITERALS_ALLOWED
+            ):
+                offenders.append(f"{path.name}:{node.lineno}: {node.value!r}")
+    assert offenders == []

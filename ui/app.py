@@ -1,0 +1,90 @@
+"""Starting the GUI: application, translations, font, the station (or the first-start dialog), main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+
+from huimin_desktop import APP_NAME, ORGANIZATION, __version__
+from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.services.station import Station, has_station
+from ui import operations
+from ui.errors import expected_error_message, one_line_reason
+from ui.i18n import choose_language, install_translators
+from ui.style import apply_style
+
+SMOKE_MAIN_WINDOW = "main window shown"
+SMOKE_FIRST_START = "first-start dialog shown"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QApplication.setOrganizationName(ORGANIZATION)
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setApplicationVersion(__version__)
+    return QApplication(argv if argv is not None else sys.argv[:1])
+
+
+def _exit_when_shown(app: QApplication, widget: QWidget, line: str) -> None:
+    """Smoke start-up: quit right after the first paint of ``widget`` (the event loop has run once)."""
+
+    def done() -> None:
+        print(line, flush=True)
+        app.exit(0)
+
+    widget.show()
+    QTimer.singleShot(0, done)
+
+
+def _open_station(data_dir: Path) -> Station | None:
+    try:
+        return Station.open(data_dir)
+    except Exception as error:
+        text = expected_error_message(error) or QApplication.translate(
+            "App", "The data folder could not be opened.\n\nReason: {reason}"
+        ).format(reason=one_line_reason(error))
+        QMessageBox.critical(None, QApplication.translate("App", "Huimin Desktop"), text)
+        return None
+
+
+def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke_startup: bool) -> int:
+    """Run the desktop program on ``data_dir`` (else HUIMIN_DATA, else the per-user folder); exit code."""
+    app = create_application()
+    translators = install_translators(app, choose_language(language))  # noqa: F841 - kept alive
+    apply_style(app)
+    app.aboutToQuit.connect(operations.shutdown)
+    folder = resolve_data_dir(data_dir)
+
+    if has_station(folder):
+        station = _open_station(folder)
+        if station is None:
+            return 1
+    else:
+        from ui.first_start import FirstStartDialog
+
+        dialog = FirstStartDialog(folder)
+        if smoke_startup:
+            _exit_when_shown(app, dialog, SMOKE_FIRST_START)
+            return app.exec()
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.station is None:
+            return 0
+        station = dialog.station
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(station)
+    try:
+        if smoke_startup:
+            _exit_when_shown(app, window, SMOKE_MAIN_WINDOW)
+        else:
+            window.show()
+        return app.exec()
+    finally:
+        operations.shutdown()
+        window.station.close()

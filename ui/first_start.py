@@ -1,0 +1,300 @@
+"""First start: a data folder without a station. Create one, or open the demo data to look around.
+
+The demo goes to its own folder, a sibling of the data folder named ``huimin-demo`` (for the default
+data folder that is ``default_data_dir().parent / "huimin-demo"``; for ``--data D:/惠民/data`` it is
+``D:/惠民/huimin-demo``), so demo households never mix with real ones and the real folder still gets this
+dialog next time. A demo folder that already holds demo households is simply opened; one left empty by a
+cancelled generation is filled again.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+# The same demo station as `huimin demo` makes (city level, 朝阳市 211300).
+from huimin_desktop.cli import DEMO_STATION
+from huimin_desktop.domain.codelists import chaoyang_divisions
+from huimin_desktop.progress import TaskState
+from huimin_desktop.services.station import Station, has_station
+from ui.errors import expected_error_message
+from ui.operations import Operation
+from ui.station_levels import LEVELS, level_name
+
+DEMO_FOLDER_NAME = "huimin-demo"
+DEMO_HOUSEHOLDS = 2000
+DEMO_SEED = 828
+TOWNSHIP_CODE = re.compile(r"\d{12}")
+
+
+def demo_data_dir(data_dir: Path) -> Path:
+    return data_dir.parent / DEMO_FOLDER_NAME
+
+
+def build_demo(folder: Path, households: int, task: TaskState) -> Station:
+    """Worker side of "open the demo data": create (or reuse) the demo station and fill it."""
+    from huimin_desktop.services.demo import generate_demo
+
+    station = Station.open(folder) if has_station(folder) else Station.create(folder, **DEMO_STATION)
+    try:
+        if station.households.count() == 0:
+            generate_demo(station, households, seed=DEMO_SEED, attachments_mb=0, task=task)
+    except BaseException:
+        station.close()
+        raise
+    return station
+
+
+def _add_row(form: QFormLayout, label_text: str, field: QWidget, *messages: QLabel) -> None:
+    """A form row whose hint and inline messages sit right under the field (hidden ones take no space).
+
+    The label is top-aligned and nudged down to the field's text line, so it stays level with the
+    field whether or not a message is showing below it.
+    """
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(3)
+    layout.addWidget(field)
+    for message in messages:
+        layout.addWidget(message)
+    label = QLabel(label_text)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setContentsMargins(0, max(0, (field.sizeHint().height() - label.sizeHint().height()) // 2), 0, 0)
+    label.setBuddy(field)
+    form.addRow(label, box)
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("inlineError")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class FirstStartDialog(QDialog):
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.demo_dir = demo_data_dir(data_dir)
+        self.station: Station | None = None
+        self.operation: Operation[Station] | None = None
+        self.setWindowTitle(self.tr("Welcome to {app}").format(app=self.tr("Huimin Desktop")))
+        self.setMinimumWidth(600)
+
+        title = QLabel(self.tr("Welcome to {app}").format(app=self.tr("Huimin Desktop")))
+        title.setObjectName("welcomeTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "The data folder {path} has no station yet. Set this computer up as a station, or "
+                "first look around in the demo data."
+            ).format(path=data_dir)
+        )
+        intro.setWordWrap(True)
+        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # -- create a station -------------------------------------------------------------------
+        create_box = QGroupBox(self.tr("Create a station"))
+        form = QFormLayout(create_box)
+        form.setVerticalSpacing(6)
+        form.setHorizontalSpacing(16)
+        self.level = QComboBox()
+        for level in LEVELS:
+            self.level.addItem(level_name(level), level)
+        self.level.setCurrentIndex(LEVELS.index("township"))
+        self.division = QComboBox()
+        self.division.setMinimumContentsLength(24)
+        self.division_hint = QLabel()
+        self.division_hint.setObjectName("mutedText")
+        self.division_hint.setWordWrap(True)
+        self.division_error = _error_label()
+        self.name = QLineEdit()
+        self.name.setMaxLength(60)
+        self.name_error = _error_label()
+        self.form_error = _error_label()
+        _add_row(form, self.tr("Level:"), self.level)
+        _add_row(form, self.tr("Division:"), self.division, self.division_hint, self.division_error)
+        _add_row(form, self.tr("Station name:"), self.name, self.name_error, self.form_error)
+
+        # -- demo ----------------------------------------------------------------------------------
+        demo_box = QGroupBox(self.tr("Just looking?"))
+        demo_layout = QHBoxLayout(demo_box)
+        demo_text = QLabel(
+            self.tr(
+                "Opens a city-level demo station with {count} made-up households in a separate folder "
+                "({path}); your data folder stays empty."
+            ).format(count=DEMO_HOUSEHOLDS, path=self.demo_dir)
+        )
+        demo_text.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Open demo data"))
+        self.demo_button.clicked.connect(self.open_demo)
+        demo_layout.addWidget(demo_text, 1)
+        demo_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create station"))
+        self.buttons.accepted.connect(self.create_station)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(create_box)
+        layout.addWidget(demo_box)
+        layout.addWidget(self.buttons)
+
+        self.level.currentIndexChanged.connect(self._fill_divisions)
+        self.name.textChanged.connect(lambda: self._set_error(self.name_error, ""))
+        self.division.currentTextChanged.connect(lambda: self._set_error(self.division_error, ""))
+        self._fill_divisions()
+
+    # -- the form -------------------------------------------------------------------------------------
+
+    def current_level(self) -> str:
+        return str(self.level.currentData())
+
+    def _fill_divisions(self) -> None:
+        level = self.current_level()
+        names = {d.code: d.name for d in chaoyang_divisions()}
+        self.division.clear()
+        for entry in chaoyang_divisions():
+            if entry.level != level:
+                continue
+            parent = names.get(entry.parent_code or "", "")
+            label = (
+                f"{entry.name}（{parent}，{entry.code}）"
+                if level == "township"
+                else f"{entry.name}（{entry.code}）"
+            )
+            self.division.addItem(label, entry.code)
+        township = level == "township"
+        examples = {
+            "city": self.tr("e.g. Chaoyang City Ethnic and Religious Affairs Commission"),
+            "county": self.tr("e.g. Beipiao Ethnic and Religious Affairs Bureau"),
+            "township": self.tr("e.g. Mayouying Mongol Township"),
+        }
+        self.name.setPlaceholderText(examples[level])
+        # A township outside the shipped list (a new one joining the program) types its 12-digit code.
+        self.division.setEditable(township)
+        if township:
+            self.division.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            self.division.lineEdit().setPlaceholderText(self.tr("Pick a township or type its 12-digit code"))
+            self.division_hint.setText(
+                self.tr("Not in the list? Type the township's 12-digit division code.")
+            )
+        self.division_hint.setVisible(township)
+        self._set_error(self.division_error, "")
+
+    def division_code(self) -> str | None:
+        """The chosen division's code: a list entry, or (township) 12 typed digits; None if neither."""
+        text = self.division.currentText().strip()
+        index = self.division.findText(text, Qt.MatchFlag.MatchExactly)
+        if index >= 0:
+            return str(self.division.itemData(index))
+        if self.current_level() == "township" and TOWNSHIP_CODE.fullmatch(text):
+            return text
+        return None
+
+    def _set_error(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    def _validate(self) -> str | None:
+        """Show inline messages; the division code when the form can be submitted."""
+        self._set_error(self.form_error, "")
+        code = self.division_code()
+        if code is None:
+            if self.current_level() == "township":
+                message = self.tr("Pick a township from the list, or type its 12-digit division code.")
+            else:
+                message = self.tr("Pick a division from the list.")
+            self._set_error(self.division_error, message)
+        else:
+            self._set_error(self.division_error, "")
+        if not self.name.text().strip():
+            self._set_error(self.name_error, self.tr("Please enter the station name."))
+        else:
+            self._set_error(self.name_error, "")
+        return code if code is not None and self.name.text().strip() else None
+
+    # -- actions --------------------------------------------------------------------------------------
+
+    def create_station(self) -> None:
+        code = self._validate()
+        if code is None:
+            return
+        level, name, folder = self.current_level(), self.name.text().strip(), self.data_dir
+
+        def create(_task: TaskState) -> Station:
+            return Station.create(folder, level=level, name=name, division_code=code)
+
+        self.operation = (
+            Operation(self, create, label=self.tr("Creating the station…"), cancellable=False)
+            .success(self._opened)
+            .failure(self._creation_failed)
+        )
+        self._set_busy(True)
+        self.operation.run_in_background()
+
+    def _creation_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        message = expected_error_message(error)
+        if message is None and self.operation is not None:
+            self.operation.show_error(error)
+            return
+        self._set_error(self.form_error, message or "")
+
+    def open_demo(self) -> None:
+        folder, households = self.demo_dir, DEMO_HOUSEHOLDS
+        self.operation = (
+            Operation(
+                self,
+                lambda task: build_demo(folder, households, task),
+                label=self.tr("Generating the demo data…"),
+                title=self.tr("Open demo data"),
+            )
+            .success(self._opened)
+            .cancelled(lambda: self._set_busy(False))
+            .failure(self._demo_failed)
+        )
+        self._set_busy(True)
+        self.operation.run_in_background()
+
+    def _demo_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if self.operation is not None:
+            self.operation.show_error(error)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.ok_button.setEnabled(not busy)
+        self.demo_button.setEnabled(not busy)
+
+    def _opened(self, station: Station) -> None:
+        self._set_busy(False)
+        self.station = station
+        self.accept()

@@ -1,0 +1,315 @@
+"""The main window: navigation on the left (农户 … 设置), one page per entry, menus and status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from huimin_desktop import __version__
+from huimin_desktop.paths import ICONS_DIR
+from huimin_desktop.progress import TaskState
+from huimin_desktop.services.station import Station, has_station
+from ui import preferences
+from ui.operations import Operation, hooks
+from ui.pages.households_summary import HouseholdsSummaryPage
+from ui.pages.placeholder import PlaceholderPage
+from ui.pages.settings_page import SettingsPage
+from ui.station_levels import level_name
+
+NAVIGATION_MIN_WIDTH = 128
+# Around the widest label: the icon and its gap, the item's padding and margins (style.py), the border.
+NAVIGATION_EXTRA = 24 + 8 + 2 * 10 + 2 * 6 + 8
+# Fits a 1366×768 laptop with the Windows task bar; larger screens get this size, smaller ones less.
+PREFERRED_SIZE = QSize(1280, 760)
+MINIMUM_SIZE = QSize(960, 600)
+
+
+@dataclass(frozen=True)
+class NavigationEntry:
+    key: str
+    label: str
+    icon: str
+    make_page: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.entries: list[NavigationEntry] = []
+        self.pages: dict[str, QWidget] = {}
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(24, 24))
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.station_label = QLabel()
+        self.folder_label = QLabel()
+        self.statusBar().addWidget(self.station_label)
+        self.statusBar().addPermanentWidget(self.folder_label)
+
+        self._build_menus()
+        self._build_page_shortcuts()
+        self._load_station(station)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._restore_geometry()
+        hooks().finished.connect(self._operation_finished)
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _navigation_entries(self) -> list[NavigationEntry]:
+        station = self.station
+
+        def placeholder(title: str, description: str, *features: str) -> Callable[[], QWidget]:
+            return lambda: PlaceholderPage(title, description, list(features))
+
+        return [
+            NavigationEntry(
+                "households", self.tr("Households"), "households.svg", lambda: HouseholdsSummaryPage(station)
+            ),
+            NavigationEntry(
+                "projects",
+                self.tr("Project archives"),
+                "projects.svg",
+                placeholder(
+                    self.tr("Project archives"),
+                    self.tr(
+                        "One archive per project: its text records and its photo, audio and video material."
+                    ),
+                    self.tr(
+                        "Four kinds of projects: production development, livelihood, local governance and "
+                        "farm-technology training"
+                    ),
+                    self.tr(
+                        "Every stage with dates, people and documents: application, review, audit, public "
+                        "notice, acceptance"
+                    ),
+                    self.tr("Photos, audio and video kept with the archive, with thumbnails"),
+                ),
+            ),
+            NavigationEntry(
+                "training",
+                self.tr("Training"),
+                "training.svg",
+                placeholder(
+                    self.tr("Training"),
+                    self.tr("Practical farm-technology training sessions and the households that attended."),
+                    self.tr("Sessions: date, place, topic and teacher"),
+                    self.tr("Attendees picked from the household list"),
+                    self.tr("Photos and sign-in sheets as evidence"),
+                ),
+            ),
+            NavigationEntry(
+                "assessment",
+                self.tr("Assessment"),
+                "assessment.svg",
+                placeholder(
+                    self.tr("Assessment"),
+                    self.tr("Monthly performance assessment of the counties against their indicators."),
+                    self.tr("Indicators with targets, monthly milestones and scoring rules"),
+                    self.tr("Responsible people, deadlines and lead units"),
+                    self.tr("Progress entries with their evidence"),
+                ),
+            ),
+            NavigationEntry(
+                "sync",
+                self.tr("Sync"),
+                "sync.svg",
+                placeholder(
+                    self.tr("Sync"),
+                    self.tr("Exchange data with the county and the city office on a USB stick."),
+                    self.tr("Export a sync package with everything since the last acknowledgement"),
+                    self.tr("Merge the packages of lower stations and review conflicts"),
+                    self.tr("Return packages: reference data, corrections and acknowledgements"),
+                ),
+            ),
+            NavigationEntry(
+                "reports",
+                self.tr("Reports"),
+                "reports.svg",
+                placeholder(
+                    self.tr("Reports"),
+                    self.tr("The official statistics tables, as Excel workbooks ready to print."),
+                    self.tr("Households, income and needs by township and village"),
+                    self.tr("Projects and funds by category and source"),
+                    self.tr("Progress against the yearly targets"),
+                ),
+            ),
+            NavigationEntry(
+                "settings", self.tr("Settings"), "settings.svg", lambda: SettingsPage(station.data_dir)
+            ),
+        ]
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_folder_action = QAction(self.tr("&Open data folder…"), self)
+        self.open_folder_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_folder_action.triggered.connect(self.choose_data_folder)
+        file_menu.addAction(self.open_folder_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = QAction(self.tr("&About"), self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def _build_page_shortcuts(self) -> None:
+        self.page_actions: list[QAction] = []
+        for index in range(7):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _checked=False, row=index: self.show_page_at(row))
+            self.addAction(action)
+            self.page_actions.append(action)
+
+    def _load_station(self, station: Station) -> None:
+        self.station = station
+        current = max(0, self.navigation.currentRow())
+        self.navigation.clear()
+        while self.stack.count():
+            page = self.stack.widget(0)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.entries = self._navigation_entries()
+        self.pages = {}
+        metrics = self.navigation.fontMetrics()
+        width = max(
+            NAVIGATION_MIN_WIDTH,
+            *(metrics.horizontalAdvance(e.label) + NAVIGATION_EXTRA for e in self.entries),
+        )
+        self.navigation.setFixedWidth(width)
+        for index, entry in enumerate(self.entries):
+            item = QListWidgetItem(QIcon(str(ICONS_DIR / entry.icon)), entry.label)
+            item.setToolTip(f"{entry.label}  (Ctrl+{index + 1})")
+            item.setSizeHint(QSize(width - 16, 44))
+            self.navigation.addItem(item)
+            page = entry.make_page()
+            self.pages[entry.key] = page
+            self.stack.addWidget(page)
+        self.navigation.setCurrentRow(min(current, len(self.entries) - 1))
+
+        info = station.info()
+        self.setWindowTitle(
+            self.tr("{app} — {station}").format(app=self.tr("Huimin Desktop"), station=info.name)
+        )
+        self.station_label.setText(
+            self.tr("Station: {name} ({level})").format(name=info.name, level=level_name(info.level))
+        )
+        self.folder_label.setText(self.tr("Data folder: {path}").format(path=station.data_dir))
+        self.folder_label.setToolTip(str(station.data_dir))
+
+    def _restore_geometry(self) -> None:
+        saved = preferences.read(preferences.MAIN_WINDOW_GEOMETRY)
+        if not saved.isEmpty() and self.restoreGeometry(saved):
+            return
+        screen = QGuiApplication.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        size = QSize(PREFERRED_SIZE)
+        if available is not None:
+            size = size.boundedTo(QSize(available.width() - 24, available.height() - 48))
+            size = size.expandedTo(MINIMUM_SIZE)
+        self.resize(size)
+        if available is not None:
+            frame = self.frameGeometry()
+            frame.moveCenter(available.center())
+            self.move(frame.topLeft())
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def show_page(self, key: str) -> None:
+        self.show_page_at([entry.key for entry in self.entries].index(key))
+
+    def show_page_at(self, row: int) -> None:
+        if 0 <= row < self.navigation.count():
+            self.navigation.setCurrentRow(row)
+
+    def current_page_key(self) -> str:
+        return self.entries[self.navigation.currentRow()].key
+
+    def navigation_labels(self) -> list[str]:
+        return [self.navigation.item(row).text() for row in range(self.navigation.count())]
+
+    # -- actions ----------------------------------------------------------------------------------
+
+    def choose_data_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Open data folder"), str(self.station.data_dir.parent)
+        )
+        if folder:
+            self.open_data_folder(Path(folder))
+
+    def open_data_folder(self, folder: Path) -> None:
+        """Switch to another station; a folder without one gets the first-start dialog."""
+        if folder.resolve() == self.station.data_dir.resolve():
+            return
+        if not has_station(folder):
+            from ui.first_start import FirstStartDialog
+
+            dialog = FirstStartDialog(folder, self)
+            dialog.accepted.connect(lambda: dialog.station and self.switch_station(dialog.station))
+            dialog.open()
+            return
+
+        def open_station(_task: TaskState) -> Station:
+            return Station.open(folder)
+
+        Operation(self, open_station, label=self.tr("Opening the data folder…"), cancellable=False).success(
+            self.switch_station
+        ).run_in_background()
+
+    def switch_station(self, station: Station) -> None:
+        previous = self.station
+        self._load_station(station)
+        if previous is not station:
+            previous.close()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About {app}").format(app=self.tr("Huimin Desktop")),
+            self.tr(
+                "<h3>{app}</h3><p>Version {version}</p><p>Household surveys, project archives, training, "
+                'assessment and USB sync for the ethnic-minority "828" program of Chaoyang City, '
+                "Liaoning. Works offline.</p>"
+            ).format(app=self.tr("Huimin Desktop"), version=__version__),
+        )
+
+    def _operation_finished(self, _operation: Operation[object]) -> None:
+        page = self.pages.get("households")
+        if isinstance(page, HouseholdsSummaryPage):
+            page.refresh()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        preferences.write(preferences.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        super().closeEvent(event)
