@@ -5,19 +5,24 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from huimin_desktop import APP_NAME, ORGANIZATION, __version__
 from huimin_desktop.paths import resolve_data_dir
-from huimin_desktop.services.station import Station, has_station
+from huimin_desktop.store.datafolder import has_station
 from ui import operations
 from ui.errors import expected_error_message, one_line_reason
 from ui.i18n import choose_language, install_translators
 from ui.style import apply_style
 
+if TYPE_CHECKING:
+    from huimin_desktop.services.station import Station
+
 SMOKE_MAIN_WINDOW = "main window shown"
+SMOKE_STATION_LOADED = "station loaded"
 SMOKE_FIRST_START = "first-start dialog shown"
 
 
@@ -43,6 +48,8 @@ def _exit_when_shown(app: QApplication, widget: QWidget, line: str) -> None:
 
 
 def _open_station(data_dir: Path) -> Station | None:
+    from huimin_desktop.services.station import Station
+
     try:
         return Station.open(data_dir)
     except Exception as error:
@@ -62,29 +69,55 @@ def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke
     folder = resolve_data_dir(data_dir)
 
     if has_station(folder):
-        station = _open_station(folder)
-        if station is None:
-            return 1
-    else:
-        from ui.first_start import FirstStartDialog
+        return _run_main_window(app, folder, None, smoke_startup)
+    from ui.first_start import FirstStartDialog
 
-        dialog = FirstStartDialog(folder)
-        if smoke_startup:
-            _exit_when_shown(app, dialog, SMOKE_FIRST_START)
-            return app.exec()
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.station is None:
-            return 0
-        station = dialog.station
+    dialog = FirstStartDialog(folder)
+    if smoke_startup:
+        _exit_when_shown(app, dialog, SMOKE_FIRST_START)
+        return app.exec()
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.station is None:
+        return 0
+    return _run_main_window(app, folder, dialog.station, smoke_startup)
 
+
+def _run_main_window(app: QApplication, folder: Path, station: Station | None, smoke_startup: bool) -> int:
+    """Show the window first, then open the station: the window appears before the core has loaded.
+
+    Importing the core (SQLAlchemy, the models) and opening the database take most of a second on an
+    old laptop; a window that is already there, saying it is opening the data folder, feels faster and
+    is (the benchmark ``startup`` measures to the first paint, ``startup-ready`` to the loaded station).
+    """
     from ui.main_window import MainWindow
 
     window = MainWindow(station)
-    try:
+    exit_code = 0
+
+    def load() -> None:
+        nonlocal exit_code
+        opened = _open_station(folder)
+        if opened is None:
+            exit_code = 1
+            app.exit(1)
+            return
+        window.switch_station(opened)
         if smoke_startup:
-            _exit_when_shown(app, window, SMOKE_MAIN_WINDOW)
-        else:
-            window.show()
-        return app.exec()
+            print(SMOKE_STATION_LOADED, flush=True)
+            app.exit(0)
+
+    def shown() -> None:
+        if smoke_startup:
+            print(SMOKE_MAIN_WINDOW, flush=True)
+        if window.station is None:
+            QTimer.singleShot(0, load)
+        elif smoke_startup:
+            app.exit(0)
+
+    window.show()
+    QTimer.singleShot(0, shown)
+    try:
+        return app.exec() or exit_code
     finally:
         operations.shutdown()
-        window.station.close()
+        if window.station is not None:
+            window.station.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
@@ -23,13 +24,17 @@ from PySide6.QtWidgets import (
 from huimin_desktop import __version__
 from huimin_desktop.paths import ICONS_DIR
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.station import Station, has_station
+from huimin_desktop.store.datafolder import has_station
 from ui import preferences
 from ui.operations import Operation, hooks
 from ui.pages.households_summary import HouseholdsSummaryPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
 from ui.station_levels import level_name
+
+if TYPE_CHECKING:
+    # The core loads after the window is first shown (see ui/app.py); only type checkers see it here.
+    from huimin_desktop.services.station import Station
 
 NAVIGATION_MIN_WIDTH = 128
 # Around the widest label: the icon and its gap, the item's padding and margins (style.py), the border.
@@ -48,7 +53,8 @@ class NavigationEntry:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+    def __init__(self, station: Station | None, parent: QWidget | None = None) -> None:
+        """``station`` may come later (``switch_station``): the window then shows "opening…" first."""
         super().__init__(parent)
         self.station = station
         self.entries: list[NavigationEntry] = []
@@ -76,7 +82,10 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_page_shortcuts()
-        self._load_station(station)
+        if station is None:
+            self._show_opening()
+        else:
+            self._load_station(station)
         self.setMinimumSize(MINIMUM_SIZE)
         self._restore_geometry()
         hooks().finished.connect(self._operation_finished)
@@ -193,16 +202,17 @@ class MainWindow(QMainWindow):
             self.addAction(action)
             self.page_actions.append(action)
 
-    def _load_station(self, station: Station) -> None:
-        self.station = station
-        current = max(0, self.navigation.currentRow())
-        self.navigation.clear()
-        while self.stack.count():
-            page = self.stack.widget(0)
-            self.stack.removeWidget(page)
-            page.deleteLater()
+    def _show_opening(self) -> None:
+        """The navigation at once, with one "opening the data folder" page until the station arrives."""
+        self.station = None
         self.entries = self._navigation_entries()
-        self.pages = {}
+        self._fill_navigation()
+        opening = PlaceholderPage(self.tr("Opening the data folder…"), "", [])
+        self.stack.addWidget(opening)
+        self.navigation.setEnabled(False)
+        self.setWindowTitle(self.tr("Huimin Desktop"))
+
+    def _fill_navigation(self) -> int:
         metrics = self.navigation.fontMetrics()
         width = max(
             NAVIGATION_MIN_WIDTH,
@@ -214,9 +224,24 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{entry.label}  (Ctrl+{index + 1})")
             item.setSizeHint(QSize(width - 16, 44))
             self.navigation.addItem(item)
+        return width
+
+    def _load_station(self, station: Station) -> None:
+        self.station = station
+        current = max(0, self.navigation.currentRow())
+        self.navigation.clear()
+        while self.stack.count():
+            page = self.stack.widget(0)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.entries = self._navigation_entries()
+        self.pages = {}
+        self._fill_navigation()
+        for entry in self.entries:
             page = entry.make_page()
             self.pages[entry.key] = page
             self.stack.addWidget(page)
+        self.navigation.setEnabled(True)
         self.navigation.setCurrentRow(min(current, len(self.entries) - 1))
 
         info = station.info()
@@ -282,6 +307,8 @@ class MainWindow(QMainWindow):
             return
 
         def open_station(_task: TaskState) -> Station:
+            from huimin_desktop.services.station import Station
+
             return Station.open(folder)
 
         Operation(self, open_station, label=self.tr("Opening the data folder…"), cancellable=False).success(
@@ -291,7 +318,7 @@ class MainWindow(QMainWindow):
     def switch_station(self, station: Station) -> None:
         previous = self.station
         self._load_station(station)
-        if previous is not station:
+        if previous is not None and previous is not station:
             previous.close()
 
     def show_about(self) -> None:

@@ -24,12 +24,9 @@ from huimin_desktop.services.records import StationInfo
 from huimin_desktop.services.station_setup import create_station, validate_station
 from huimin_desktop.services.trainings import TrainingService
 from huimin_desktop.store.database import Database
-from huimin_desktop.store.datafolder import DataFolder
+from huimin_desktop.store.datafolder import DataFolder, has_station
 
-
-def has_station(data_dir: str | os.PathLike[str] | None) -> bool:
-    """True when the folder already holds a station (cheap; does not open or upgrade anything)."""
-    return DataFolder(resolve_data_dir(data_dir)).exists()
+__all__ = ["Station", "has_station"]
 
 
 class Station:

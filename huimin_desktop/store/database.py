@@ -74,15 +74,15 @@ class Database:
     def open(cls, folder: DataFolder) -> Database:
         """Open (creating or upgrading as needed). Refuses a newer schema without touching anything."""
         existed = folder.exists()
+        revision = _stored_revision(folder.db_path) if existed else None
         if existed:
-            revision = _stored_revision(folder.db_path)
-            if revision is not None and revision not in schema.known_revisions():
-                raise schema.SchemaTooNewError(revision)
+            schema.check_known(revision)
         folder.ensure_layout()
-        if existed and revision != schema.head_revision():
+        behind = revision != schema.HEAD_REVISION
+        if existed and behind:
             backup_database(folder.db_path, folder.backups_dir, f"before-upgrade-from-{revision or 'none'}")
         engine = make_engine(folder.db_path)
-        if schema.needs_upgrade(engine):
+        if behind:
             schema.upgrade(engine)
         return cls(folder, engine)
 

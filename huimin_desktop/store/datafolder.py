@@ -11,6 +11,7 @@ Layout (created on first use)::
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,3 +73,10 @@ class DataFolder:
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise DataFolderError(self.root, f"无法创建数据文件夹：{exc.strerror or exc}") from exc
+
+
+def has_station(data_dir: str | os.PathLike[str] | None) -> bool:
+    """True when the folder already holds a station database (cheap: opens nothing)."""
+    from huimin_desktop.paths import resolve_data_dir
+
+    return DataFolder(resolve_data_dir(data_dir)).exists()

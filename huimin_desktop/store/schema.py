@@ -2,19 +2,23 @@
 
 A database from an older version is backed up, then upgraded in place; one from a newer version of
 the program (a revision we do not know) is refused untouched.
+
+Alembic is imported only when a database is not already at ``HEAD_REVISION``: opening an up-to-date
+folder, which is every start but the first after an update, should not pay for it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# The newest revision in migrations/versions; a test checks it against Alembic's own view.
+HEAD_REVISION = "0002"
 
 
 class SchemaTooNewError(Exception):
@@ -26,6 +30,8 @@ class SchemaTooNewError(Exception):
 
 
 def _config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -34,28 +40,36 @@ def _config(connection: Connection | None = None) -> Config:
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_config()).get_current_head()
-    assert head is not None
-    return head
+    return HEAD_REVISION
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {script.revision for script in ScriptDirectory.from_config(_config()).walk_revisions()}
 
 
+def alembic_head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(_config()).get_current_head()
+
+
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def needs_upgrade(engine: Engine) -> bool:
-    """True when the database is behind the program; raises SchemaTooNewError when it is ahead."""
-    current = current_revision(engine)
-    if current is not None and current not in known_revisions():
-        raise SchemaTooNewError(current)
-    return current != head_revision()
+def check_known(revision: str | None) -> None:
+    """Raise SchemaTooNewError for a revision this program does not have."""
+    if revision is not None and revision != HEAD_REVISION and revision not in known_revisions():
+        raise SchemaTooNewError(revision)
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     with engine.begin() as connection:
         command.upgrade(_config(connection), revision)

@@ -110,3 +110,7 @@ def test_migrations_build_exactly_the_schema_the_models_declare(station: Station
     with station.db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == [], "add an Alembic revision for the model change"
+
+
+def test_declared_head_revision_is_alembics_head() -> None:
+    assert schema.HEAD_REVISION == schema.alembic_head_revision()

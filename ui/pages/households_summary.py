@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
 
-from huimin_desktop.services.station import Station
 from ui.pages.base import Page, make_card, muted_label
 from ui.station_levels import level_name
+
+if TYPE_CHECKING:
+    from huimin_desktop.services.station import Station
 
 
 class HouseholdsSummaryPage(Page):
