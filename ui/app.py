@@ -47,7 +47,8 @@ def _exit_when_shown(app: QApplication, widget: QWidget, line: str) -> None:
     QTimer.singleShot(0, done)
 
 
-def _open_station(data_dir: Path) -> Station | None:
+def _open_station(data_dir: Path, *, quiet: bool = False) -> Station | None:
+    """The station, or None after telling the user why not (on stderr only when ``quiet``)."""
     from huimin_desktop.services.station import Station
 
     try:
@@ -56,7 +57,10 @@ def _open_station(data_dir: Path) -> Station | None:
         text = expected_error_message(error) or QApplication.translate(
             "App", "The data folder could not be opened.\n\nReason: {reason}"
         ).format(reason=one_line_reason(error))
-        QMessageBox.critical(None, QApplication.translate("App", "Huimin Desktop"), text)
+        if quiet:
+            print(text.replace("\n", " "), file=sys.stderr)
+        else:
+            QMessageBox.critical(None, QApplication.translate("App", "Huimin Desktop"), text)
         return None
 
 
@@ -95,7 +99,7 @@ def _run_main_window(app: QApplication, folder: Path, station: Station | None, s
 
     def load() -> None:
         nonlocal exit_code
-        opened = _open_station(folder)
+        opened = _open_station(folder, quiet=smoke_startup)
         if opened is None:
             exit_code = 1
             app.exit(1)

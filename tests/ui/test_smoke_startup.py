@@ -34,7 +34,8 @@ def test_main_window_on_a_station(tmp_path: Path) -> None:
     Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
     result = run_main(tmp_path, "--data", str(folder), "--smoke-startup")
     assert result.returncode == 0, result.stderr
-    assert "main window shown" in result.stdout.splitlines()
+    # The window first, then the station opened behind it.
+    assert result.stdout.splitlines() == ["main window shown", "station loaded"]
 
 
 def test_english_main_window(tmp_path: Path) -> None:
@@ -51,3 +52,17 @@ def test_first_start_dialog_on_an_empty_folder(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "first-start dialog shown" in result.stdout.splitlines()
     assert not has_station(folder)
+
+
+def test_a_folder_from_a_newer_version_exits_with_failure(tmp_path: Path) -> None:
+    import sqlite3
+
+    folder = tmp_path / "city"
+    Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    connection = sqlite3.connect(folder / "huimin.db")
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    result = run_main(tmp_path, "--data", str(folder), "--smoke-startup")
+    assert result.returncode == 1
+    assert "station loaded" not in result.stdout
