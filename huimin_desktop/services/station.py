@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from huimin_desktop.model import StationIdentity
 from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.services.attachments import AttachmentService
 from huimin_desktop.services.audit import AuditService
 from huimin_desktop.services.checkup import CheckReport, check_station
 from huimin_desktop.services.divisions import DivisionService
@@ -23,6 +24,7 @@ from huimin_desktop.services.projects import ProjectService
 from huimin_desktop.services.records import StationInfo
 from huimin_desktop.services.station_setup import create_station, validate_station
 from huimin_desktop.services.trainings import TrainingService
+from huimin_desktop.services.users import UserService
 from huimin_desktop.store.database import Database
 from huimin_desktop.store.datafolder import DataFolder, has_station
 
@@ -37,6 +39,8 @@ class Station:
         self.projects = ProjectService(db)
         self.trainings = TrainingService(db)
         self.indicators = IndicatorService(db)
+        self.attachments = AttachmentService(db)
+        self.users = UserService(db)
         self.audit = AuditService(db)
 
     # -- opening ------------------------------------------------------------------------------
