@@ -9,8 +9,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 from huimin_desktop import APP_ID, ORGANIZATION
 
 DATA_ENV_VAR = "HUIMIN_DATA"
@@ -36,6 +34,8 @@ def default_data_dir() -> Path:
     env = os.environ.get(DATA_ENV_VAR)
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no folder was given: keeps it off the usual start-up path
+
     return Path(platformdirs.user_data_dir(APP_ID, ORGANIZATION))
 
 

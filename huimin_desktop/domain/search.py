@@ -5,9 +5,11 @@ Kept as one lowercase string per household so that a search is a single indexed-
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 
+@functools.lru_cache(maxsize=65_536)  # names repeat a lot (demo data, roster imports, merges)
 def pinyin_keys(name: str) -> tuple[str, str]:
     """("baosilu", "bsl") for 宝斯鲁; non-Chinese characters pass through lowercased."""
     # Imported here: pypinyin's dictionaries take half a second to load, and start-up should not pay.

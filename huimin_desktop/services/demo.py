@@ -34,7 +34,7 @@ from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.dialects import sqlite
 
 from huimin_desktop.domain.codelists import chaoyang_divisions, code_lists
-from huimin_desktop.domain.search import pinyin_keys
+from huimin_desktop.domain.search import household_search_text
 from huimin_desktop.model import (
     Attachment,
     AuditEntry,
@@ -455,7 +455,6 @@ class _PeopleMaker:
         }
         self._existing = existing_id_numbers
         self._next_sequence: dict[str, int] = {}
-        self._pinyin: dict[str, tuple[str, str]] = {}
 
     # -- names ------------------------------------------------------------------------------
 
@@ -478,12 +477,6 @@ class _PeopleMaker:
         if ethnicity == "02" and self.rng.random() < 0.05:
             return self.rng.choice(_MONGOL_NAMES[sex])
         return surname + self.given_name(sex, birth_year)
-
-    def pinyin(self, name: str) -> tuple[str, str]:
-        keys = self._pinyin.get(name)
-        if keys is None:
-            keys = self._pinyin[name] = pinyin_keys(name)
-        return keys
 
     # -- ID numbers -------------------------------------------------------------------------
 
@@ -1096,13 +1089,9 @@ class _Generator:
         household_id, *member_ids = self._ids(1 + len(people))
         phones = [p.phone for p in people]
         household_phone = next((ph for ph in phones if ph), "")
-        parts: list[str] = []
-        for person in people:
-            full, initials = self.people.pinyin(person.name)
-            parts += [person.name, full, initials]
-        parts += [p.id_number for p in people if p.id_number]
-        parts += [ph for ph in [household_phone, *phones] if ph]
-        search_text = " ".join(parts).lower()
+        search_text = household_search_text(
+            [p.name for p in people], [p.id_number for p in people], [household_phone, *phones]
+        )
         number = village.next_no
         village.next_no += 1
         group = rng.randint(1, 8)

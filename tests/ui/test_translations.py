@@ -8,7 +8,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ui import i18n
+from ui import translation_catalog as i18n
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 # String literals in ui/ that may hold Chinese: each language's name in itself.

@@ -1,0 +1,100 @@
+"""``startup`` and ``startup-ready``: launching the GUI, against a bare PySide6 window.
+
+The program side runs ``python main.py --data DIR --smoke-startup`` on a city station holding demo
+data. It prints "main window shown" after the window's first paint (``startup``: what DESIGN.md §6
+targets) and "station loaded" once the core has been imported and the station opened behind the
+window (``startup-ready``). The baseline creates a QApplication and a QMainWindow, shows it, processes
+events once and prints "shown". Each is timed from process launch to the line, in a fresh subprocess
+with ``QT_QPA_PLATFORM=offscreen``; the median of five runs, after one unmeasured warm-up run.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from tests.bench.harness import BenchResult, benchmark
+
+RUNS = 5
+DEMO_HOUSEHOLDS = 10_000
+ROOT = Path(__file__).resolve().parents[2]
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1024, 700)
+window.show()
+app.processEvents()
+print("shown", flush=True)
+"""
+
+
+def _seconds_to_lines(command: Sequence[str], lines: Sequence[str], env: dict[str, str]) -> list[float]:
+    """Seconds from launch until each of ``lines`` appears on stdout; the process must exit 0."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    seen: dict[str, float] = {}
+    for line in process.stdout:
+        if line.strip() in lines and line.strip() not in seen:
+            seen[line.strip()] = time.perf_counter() - started
+    _, stderr = process.communicate(timeout=300)
+    if process.returncode != 0 or len(seen) != len(lines):
+        raise RuntimeError(
+            f"{' '.join(command)} exited {process.returncode}, saw {sorted(seen)}: {stderr[-500:]}"
+        )
+    return [seen[line] for line in lines]
+
+
+def _median_times(command: Sequence[str], lines: Sequence[str], env: dict[str, str]) -> list[float]:
+    _seconds_to_lines(command, lines, env)  # warm-up: the first run pays for a cold file cache
+    runs = [_seconds_to_lines(command, lines, env) for _ in range(RUNS)]
+    return [statistics.median(run[i] for run in runs) for i in range(len(lines))]
+
+
+_cache: dict[str, tuple[float, float, float]] = {}
+
+
+def _measure() -> tuple[float, float, float]:
+    """(window shown, station loaded, bare window) in seconds, measured once for both benchmarks."""
+    if "all" in _cache:
+        return _cache["all"]
+    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.services.station import Station
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory(prefix="huimin-bench-") as tmp:
+        data = Path(tmp) / "city"
+        with Station.create(
+            data, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
+        ) as st:
+            generate_demo(st, DEMO_HOUSEHOLDS)
+        shown, loaded = _median_times(
+            [sys.executable, str(ROOT / "main.py"), "--data", str(data), "--smoke-startup"],
+            ["main window shown", "station loaded"],
+            env,
+        )
+        (bare,) = _median_times([sys.executable, "-c", BARE_WINDOW], ["shown"], env)
+    _cache["all"] = (shown, loaded, bare)
+    return _cache["all"]
+
+
+@benchmark("startup")
+def startup() -> BenchResult:
+    shown, _loaded, bare = _measure()
+    return BenchResult(shown * 1000, "ms", bare * 1000, "ms")
+
+
+@benchmark("startup-ready")
+def startup_ready() -> BenchResult:
+    _shown, loaded, bare = _measure()
+    return BenchResult(loaded * 1000, "ms", bare * 1000, "ms")
