@@ -113,4 +113,4 @@ def test_migrations_build_exactly_the_schema_the_models_declare(station: Station
 
 
 def test_declared_head_revision_is_alembics_head() -> None:
-    assert schema.HEAD_REVISION == schema.alembic_head_revision()
+    assert schema.alembic_head_revision() == schema.HEAD_REVISION
