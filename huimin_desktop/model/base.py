@@ -23,7 +23,8 @@ Stamping is automatic (``sync.capture``); services never set these columns by ha
 
 from __future__ import annotations
 
-import uuid
+import os
+import time
 from typing import Any, ClassVar
 
 from sqlalchemy import JSON, Boolean, Integer, MetaData, String
@@ -42,7 +43,16 @@ SYNC_COLUMNS = frozenset({"id", "origin", "created_stamp", "stamp", "field_stamp
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    """A UUID in the version 7 layout (RFC 9562): Unix milliseconds first, then 74 random bits.
+
+    Unique across stations like uuid4, but ids made later sort later, so primary-key and parent-id
+    indexes grow at their end instead of splitting random pages (merges of 100k rows feel that).
+    """
+    unix_ms = time.time_ns() // 1_000_000
+    random_bits = int.from_bytes(os.urandom(10), "big")  # 80 bits; 74 are used
+    rand_a, rand_b = random_bits >> 68, random_bits & ((1 << 62) - 1)
+    value = (unix_ms & ((1 << 48) - 1)) << 80 | 7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
+    return f"{value:032x}"
 
 
 class Base(DeclarativeBase):

@@ -97,3 +97,17 @@ def test_clock_resumes_past_every_stored_change_after_reopening(station: Station
         with reopened.db.reader() as session:
             stored = session.get(Division, village.id).seq
         assert reopened.db.clock.now().ordinal > stored
+
+
+def test_row_ids_are_uuid7_and_later_ids_sort_later() -> None:
+    import time
+    import uuid
+
+    from huimin_desktop.model import new_id
+
+    first = new_id()
+    time.sleep(0.002)
+    second = new_id()
+    assert uuid.UUID(first).version == 7 and uuid.UUID(second).version == 7
+    assert first < second
+    assert len({new_id() for _ in range(10_000)}) == 10_000
