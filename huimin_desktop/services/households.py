@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.contact import check_phone
@@ -364,7 +364,7 @@ class HouseholdService:
             statement = statement.where(Household.ethnicity == query.ethnicity)
         term = query.search.strip().lower()
         if term:
-            statement = statement.where(or_(Household.search_text.contains(term, autoescape=True)))
+            statement = statement.where(Household.search_text.contains(term, autoescape=True))
         return statement
 
     def count(self, query: HouseholdQuery = HouseholdQuery()) -> int:
