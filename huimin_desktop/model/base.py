@@ -71,7 +71,9 @@ class Synced:
     created_stamp: Mapped[str] = mapped_column(String(64))
     stamp: Mapped[str] = mapped_column(String(64))
     field_stamps: Mapped[dict[str, str] | None] = mapped_column(JSON, default=None)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # Not indexed: nearly every row is live, so an index on it only misleads SQLite's planner into
+    # scanning (an id lookup with "AND deleted = 0" took 46 ms instead of 1 ms at 100k households).
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     seq: Mapped[int] = mapped_column(Integer, index=True)
 
     @classmethod

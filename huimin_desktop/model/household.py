@@ -13,11 +13,23 @@ from huimin_desktop.model.base import Base, Synced
 
 class Household(Synced, Base):
     __tablename__ = "household"
+    # The list's default order, covering (deleted last, so id lookups never pick it over the primary key):
+    # the first screen of 100k households needs no sort.
+    __table_args__ = (Index("ix_household_list_order", "head_name", "id", "deleted"),)
 
     # Copies of the head's facts and the member count, kept so the 100k-row list needs no join.
     # Each station recomputes them after every save or merge; they never travel.
     derived_columns: ClassVar[frozenset[str]] = frozenset(
-        {"head_name", "head_id_number", "ethnicity", "member_count", "search_text"}
+        {
+            "head_name",
+            "head_id_number",
+            "ethnicity",
+            "member_count",
+            "search_text",
+            "latest_year",
+            "latest_net_income",
+            "latest_per_capita",
+        }
     )
 
     division_id: Mapped[str] = mapped_column(ForeignKey("division.id"), index=True)
@@ -26,11 +38,15 @@ class Household(Synced, Base):
     phone: Mapped[str] = mapped_column(String(20), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    head_name: Mapped[str] = mapped_column(String(50), default="", index=True)
+    head_name: Mapped[str] = mapped_column(String(50), default="")
     head_id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
     ethnicity: Mapped[str] = mapped_column(String(2), default="")
     member_count: Mapped[int] = mapped_column(Integer, default=0)
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The newest live survey's year, 纯收入 and 人均纯收入 (services.households.refresh_latest_income).
+    latest_year: Mapped[int | None] = mapped_column(Integer)
+    latest_net_income: Mapped[int | None] = mapped_column(Integer)
+    latest_per_capita: Mapped[int | None] = mapped_column(Integer)
 
     members: Mapped[list[Member]] = orm.relationship(back_populates="household", order_by="Member.position")
 

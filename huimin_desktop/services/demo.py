@@ -53,6 +53,7 @@ from huimin_desktop.model import (
 )
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.services.households import refresh_latest_income
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from huimin_desktop.store.attachments import blob_path
@@ -581,6 +582,9 @@ class _Generator:
                     "ethnicity",
                     "member_count",
                     "search_text",
+                    "latest_year",
+                    "latest_net_income",
+                    "latest_per_capita",
                 ),
             ),
             "member": _BulkTable(
@@ -1108,6 +1112,9 @@ class _Generator:
             head.ethnicity,
             len(people),
             search_text,
+            None,  # latest_* come from the surveys, set-based once all are in (refresh_latest_income)
+            None,
+            None,
         )
         adult: str | None = None
         for position, (person, member_id) in enumerate(zip(people, member_ids, strict=True)):
@@ -1461,6 +1468,7 @@ class _Generator:
                 surveys += survey_count
             self._flush("household", "member", "survey")
             task.report(start + chunk, households, "生成农户")
+        refresh_latest_income(self.connection)
         projects = max(1, round(households / HOUSEHOLDS_PER_PROJECT))
         task.report(0, 1, "生成项目、培训和考核指标")
         self._projects(villages, projects)

@@ -7,9 +7,10 @@ consistency checks, a historical ID prefix, ...) come back with the result for t
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.contact import check_phone
@@ -21,8 +22,29 @@ from huimin_desktop.domain.search import household_search_text
 from huimin_desktop.model import Division, Household, Member, Survey
 from huimin_desktop.services.common import at_field, live_row
 from huimin_desktop.services.errors import ValidationError
+from huimin_desktop.services.household_list import (
+    HOUSEHOLD_SORT_KEYS,
+    HouseholdQuery,
+    HouseholdRow,
+    household_count,
+    household_ids,
+    household_rows,
+)
 from huimin_desktop.services.records import HouseholdRecord, MemberRecord, SaveResult, SurveyRecord
 from huimin_desktop.store.database import Database
+
+# The list's query types live in household_list; callers may take them from here with the use cases.
+__all__ = [
+    "HOUSEHOLD_SORT_KEYS",
+    "HouseholdInput",
+    "HouseholdQuery",
+    "HouseholdRow",
+    "HouseholdService",
+    "MemberInput",
+    "SurveyInput",
+    "refresh_household_summary",
+    "refresh_latest_income",
+]
 
 HEAD_RELATIONSHIPS = ("02", "01")
 
@@ -69,27 +91,6 @@ class SurveyInput:
     notes: str = ""
     surveyor: str = ""
     survey_date: dt.date | None = None
-
-
-@dataclass(frozen=True)
-class HouseholdQuery:
-    search: str = ""
-    division_id: str | None = None
-    ethnicity: str | None = None
-    offset: int = 0
-    limit: int = 200
-
-
-@dataclass(frozen=True)
-class HouseholdRow:
-    """One line of the household list."""
-
-    id: str
-    division_name: str
-    head_name: str
-    head_id_number: str
-    ethnicity: str
-    member_count: int
 
 
 @dataclass
@@ -211,46 +212,69 @@ class HouseholdService:
 
     # -- writing ------------------------------------------------------------------------------
 
+    def validate(
+        self, data: HouseholdInput, household_id: str | None = None, survey: SurveyInput | None = None
+    ) -> list[Issue]:
+        """Every error and warning a save would report, without writing anything (for the editor)."""
+        with self.db.reader() as session:
+            issues = self._check(session, data, household_id).issues
+        return issues + (_check_survey(survey) if survey is not None else [])
+
     def create(self, data: HouseholdInput, user: str = "system") -> SaveResult:
-        return self._save(None, data, user)
+        return self.save_with_survey(None, data, None, user)
 
     def update(self, household_id: str, data: HouseholdInput, user: str = "system") -> SaveResult:
-        return self._save(household_id, data, user)
+        return self.save_with_survey(household_id, data, None, user)
 
-    def _save(self, household_id: str | None, data: HouseholdInput, user: str) -> SaveResult:
+    def save_with_survey(
+        self, household_id: str | None, data: HouseholdInput, survey: SurveyInput | None, user: str = "system"
+    ) -> SaveResult:
+        """Save the household (new when ``household_id`` is None) and its survey in one transaction."""
         with self.db.session(user) as session:
             checked = self._check(session, data, household_id)
-            if errors(checked.issues):
-                raise ValidationError(errors(checked.issues))
-            if household_id is None:
-                household = Household(division_id=data.division_id)
-                session.add(household)
-                existing: dict[str, Member] = {}
-            else:
-                household = live_row(session, Household, household_id, "农户")
-                existing = {m.id: m for m in household.members if not m.deleted}
-            household.division_id = data.division_id
-            household.household_no = data.household_no.strip()
-            household.address = data.address.strip()
-            household.phone = checked.phone
-            household.notes = data.notes
-            kept: set[str] = set()
-            for position, item in enumerate(checked.members):
-                member = existing.get(item.input.id or "")
-                if member is None:
-                    member = Member(household=household)
-                    session.add(member)
-                else:
-                    kept.add(member.id)
-                _apply_member(member, item, position)
-            for member_id, member in existing.items():
-                if member_id not in kept:
-                    member.deleted = True
+            survey_issues = _check_survey(survey) if survey is not None else []
+            refused = errors(checked.issues) + errors(survey_issues)
+            if refused:
+                raise ValidationError(refused)
+            household = self._write_household(session, household_id, data, checked)
+            if survey is not None:
+                _write_survey(session, household, survey)
             session.flush()
-            refresh_household_summary(session, household)
-            warnings = [i for i in checked.issues if not i.is_error]
+            refresh_latest_income(session, [household.id])
+            warnings = [i for i in checked.issues + survey_issues if not i.is_error]
             warnings += self._consistency_warnings(session, household)
             return SaveResult(household.id, tuple(warnings))
+
+    def _write_household(
+        self, session: Session, household_id: str | None, data: HouseholdInput, checked: _Checked
+    ) -> Household:
+        if household_id is None:
+            household = Household(division_id=data.division_id)
+            session.add(household)
+            existing: dict[str, Member] = {}
+        else:
+            household = live_row(session, Household, household_id, "农户")
+            existing = {m.id: m for m in household.members if not m.deleted}
+        household.division_id = data.division_id
+        household.household_no = data.household_no.strip()
+        household.address = data.address.strip()
+        household.phone = checked.phone
+        household.notes = data.notes
+        kept: set[str] = set()
+        for position, item in enumerate(checked.members):
+            member = existing.get(item.input.id or "")
+            if member is None:
+                member = Member(household=household)
+                session.add(member)
+            else:
+                kept.add(member.id)
+            _apply_member(member, item, position)
+        for member_id, member in existing.items():
+            if member_id not in kept:
+                member.deleted = True
+        session.flush()
+        refresh_household_summary(session, household)
+        return household
 
     def _consistency_warnings(self, session: Session, household: Household) -> list[Issue]:
         latest = session.scalars(
@@ -300,35 +324,19 @@ class HouseholdService:
             raise ValidationError(errors(issues))
         with self.db.session(user) as session:
             household = live_row(session, Household, household_id, "农户")
-            survey = session.scalars(
-                select(Survey).where(
-                    Survey.household_id == household_id, Survey.year == data.year, Survey.deleted.is_(False)
-                )
-            ).first()
-            if survey is None:
-                survey = Survey(household_id=household_id, year=data.year)
-                session.add(survey)
-            survey.household_size = (
-                data.household_size if data.household_size is not None else household.member_count
-            )
-            survey.income_wage = data.income_wage
-            survey.income_business = data.income_business
-            survey.income_property = data.income_property
-            survey.income_transfer = data.income_transfer
-            survey.expense_business = data.expense_business
-            survey.hardship_causes = ",".join(data.hardship_causes)
-            survey.needs = data.needs
-            survey.notes = data.notes
-            survey.surveyor = data.surveyor
-            survey.survey_date = data.survey_date
+            survey = _write_survey(session, household, data)
             session.flush()
+            refresh_latest_income(session, [household_id])
             warnings = [i for i in issues if not i.is_error]
             warnings += self._consistency_warnings(session, household)
             return SaveResult(survey.id, tuple(warnings))
 
     def delete_survey(self, survey_id: str, user: str = "system") -> None:
         with self.db.session(user) as session:
-            live_row(session, Survey, survey_id, "调查记录").deleted = True
+            survey = live_row(session, Survey, survey_id, "调查记录")
+            survey.deleted = True
+            session.flush()
+            refresh_latest_income(session, [survey.household_id])
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -356,40 +364,23 @@ class HouseholdService:
                 surveys=tuple(_survey_record(s) for s in surveys),
             )
 
-    def _filtered(self, query: HouseholdQuery):
-        statement = select(Household).where(Household.deleted.is_(False))
-        if query.division_id:
-            statement = statement.where(Household.division_id == query.division_id)
-        if query.ethnicity:
-            statement = statement.where(Household.ethnicity == query.ethnicity)
-        term = query.search.strip().lower()
-        if term:
-            statement = statement.where(Household.search_text.contains(term, autoescape=True))
-        return statement
-
-    def count(self, query: HouseholdQuery = HouseholdQuery()) -> int:
+    def ids(self, query: HouseholdQuery | None = None) -> list[str]:
+        """Every matching household id, filtered and sorted in SQL (the list model holds these)."""
         with self.db.reader() as session:
-            subquery = self._filtered(query).with_only_columns(Household.id).subquery()
-            return session.scalar(select(func.count()).select_from(subquery)) or 0
+            return household_ids(session, query or HouseholdQuery())
 
-    def list(self, query: HouseholdQuery = HouseholdQuery()) -> list[HouseholdRow]:
+    def rows(self, ids: Sequence[str]) -> list[HouseholdRow]:
         with self.db.reader() as session:
-            statement = (
-                self._filtered(query)
-                .join(Division, Household.division_id == Division.id)
-                .with_only_columns(
-                    Household.id,
-                    Division.name,
-                    Household.head_name,
-                    Household.head_id_number,
-                    Household.ethnicity,
-                    Household.member_count,
-                )
-                .order_by(Household.head_name, Household.id)
-                .offset(query.offset)
-                .limit(query.limit)
-            )
-            return [HouseholdRow(*row) for row in session.execute(statement)]
+            return household_rows(session, ids)
+
+    def count(self, query: HouseholdQuery | None = None) -> int:
+        with self.db.reader() as session:
+            return household_count(session, query or HouseholdQuery())
+
+    def list(self, query: HouseholdQuery | None = None) -> list[HouseholdRow]:
+        """One page of rows (``query.offset`` / ``query.limit``; the first 200 by default)."""
+        with self.db.reader() as session:
+            return household_rows(session, household_ids(session, query or HouseholdQuery(limit=200)))
 
 
 def refresh_household_summary(session: Session, household: Household) -> None:
@@ -405,6 +396,71 @@ def refresh_household_summary(session: Session, household: Household) -> None:
         [m.id_number for m in members],
         [household.phone] + [m.phone for m in members],
     )
+
+
+# Kept in step with migration 0003, which fills the same columns for databases it upgrades.
+_LATEST_FROM_SURVEYS = """
+UPDATE household SET latest_year = s.year, latest_net_income = s.net,
+    latest_per_capita = CASE WHEN s.household_size > 0
+                             THEN CAST(ROUND(s.net * 1.0 / s.household_size) AS INTEGER) END
+FROM (
+    SELECT household_id, year, household_size,
+           income_wage + income_business + income_property + income_transfer - expense_business AS net,
+           ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY year DESC) AS newest
+    FROM survey WHERE deleted = 0 {survey_filter}
+) AS s
+WHERE s.newest = 1 AND household.id = s.household_id
+"""
+_CLEAR_LATEST = "UPDATE household SET latest_year = NULL, latest_net_income = NULL, latest_per_capita = NULL"
+
+
+def refresh_latest_income(session: Session | Connection, household_ids: Sequence[str] | None = None) -> None:
+    """Recompute the households' newest-survey columns (all households when ``household_ids`` is None).
+
+    Set-based SQL, so that a demo of 100k households or a merge pays one statement, not one per row.
+    """
+    if household_ids is None:
+        session.execute(
+            text(
+                "UPDATE household SET latest_year = NULL, latest_net_income = NULL, latest_per_capita = NULL"
+            )
+        )
+        session.execute(text(_LATEST_FROM_SURVEYS.format(survey_filter="")))
+        return
+    for start in range(0, len(household_ids), 500):
+        chunk = list(household_ids[start : start + 500])
+        ids = bindparam("ids", expanding=True)
+        session.execute(
+            text(_CLEAR_LATEST + " WHERE id IN :ids").bindparams(ids),
+            {"ids": chunk},
+        )
+        session.execute(
+            text(_LATEST_FROM_SURVEYS.format(survey_filter="AND household_id IN :ids")).bindparams(ids),
+            {"ids": chunk},
+        )
+
+
+def _write_survey(session: Session, household: Household, data: SurveyInput) -> Survey:
+    survey = session.scalars(
+        select(Survey).where(
+            Survey.household_id == household.id, Survey.year == data.year, Survey.deleted.is_(False)
+        )
+    ).first()
+    if survey is None:
+        survey = Survey(household_id=household.id, year=data.year)
+        session.add(survey)
+    survey.household_size = data.household_size if data.household_size is not None else household.member_count
+    survey.income_wage = data.income_wage
+    survey.income_business = data.income_business
+    survey.income_property = data.income_property
+    survey.income_transfer = data.income_transfer
+    survey.expense_business = data.expense_business
+    survey.hardship_causes = ",".join(data.hardship_causes)
+    survey.needs = data.needs
+    survey.notes = data.notes
+    survey.surveyor = data.surveyor
+    survey.survey_date = data.survey_date
+    return survey
 
 
 def _apply_member(member: Member, item: _CheckedMember, position: int) -> None:

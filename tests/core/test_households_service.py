@@ -63,7 +63,7 @@ def test_create_household_derives_sex_birth_and_list_columns(station: Station, f
     assert record.members[1].sex == "2"
     rows = station.households.list(HouseholdQuery(search="bsl"))
     assert [r.id for r in rows] == [result.id]
-    assert station.households.list(HouseholdQuery(search="baosilu"))[0].division_name == "东营子村"
+    assert station.households.list(HouseholdQuery(search="baosilu"))[0].village_name == "东营子村"
     assert station.households.count(HouseholdQuery(search=head.id_number[-4:])) == 1
     with station.db.reader() as session:
         actions = session.scalars(select(AuditEntry.action).where(AuditEntry.user == "cadre")).all()
@@ -159,3 +159,90 @@ def test_consistency_warnings_come_back_but_do_not_block(station: Station) -> No
     result = station.households.create(HouseholdInput(division_id=village, members=same_sex))
     assert any(w.code == "household.same_sex_spouse" for w in result.warnings)
     assert station.households.count() == 1
+
+
+def test_save_with_survey_is_one_transaction_and_fills_latest_income(station: Station, family) -> None:
+    village = _village(station)
+    before = _counts(station)
+    with pytest.raises(ValidationError):
+        station.households.save_with_survey(
+            None, HouseholdInput(division_id=village, members=family), SurveyInput(year=2025, income_wage=-1)
+        )
+    assert _counts(station) == before, "a bad survey refuses the household too"
+    saved = station.households.save_with_survey(
+        None,
+        HouseholdInput(division_id=village, members=family),
+        SurveyInput(year=2025, income_business=30000, expense_business=3000),
+    )
+    [row] = station.households.rows([saved.id])
+    assert (row.latest_year, row.latest_net_income, row.latest_per_capita) == (2025, 27000, 9000)
+    station.households.save_survey(saved.id, SurveyInput(year=2026, income_business=33000))
+    assert station.households.rows([saved.id])[0].latest_year == 2026
+    survey_2026 = next(s for s in station.households.get(saved.id).surveys if s.year == 2026)
+    station.households.delete_survey(survey_2026.id)
+    assert station.households.rows([saved.id])[0].latest_net_income == 27000
+
+
+def test_validate_reports_without_writing(station: Station, family) -> None:
+    village = _village(station)
+    first = station.households.create(HouseholdInput(division_id=village, members=family))
+    before = _counts(station)
+    issues = station.households.validate(
+        HouseholdInput(division_id=village, members=(family[0],)),
+        None,
+        SurveyInput(year=2025, income_wage=-5),
+    )
+    codes = {i.code for i in issues}
+    assert {"member.duplicate_elsewhere", "amount.negative"} <= codes
+    assert (
+        next(i for i in issues if i.code == "member.duplicate_elsewhere").params["household_id"] == first.id
+    )
+    assert _counts(station) == before
+
+
+def test_list_filters_and_sorts_in_sql(station: Station) -> None:
+    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.services.households import HOUSEHOLD_SORT_KEYS
+
+    generate_demo(station, 120, seed=3)
+    everyone = station.households.ids()
+    assert len(everyone) == station.households.count() == 120
+    rows = station.households.rows(everyone)
+    assert [r.head_name for r in rows] == sorted(r.head_name for r in rows)
+    by_size = station.households.rows(
+        station.households.ids(HouseholdQuery(sort="member_count", descending=True))
+    )
+    assert by_size[0].member_count == max(r.member_count for r in rows)
+    richest = station.households.rows(
+        station.households.ids(HouseholdQuery(sort="latest_per_capita", descending=True))
+    )
+    assert richest[0].latest_per_capita == max(r.latest_per_capita or 0 for r in rows)
+    for key in HOUSEHOLD_SORT_KEYS:
+        assert sorted(station.households.ids(HouseholdQuery(sort=key))) == sorted(everyone)
+    village = rows[0]
+    in_village = station.households.ids(
+        HouseholdQuery(village_id=station.households.get(village.id).division_id)
+    )
+    assert village.id in in_village and len(in_village) < 120
+    from huimin_desktop.services.station_setup import division_id_for_code
+
+    township = division_id_for_code(station.info().division_code)
+    assert station.households.count(HouseholdQuery(township_id=township)) == 120
+    assert station.households.count(HouseholdQuery(township_id=village.id)) == 0
+    assert rows[0].township_name == "马友营蒙古族乡"
+    mongol = station.households.ids(HouseholdQuery(ethnicity="02"))
+    assert all(r.ethnicity == "02" for r in station.households.rows(mongol))
+    tail = village.head_id_number[-6:]
+    assert village.id in station.households.ids(HouseholdQuery(search=tail))
+    assert station.households.ids(HouseholdQuery(year=1999)) == []
+    assert station.households.count(HouseholdQuery(year=rows[0].latest_year)) > 0
+    page = station.households.list(HouseholdQuery(offset=10, limit=5))
+    assert [r.id for r in page] == everyone[10:15]
+
+
+def test_search_treats_wildcards_literally(station: Station, family) -> None:
+    village = _village(station)
+    station.households.create(HouseholdInput(division_id=village, members=family))
+    assert station.households.count(HouseholdQuery(search="b")) == 1
+    for wildcard in ("%", "_", "b%", "/"):
+        assert station.households.ids(HouseholdQuery(search=wildcard)) == []
