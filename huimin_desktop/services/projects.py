@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import code_lists
@@ -68,6 +68,7 @@ class ProjectQuery:
     year: int | None = None
     category: str | None = None
     division_id: str | None = None  # this division and everything under it
+    household_id: str | None = None  # projects this household benefits from
     offset: int = 0
     limit: int = 200
 
@@ -410,6 +411,14 @@ class ProjectService:
             statement = statement.where(
                 Project.division_id.in_(live_descendant_ids(session, query.division_id))
             )
+        if query.household_id:
+            statement = statement.where(
+                exists().where(
+                    ProjectBeneficiary.project_id == Project.id,
+                    ProjectBeneficiary.household_id == query.household_id,
+                    ProjectBeneficiary.deleted.is_(False),
+                )
+            )
         term = query.search.strip()
         if term:
             statement = statement.where(
@@ -460,6 +469,10 @@ class ProjectService:
                 .limit(query.limit)
             )
             return [ProjectRow(*row) for row in session.execute(statement)]
+
+    def for_household(self, household_id: str) -> list[ProjectRow]:
+        """Every live project the household is a beneficiary of, newest year first."""
+        return self.list(ProjectQuery(household_id=household_id, limit=1000))
 
 
 def _history(session: Session, project_id: str) -> list[ProjectStageEntry]:

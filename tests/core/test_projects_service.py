@@ -251,8 +251,11 @@ def test_beneficiaries_added_tombstoned_and_counted(
     assert record.beneficiaries == counts
     assert projects.list()[0].beneficiary_count == 3
 
+    assert [r.id for r in projects.for_household(manchu)] == [project_id]
+
     projects.set_beneficiaries(project_id, [mongol, han])
     assert projects.beneficiary_counts(project_id).minority == 1
+    assert projects.for_household(manchu) == []
     with station.db.reader() as session:
         rows = {r.household_id: r for r in session.scalars(select(ProjectBeneficiary))}
         session.expunge_all()
