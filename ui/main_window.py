@@ -27,7 +27,7 @@ from huimin_desktop.progress import TaskState
 from huimin_desktop.store.datafolder import has_station
 from ui import preferences
 from ui.operations import Operation, hooks
-from ui.pages.households_summary import HouseholdsSummaryPage
+from ui.pages.households_page import HouseholdsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
 from ui.station_levels import level_name
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
 
         return [
             NavigationEntry(
-                "households", self.tr("Households"), "households.svg", lambda: HouseholdsSummaryPage(station)
+                "households", self.tr("Households"), "households.svg", lambda: HouseholdsPage(station)
             ),
             NavigationEntry(
                 "projects",
@@ -316,10 +316,23 @@ class MainWindow(QMainWindow):
         ).run_in_background()
 
     def switch_station(self, station: Station) -> None:
+        from ui.household_editor import offer_pending_drafts
+
         previous = self.station
+        if previous is not None and previous is not station:
+            self._close_editors()
         self._load_station(station)
         if previous is not None and previous is not station:
             previous.close()
+        offer_pending_drafts(self, station)
+
+    @staticmethod
+    def _close_editors() -> None:
+        """Editor windows belong to the station they were opened on; what they hold stays as drafts."""
+        from ui.household_editor import open_editors
+
+        for editor in open_editors():
+            editor.close_keeping_draft()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -334,9 +347,10 @@ class MainWindow(QMainWindow):
 
     def _operation_finished(self, _operation: Operation[object]) -> None:
         page = self.pages.get("households")
-        if isinstance(page, HouseholdsSummaryPage):
+        if isinstance(page, HouseholdsPage):
             page.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         preferences.write(preferences.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
+        self._close_editors()
         super().closeEvent(event)

@@ -17,6 +17,45 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>DraftRecovery</name>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未填写姓名）</translation>
+    </message>
+    <message>
+        <source>{who}, typed until {time}</source>
+        <translation>{who}，最后录入于 {time}</translation>
+    </message>
+    <message>
+        <source>{count} draft file(s) were damaged and cannot be restored; they were kept as {path}.</source>
+        <translation>有 {count} 个草稿文件已损坏，无法恢复；已改名保留为 {path}。</translation>
+    </message>
+    <message>
+        <source>Unsaved household data</source>
+        <translation>未保存的农户信息</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>……另有 {count} 户</translation>
+    </message>
+    <message>
+        <source>Household data was not saved last time. Restore it?</source>
+        <translation>上次有未保存的农户信息，是否恢复？</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This data folder was written by a newer version of the program. Please install the newer version; nothing was changed.</source>
@@ -115,34 +154,431 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
-    <name>HouseholdsSummaryPage</name>
+    <name>HouseholdEditor</name>
+    <message>
+        <source>Pick or type the village</source>
+        <translation>选择或输入村名</translation>
+    </message>
+    <message>
+        <source>New village…</source>
+        <translation>新增村…</translation>
+    </message>
+    <message>
+        <source>e.g. Group 3, Dongyingzi Village</source>
+        <translation>例如：东营子村三组</translation>
+    </message>
+    <message>
+        <source>Anything worth knowing about this household</source>
+        <translation>关于本户需要记下的其他情况</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>户基本信息</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>所在村</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>家庭住址</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Yearly survey</source>
+        <translation>年度调查</translation>
+    </message>
+    <message>
+        <source>Income over the years</source>
+        <translation>历年收入</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>参与的项目</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>{village} ({township})</source>
+        <translation>{village}（{township}）</translation>
+    </message>
+    <message>
+        <source>(deleted village)</source>
+        <translation>（已删除的村）</translation>
+    </message>
+    <message>
+        <source>New village</source>
+        <translation>新增村</translation>
+    </message>
+    <message>
+        <source>This station has no township to add a village to.</source>
+        <translation>本站点没有可以添加村的乡镇。</translation>
+    </message>
+    <message>
+        <source>Township:</source>
+        <translation>所属乡镇：</translation>
+    </message>
+    <message>
+        <source>Name of the village:</source>
+        <translation>村名：</translation>
+    </message>
+    <message>
+        <source>(no name yet)</source>
+        <translation>（尚未填写姓名）</translation>
+    </message>
+    <message>
+        <source>Draft kept at {time}; it comes back if the program is closed unexpectedly.</source>
+        <translation>已于 {time} 自动保存草稿，程序意外关闭后可以恢复。</translation>
+    </message>
+    <message>
+        <source>Unsaved changes from {time} were restored. &lt;a href=&apos;discard&apos;&gt;Discard them&lt;/a&gt;</source>
+        <translation>已恢复 {time} 未保存的修改。&lt;a href=&apos;discard&apos;&gt;放弃这些修改&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>No village of this name; pick one from the list</source>
+        <translation>没有这个村，请从列表中选择</translation>
+    </message>
+    <message>
+        <source>Pick the village</source>
+        <translation>请选择所在村</translation>
+    </message>
+    <message>
+        <source>Enter at least one member (the head of household)</source>
+        <translation>请至少填写一名家庭成员（户主）</translation>
+    </message>
+    <message>
+        <source>Checking the household…</source>
+        <translation>正在检查农户信息…</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>请核对</translation>
+    </message>
+    <message>
+        <source>These points look unusual. Save anyway?</source>
+        <translation>以下情况不太寻常，请核对。仍然保存吗？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Saving the household…</source>
+        <translation>正在保存农户信息…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已保存（{time}）。</translation>
+    </message>
+    <message>
+        <source>Member {number} ({name}), {column}: </source>
+        <translation>第 {number} 名成员（{name}）{column}：</translation>
+    </message>
+    <message>
+        <source>Member {number}, {column}: </source>
+        <translation>第 {number} 名成员 {column}：</translation>
+    </message>
+    <message>
+        <source>Open the other household</source>
+        <translation>打开另一户</translation>
+    </message>
+    <message>
+        <source>… and {count} more (marked in the form)</source>
+        <translation>……另有 {count} 处（已在表中标出）</translation>
+    </message>
+    <message>
+        <source>Not saved. Please correct:</source>
+        <translation>未保存，请更正：</translation>
+    </message>
+    <message>
+        <source>Projects are listed once the household is saved.</source>
+        <translation>保存农户后显示其参与的项目。</translation>
+    </message>
+    <message>
+        <source>The project list for a household is not available yet.</source>
+        <translation>暂时无法按农户查询项目（项目模块尚未提供）。</translation>
+    </message>
+    <message>
+        <source>{year}  {name} ({code})</source>
+        <translation>{year} 年&#x3000;{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>{count} projects benefit this household.</source>
+        <translation>本户是 {count} 个项目的受益户。</translation>
+    </message>
+    <message>
+        <source>This household is not a beneficiary of any project yet.</source>
+        <translation>本户还不是任何项目的受益户。</translation>
+    </message>
+    <message>
+        <source>New household</source>
+        <translation>新农户</translation>
+    </message>
+    <message>
+        <source>Household: {who}</source>
+        <translation>农户：{who}</translation>
+    </message>
+    <message>
+        <source>Huimin Desktop</source>
+        <translation>惠民工程数据采集系统</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>Discard changes? What you typed in this household has not been saved.</source>
+        <translation>放弃修改？本户录入的内容还没有保存。</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListModel</name>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人口</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Net income per person (latest year)</source>
+        <translation>人均纯收入（最近年度）</translation>
+    </message>
+    <message>
+        <source>Net income per person in the household&apos;s latest survey year, in yuan</source>
+        <translation>最近一个调查年度的家庭人均纯收入（元）</translation>
+    </message>
+    <message>
+        <source>{township}, {village}</source>
+        <translation>{township} {village}</translation>
+    </message>
+    <message>
+        <source>Survey year {year}</source>
+        <translation>{year} 年度调查</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
     <message>
         <source>Households</source>
         <translation>农户</translation>
     </message>
     <message>
-        <source>Station:</source>
-        <translation>站点：</translation>
+        <source>New household</source>
+        <translation>新建农户</translation>
     </message>
     <message>
-        <source>Level:</source>
-        <translation>级别：</translation>
+        <source>Enter a new household (Ctrl+N)</source>
+        <translation>录入一户新农户（Ctrl+N）</translation>
     </message>
     <message>
-        <source>Division code:</source>
-        <translation>区划代码：</translation>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
-        <source>Households:</source>
-        <translation>农户数：</translation>
+        <source>Open the selected household (Enter or double-click)</source>
+        <translation>打开选中的农户（回车或双击）</translation>
     </message>
     <message>
-        <source>The household list (search, entry and editing, door-to-door surveys) comes with the next version.</source>
-        <translation>农户列表（查询、录入、修改和入户调查）将在下一版本中提供。</translation>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected household (Delete)</source>
+        <translation>删除选中的农户（Delete 键）</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, last digits of the ID number or phone</source>
+        <translation>姓名、拼音首字母、身份证号后几位或电话</translation>
+    </message>
+    <message>
+        <source>Enter opens the selected household; ↓ moves from the search box to the list.</source>
+        <translation>回车打开选中的农户；在搜索框中按 ↓ 进入列表。</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>All ethnicities</source>
+        <translation>全部民族</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>{village} ({township})</source>
+        <translation>{village}（{township}）</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} households</source>
+        <translation>找到 {shown} 户（共 {total} 户）</translation>
     </message>
     <message>
         <source>{count} households</source>
-        <translation>{count} 户</translation>
+        <translation>共 {count} 户</translation>
+    </message>
+    <message>
+        <source>No household matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的农户。</translation>
+    </message>
+    <message>
+        <source>No households yet. Click “New household” (Ctrl+N) to enter one.</source>
+        <translation>还没有农户。点击“新建农户”（Ctrl+N）开始录入。</translation>
+    </message>
+    <message>
+        <source>Delete household</source>
+        <translation>删除农户</translation>
+    </message>
+    <message>
+        <source>Delete the household of {head} ({village})?
+
+Its members and surveys are deleted with it. The deletion is recorded and reaches the other stations with the next sync.</source>
+        <translation>确定删除户主为“{head}”（{village}）的农户吗？
+
+该户的家庭成员和调查记录将一并删除。删除操作会记入日志，并在下次同步时传到其他站点。</translation>
+    </message>
+    <message>
+        <source>The household could not be deleted: {reason}</source>
+        <translation>无法删除该农户：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeHistory</name>
+    <message>
+        <source>Total income</source>
+        <translation>家庭总收入</translation>
+    </message>
+    <message>
+        <source>Net income</source>
+        <translation>家庭纯收入</translation>
+    </message>
+    <message>
+        <source>Per person</source>
+        <translation>人均纯收入</translation>
+    </message>
+    <message>
+        <source>Change from baseline</source>
+        <translation>比基准年增收</translation>
+    </message>
+    <message>
+        <source>Goal (+{goal} yuan/year)</source>
+        <translation>目标（每年 +{goal} 元）</translation>
+    </message>
+    <message>
+        <source>Goal met?</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <source>{year} (baseline)</source>
+        <translation>{year}（基准年）</translation>
+    </message>
+    <message>
+        <source>No survey yet.</source>
+        <translation>还没有调查记录。</translation>
+    </message>
+    <message>
+        <source>{year} is the baseline year; later surveys are compared with it.</source>
+        <translation>{year} 年为基准年，以后各年与它比较。</translation>
+    </message>
+    <message>
+        <source>Goal of the 828 program: net household income +{goal} yuan a year.</source>
+        <translation>“828”工程目标：户均纯收入每年增加 {goal} 元。</translation>
+    </message>
+    <message>
+        <source>* not saved yet</source>
+        <translation>* 尚未保存</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>达到</translation>
+    </message>
+    <message>
+        <source>Not met (short by {amount})</source>
+        <translation>未达到（差 {amount} 元）</translation>
     </message>
 </context>
 <context>
@@ -309,6 +745,136 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>MembersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>与户主关系</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>文化程度</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>劳动技能</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>在校情况</translation>
+    </message>
+    <message>
+        <source>Months away</source>
+        <translation>务工月数</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Filled in from a valid ID number</source>
+        <translation>由有效的身份证号自动填写</translation>
+    </message>
+    <message>
+        <source>Months worked away from home this year (0–12)</source>
+        <translation>本年度外出务工月数（0–12）</translation>
+    </message>
+    <message>
+        <source>Filled in from the ID number</source>
+        <translation>由身份证号自动填写</translation>
+    </message>
+    <message>
+        <source>Not a date; write it like 1982-03-15</source>
+        <translation>不是有效日期，请按 1982-03-15 的格式填写</translation>
+    </message>
+    <message>
+        <source>The birth date must lie between 1900 and today</source>
+        <translation>出生日期应在 1900 年到今天之间</translation>
+    </message>
+    <message>
+        <source>must be a whole number from 0 to 12</source>
+        <translation>应为 0 到 12 之间的整数</translation>
+    </message>
+    <message>
+        <source>“{text}” is not in the list</source>
+        <translation>“{text}”不在列表中</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPanel</name>
+    <message>
+        <source>Add member</source>
+        <translation>添加成员</translation>
+    </message>
+    <message>
+        <source>Remove member</source>
+        <translation>删除成员</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Add a member at the end (Ctrl+Insert)</source>
+        <translation>在末尾添加一名成员 (Ctrl+Insert)</translation>
+    </message>
+    <message>
+        <source>Remove the selected member (Ctrl+Delete)</source>
+        <translation>删除选中的成员 (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <source>Move the selected member up (Alt+Up)</source>
+        <translation>把选中的成员上移 (Alt+↑)</translation>
+    </message>
+    <message>
+        <source>Move the selected member down (Alt+Down)</source>
+        <translation>把选中的成员下移 (Alt+↓)</translation>
+    </message>
+    <message>
+        <source>Type to fill a cell; Enter moves to the next one. A valid ID number fills in sex and birth date.</source>
+        <translation>直接输入即可填写单元格，回车到下一格；填写有效的身份证号后自动填出性别和出生日期。</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无姓名）</translation>
+    </message>
+    <message>
+        <source>Remove member {number}, {name}, from the household?</source>
+        <translation>从本户删除第 {number} 名成员“{name}”吗？</translation>
+    </message>
+    <message>
+        <source>Member {number}, {column}: </source>
+        <translation>第 {number} 名成员 {column}：</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <source>Cancelling…</source>
@@ -378,6 +944,97 @@ Reason: {reason}</source>
     <message>
         <source>Township</source>
         <translation>乡镇</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyPanel</name>
+    <message>
+        <source>Follows the number of members until you change it</source>
+        <translation>默认等于家庭成员人数，修改后以填写的为准</translation>
+    </message>
+    <message>
+        <source>Wage income</source>
+        <translation>工资性收入</translation>
+    </message>
+    <message>
+        <source>Business income</source>
+        <translation>生产经营性收入</translation>
+    </message>
+    <message>
+        <source>Property income</source>
+        <translation>财产性收入</translation>
+    </message>
+    <message>
+        <source>Transfer income</source>
+        <translation>转移性收入</translation>
+    </message>
+    <message>
+        <source>Business expenses</source>
+        <translation>生产经营性支出</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Total income</source>
+        <translation>家庭总收入</translation>
+    </message>
+    <message>
+        <source>Net income</source>
+        <translation>家庭纯收入</translation>
+    </message>
+    <message>
+        <source>Net income per person</source>
+        <translation>人均纯收入</translation>
+    </message>
+    <message>
+        <source>Net = total − business expenses; per person = net ÷ household size</source>
+        <translation>纯收入 = 总收入 − 生产经营性支出；人均 = 纯收入 ÷ 家庭人口</translation>
+    </message>
+    <message>
+        <source>e.g. cattle breeding loan, greenhouse technology</source>
+        <translation>例如：肉牛养殖贷款、大棚技术</translation>
+    </message>
+    <message>
+        <source>Survey year</source>
+        <translation>调查年度</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Surveyor</source>
+        <translation>调查人</translation>
+    </message>
+    <message>
+        <source>Survey date</source>
+        <translation>调查日期</translation>
+    </message>
+    <message>
+        <source>Main hardship causes</source>
+        <translation>主要致贫原因</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>主要需求</translation>
+    </message>
+    <message>
+        <source>{field}: </source>
+        <translation>{field}：</translation>
+    </message>
+    <message>
+        <source>Editing the stored survey of {year}</source>
+        <translation>正在修改已保存的 {year} 年调查</translation>
+    </message>
+    <message>
+        <source>New survey for {year}</source>
+        <translation>新填 {year} 年调查</translation>
+    </message>
+    <message>
+        <source>{amount} yuan</source>
+        <translation>{amount} 元</translation>
     </message>
 </context>
 </TS>

@@ -12,7 +12,7 @@ from huimin_desktop.services.station import Station
 from ui import preferences
 from ui.i18n import choose_language
 from ui.main_window import MainWindow
-from ui.pages.households_summary import HouseholdsSummaryPage
+from ui.pages.households_page import HouseholdsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
 
@@ -40,16 +40,14 @@ def test_title_navigation_and_status_bar_are_chinese(qtbot: QtBot, station: Stat
     assert menus == ["文件(&F)", "帮助(&H)"]
 
 
-def test_households_page_summarises_the_station(qtbot: QtBot, station: Station, chinese: str) -> None:
+def test_households_page_lists_the_station(qtbot: QtBot, station: Station, chinese: str) -> None:
+    from huimin_desktop.services.demo import generate_demo
+
+    generate_demo(station, 25, seed=5)
     window = open_window(qtbot, station)
     page = window.pages["households"]
-    assert isinstance(page, HouseholdsSummaryPage)
-    assert page.title.text() == "农户"
-    assert page.station_name.text() == "马友营蒙古族乡"
-    assert page.station_level.text() == "乡镇"
-    assert page.division_code.text() == "211381204000"
-    assert page.household_count.text() == "0 户"
-    assert "下一版本" in page.placeholder.text()
+    assert isinstance(page, HouseholdsPage)
+    assert page.model.rowCount() == 25
 
 
 def test_ctrl_number_switches_pages(qtbot: QtBot, station: Station, chinese: str) -> None:

@@ -1,0 +1,245 @@
+"""``list-first-rows`` and ``list-filter``: the household list over 100k households, against raw SQL.
+
+Both run on one city station filled with ``generate_demo`` (100,000 households, made once per process
+in a temporary folder; about 40 s that is not measured). ``HUIMIN_BENCH_LIST_DATA=DIR`` uses an existing
+station instead (read only).
+
+``list-first-rows``: from creating the ``HouseholdListModel`` and the page's table view showing it
+(``HouseholdTableView``, offscreen, 1280×700, the program's style sheet) until the view has painted
+its first rows: the id query, the first block of rows and the paint. Baseline: plain ``sqlite3`` on
+the same file running the SELECT of the first page (200 rows, the columns the list shows, village and
+township joined) ordered by head name.
+
+``list-filter``: one search keystroke on the real ``HouseholdsPage``: what its search timer runs
+after the pause in typing (``apply_filters``: ``set_query``, keeping the selection, the count) until
+the table has painted the first matching rows, for a pinyin-initials pair, a surname, an ID-number
+tail and a phone fragment. Baseline: plain ``sqlite3`` running the same first-page SELECT with the
+same ``search_text LIKE`` filter. Each side is the median over the terms of each term's median run.
+
+Every timing is the median of ``RUNS`` runs after one unmeasured warm-up (the file cache and
+SQLAlchemy's statement cache are warm in a running program). Per-term figures go to stderr.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.bench.harness import BenchResult, benchmark
+
+HOUSEHOLDS = 100_000
+RUNS = 5
+FIRST_PAGE = 200
+# A pinyin-initials pair, a surname, an ID-number tail, a phone fragment.
+SEARCH_TERMS = ("bs", "宝", "0019", "1388")
+VIEW_SIZE = (1280, 700)
+
+_ROWS_SQL = """
+SELECT h.id, v.name, coalesce(t.name, ''), h.household_no, h.head_name, h.head_id_number, h.ethnicity,
+       h.member_count, h.phone, h.latest_year, h.latest_net_income, h.latest_per_capita
+FROM household AS h
+JOIN division AS v ON h.division_id = v.id
+LEFT JOIN division AS t ON v.parent_id = t.id
+WHERE h.deleted = 0 {filter}
+ORDER BY h.head_name, h.id
+LIMIT {limit}
+"""
+
+_data_dir: Path | None = None
+
+
+def _station_dir() -> Path:
+    """The 100k-household city station both benchmarks read (made once per process)."""
+    global _data_dir
+    if _data_dir is not None:
+        return _data_dir
+    given = os.environ.get("HUIMIN_BENCH_LIST_DATA")
+    if given:
+        _data_dir = Path(given)
+        return _data_dir
+    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.services.station import Station
+
+    scratch = Path(tempfile.mkdtemp(prefix="huimin-bench-list-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    data = scratch / "city"
+    with Station.create(
+        data, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
+    ) as station:
+        generate_demo(station, HOUSEHOLDS)
+    _data_dir = data
+    return data
+
+
+def _median_seconds(function: Callable[[], object], runs: int = RUNS) -> float:
+    function()  # warm-up
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _raw_first_page(data: Path, term: str | None) -> float:
+    connection = sqlite3.connect(data / "huimin.db")
+    try:
+        if term is None:
+            sql, args = _ROWS_SQL.format(filter="", limit=FIRST_PAGE), ()
+        else:
+            sql = _ROWS_SQL.format(filter="AND h.search_text LIKE ?", limit=FIRST_PAGE)
+            args = (f"%{term.lower()}%",)
+
+        def query() -> None:
+            rows = connection.execute(sql, args).fetchall()
+            assert rows
+
+        return _median_seconds(query)
+    finally:
+        connection.close()
+
+
+class _Screen:
+    """A QApplication (offscreen unless told otherwise), the open station and a way to settle a view."""
+
+    def __init__(self, data: Path) -> None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from huimin_desktop.services.station import Station
+        from ui.style import apply_style
+
+        existing = QApplication.instance()
+        self.app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+        apply_style(self.app)
+        self.station = Station.open(data)
+
+    def paint(self, view: object) -> None:
+        """Process events until the view's viewport has painted (its visible rows asked for their data)."""
+        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtWidgets import QTableView
+
+        assert isinstance(view, QTableView)
+        painted: list[bool] = []
+
+        class PaintWatcher(QObject):
+            def eventFilter(self, _watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    painted.append(True)
+                return False
+
+        watcher = PaintWatcher()
+        view.viewport().installEventFilter(watcher)
+        try:
+            view.viewport().update()
+            deadline = time.perf_counter() + 10
+            while not painted and time.perf_counter() < deadline:
+                self.app.processEvents()
+            if not painted:
+                raise RuntimeError("the household list never painted")
+        finally:
+            view.viewport().removeEventFilter(watcher)
+
+    def close(self) -> None:
+        self.station.close()
+
+
+def _first_rows_seconds(screen: _Screen) -> float:
+    from ui.household_list_model import HouseholdListModel
+    from ui.pages.households_page import HouseholdTableView
+
+    views: list[HouseholdTableView] = []
+
+    def open_list() -> None:
+        model = HouseholdListModel(screen.station.households)
+        view = HouseholdTableView(model)
+        view.resize(*VIEW_SIZE)
+        view.show()
+        screen.paint(view)
+        assert model.rowCount() == HOUSEHOLDS and model.cached_blocks() >= 1
+        views.append(view)
+
+    try:
+        return _median_seconds(open_list)
+    finally:
+        for view in views:
+            view.close()
+            view.deleteLater()
+        screen.app.processEvents()
+
+
+def _filter_seconds(screen: _Screen) -> dict[str, float]:
+    """Each term typed into the real page's search box; the timer's pause itself is not counted."""
+    from ui.pages.households_page import HouseholdsPage
+
+    page = HouseholdsPage(screen.station)
+    page.resize(*VIEW_SIZE)
+    page.show()
+    screen.paint(page.table)
+
+    def keystroke(term: str) -> float:
+        page.search.setText("")  # back to the whole list first, untimed
+        page.apply_filters()
+        screen.paint(page.table)
+        page.search.setText(term)
+        started = time.perf_counter()
+        page.apply_filters()  # what the search timer runs after the pause
+        screen.paint(page.table)
+        seconds = time.perf_counter() - started
+        assert page.model.query.search == term and page.model.rowCount() > 0
+        assert page.model.cached_blocks() >= 1
+        return seconds
+
+    found: dict[str, float] = {}
+    try:
+        for term in SEARCH_TERMS:
+            keystroke(term)  # warm-up
+            found[term] = statistics.median(keystroke(term) for _ in range(RUNS))
+    finally:
+        page.close()
+        page.deleteLater()
+        screen.app.processEvents()
+    return found
+
+
+def _report(name: str, program: dict[str, float], raw: dict[str, float]) -> None:
+    for term, seconds in program.items():
+        print(
+            f"  {name} {term!r}: {seconds * 1000:.1f} ms (raw SQL {raw[term] * 1000:.1f} ms)",
+            file=sys.stderr,
+        )
+
+
+@benchmark("list-first-rows")
+def list_first_rows() -> BenchResult:
+    data = _station_dir()
+    screen = _Screen(data)
+    try:
+        seconds = _first_rows_seconds(screen)
+    finally:
+        screen.close()
+    baseline = _raw_first_page(data, None)
+    return BenchResult(seconds * 1000, "ms", baseline * 1000, "ms")
+
+
+@benchmark("list-filter")
+def list_filter() -> BenchResult:
+    data = _station_dir()
+    screen = _Screen(data)
+    try:
+        program = _filter_seconds(screen)
+    finally:
+        screen.close()
+    raw = {term: _raw_first_page(data, term) for term in SEARCH_TERMS}
+    _report("list-filter", program, raw)
+    return BenchResult(
+        statistics.median(program.values()) * 1000, "ms", statistics.median(raw.values()) * 1000, "ms"
+    )

@@ -1,0 +1,579 @@
+"""农户 page: every household of the station in one table, with filters, search as you type, new/open/delete.
+
+The table shows a ``HouseholdListModel`` (ids from SQL, rows fetched lazily), so 100k households cost
+one id query per filter change; the search box waits for a short pause in typing before it asks.
+Opening and creating a household are signals: the main window connects them to the household editor.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huimin_desktop.domain.codelists import code_lists
+from ui.errors import expected_error_message, one_line_reason
+from ui.household_list_model import HouseholdListModel
+from ui.pages.base import muted_label, title_label
+
+if TYPE_CHECKING:
+    from huimin_desktop.services.household_list import HouseholdQuery
+    from huimin_desktop.services.project_records import DivisionNode
+    from huimin_desktop.services.records import DivisionRecord
+    from huimin_desktop.services.station import Station
+
+# A pause in typing this long runs the search: fast typing costs one query, not one per key.
+SEARCH_DELAY_MS = 150
+# When the station has no survey years to offer yet, the year filter offers the last few years.
+FALLBACK_YEARS = 5
+# The search box is at least as wide as its hint, up to this (long English hints are cut instead).
+SEARCH_MAX_MIN_WIDTH = 300
+# What each column is sized for: a sample text, or a number of full-width (Chinese) characters.
+_COLUMN_SAMPLES: dict[str, str | int] = {
+    "village": 5,
+    "household_no": "05-0001",
+    "head_name": 4,
+    "head_id_number": "211381********0019",
+    "ethnicity": 4,
+    "member_count": 2,
+    "phone": "138****5678",
+    "latest_per_capita": "123,456",
+}
+_FULL_WIDTH_GLYPH = chr(0x6C11)  # any CJK ideograph: they all have the same advance
+_CELL_PADDING = 24
+# A filter box grows for its longest entry up to this many Chinese characters (its list shows all).
+_COMBO_MAX_CHARACTERS = 9
+# On a wide screen the text columns grow to fill the table; the number columns keep their width.
+_FIXED_COLUMNS = frozenset({"member_count", "latest_per_capita"})
+
+
+class HouseholdsPage(QWidget):
+    """The household list; ``open_household(id)`` and ``new_household()`` ask for the editor."""
+
+    open_household = Signal(str)
+    new_household = Signal()
+
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("householdsPage")
+        self.station = station
+        self._total = 0  # households in the station (no filter), for "12 of 100,000"
+        self._refreshes = 0
+        self.editors_enabled = True  # False: only the signals (tests, or a host that opens its own)
+
+        self.title = title_label(self.tr("Households"))
+        self.new_button = QPushButton(self.tr("New household"))
+        self.new_button.setToolTip(self.tr("Enter a new household (Ctrl+N)"))
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("Open the selected household (Enter or double-click)"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected household (Delete)"))
+        self.new_button.setDefault(False)
+        self.new_button.setAutoDefault(False)
+
+        self.township = QComboBox()
+        self.village = QComboBox()
+        self.year = QComboBox()
+        self.ethnicity = QComboBox()
+        # Sized for their longest entry once filled (_fit_combo), so the bar does not jump.
+        for combo in (self.township, self.village, self.year, self.ethnicity):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMaxVisibleItems(20)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            self.tr("Name, pinyin initials, last digits of the ID number or phone")
+        )
+        self.search.setClearButtonEnabled(True)
+        placeholder_width = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
+        self.search.setMinimumWidth(min(placeholder_width + 48, SEARCH_MAX_MIN_WIDTH))
+
+        self.model = HouseholdListModel(station.households, self._query_from_filters(), self)
+        self.table = HouseholdTableView(self.model)
+        self.empty_label = self.table.empty_label
+        self.count_label = QLabel()
+        self.count_label.setObjectName("listCount")
+        self.hint_label = muted_label(
+            self.tr("Enter opens the selected household; ↓ moves from the search box to the list.")
+        )
+        self.hint_label.setWordWrap(False)
+
+        self._build_layout()
+        self._build_actions()
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search.returnPressed.connect(self._search_entered)
+        self.open_household.connect(self._show_editor)
+        self.new_household.connect(lambda: self._show_editor(None))
+        self.search.installEventFilter(self)
+        self.table.activated.connect(lambda index: self._open_row(index.row()))
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        self._fill_filters()
+        for combo in (self.township, self.village, self.year, self.ethnicity):
+            combo.currentIndexChanged.connect(self._filter_changed)
+        self._total = self.station.households.count()
+        self._after_requery(None, 0)
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(10)
+
+        # The search box sits beside the title: the one control used for almost every lookup, and the
+        # filter row below then fits a 960-pixel window too.
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.title)
+        top.addSpacing(24)
+        top.addWidget(self.search, 3)
+        top.addStretch(1)
+        top.addSpacing(16)
+        for button in (self.new_button, self.open_button, self.delete_button):
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 36)
+            top.addWidget(button)
+        layout.addLayout(top)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        for text, combo in (
+            (self.tr("Township"), self.township),
+            (self.tr("Village"), self.village),
+            (self.tr("Year"), self.year),
+            (self.tr("Ethnicity"), self.ethnicity),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            filters.addWidget(label)
+            filters.addWidget(combo)
+            filters.addSpacing(10)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        layout.addWidget(self.table, 1)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.hint_label)
+        layout.addLayout(bottom)
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("New household"), self)
+        self.new_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_action.triggered.connect(self.new_household.emit)
+        self.addAction(self.new_action)
+        self.new_button.clicked.connect(self.new_household.emit)
+
+        self.find_action = QAction(self.tr("Search"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
+
+        # Only in the table: Delete in the search box deletes a character, never a household.
+        self.delete_action = QAction(self.tr("Delete"), self.table)
+        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(self.delete_action)
+
+        self.open_button.clicked.connect(self.open_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+
+    # -- filters ----------------------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        self.township.addItem(self.tr("All townships"), None)
+        for township in self._townships():
+            self.township.addItem(township.name, township.id)
+        self._fill_villages()
+        self.year.addItem(self.tr("All years"), None)
+        for year in self._survey_years():
+            self.year.addItem(str(year), year)
+        self.ethnicity.addItem(self.tr("All ethnicities"), None)
+        for code, name in code_lists().ethnicity.items():
+            self.ethnicity.addItem(name, code)
+        for combo in (self.township, self.village, self.year, self.ethnicity):
+            _fit_combo(combo)
+
+    def _townships(self) -> list[DivisionRecord]:
+        """The live townships of the station's own area (a township station: just itself), in code order."""
+        home = self.station.divisions.find_by_code(self.station.info().division_code)
+        found: list[DivisionRecord] = []
+
+        def walk(nodes: tuple[DivisionNode, ...], inside: bool) -> None:
+            for node in nodes:
+                here = inside or home is None or node.division.id == home.id
+                if node.division.level == "township":
+                    if here:
+                        found.append(node.division)
+                else:
+                    walk(node.children, here)
+
+        walk(self.station.divisions.tree(), False)
+        return found
+
+    def _fill_villages(self) -> None:
+        """The villages of the chosen township (or of every township), keeping the chosen village."""
+        chosen = self.village.currentData()
+        township_id = self.township.currentData()
+        townships = (
+            [(township_id, "")]
+            if township_id
+            else [
+                (self.township.itemData(i), self.township.itemText(i))
+                for i in range(1, self.township.count())
+            ]
+        )
+        self.village.blockSignals(True)
+        self.village.clear()
+        self.village.addItem(self.tr("All villages"), None)
+        for tid, township_name in townships:
+            for village in self.station.divisions.villages(tid):
+                text = village.name
+                if township_name and len(townships) > 1:
+                    text = self.tr("{village} ({township})").format(
+                        village=village.name, township=township_name
+                    )
+                self.village.addItem(text, village.id)
+        index = self.village.findData(chosen) if chosen else 0
+        self.village.setCurrentIndex(max(index, 0))
+        self.village.blockSignals(False)
+        _fit_combo(self.village)
+
+    def _survey_years(self) -> list[int]:
+        """Years with surveys, newest first (the last few years when the core cannot say yet)."""
+        years = getattr(self.station.households, "survey_years", None)
+        if callable(years):
+            return sorted(years(), reverse=True)
+        this_year = dt.date.today().year
+        return list(range(this_year, this_year - FALLBACK_YEARS, -1))
+
+    def _filter_changed(self) -> None:
+        if self.sender() is self.township:
+            self._fill_villages()
+        self.apply_filters()
+
+    def _query_from_filters(self) -> HouseholdQuery:
+        from huimin_desktop.services.household_list import HouseholdQuery
+
+        previous = getattr(self, "model", None)
+        base = previous.query if previous is not None else HouseholdQuery()
+        return dataclasses.replace(
+            base,
+            search=self.search.text().strip(),
+            township_id=self.township.currentData(),
+            village_id=self.village.currentData(),
+            year=self.year.currentData(),
+            ethnicity=self.ethnicity.currentData(),
+        )
+
+    def apply_filters(self) -> None:
+        """Run the query the filter bar describes now (the search timer calls this after a pause)."""
+        self.search_timer.stop()
+        query = self._query_from_filters()
+        if query == self.model.query:
+            return
+        kept = self.current_household_id()
+        self.model.set_query(query)
+        self._after_requery(kept, 0)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # -- selection --------------------------------------------------------------------------------
+
+    def current_household_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def select_household(self, household_id: str) -> bool:
+        """Select and show ``household_id``'s row; False when the current filters hide it."""
+        row = self.model.row_of(household_id)
+        if row is None:
+            return False
+        self._select_row(row)
+        return True
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _after_requery(self, kept_id: str | None, fallback_row: int) -> None:
+        """After the ids changed: the kept household, else the row at ``fallback_row``, stays selected."""
+        count = self.model.rowCount()
+        if count and (kept_id is None or not self.select_household(kept_id)):
+            self._select_row(min(max(fallback_row, 0), count - 1))
+        self._update_count()
+        self._update_buttons()
+
+    def refresh(self) -> None:
+        """Read the list again (after a save, delete, import or merge), keeping the selection."""
+        self._refreshes += 1
+        kept = self.current_household_id()
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else 0
+        scroll = self.table.verticalScrollBar().value()
+        self._total = self.station.households.count()
+        self.model.refresh()
+        self.table.verticalScrollBar().setValue(scroll)
+        self._after_requery(kept, row)
+
+    def _update_count(self) -> None:
+        shown = self.model.rowCount()
+        query = self.model.query
+        filtered = bool(
+            query.search or query.township_id or query.village_id or query.year or query.ethnicity
+        )
+        if filtered:
+            text = self.tr("{shown} of {total} households").format(
+                shown=f"{shown:,}", total=f"{self._total:,}"
+            )
+        else:
+            text = self.tr("{count} households").format(count=f"{shown:,}")
+        self.count_label.setText(text)
+        if shown:
+            self.empty_label.hide()
+            return
+        if filtered:
+            self.empty_label.setText(self.tr("No household matches the search and filters."))
+        else:
+            self.empty_label.setText(
+                self.tr("No households yet. Click “New household” (Ctrl+N) to enter one.")
+            )
+        self.table.place_empty_label()
+        self.empty_label.show()
+
+    def _update_buttons(self) -> None:
+        selected = self.current_household_id() is not None
+        self.open_button.setEnabled(selected)
+        self.delete_button.setEnabled(selected)
+
+    # -- open, new, delete ------------------------------------------------------------------------
+
+    def _show_editor(self, household_id: str | None) -> None:
+        """The household editor window for ``household_id`` (a new household when None)."""
+        if not self.editors_enabled:
+            return
+        # Imported on first use: the editor pulls in the core's services, which start-up defers.
+        from ui.household_editor import open_household_editor
+
+        editor = open_household_editor(self, self.station, household_id)
+        if editor is not None:
+            editor.saved.connect(self._household_saved, Qt.ConnectionType.UniqueConnection)
+
+    def _household_saved(self, household_id: str) -> None:
+        # The main window refreshes after every operation (a save is one) right after this signal;
+        # only when that did not happen does the page read the list again itself.
+        before = self._refreshes
+        QTimer.singleShot(0, lambda: self._show_saved(household_id, before))
+
+    def _show_saved(self, household_id: str, refreshes_before: int) -> None:
+        if self._refreshes == refreshes_before:
+            self.refresh()
+        self.select_household(household_id)
+
+    def open_selected(self) -> None:
+        household_id = self.current_household_id()
+        if household_id is not None:
+            self.open_household.emit(household_id)
+
+    def _open_row(self, row: int) -> None:
+        household_id = self.model.id_at(row)
+        if household_id is not None:
+            self.open_household.emit(household_id)
+
+    def _search_entered(self) -> None:
+        """Enter in the search box: search now, then open the selected (first) household."""
+        self.apply_filters()
+        self.open_selected()
+
+    def delete_selected(self) -> None:
+        """Ask, then tombstone the selected household; the next row takes its place in the selection."""
+        household_id = self.current_household_id()
+        if household_id is None:
+            return
+        row = self.model.row_of(household_id) or 0
+        head = self.model.index(row, 2).data() or ""
+        village = self.model.index(row, 0).data() or ""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete household"),
+            self.tr(
+                "Delete the household of {head} ({village})?\n\nIts members and surveys are deleted with it. "
+                "The deletion is recorded and reaches the other stations with the next sync."
+            ).format(head=head, village=village),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            self.station.households.delete(household_id)
+        except Exception as error:
+            message = expected_error_message(error) or self.tr(
+                "The household could not be deleted: {reason}"
+            ).format(reason=one_line_reason(error))
+            QMessageBox.warning(self, self.tr("Delete household"), message)
+        self.refresh()
+        if self.model.rowCount():
+            self._select_row(min(row, self.model.rowCount() - 1))
+        self.table.setFocus()
+
+    # -- keys -------------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
+                self._into_table()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _into_table(self) -> None:
+        """↓ in the search box: run a pending search and move to the list's selected (or first) row."""
+        self.apply_filters()
+        if self.model.rowCount() and self.current_household_id() is None:
+            self._select_row(0)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+class HouseholdTableView(QTableView):
+    """The list's table: whole-row selection, SQL sorting from the header, columns sized for 1366 px.
+
+    Row heights are fixed so that Qt never measures (and so fetches) 100k rows; on a wide window the
+    columns share out the spare room until the user sizes one by hand.
+    """
+
+    def __init__(self, model: HouseholdListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._list_model = model
+        self._base_widths: list[int] = []
+        self._user_sized = False  # once the user drags a column edge, widths are theirs
+        self._fitting = False
+        self.setModel(model)
+        self.setObjectName("householdTable")
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
+        self.setSortingEnabled(True)  # the model sorts in SQL
+        self._size_columns()
+        # Shown over the empty table: "no households yet" or "nothing matches".
+        self.empty_label = QLabel(self.viewport())
+        self.empty_label.setObjectName("mutedText")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+    def place_empty_label(self) -> None:
+        self.empty_label.setGeometry(self.viewport().rect().adjusted(24, 24, -24, -24))
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # The viewport, not the view: it also narrows when the vertical scroll bar appears.
+        if event.type() == QEvent.Type.Resize:
+            self.place_empty_label()
+            self._fit_columns()
+        return super().viewportEvent(event)
+
+    def _size_columns(self) -> None:
+        """Widths for what each column usually shows; ``_fit_columns`` then shares out the spare room."""
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        metrics = self.fontMetrics()
+        header_metrics = header.fontMetrics()
+        em = metrics.horizontalAdvance(_FULL_WIDTH_GLYPH)
+        self._base_widths = []
+        for column, list_column in enumerate(self._list_model.columns):
+            sample = _COLUMN_SAMPLES.get(list_column.sort_key, 4)
+            content = em * sample if isinstance(sample, int) else metrics.horizontalAdvance(sample)
+            title = str(self._list_model.headerData(column, Qt.Orientation.Horizontal))
+            # The header also holds the sort arrow.
+            width = max(content, header_metrics.horizontalAdvance(title) + 18) + _CELL_PADDING
+            self._base_widths.append(width)
+            header.resizeSection(column, width)
+        header.setMinimumSectionSize(2 * em + 12)
+        header.sectionResized.connect(self._section_resized)
+
+    def _fit_columns(self) -> None:
+        """Spread the room a wide window leaves over the text columns (until the user sizes one)."""
+        if self._user_sized or not self._base_widths:
+            return
+        header = self.horizontalHeader()
+        room = self.viewport().width()
+        growing = [c for c in range(len(self._base_widths)) if self._column_key(c) not in _FIXED_COLUMNS]
+        fixed = sum(w for c, w in enumerate(self._base_widths) if c not in growing)
+        flexible = sum(self._base_widths[c] for c in growing)
+        scale = max(1.0, (room - fixed) / flexible) if flexible else 1.0
+        self._fitting = True
+        try:
+            for column, width in enumerate(self._base_widths):
+                header.resizeSection(column, int(width * scale) if column in growing else width)
+            if scale > 1.0 and growing:
+                # Rounding down leaves a few pixels: the first text column takes them, flush to the edge.
+                spare = room - sum(header.sectionSize(c) for c in range(len(self._base_widths)))
+                header.resizeSection(growing[0], header.sectionSize(growing[0]) + max(spare, 0))
+        finally:
+            self._fitting = False
+
+    def _column_key(self, column: int) -> str:
+        return self._list_model.columns[column].sort_key
+
+    def _section_resized(self, _column: int, _old: int, _new: int) -> None:
+        if not self._fitting and self.isVisible():
+            self._user_sized = True
+
+
+def _fit_combo(combo: QComboBox) -> None:
+    """Widen the box for its longest entry (up to a limit; it never narrows) and its list for all."""
+    metrics = combo.fontMetrics()
+    widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    limit = metrics.horizontalAdvance(_FULL_WIDTH_GLYPH) * _COMBO_MAX_CHARACTERS
+    # Qt counts the minimum contents length in widths of "X" (and adds room for an icon).
+    length = -(-min(widest, limit) // max(metrics.horizontalAdvance("X"), 1))
+    combo.setMinimumContentsLength(max(combo.minimumContentsLength(), length))
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width() + 8)
