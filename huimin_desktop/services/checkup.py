@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select, text
+from sqlalchemy.exc import DatabaseError
 
 from huimin_desktop.model import Attachment, StationIdentity
 from huimin_desktop.store import schema
@@ -32,6 +33,14 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
         triggers = set(connection.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")).all())
         if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
             problems.append("审计日志缺少防篡改触发器")
+        try:
+            connection.execute(
+                text("INSERT INTO household_search(household_search, rank) VALUES ('integrity-check', 1)")
+            )
+        except DatabaseError:
+            problems.append("农户搜索索引与农户数据不一致（可重建索引修复）")
+        finally:
+            connection.rollback()
     revision = schema.current_revision(db.engine)
     if revision != schema.head_revision():
         problems.append(f"数据库结构版本为 {revision}，应为 {schema.head_revision()}")

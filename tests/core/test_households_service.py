@@ -246,3 +246,23 @@ def test_search_treats_wildcards_literally(station: Station, family) -> None:
     assert station.households.count(HouseholdQuery(search="b")) == 1
     for wildcard in ("%", "_", "b%", "/"):
         assert station.households.ids(HouseholdQuery(search=wildcard)) == []
+
+
+def test_search_index_follows_every_edit_and_check_finds_it_damaged(station: Station, family) -> None:
+    import sqlite3
+
+    village = _village(station)
+    created = station.households.create(HouseholdInput(division_id=village, members=family))
+    assert station.households.ids(HouseholdQuery(search="baosilu")) == [created.id]
+    record = station.households.get(created.id)
+    renamed = [MemberInput(**{**vars(family[0]), "id": record.members[0].id, "name": "乌力吉"})]
+    station.households.update(created.id, HouseholdInput(division_id=village, members=tuple(renamed)))
+    assert station.households.ids(HouseholdQuery(search="baosilu")) == []
+    assert station.households.ids(HouseholdQuery(search="wuliji")) == [created.id]
+    assert station.check(verify_hashes=False).ok
+
+    connection = sqlite3.connect(station.db.folder.db_path)
+    connection.execute("INSERT INTO household_search(rowid, search_text) VALUES (999999, 'stray entry')")
+    connection.commit()
+    connection.close()
+    assert any("搜索索引" in problem for problem in station.check(verify_hashes=False).problems)
