@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from huimin_desktop.services.errors import NoStationError, StationExistsError
+from huimin_desktop.services.households import HouseholdQuery
 from huimin_desktop.services.station import Station
 from huimin_desktop.store import schema
 from huimin_desktop.store.database import Database
@@ -72,12 +73,32 @@ def test_folder_from_first_schema_version_is_backed_up_and_upgraded(tmp_path: Pa
             "deleted, seq)"
             " VALUES ('" + "2" * 32 + "', NULL, '老村', 'village', NULL, '" + "1" * 32 + "', 's', 's', 0, 5)"
         )
+        sync = "'" + "1" * 32 + "', 's', 's', 0, 6"
+        connection.exec_driver_sql(
+            "INSERT INTO household (id, division_id, household_no, address, phone, notes, head_name, "
+            "head_id_number, ethnicity, member_count, search_text, origin, created_stamp, stamp, deleted, "
+            "seq) "
+            "VALUES ('" + "3" * 32 + "', '" + "2" * 32 + "', '', '', '', '', '宝斯鲁', '', '02', 4, "
+            "'宝斯鲁 baosilu bsl', " + sync + ")"
+        )
+        for year, business in ((2024, 20000), (2025, 24000)):
+            connection.exec_driver_sql(
+                "INSERT INTO survey (id, household_id, year, household_size, income_wage, income_business, "
+                "income_property, income_transfer, expense_business, hardship_causes, needs, notes, "
+                "surveyor, origin, created_stamp, stamp, deleted, seq) VALUES "
+                f"('{year}{'4' * 28}', '{'3' * 32}', {year}, 4, 0, {business}, 0, 0, 0, '', '', '', '', "
+                + sync
+                + ")"
+            )
     engine.dispose()
 
     with Station.open(folder.root) as station:
         assert schema.current_revision(station.db.engine) == schema.head_revision()
         assert station.info().name == "老站点"
         assert station.check().ok
+        # 0003 filled the newest survey's income, 0004 indexed the old household for search.
+        [row] = station.households.rows(station.households.ids(HouseholdQuery(search="baosilu")))
+        assert (row.latest_year, row.latest_net_income, row.latest_per_capita) == (2025, 24000, 6000)
     backups = list(folder.backups_dir.glob("huimin-before-upgrade-from-0001-*.db"))
     assert len(backups) == 1
     backup = sqlite3.connect(backups[0])
