@@ -57,6 +57,7 @@ from huimin_desktop.services.households import refresh_latest_income
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from huimin_desktop.store.attachments import blob_path
+from huimin_desktop.store.search_index import deferred_search_indexing
 
 MAX_HOUSEHOLDS = 1_000_000
 YEARS = (2024, 2025, 2026)  # the baseline year first
@@ -1518,7 +1519,8 @@ def generate_demo(
             connection.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
             try:
                 generator = _Generator(station, connection, rng, task, new_blobs)
-                summary = generator.run(households, attachments_mb)
+                with deferred_search_indexing(connection):
+                    summary = generator.run(households, attachments_mb)
                 _write_audit(connection, generator.station_id, seed, summary)
                 task.check()
             finally:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # see make_engine
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -21,7 +22,16 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _begin(connection: Connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
 def make_engine(db_path: Path) -> Engine:
+    """Python 3.11's sqlite3 opens transactions only before INSERT/UPDATE/DELETE and runs everything
+    else (DDL, a SAVEPOINT) in autocommit. We switch that off and begin every transaction ourselves
+    (SQLAlchemy's documented recipe), so schema changes, migrations included, roll back with the rest.
+    """
     engine = create_engine(f"sqlite:///{db_path}")
     event.listen(engine, "connect", _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine

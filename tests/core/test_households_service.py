@@ -266,3 +266,26 @@ def test_search_index_follows_every_edit_and_check_finds_it_damaged(station: Sta
     connection.commit()
     connection.close()
     assert any("搜索索引" in problem for problem in station.check(verify_hashes=False).problems)
+
+
+def test_bulk_demo_households_are_searchable_and_the_trigger_is_back(station: Station, family) -> None:
+    from huimin_desktop.progress import Cancelled, TaskState
+    from huimin_desktop.services.demo import generate_demo
+
+    generate_demo(station, 60, seed=9)
+    [sample] = station.households.rows(station.households.ids()[:1])
+    assert sample.id in station.households.ids(HouseholdQuery(search=sample.head_id_number[-5:]))
+    assert station.check(verify_hashes=False).ok
+    # The insert trigger is back: an ordinary save is indexed at once.
+    created = station.households.create(HouseholdInput(division_id=_village(station), members=family))
+    assert station.households.ids(HouseholdQuery(search="baosilu")) == [created.id]
+
+    # A cancelled bulk run rolls back its trigger change too.
+    task = TaskState(lambda done, total, message: task.cancel())
+    with pytest.raises(Cancelled):
+        generate_demo(station, 30, seed=10, task=task)
+    again = station.households.create(
+        HouseholdInput(division_id=_village(station), members=(_member("乌力吉", "21138119900101002", "02"),))
+    )
+    assert station.households.ids(HouseholdQuery(search="wuliji")) == [again.id]
+    assert station.check(verify_hashes=False).ok
