@@ -282,30 +282,7 @@ class HouseholdService:
             .where(Survey.household_id == household.id, Survey.deleted.is_(False))
             .order_by(Survey.year.desc())
         ).first()
-        income = None
-        if latest is not None:
-            income = Income(
-                latest.income_wage,
-                latest.income_business,
-                latest.income_property,
-                latest.income_transfer,
-                latest.expense_business,
-            )
-        members = tuple(
-            MemberFacts(
-                name=m.name,
-                relationship=m.relationship,
-                sex=m.sex,
-                birth_date=m.birth_date,
-                education=m.education or None,
-                school_status=m.school_status or None,
-                work_away_months=m.work_away_months,
-                labour=m.labour or None,
-            )
-            for m in household.members
-            if not m.deleted
-        )
-        return check_household(HouseholdFacts(members=members, income=income))
+        return check_household(household_facts([m for m in household.members if not m.deleted], latest))
 
     def delete(self, household_id: str, user: str = "system") -> None:
         """Tombstone the household with its members and surveys (the deletion syncs)."""
@@ -395,6 +372,35 @@ def refresh_household_summary(session: Session, household: Household) -> None:
         [m.name for m in members],
         [m.id_number for m in members],
         [household.phone] + [m.phone for m in members],
+    )
+
+
+def household_facts(members: Sequence[Member], survey: Survey | None) -> HouseholdFacts:
+    """The stored household as the 建档立卡 consistency checks (domain.household_checks) read it."""
+    income = None
+    if survey is not None:
+        income = Income(
+            survey.income_wage,
+            survey.income_business,
+            survey.income_property,
+            survey.income_transfer,
+            survey.expense_business,
+        )
+    return HouseholdFacts(
+        members=tuple(
+            MemberFacts(
+                name=m.name,
+                relationship=m.relationship,
+                sex=m.sex,
+                birth_date=m.birth_date,
+                education=m.education or None,
+                school_status=m.school_status or None,
+                work_away_months=m.work_away_months,
+                labour=m.labour or None,
+            )
+            for m in members
+        ),
+        income=income,
     )
 
 

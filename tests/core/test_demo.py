@@ -17,9 +17,8 @@ from sqlalchemy.orm import selectinload
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.contact import check_phone
-from huimin_desktop.domain.household_checks import HouseholdFacts, MemberFacts, check_household
+from huimin_desktop.domain.household_checks import check_household
 from huimin_desktop.domain.idnumber import HISTORICAL_CHAOYANG_PREFIXES, check_id_number
-from huimin_desktop.domain.income import Income
 from huimin_desktop.model import (
     Attachment,
     AuditEntry,
@@ -39,7 +38,7 @@ from huimin_desktop.model import (
 from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.services.demo import LAST_EVENT_DATE, REFERENCE_DATE, YEARS, DemoSummary, generate_demo
 from huimin_desktop.services.errors import ServiceError
-from huimin_desktop.services.households import refresh_household_summary
+from huimin_desktop.services.households import household_facts, refresh_household_summary
 from huimin_desktop.services.station import Station
 from huimin_desktop.store.attachments import blob_path, file_sha256
 from tests.bench.harness import BenchResult, format_result
@@ -240,30 +239,7 @@ def test_families_fit_together(demo: tuple[Station, DemoSummary]) -> None:
                 assert ages[head.id] - ages[m.id] >= 15
             if m.relationship in ("51", "52"):
                 assert ages[m.id] - ages[head.id] >= 15
-        survey = latest[household.id]
-        income = Income(
-            survey.income_wage,
-            survey.income_business,
-            survey.income_property,
-            survey.income_transfer,
-            survey.expense_business,
-        )
-        facts = HouseholdFacts(
-            members=tuple(
-                MemberFacts(
-                    name=m.name,
-                    relationship=m.relationship,
-                    sex=m.sex,
-                    birth_date=m.birth_date,
-                    education=m.education or None,
-                    school_status=m.school_status or None,
-                    work_away_months=m.work_away_months,
-                    labour=m.labour or None,
-                )
-                for m in members
-            ),
-            income=income,
-        )
+        facts = household_facts(members, latest[household.id])
         # The 建档立卡 consistency checks find nothing to question in demo data.
         assert check_household(facts, today=LAST_EVENT_DATE) == [], household.head_name
 
