@@ -20,7 +20,6 @@ from huimin_desktop.services.station import Station
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
-DEMO_STATION = {"level": "city", "name": "朝阳市民族和宗教事务委员会（演示）", "division_code": "211300"}
 
 
 class CommandFailed(Exception):
@@ -78,15 +77,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from huimin_desktop.services.demo import generate_demo
-    from huimin_desktop.services.station import has_station
+    from huimin_desktop.services.demo import generate_demo, open_demo_station
 
     if args.households < 1:
         raise CommandFailed(f"--households 应为正整数，收到 {args.households}")
     if args.attachments_mb < 0:
         raise CommandFailed(f"--attachments-mb 不能为负数，收到 {args.attachments_mb}")
-    created = not has_station(args.data)
-    station = Station.create(args.data, **DEMO_STATION) if created else Station.open(args.data)
+    station, created = open_demo_station(args.data)
     with station:
         summary = generate_demo(
             station,

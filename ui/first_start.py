@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 # The same demo station as `huimin demo` makes (city level, 朝阳市 211300).
-from huimin_desktop.cli import DEMO_STATION
 from huimin_desktop.domain.codelists import chaoyang_divisions
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.station import Station, has_station
+from huimin_desktop.services.station import Station
 from ui.errors import expected_error_message
 from ui.operations import Operation
 from ui.station_levels import LEVELS, level_name
@@ -48,9 +47,9 @@ def demo_data_dir(data_dir: Path) -> Path:
 
 def build_demo(folder: Path, households: int, task: TaskState) -> Station:
     """Worker side of "open the demo data": create (or reuse) the demo station and fill it."""
-    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.services.demo import generate_demo, open_demo_station
 
-    station = Station.open(folder) if has_station(folder) else Station.create(folder, **DEMO_STATION)
+    station, _created = open_demo_station(folder)
     try:
         if station.households.count() == 0:
             generate_demo(station, households, seed=DEMO_SEED, attachments_mb=0, task=task)

@@ -54,7 +54,7 @@ from huimin_desktop.model import (
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.households import refresh_latest_income
-from huimin_desktop.services.station import Station
+from huimin_desktop.services.station import Station, has_station
 from huimin_desktop.services.station_setup import division_id_for_code
 from huimin_desktop.store.attachments import blob_path
 from huimin_desktop.store.search_index import deferred_search_indexing
@@ -1490,6 +1490,17 @@ class _Generator:
         )
 
 
+# The station a demo folder gets when it has none yet (the CLI's ``demo`` and the GUI's "打开演示数据").
+DEMO_STATION = {"level": "city", "name": "朝阳市民族和宗教事务委员会（演示）", "division_code": "211300"}
+
+
+def open_demo_station(data_dir: str | os.PathLike[str] | None) -> tuple[Station, bool]:
+    """The folder's station, creating the demo city station first when there is none; (station, created)."""
+    if has_station(data_dir):
+        return Station.open(data_dir), False
+    return Station.create(data_dir, **DEMO_STATION), True
+
+
 def generate_demo(
     station: Station,
     households: int,
@@ -1552,4 +1563,11 @@ def _write_audit(connection: Connection, station_id: str, seed: int, summary: De
     )
 
 
-__all__ = ["MAX_HOUSEHOLDS", "DemoSummary", "generate_demo", "id_check_character"]
+__all__ = [
+    "DEMO_STATION",
+    "MAX_HOUSEHOLDS",
+    "DemoSummary",
+    "generate_demo",
+    "id_check_character",
+    "open_demo_station",
+]
