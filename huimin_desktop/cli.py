@@ -21,7 +21,6 @@ from huimin_desktop.services.station import Station
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-
 class CommandFailed(Exception):
     """A command could not do its work; the message is the one line for stderr."""
 

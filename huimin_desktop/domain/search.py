@@ -28,3 +28,8 @@ def household_search_text(names: Iterable[str], id_numbers: Iterable[str], phone
     parts += [n for n in id_numbers if n]
     parts += [p for p in phones if p]
     return " ".join(parts).lower()
+
+
+def name_sort_key(name: str) -> str:
+    """How a Chinese list orders names: by pinyin, then by the characters ("baosilu 宝斯鲁")."""
+    return f"{pinyin_keys(name)[0]} {name}" if name else ""

@@ -15,13 +15,14 @@ class Household(Synced, Base):
     __tablename__ = "household"
     # The list's default order, covering (deleted last, so id lookups never pick it over the primary key):
     # the first screen of 100k households needs no sort.
-    __table_args__ = (Index("ix_household_list_order", "head_name", "id", "deleted"),)
+    __table_args__ = (Index("ix_household_list_order", "head_name_sort", "id", "deleted"),)
 
     # Copies of the head's facts and the member count, kept so the 100k-row list needs no join.
     # Each station recomputes them after every save or merge; they never travel.
     derived_columns: ClassVar[frozenset[str]] = frozenset(
         {
             "head_name",
+            "head_name_sort",
             "head_id_number",
             "ethnicity",
             "member_count",
@@ -39,6 +40,8 @@ class Household(Synced, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     head_name: Mapped[str] = mapped_column(String(50), default="")
+    # The head's name in pinyin order ("baosilu 宝斯鲁"): Chinese lists sort by pinyin, not code point.
+    head_name_sort: Mapped[str] = mapped_column(String(120), default="")
     head_id_number: Mapped[str] = mapped_column(String(18), default="", index=True)
     ethnicity: Mapped[str] = mapped_column(String(2), default="")
     member_count: Mapped[int] = mapped_column(Integer, default=0)

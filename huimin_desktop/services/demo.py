@@ -34,7 +34,7 @@ from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.dialects import sqlite
 
 from huimin_desktop.domain.codelists import chaoyang_divisions, code_lists
-from huimin_desktop.domain.search import household_search_text
+from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.model import (
     Attachment,
     AuditEntry,
@@ -579,6 +579,7 @@ class _Generator:
                     "phone",
                     "notes",
                     "head_name",
+                    "head_name_sort",
                     "head_id_number",
                     "ethnicity",
                     "member_count",
@@ -1109,6 +1110,7 @@ class _Generator:
             household_phone,
             "",
             head.name,
+            name_sort_key(head.name),
             head.id_number,
             head.ethnicity,
             len(people),

@@ -22,7 +22,7 @@ _Township = aliased(Division)
 SORT_COLUMNS: dict[str, ColumnElement] = {
     "village": _Village.name,
     "household_no": Household.household_no,
-    "head_name": Household.head_name,
+    "head_name": Household.head_name_sort,
     "head_id_number": Household.head_id_number,
     "ethnicity": Household.ethnicity,
     "member_count": Household.member_count,

@@ -18,7 +18,7 @@ from huimin_desktop.domain.household_checks import HouseholdFacts, MemberFacts, 
 from huimin_desktop.domain.idnumber import check_id_number
 from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue, Severity, errors
-from huimin_desktop.domain.search import household_search_text
+from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.model import Division, Household, Member, Survey
 from huimin_desktop.services.common import at_field, live_row
 from huimin_desktop.services.errors import ValidationError
@@ -365,6 +365,7 @@ def refresh_household_summary(session: Session, household: Household) -> None:
     members = [m for m in household.members if not m.deleted]
     head = next((m for m in members if m.relationship in HEAD_RELATIONSHIPS), members[0] if members else None)
     household.head_name = head.name if head else ""
+    household.head_name_sort = name_sort_key(household.head_name)
     household.head_id_number = head.id_number if head else ""
     household.ethnicity = head.ethnicity if head else ""
     household.member_count = len(members)

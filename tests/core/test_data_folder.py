@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from huimin_desktop.model import Household
 from huimin_desktop.services.errors import NoStationError, StationExistsError
 from huimin_desktop.services.households import HouseholdQuery
 from huimin_desktop.services.station import Station
@@ -99,6 +100,9 @@ def test_folder_from_first_schema_version_is_backed_up_and_upgraded(tmp_path: Pa
         # 0003 filled the newest survey's income, 0004 indexed the old household for search.
         [row] = station.households.rows(station.households.ids(HouseholdQuery(search="baosilu")))
         assert (row.latest_year, row.latest_net_income, row.latest_per_capita) == (2025, 24000, 6000)
+        # 0005 gave the old household its pinyin sort key.
+        with station.db.reader() as session:
+            assert session.get(Household, row.id).head_name_sort == "baosilu 宝斯鲁"
     backups = list(folder.backups_dir.glob("huimin-before-upgrade-from-0001-*.db"))
     assert len(backups) == 1
     backup = sqlite3.connect(backups[0])

@@ -201,6 +201,7 @@ def test_validate_reports_without_writing(station: Station, family) -> None:
 
 
 def test_list_filters_and_sorts_in_sql(station: Station) -> None:
+    from huimin_desktop.domain.search import name_sort_key
     from huimin_desktop.services.demo import generate_demo
     from huimin_desktop.services.households import HOUSEHOLD_SORT_KEYS
 
@@ -208,7 +209,8 @@ def test_list_filters_and_sorts_in_sql(station: Station) -> None:
     everyone = station.households.ids()
     assert len(everyone) == station.households.count() == 120
     rows = station.households.rows(everyone)
-    assert [r.head_name for r in rows] == sorted(r.head_name for r in rows)
+    # Pinyin order, as a Chinese reader expects (丁 ding before 宝 bao would be code-point order).
+    assert [r.head_name for r in rows] == sorted((r.head_name for r in rows), key=name_sort_key)
     by_size = station.households.rows(
         station.households.ids(HouseholdQuery(sort="member_count", descending=True))
     )
@@ -289,3 +291,17 @@ def test_bulk_demo_households_are_searchable_and_the_trigger_is_back(station: St
     )
     assert station.households.ids(HouseholdQuery(search="wuliji")) == [again.id]
     assert station.check(verify_hashes=False).ok
+
+
+def test_households_list_in_pinyin_order(station: Station) -> None:
+    village = _village(station)
+    for name, prefix in (
+        ("丁力", "21138119800101001"),
+        ("阿荣", "21138119800101002"),
+        ("宝音", "21138119800101003"),
+    ):
+        station.households.create(HouseholdInput(division_id=village, members=(_member(name, prefix, "02"),)))
+    rows = station.households.rows(station.households.ids())
+    assert [r.head_name for r in rows] == ["阿荣", "宝音", "丁力"]  # a, bao, ding
+    descending = station.households.rows(station.households.ids(HouseholdQuery(descending=True)))
+    assert [r.head_name for r in descending] == ["丁力", "宝音", "阿荣"]
