@@ -49,7 +49,7 @@ FROM household AS h
 JOIN division AS v ON h.division_id = v.id
 LEFT JOIN division AS t ON v.parent_id = t.id
 WHERE h.deleted = 0 {filter}
-ORDER BY h.head_name, h.id
+ORDER BY h.head_name_sort, h.id  -- the list's order: pinyin (migration 0005)
 LIMIT {limit}
 """
 
