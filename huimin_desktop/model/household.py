@@ -8,6 +8,7 @@ from typing import ClassVar
 from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, orm, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from huimin_desktop.domain.income import Income
 from huimin_desktop.model.base import Base, Synced
 
 
@@ -106,9 +107,19 @@ class Survey(Synced, Base):
     survey_date: Mapped[date | None] = mapped_column(Date)
 
     @property
+    def income(self) -> Income:
+        return Income(
+            self.income_wage,
+            self.income_business,
+            self.income_property,
+            self.income_transfer,
+            self.expense_business,
+        )
+
+    @property
     def total_income(self) -> int:
-        return self.income_wage + self.income_business + self.income_property + self.income_transfer
+        return self.income.total
 
     @property
     def net_income(self) -> int:
-        return self.total_income - self.expense_business
+        return self.income.net

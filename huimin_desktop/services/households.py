@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.contact import check_phone
 from huimin_desktop.domain.household_checks import HouseholdFacts, MemberFacts, check_household
 from huimin_desktop.domain.idnumber import check_id_number
-from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.model import Division, Household, Member, Survey
@@ -378,15 +377,6 @@ def refresh_household_summary(session: Session, household: Household) -> None:
 
 def household_facts(members: Sequence[Member], survey: Survey | None) -> HouseholdFacts:
     """The stored household as the 建档立卡 consistency checks (domain.household_checks) read it."""
-    income = None
-    if survey is not None:
-        income = Income(
-            survey.income_wage,
-            survey.income_business,
-            survey.income_property,
-            survey.income_transfer,
-            survey.expense_business,
-        )
     return HouseholdFacts(
         members=tuple(
             MemberFacts(
@@ -401,7 +391,7 @@ def household_facts(members: Sequence[Member], survey: Survey | None) -> Househo
             )
             for m in members
         ),
-        income=income,
+        income=survey.income if survey is not None else None,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue
 
 
@@ -63,18 +64,26 @@ class SurveyRecord:
     survey_date: date | None
 
     @property
+    def income(self) -> Income:
+        return Income(
+            self.income_wage,
+            self.income_business,
+            self.income_property,
+            self.income_transfer,
+            self.expense_business,
+        )
+
+    @property
     def total_income(self) -> int:
-        return self.income_wage + self.income_business + self.income_property + self.income_transfer
+        return self.income.total
 
     @property
     def net_income(self) -> int:
-        return self.total_income - self.expense_business
+        return self.income.net
 
     @property
     def net_income_per_capita(self) -> int | None:
-        if self.household_size <= 0:
-            return None
-        return round(self.net_income / self.household_size)
+        return self.income.per_capita(self.household_size)
 
 
 @dataclass(frozen=True)

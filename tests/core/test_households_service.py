@@ -305,3 +305,14 @@ def test_households_list_in_pinyin_order(station: Station) -> None:
     assert [r.head_name for r in rows] == ["阿荣", "宝音", "丁力"]  # a, bao, ding
     descending = station.households.rows(station.households.ids(HouseholdQuery(descending=True)))
     assert [r.head_name for r in descending] == ["丁力", "宝音", "阿荣"]
+
+
+def test_per_capita_rounds_half_up_in_the_record_and_the_list_alike(station: Station, family) -> None:
+    village = _village(station)
+    saved = station.households.save_with_survey(
+        None,
+        HouseholdInput(division_id=village, members=family[:2]),
+        SurveyInput(year=2025, income_business=5, household_size=2),  # 2.5 yuan a head
+    )
+    assert station.households.get(saved.id).surveys[0].net_income_per_capita == 3
+    assert station.households.rows([saved.id])[0].latest_per_capita == 3
