@@ -1,0 +1,56 @@
+"""What every sub-command shares: exit codes, the one-line failure, ``--json`` output, progress."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from huimin_desktop.progress import TaskState
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+# command(name, help, handler, reports=True) -> the sub-parser, with --data (and --json) already added
+AddCommand = Callable[..., argparse.ArgumentParser]
+
+
+class CommandFailed(Exception):
+    """A command could not do its work; the message is the one line for stderr."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, in the user's language, exit 2
+        self.exit(EXIT_USAGE, f"{self.prog}: 命令行参数错误：{message}\n")
+
+
+def emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
+    """Print ``payload`` as one JSON object with ``--json``, else the human-readable ``text``."""
+    if getattr(args, "json", False):
+        print(json.dumps(payload, ensure_ascii=False, default=str))
+    else:
+        print(text)
+
+
+def progress_printer(args: argparse.Namespace) -> TaskState:
+    quiet = getattr(args, "json", False) or not sys.stderr.isatty()
+
+    def show(done: int, total: int, message: str) -> None:
+        if not quiet and total:
+            print(f"\r{message} {done}/{total}", end="", file=sys.stderr, flush=True)
+
+    return TaskState(show)
+
+
+def end_progress_line(args: argparse.Namespace) -> None:
+    if not getattr(args, "json", False) and sys.stderr.isatty():
+        print(file=sys.stderr)
+
+
+def integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None

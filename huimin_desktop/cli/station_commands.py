@@ -1,0 +1,97 @@
+"""Station commands: ``init``, ``demo`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+
+from huimin_desktop.cli.common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    AddCommand,
+    CommandFailed,
+    emit,
+    end_progress_line,
+    integer,
+    progress_printer,
+)
+from huimin_desktop.services.station import Station
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    missing = [
+        flag
+        for flag, value in (("--level", args.level), ("--name", args.name), ("--division", args.division))
+        if not value
+    ]
+    if missing:
+        raise CommandFailed(f"缺少参数：{' '.join(missing)}")
+    with Station.create(args.data, level=args.level, name=args.name, division_code=args.division) as station:
+        info = station.info()
+        payload = {
+            "station": info.id,
+            "name": info.name,
+            "level": info.level,
+            "division": info.division_code,
+            "data": str(station.data_dir),
+        }
+    emit(
+        args,
+        payload,
+        f"已初始化站点：{info.name}（{info.level}，{info.division_code}），数据文件夹 {payload['data']}",
+    )
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from huimin_desktop.services.demo import generate_demo, open_demo_station
+
+    if args.households < 1:
+        raise CommandFailed(f"--households 应为正整数，收到 {args.households}")
+    if args.attachments_mb < 0:
+        raise CommandFailed(f"--attachments-mb 不能为负数，收到 {args.attachments_mb}")
+    station, created = open_demo_station(args.data)
+    with station:
+        summary = generate_demo(
+            station,
+            args.households,
+            seed=args.seed,
+            attachments_mb=args.attachments_mb,
+            task=progress_printer(args),
+        )
+        payload = {
+            "station": station.info().id,
+            "created_station": created,
+            "data": str(station.data_dir),
+            **vars(summary),
+        }
+    end_progress_line(args)
+    emit(args, payload, "已生成演示数据：" + "，".join(f"{k} {v}" for k, v in vars(summary).items()))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with Station.open(args.data) as station:
+        report = station.check(verify_hashes=not args.quick)
+    payload = {"ok": report.ok, "problems": list(report.problems)}
+    text = "检查通过：数据库与附件完好" if report.ok else "发现问题：\n" + "\n".join(report.problems)
+    emit(args, payload, text)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def register(command: AddCommand) -> None:
+    init = command("init", "新建站点（市、县或乡镇）", cmd_init)
+    init.add_argument("--level", choices=["city", "county", "township"], help="站点级别")
+    init.add_argument("--name", help="站点名称，如“北票市民宗局”")
+    init.add_argument("--division", metavar="CODE", help="区划代码：市、县 6 位，乡镇 12 位")
+
+    demo = command(
+        "demo", "生成演示数据（用于演示和性能测试；数据文件夹中没有站点时先建一个市级演示站点）", cmd_demo
+    )
+    demo.add_argument("--households", type=integer, required=True, metavar="N", help="农户数")
+    demo.add_argument("--attachments-mb", type=integer, default=0, metavar="M", help="附件照片总量（MB）")
+    demo.add_argument(
+        "--seed", type=integer, default=828, metavar="S", help="随机种子（相同种子生成相同数据）"
+    )
+
+    check = command("check", "检查数据库完整性和附件库", cmd_check)
+    check.add_argument("--quick", action="store_true", help="只检查附件是否存在，不重新计算校验值")
