@@ -7,6 +7,14 @@ from huimin_desktop.model.household import Household, Member, Survey
 from huimin_desktop.model.indicator import Indicator, IndicatorMilestone, IndicatorProgress
 from huimin_desktop.model.project import Project, ProjectBeneficiary, ProjectStageEntry
 from huimin_desktop.model.station import STATION_LEVELS, AuditEntry, StationIdentity, User
+from huimin_desktop.model.sync import (
+    CONFLICT_KINDS,
+    PEER_RELATIONS,
+    SyncConflict,
+    SyncPackageLog,
+    SyncPeer,
+    SyncQuarantine,
+)
 from huimin_desktop.model.training import Training, TrainingAttendee
 
 # Every synced table, parents before children (the order a package applies them in).
@@ -28,7 +36,9 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 
 __all__ = [
     "ATTACHMENT_KINDS",
+    "CONFLICT_KINDS",
     "DIVISION_LEVELS",
+    "PEER_RELATIONS",
     "STATION_LEVELS",
     "SYNCED_MODELS",
     "SYNC_COLUMNS",
@@ -46,6 +56,10 @@ __all__ = [
     "ProjectStageEntry",
     "StationIdentity",
     "Survey",
+    "SyncConflict",
+    "SyncPackageLog",
+    "SyncPeer",
+    "SyncQuarantine",
     "Synced",
     "Training",
     "TrainingAttendee",

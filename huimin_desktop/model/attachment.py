@@ -17,6 +17,7 @@ class Attachment(Synced, Base):
 
     __tablename__ = "attachment"
     __table_args__ = (Index("ix_attachment_owner", "owner_table", "owner_id"),)
+    derived_columns = frozenset({"arrival_seq"})
 
     owner_table: Mapped[str] = mapped_column(String(40))
     owner_id: Mapped[str] = mapped_column(String(32))
@@ -29,3 +30,6 @@ class Attachment(Synced, Base):
     caption: Mapped[str] = mapped_column(Text, default="")
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)
     duration_ms: Mapped[int | None] = mapped_column(Integer)
+    # Local: this station's change sequence when the row (and so its blob) first arrived here, by intake
+    # or by a merge. An export sends the blob only to a recipient that has not acknowledged that far.
+    arrival_seq: Mapped[int] = mapped_column(Integer, default=0)

@@ -13,6 +13,9 @@ Sync-readiness lives here so that every aggregate gets it the same way (DESIGN.m
   levels at once (a township fixes a phone number while the county corrects an income); per-field
   stamps let both edits survive a merge, and only edits of the *same* field become a conflict to
   review. Fields not listed carry ``created_stamp``.
+- ``field_bases``: for each field in ``field_stamps``, the stamp of the value that edit replaced. It
+  tells a merge whether the winning edit was made knowing the losing one (its base *is* the loser's
+  stamp: an ordinary later edit) or without it (a concurrent edit: a conflict to review).
 - ``deleted``: a tombstone. Synced rows are never physically deleted, so a deletion can travel.
 - ``seq``: this station's local change sequence (the clock ordinal when the row was last written here,
   by a local edit or by a merge). It is not synced: an export sends rows with ``seq`` above what the
@@ -39,7 +42,9 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SYNC_COLUMNS = frozenset({"id", "origin", "created_stamp", "stamp", "field_stamps", "deleted", "seq"})
+SYNC_COLUMNS = frozenset(
+    {"id", "origin", "created_stamp", "stamp", "field_stamps", "field_bases", "deleted", "seq"}
+)
 
 
 def new_id() -> str:
@@ -71,6 +76,7 @@ class Synced:
     created_stamp: Mapped[str] = mapped_column(String(64))
     stamp: Mapped[str] = mapped_column(String(64))
     field_stamps: Mapped[dict[str, str] | None] = mapped_column(JSON, default=None)
+    field_bases: Mapped[dict[str, str] | None] = mapped_column(JSON, default=None)
     # Not indexed: nearly every row is live, so an index on it only misleads SQLite's planner into
     # scanning (an id lookup with "AND deleted = 0" took 46 ms instead of 1 ms at 100k households).
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)

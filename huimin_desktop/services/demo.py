@@ -415,7 +415,7 @@ class _BulkTable:
 
 
 _SQLITE_PREPARER = sqlite.dialect().identifier_preparer
-_SYNC = ("origin", "created_stamp", "stamp", "field_stamps", "deleted", "seq")
+_SYNC = ("origin", "created_stamp", "stamp", "field_stamps", "field_bases", "deleted", "seq")
 
 
 def _columns(*names: str) -> tuple[str, ...]:
@@ -551,7 +551,7 @@ class _Generator:
             raise ServiceError("数据文件夹中还没有站点，请先初始化")
         stamp = db.clock.now()
         self._ids = _RowIds(stamp.ms).take
-        self.sync = (db.station_id, str(stamp), str(stamp), None, 0, stamp.ordinal)
+        self.sync = (db.station_id, str(stamp), str(stamp), None, None, 0, stamp.ordinal)
         self.station_id = db.station_id
         lists = code_lists()
         self.relationship = {code: code for code in ("02", "10", "20", "30", "38", "40", "51", "52", "70")}
@@ -716,6 +716,7 @@ class _Generator:
                     "caption",
                     "taken_at",
                     "duration_ms",
+                    "arrival_seq",
                 ),
             ),
         }
@@ -1440,6 +1441,7 @@ class _Generator:
                 f"{name}：{caption}",
                 f"{taken:%Y-%m-%d %H:%M:%S}.000000",
                 None,
+                self.sync[-1],
             )
             written += len(data)
             count += 1

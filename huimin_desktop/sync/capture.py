@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from huimin_desktop.model import AuditEntry, Synced, new_id
+from huimin_desktop.model import Attachment, AuditEntry, Synced, new_id
 from huimin_desktop.sync.clock import HybridLogicalClock
 
 CONTEXT_KEY = "change_context"
@@ -98,16 +98,19 @@ def _stamp_changes(session: Session, _flush_context: Any, _instances: Any) -> No
         obj.created_stamp = obj.stamp = text
         obj.deleted = bool(obj.deleted)
         obj.seq = seq
+        if isinstance(obj, Attachment):
+            obj.arrival_seq = seq
         if ctx.audit:
             _audit(session, ctx, now, "create", obj, None)
     for obj in dirty:
         changed = _changed_fields(obj)
         if not changed:
             continue
-        stamps = dict(obj.field_stamps or {})
+        stamps, bases = dict(obj.field_stamps or {}), dict(obj.field_bases or {})
         for name in changed:
+            bases[name] = stamps.get(name, obj.created_stamp)
             stamps[name] = text
-        obj.field_stamps = stamps
+        obj.field_stamps, obj.field_bases = stamps, bases
         obj.stamp = text
         obj.seq = seq
         if ctx.audit:
