@@ -20,7 +20,8 @@ from huimin_desktop.services.errors import describe_error
 
 COMMAND_MODULES = (
     "huimin_desktop.cli.station_commands",  # init, demo, check
-    "huimin_desktop.cli.sync_commands",  # enroll, export, verify, merge
+    "huimin_desktop.cli.enrollment_commands",  # enroll, revoke, stations
+    "huimin_desktop.cli.sync_commands",  # export, verify, merge
     "huimin_desktop.cli.roster_commands",  # import-roster, export-roster
 )
 

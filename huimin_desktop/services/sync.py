@@ -1,0 +1,579 @@
+"""Sync use cases (DESIGN.md §4): export a package, verify one, merge packages.
+
+``station.sync`` is what the 同步 screen and the CLI's ``export`` / ``verify`` / ``merge`` call.
+Enrollment and keys (who may send to whom) live in ``services.enrollment`` (``station.enrollment``);
+the package container (signing, encryption, files on the stick) in ``sync.package``; which rows go
+where in ``sync.changes``; how rows are applied in ``sync.merge``; conflict review in
+``services.sync_conflicts``.
+
+How far each side has got is kept per peer (``SyncPeer``): ``acked_seq`` is the point up to which
+the peer has confirmed our changes (an export sends everything after it), ``received_seq`` the point up
+to which we hold the peer's changes (every package we send tells the peer, as its acknowledgement).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from huimin_desktop.model import SyncPackageLog, SyncPeer
+from huimin_desktop.progress import TaskState
+from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.services.household_summary import refresh_summaries, search_index_suspended
+from huimin_desktop.services.sync_conflicts import ConflictRecord, ConflictReview
+from huimin_desktop.store.database import Database
+from huimin_desktop.sync.changes import ExportScope, ExportStats, collect_records, current_seq
+from huimin_desktop.sync.clock import Stamp
+from huimin_desktop.sync.merge import FutureStamps, Merger, MergeRefused, MergeStats, record_conflicts
+
+# merge statuses, as the CLI's --json prints them (DESIGN.md §5)
+APPLIED, ALREADY_APPLIED, REJECTED, QUARANTINED = "applied", "already-applied", "rejected", "quarantined"
+
+__all__ = [
+    "ALREADY_APPLIED",
+    "APPLIED",
+    "QUARANTINED",
+    "REJECTED",
+    "ConflictRecord",
+    "ExportResult",
+    "PackageSummary",
+    "SyncService",
+    "VerifyResult",
+]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    package: Path  # the package folder written (its final name)
+    recipient: str  # station id
+    recipient_name: str
+    records: int
+    attachments: int
+    bytes: int
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    reason: str  # "" when ok; else one line in Chinese
+    package: Path
+    package_id: str = ""
+    origin: str = ""  # station id
+    origin_name: str = ""
+    recipient: str = ""
+    created_at: dt.datetime | None = None
+    records: int = 0
+    attachments: int = 0
+    bytes: int = 0
+
+
+@dataclass(frozen=True)
+class PackageSummary:
+    package: Path
+    status: str  # APPLIED / ALREADY_APPLIED / REJECTED / QUARANTINED (a dry run reports what it would do)
+    reason: str = ""
+    package_id: str = ""
+    origin: str = ""
+    origin_name: str = ""
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: list[ConflictRecord] = field(default_factory=list)
+    attachments: int = 0
+
+
+@dataclass
+class RecordsOutcome:
+    """What applying one package's records did (or, in a dry run, would do)."""
+
+    stats: MergeStats
+    conflict_ids: list[int]
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _wall_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+class _DryRun(Exception):
+    """Raised inside a dry run's transaction so that everything it did is rolled back."""
+
+
+class SyncService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.review = ConflictReview(db)
+
+    # -- peers and scope ------------------------------------------------------------------------
+
+    def _peer(self, station_id: str) -> SyncPeer | None:
+        with self.db.reader() as session:
+            return _detached(session, session.get(SyncPeer, station_id))
+
+    def _upper(self) -> SyncPeer | None:
+        with self.db.reader() as session:
+            return _detached(
+                session, session.scalars(select(SyncPeer).where(SyncPeer.relation == "upper")).first()
+            )
+
+    def _scope_for(self, recipient: SyncPeer) -> ExportScope:
+        with self.db.reader() as session:
+            peers = [(p.station_id, p.relation, p.via) for p in session.scalars(select(SyncPeer))]
+        if recipient.relation == "upper":
+            below = {station for station, relation, _via in peers if relation in ("lower", "relayed")}
+            return ExportScope(upward=True, subtree=frozenset({self.db.station_id, *below}))
+        part = {recipient.station_id} | {station for station, _r, via in peers if via == recipient.station_id}
+        return ExportScope(upward=False, subtree=frozenset(part))
+
+    def _relayed_stations(self) -> list[dict[str, str]]:
+        """The stations below this one, named in upward packages so the city knows whose rows they are."""
+        with self.db.reader() as session:
+            peers = session.scalars(select(SyncPeer).where(SyncPeer.relation.in_(("lower", "relayed"))))
+            return [
+                {"id": p.station_id, "name": p.name, "level": p.level, "division": p.division_code}
+                for p in peers
+            ]
+
+    # -- records: what an export sends and how a merge applies it (no files involved) ------------------
+
+    def collect(self, recipient: SyncPeer) -> tuple[dict[str, Any], Iterator[dict[str, Any]], ExportStats]:
+        """The package header and a records iterator for ``recipient`` (consume it before reading
+        the header's counts: it fills them in as it goes)."""
+        stats = ExportStats()
+        scope = self._scope_for(recipient)
+        header: dict[str, Any] = {
+            "direction": "up" if scope.upward else "down",
+            "from_seq": recipient.acked_seq,
+            "ack": recipient.received_seq,  # we hold the recipient's changes up to here
+            "stations": self._relayed_stations() if scope.upward else [],
+        }
+
+        def records() -> Iterator[dict[str, Any]]:
+            # One read transaction (the engine begins it explicitly): one snapshot for the whole read.
+            with self.db.engine.connect() as connection:
+                header["to_seq"] = current_seq(connection)
+                yield from collect_records(
+                    connection,
+                    since_seq=recipient.acked_seq,
+                    to_seq=header["to_seq"],
+                    scope=scope,
+                    blobs_since_seq=recipient.acked_seq,
+                    stats=stats,
+                )
+            header["records"] = stats.records
+            header["tables"] = stats.per_table
+            header["latest_stamp"] = stats.latest_stamp
+            header["attachments"] = len(stats.blobs)
+
+        return header, records(), stats
+
+    def apply_records(
+        self,
+        records: Iterable[dict[str, Any]],
+        *,
+        origin: str,
+        header: dict[str, Any] | None = None,
+        package_id: str | None = None,
+        dry_run: bool = False,
+        before_commit: Any = None,
+    ) -> RecordsOutcome:
+        """Apply one package's records in one transaction, with the bookkeeping of ``origin``.
+
+        ``before_commit(connection)`` runs after the rows and before the commit (the blobs are moved
+        into the store there, so that they are in place when the rows that use them become visible).
+        A ``MergeRefused`` or ``FutureStamps`` (or any error) rolls everything back.
+        """
+        header = header or {}
+        assert self.db.clock is not None
+        seq = self.db.clock.now().ordinal
+        now = _utcnow()
+        outcome: RecordsOutcome | None = None
+        try:
+            with self.db.engine.begin() as connection:
+                connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+                with search_index_suspended(connection):
+                    merger = Merger(connection, seq=seq, now_ms=_wall_ms(), package_id=package_id)
+                    stats = merger.apply(records)
+                    touched = stats.households_touched
+                    refresh_summaries(
+                        connection, touched, indexed=touched - stats.households_inserted, triggers=False
+                    )
+                conflict_ids = record_conflicts(connection, stats.conflicts, package_id=package_id, now=now)
+                outcome = RecordsOutcome(stats, conflict_ids)
+                if dry_run:
+                    raise _DryRun()
+                self._book_package(connection, origin=origin, header=header, package_id=package_id, now=now)
+                if before_commit is not None:
+                    before_commit(connection)
+        except _DryRun:
+            assert outcome is not None
+            return outcome
+        except Exception as exc:
+            if _is_foreign_key_failure(exc):
+                raise MergeRefused(
+                    "同步包不完整：有记录引用了包中和本站都没有的上级记录（如成员所属的农户）"
+                ) from exc
+            raise
+        assert outcome is not None
+        if outcome.stats.latest_stamp:
+            self.db.clock.observe(Stamp.parse(outcome.stats.latest_stamp))
+        return outcome
+
+    def _book_package(
+        self,
+        connection: Connection,
+        *,
+        origin: str,
+        header: dict[str, Any],
+        package_id: str | None,
+        now: dt.datetime,
+    ) -> None:
+        from_seq, to_seq = int(header.get("from_seq", 0)), int(header.get("to_seq", 0))
+        peer = connection.exec_driver_sql(
+            "SELECT received_seq, acked_seq FROM sync_peer WHERE station_id = ?", (origin,)
+        ).first()
+        if peer is not None:
+            received, acked = peer
+            if from_seq <= received:
+                received = max(received, to_seq)
+            acked = max(acked, int(header.get("ack", 0)))
+            connection.exec_driver_sql(
+                "UPDATE sync_peer SET received_seq = ?, acked_seq = ?, last_package_at = ? "
+                "WHERE station_id = ?",
+                (received, acked, now.isoformat(sep=" "), origin),
+            )
+        for station in header.get("stations", []):
+            if station.get("id") in (None, self.db.station_id):
+                continue
+            connection.exec_driver_sql(
+                "INSERT INTO sync_peer (station_id, name, level, division_code, relation, via, sign_key, "
+                "box_key, acked_seq, received_seq) VALUES (?, ?, ?, ?, 'relayed', ?, '', '', 0, 0) "
+                "ON CONFLICT (station_id) DO UPDATE SET name = excluded.name "
+                "WHERE sync_peer.relation = 'relayed'",
+                (
+                    station["id"],
+                    station.get("name", ""),
+                    station.get("level", ""),
+                    station.get("division", ""),
+                    origin,
+                ),
+            )
+        if package_id is not None:
+            connection.exec_driver_sql(
+                "INSERT INTO sync_package_log (package_id, direction, origin, recipient, created_at, "
+                "processed_at, from_seq, to_seq, status, summary) "
+                "VALUES (?, 'in', ?, ?, ?, ?, ?, ?, ?, NULL)",
+                (
+                    package_id,
+                    origin,
+                    self.db.station_id,
+                    str(header.get("created_at", now.isoformat(sep=" "))),
+                    now.isoformat(sep=" "),
+                    from_seq,
+                    to_seq,
+                    APPLIED,
+                ),
+            )
+
+    # -- packages ---------------------------------------------------------------------------------
+
+    def export(
+        self, dest_dir: Path, *, recipient: str | None = None, task: TaskState | None = None
+    ) -> ExportResult:
+        """Write a package of everything ``recipient`` (default: the upper station) has not acknowledged.
+
+        ``recipient`` may be a lower station's id (a return package). The package is written under a
+        temporary name, fsynced, renamed, then re-read and verified before this returns.
+        """
+        from huimin_desktop.sync import package as container
+        from huimin_desktop.sync.keys import load_keys
+
+        peer = self._recipient(recipient)
+        header, records, stats = self.collect(peer)
+        blob_root = self.db.folder.attachments_dir
+
+        def blobs() -> Iterator[tuple[str, Path]]:
+            from huimin_desktop.store.attachments import blob_path
+
+            for sha256 in stats.blobs:
+                yield sha256, blob_path(blob_root, sha256)
+
+        written = container.write_package(
+            Path(dest_dir),
+            header=header,
+            records=records,
+            blobs=blobs(),
+            sender=load_keys(self.db.folder),
+            recipient=peer.station_id,
+            recipient_box_key=peer.box_key,
+            task=task,
+        )
+        now = _utcnow()
+        with self.db.session(capture=False) as session:
+            session.add(
+                SyncPackageLog(
+                    package_id=written.package_id,
+                    direction="out",
+                    origin=self.db.station_id,
+                    recipient=peer.station_id,
+                    created_at=now,
+                    processed_at=now,
+                    from_seq=int(header["from_seq"]),
+                    to_seq=int(header.get("to_seq", 0)),
+                    status="written",
+                    summary={"records": stats.records, "attachments": len(stats.blobs)},
+                )
+            )
+        return ExportResult(
+            written.path, peer.station_id, peer.name, written.records, written.attachments, written.bytes
+        )
+
+    def _recipient(self, recipient: str | None) -> SyncPeer:
+        if recipient is None:
+            peer = self._upper()
+            if peer is None:
+                raise ServiceError(
+                    "本站没有上级站点，无法导出上报的同步包；市、县站点请用 --for 指定回传的下级站点"
+                )
+            return peer
+        peer = self._peer(recipient)
+        if peer is None:
+            with self.db.reader() as session:
+                matches = list(
+                    session.scalars(
+                        select(SyncPeer).where(
+                            (SyncPeer.name == recipient) | (SyncPeer.division_code == recipient),
+                            SyncPeer.relation == "lower",
+                        )
+                    )
+                )
+                if len(matches) == 1:
+                    peer = _detached(session, matches[0])
+        if peer is None or peer.relation not in ("lower", "upper"):
+            raise ServiceError(f"找不到接收站点“{recipient}”：只能发给本站登记的下级站点或上级站点")
+        if peer.revoked_at is not None:
+            raise ServiceError(f"站点“{peer.name}”已被吊销，不能再向它发送同步包")
+        return peer
+
+    def _sign_key_for(self, station_id: str) -> str:
+        peer = self._peer(station_id)
+        if peer is None or peer.relation not in ("lower", "upper") or not peer.sign_key:
+            raise ServiceError(f"同步包来自未登记的站点（{station_id[:8]}），已拒绝")
+        if peer.revoked_at is not None:
+            raise ServiceError(f"同步包来自已吊销的站点“{peer.name}”，已拒绝")
+        return peer.sign_key
+
+    def _open(self, package: Path):  # -> container.PackageReader
+        from huimin_desktop.sync import package as container
+        from huimin_desktop.sync.keys import load_keys
+
+        return container.open_package(
+            Path(package), keys=load_keys(self.db.folder), sign_key_for=self._sign_key_for
+        )
+
+    def verify(self, package: Path) -> VerifyResult:
+        from huimin_desktop.sync import package as container
+        from huimin_desktop.sync.keys import load_keys
+
+        package = Path(package)
+        try:
+            info = container.inspect_package(
+                package, keys=load_keys(self.db.folder), sign_key_for=self._sign_key_for
+            )
+        except ServiceError as exc:
+            return VerifyResult(False, exc.message, package)
+        peer = self._peer(info.origin)
+        return VerifyResult(
+            True,
+            "",
+            package,
+            package_id=info.package_id,
+            origin=info.origin,
+            origin_name=peer.name if peer else "",
+            recipient=info.recipient,
+            created_at=info.created_at,
+            records=info.records,
+            attachments=info.attachments,
+            bytes=info.bytes,
+        )
+
+    def merge(
+        self, packages: Sequence[Path], *, dry_run: bool = False, task: TaskState | None = None
+    ) -> list[PackageSummary]:
+        """Apply packages in the given order (a folder stands for the packages inside it).
+
+        Each package is verified and applied in its own transaction; a rejected one changes nothing and
+        the others go on. ``dry_run`` reports the same summaries (with the conflicts to come) and
+        changes nothing.
+        """
+        from huimin_desktop.sync.package import find_packages
+
+        paths = [p for given in packages for p in find_packages(Path(given))]
+        summaries = []
+        for index, path in enumerate(paths):
+            if task is not None:
+                task.report(index, len(paths), f"合并同步包 {path.name}")
+            summaries.append(self._merge_one(path, dry_run=dry_run, task=task))
+        if task is not None:
+            task.report(len(paths), len(paths), "合并完成")
+        return summaries
+
+    def _merge_one(self, path: Path, *, dry_run: bool, task: TaskState | None) -> PackageSummary:
+        from huimin_desktop.sync.package import PackageError
+
+        staging = self.db.folder.staging_dir / f"merge-{time.time_ns():x}"
+        try:
+            reader = self._open(path)
+            manifest = reader.manifest
+            header = manifest.get("header", {})
+            package_id, origin = manifest["package_id"], manifest["origin"]
+            peer = self._peer(origin)
+            named = {"package_id": package_id, "origin": origin, "origin_name": peer.name if peer else ""}
+            if self._already_applied(package_id):
+                return PackageSummary(path, ALREADY_APPLIED, "该同步包已经合并过，未作改动", **named)
+            if (
+                peer is not None
+                and int(header.get("to_seq", 0)) <= peer.received_seq
+                and int(header.get("to_seq", 0)) > 0
+            ):
+                return PackageSummary(
+                    path, REJECTED, "较旧的同步包：其内容已由同一站点之后的同步包带到，未作改动", **named
+                )
+            latest = str(header.get("latest_stamp", ""))
+            if latest and self._too_far_ahead(latest):
+                if not dry_run:
+                    self._quarantine(path, package_id, origin, latest)
+                return PackageSummary(path, QUARANTINED, _future_reason(latest), **named)
+            moved: list[Path] = []
+
+            def place_blobs(_connection: Connection) -> None:
+                moved.extend(self._store_blobs(reader, staging, task))
+
+            try:
+                outcome = self.apply_records(
+                    reader.records(),
+                    origin=origin,
+                    header={**header, "created_at": manifest.get("created_at")},
+                    package_id=package_id,
+                    dry_run=dry_run,
+                    before_commit=None if dry_run else place_blobs,
+                )
+            except BaseException:
+                for blob in moved:
+                    with suppress(OSError):
+                        blob.unlink()
+                raise
+            conflicts = self.review.describe(outcome.stats.conflicts, outcome.conflict_ids, dry_run=dry_run)
+            return PackageSummary(
+                path,
+                APPLIED,
+                "",
+                new=outcome.stats.new,
+                updated=outcome.stats.updated,
+                unchanged=outcome.stats.unchanged,
+                conflicts=conflicts,
+                attachments=len(outcome.stats.new_attachments),
+                **named,
+            )
+        except FutureStamps as exc:
+            if not dry_run:
+                self._quarantine(path, manifest["package_id"], manifest["origin"], exc.stamp)
+            return PackageSummary(path, QUARANTINED, _future_reason(exc.stamp))
+        except (PackageError, MergeRefused, ServiceError) as exc:
+            return PackageSummary(path, REJECTED, str(getattr(exc, "message", exc)))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _already_applied(self, package_id: str) -> bool:
+        with self.db.reader() as session:
+            return session.get(SyncPackageLog, package_id) is not None
+
+    @staticmethod
+    def _too_far_ahead(stamp: str) -> bool:
+        from huimin_desktop.sync.merge import FUTURE_TOLERANCE_MS
+        from huimin_desktop.sync.records import stamp_ms
+
+        return stamp_ms(stamp) > _wall_ms() + FUTURE_TOLERANCE_MS
+
+    def _store_blobs(self, reader: Any, staging: Path, task: TaskState | None) -> list[Path]:
+        """Decrypt the package's blobs into staging, verify them, move the new ones into the store."""
+        from huimin_desktop.store.attachments import blob_path
+
+        staging.mkdir(parents=True, exist_ok=True)
+        added: list[Path] = []
+        for sha256, temporary in reader.blobs(staging):
+            target = blob_path(self.db.folder.attachments_dir, sha256)
+            if target.exists():
+                temporary.unlink()
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary.replace(target)
+            added.append(target)
+            if task is not None:
+                task.check()
+        return added
+
+    def _quarantine(self, path: Path, package_id: str, origin: str, stamp: str) -> None:
+        from huimin_desktop.model import SyncQuarantine
+
+        folder = self.db.folder.root / "quarantine"
+        target = folder / package_id
+        with self.db.reader() as session:
+            if session.get(SyncQuarantine, package_id) is not None:
+                return
+        folder.mkdir(exist_ok=True)
+        if not target.exists():
+            shutil.copytree(path, target)
+        with self.db.session(capture=False) as session:
+            session.add(
+                SyncQuarantine(
+                    package_id=package_id,
+                    origin=origin,
+                    stored_as=package_id,
+                    latest_stamp=stamp,
+                    reason=_future_reason(stamp),
+                    quarantined_at=_utcnow(),
+                )
+            )
+
+    # -- conflicts --------------------------------------------------------------------------------
+
+    def conflicts(self, *, open_only: bool = True) -> list[ConflictRecord]:
+        return self.review.list(open_only=open_only)
+
+    def keep(self, conflict_id: int, *, user: str = "system") -> None:
+        """The clerk agrees with the applied value: the conflict is closed."""
+        self.review.keep(conflict_id, user=user)
+
+    def choose_other(self, conflict_id: int, *, user: str = "system") -> None:
+        """The clerk prefers the value that lost: it is written as a new local edit (which syncs on)."""
+        self.review.choose_other(conflict_id, user=user)
+
+
+def _detached(session: Any, peer: SyncPeer | None) -> SyncPeer | None:
+    """The peer, usable after its read-only session has ended."""
+    if peer is not None:
+        session.expunge(peer)
+    return peer
+
+
+def _future_reason(stamp: str) -> str:
+    from huimin_desktop.sync.records import stamp_ms
+
+    when = dt.datetime.fromtimestamp(stamp_ms(stamp) / 1000, dt.UTC).astimezone()
+    return f"同步包中的修改时间在未来（{when:%Y-%m-%d %H:%M}），发送方电脑的时钟可能不准；已隔离，未合并"
+
+
+def _is_foreign_key_failure(exc: BaseException) -> bool:
+    return "FOREIGN KEY constraint failed" in str(exc)

@@ -1,0 +1,312 @@
+"""Conflict review: what a merge decided on its own, shown so a clerk can agree or choose the other value.
+
+The merge has already applied the deterministic winner everywhere; reviewing never blocks sync.
+Choosing the other value writes it as an ordinary local edit, stamped now, so it wins on every copy
+as the packages travel on. ID numbers are shown masked here, like everywhere outside the editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Date, DateTime, select
+
+from huimin_desktop.domain.idnumber import mask_id_number
+from huimin_desktop.model import SyncConflict, SyncPeer
+from huimin_desktop.services.errors import NotFoundError, ServiceError
+from huimin_desktop.store.database import Database
+from huimin_desktop.sync.records import DELETED, TABLES, stamp_ms, stamp_station
+
+TABLE_LABELS = {
+    "household": "农户",
+    "member": "家庭成员",
+    "survey": "年度调查",
+    "project": "项目",
+    "project_stage": "项目阶段",
+    "project_beneficiary": "项目受益户",
+    "training": "培训",
+    "training_attendee": "培训学员",
+    "division": "行政区划",
+    "indicator": "考核指标",
+    "indicator_milestone": "指标节点",
+    "indicator_progress": "指标进展",
+    "attachment": "附件",
+}
+
+FIELD_LABELS = {
+    DELETED: "删除",
+    "id_number": "身份证号",
+    "name": "姓名",
+    "phone": "联系电话",
+    "address": "住址",
+    "notes": "备注",
+    "household_no": "户编号",
+    "division_id": "所在村",
+    "sex": "性别",
+    "birth_date": "出生日期",
+    "ethnicity": "民族",
+    "relationship": "与户主关系",
+    "education": "文化程度",
+    "health": "健康状况",
+    "labour": "劳动能力",
+    "school_status": "在校生状况",
+    "work_away_months": "务工月数",
+    "position": "成员顺序",
+    "year": "年度",
+    "household_size": "家庭人口",
+    "income_wage": "工资性收入",
+    "income_business": "生产经营性收入",
+    "income_property": "财产性收入",
+    "income_transfer": "转移性收入",
+    "expense_business": "生产经营性支出",
+    "hardship_causes": "致贫原因",
+    "needs": "需求",
+    "surveyor": "调查人",
+    "survey_date": "调查日期",
+    "code": "编号",
+    "category": "类别",
+    "content": "建设内容",
+    "scale": "规模",
+    "fund_provincial": "省专项资金",
+    "fund_local": "市县配套资金",
+    "fund_integrated": "整合资金",
+    "fund_self": "自筹资金",
+    "responsible": "负责人",
+    "stage": "阶段",
+    "caption": "说明",
+}
+
+_SENSITIVE = {"id_number", "head_id_number"}
+
+
+@dataclass(frozen=True)
+class ConflictRecord:
+    id: int  # 0 in a dry run (nothing was written)
+    kind: str  # "field" | "edit-delete" | "duplicate-id"
+    table_name: str
+    row_id: str
+    field: str
+    record_label: str  # what a clerk recognises: "农户 宝斯鲁（马友营村）"; no full ID numbers
+    field_label: str  # "联系电话", "删除"…
+    winner_value: Any  # applied now
+    other_value: Any  # the value that lost
+    winner_station: str  # station name (or a short id when unknown)
+    other_station: str
+    winner_stamp: str
+    other_stamp: str
+    detected_at: dt.datetime
+    status: str  # "open" | "kept" | "chose-other"
+    other_row_id: str | None = None  # duplicate-id: the other household
+
+    @property
+    def winner_time(self) -> dt.datetime | None:
+        return _stamp_time(self.winner_stamp)
+
+    @property
+    def other_time(self) -> dt.datetime | None:
+        return _stamp_time(self.other_stamp)
+
+
+def _stamp_time(stamp: str) -> dt.datetime | None:
+    if not stamp:
+        return None
+    return dt.datetime.fromtimestamp(stamp_ms(stamp) / 1000, dt.UTC).astimezone().replace(tzinfo=None)
+
+
+def _display(field: str, value: Any) -> Any:
+    if field in _SENSITIVE and isinstance(value, str):
+        return mask_id_number(value)
+    if field == DELETED:
+        return "已删除" if value else "未删除"
+    return value
+
+
+class ConflictReview:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def _station_names(self) -> dict[str, str]:
+        with self.db.reader() as session:
+            names = {p.station_id: p.name for p in session.scalars(select(SyncPeer))}
+        if self.db.station_id:
+            names[self.db.station_id] = "本站"
+        return names
+
+    def _label(self, connection: Any, table: str, row_id: str) -> str:
+        what = TABLE_LABELS.get(table, table)
+        household_id = None
+        detail = ""
+        if table == "household":
+            household_id = row_id
+        elif table in ("member", "survey"):
+            row = connection.exec_driver_sql(
+                f"SELECT household_id, {'name' if table == 'member' else 'year'} FROM {table} WHERE id = ?",
+                (row_id,),
+            ).first()
+            if row is not None:
+                household_id, detail = row[0], f"{row[1]}{'年' if table == 'survey' else ''}"
+        elif table in ("project", "training"):
+            row = connection.exec_driver_sql(
+                f"SELECT {'name' if table == 'project' else 'topic'} FROM {table} WHERE id = ?", (row_id,)
+            ).first()
+            detail = row[0] if row else ""
+        if household_id is not None:
+            row = connection.exec_driver_sql(
+                "SELECT h.head_name, d.name FROM household h LEFT JOIN division d ON d.id = h.division_id "
+                "WHERE h.id = ?",
+                (household_id,),
+            ).first()
+            if row is not None:
+                head = f"{row[0] or '（无户主）'}户（{row[1] or ''}）"
+                return f"{what} {head} {detail}".strip() if table != "household" else f"{what} {head}"
+        return f"{what} {detail or row_id[:8]}".strip()
+
+    def _to_record(self, connection: Any, c: SyncConflict, names: dict[str, str]) -> ConflictRecord:
+        def station(stamp: str) -> str:
+            if not stamp:
+                return ""
+            sid = stamp_station(stamp)
+            return names.get(sid, sid[:8])
+
+        winner_station, other_station = station(c.winner_stamp), station(c.other_stamp)
+        if c.kind == "duplicate-id":
+            winner_station = self._origin_name(connection, c.row_id, names)
+            other_station = self._origin_name(connection, c.other_row_id or "", names)
+        other_value = c.other_value
+        if c.kind == "edit-delete" and isinstance(other_value, dict):
+            other_value = {FIELD_LABELS.get(k, k): _display(k, v) for k, v in other_value.items()}
+        return ConflictRecord(
+            id=c.id,
+            kind=c.kind,
+            table_name=c.table_name,
+            row_id=c.row_id,
+            field=c.field,
+            record_label=self._label(connection, c.table_name, c.row_id),
+            field_label=FIELD_LABELS.get(c.field, c.field),
+            winner_value=_display(c.field, c.winner_value),
+            other_value=other_value if c.kind == "edit-delete" else _display(c.field, other_value),
+            winner_station=winner_station,
+            other_station=other_station,
+            winner_stamp=c.winner_stamp,
+            other_stamp=c.other_stamp,
+            detected_at=c.detected_at,
+            status=c.status,
+            other_row_id=c.other_row_id,
+        )
+
+    @staticmethod
+    def _origin_name(connection: Any, household_id: str, names: dict[str, str]) -> str:
+        origin = connection.exec_driver_sql(
+            "SELECT origin FROM household WHERE id = ?", (household_id,)
+        ).scalar()
+        return names.get(origin or "", (origin or "")[:8])
+
+    def list(self, *, open_only: bool = True) -> list[ConflictRecord]:
+        names = self._station_names()
+        with self.db.reader() as session:
+            query = select(SyncConflict).order_by(SyncConflict.id)
+            if open_only:
+                query = query.where(SyncConflict.status == "open")
+            conflicts = list(session.scalars(query))
+            connection = session.connection()
+            return [self._to_record(connection, c, names) for c in conflicts]
+
+    def describe(self, conflicts: list[Any], ids: list[int], *, dry_run: bool) -> list[ConflictRecord]:
+        """Records for the conflicts one merge found (in a dry run they were never stored)."""
+        if not dry_run:
+            names = self._station_names()
+            with self.db.reader() as session:
+                rows = [session.get(SyncConflict, i) for i in ids]
+                connection = session.connection()
+                return [self._to_record(connection, c, names) for c in rows if c is not None]
+        names = self._station_names()
+        now = dt.datetime.now()
+        with self.db.reader() as session:
+            connection = session.connection()
+            return [
+                self._to_record(
+                    connection,
+                    SyncConflict(
+                        id=0,
+                        kind=c.kind,
+                        table_name=c.table_name,
+                        row_id=c.row_id,
+                        field=c.field,
+                        winner_value=c.winner_value,
+                        other_value=c.other_value,
+                        winner_stamp=c.winner_stamp,
+                        other_stamp=c.other_stamp,
+                        other_row_id=c.other_row_id,
+                        detected_at=now,
+                        status="open",
+                    ),
+                    names,
+                )
+                for c in conflicts
+            ]
+
+    # -- deciding ---------------------------------------------------------------------------------
+
+    def _open_conflict(self, session: Any, conflict_id: int) -> SyncConflict:
+        conflict = session.get(SyncConflict, conflict_id)
+        if conflict is None:
+            raise NotFoundError("冲突记录", str(conflict_id))
+        if conflict.status != "open":
+            raise ServiceError("这条冲突已经处理过了")
+        return conflict
+
+    def keep(self, conflict_id: int, *, user: str = "system") -> None:
+        with self.db.session(user) as session:
+            conflict = self._open_conflict(session, conflict_id)
+            conflict.status, conflict.resolved_by, conflict.resolved_at = "kept", user, _now()
+
+    def choose_other(self, conflict_id: int, *, user: str = "system") -> None:
+        from huimin_desktop.services.household_summary import refresh_summaries
+
+        with self.db.session(user) as session:
+            conflict = self._open_conflict(session, conflict_id)
+            if conflict.kind == "duplicate-id":
+                raise ServiceError("身份证号重复的冲突没有“另一值”可选：请打开两户核对后修改其中一户")
+            spec = TABLES[conflict.table_name]
+            row = session.get(spec.model, conflict.row_id)
+            if row is None:
+                raise NotFoundError(TABLE_LABELS.get(spec.name, spec.name), conflict.row_id)
+            if conflict.kind == "edit-delete":
+                row.deleted = False  # the edits that met the deletion are already in place
+            else:
+                setattr(row, conflict.field, _from_json(spec, conflict.field, conflict.other_value))
+            conflict.status, conflict.resolved_by, conflict.resolved_at = "chose-other", user, _now()
+            session.flush()
+            household = _household_of(session, spec.name, row)
+            if household is not None:
+                refresh_summaries(session.connection(), [household])
+
+
+def _household_of(session: Any, table: str, row: Any) -> str | None:
+    if table == "household":
+        return row.id
+    if table in ("member", "survey"):
+        return row.household_id
+    return None
+
+
+def _from_json(spec: Any, field: str, value: Any) -> Any:
+    column = spec.model.__table__.columns[field]
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return dt.date.fromisoformat(value)
+    return value
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+__all__ = ["FIELD_LABELS", "TABLE_LABELS", "ConflictRecord", "ConflictReview"]

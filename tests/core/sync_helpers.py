@@ -1,0 +1,165 @@
+"""Helpers for sync tests: stations linked as upper/lower, and packages passed as plain records.
+
+``link`` writes the peer rows enrollment would write (without keys), so the merge rules can be tested
+without the package container; the container and enrollment have their own tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, text
+
+from huimin_desktop.model import SYNCED_MODELS, Household, Member, SyncPeer
+from huimin_desktop.services.station import Station
+from huimin_desktop.sync.records import TABLES
+
+_package_numbers = itertools.count(1)
+
+
+def _peer_row(station: Station, relation: str) -> SyncPeer:
+    info = station.info()
+    return SyncPeer(
+        station_id=info.id,
+        name=info.name,
+        level=info.level,
+        division_code=info.division_code,
+        relation=relation,
+        sign_key="",
+        box_key="",
+        enrolled_at=dt.datetime(2026, 11, 1),
+        acked_seq=0,
+        received_seq=0,
+    )
+
+
+def link(upper: Station, lower: Station) -> None:
+    """Record ``lower`` as enrolled by ``upper`` (both sides), as enrollment does."""
+    with upper.db.session(capture=False) as session:
+        session.merge(_peer_row(lower, "lower"))
+    with lower.db.session(capture=False) as session:
+        session.merge(_peer_row(upper, "upper"))
+
+
+def make_package(sender: Station, recipient: Station) -> dict[str, Any]:
+    """What ``sender`` would export to ``recipient`` now: header, records and a package id."""
+    with sender.db.reader() as session:
+        peer = session.get(SyncPeer, recipient.info().id)
+        assert peer is not None, "link the stations first"
+        session.expunge(peer)
+    header, records, _stats = sender.sync.collect(peer)
+    materialised = list(records)
+    return {
+        "id": f"pkg{next(_package_numbers):08d}{sender.info().id[:8]}",
+        "origin": sender.info().id,
+        "header": header,
+        "records": materialised,
+    }
+
+
+def deliver(package: dict[str, Any], recipient: Station, *, dry_run: bool = False):
+    return recipient.sync.apply_records(
+        package["records"],
+        origin=package["origin"],
+        header=package["header"],
+        package_id=None if dry_run else package["id"],
+        dry_run=dry_run,
+    )
+
+
+def sync_pair(upper: Station, lower: Station) -> None:
+    """A full round: the lower station sends up, the upper one answers, twice so acks settle."""
+    for _ in range(2):
+        deliver(make_package(lower, upper), upper)
+        deliver(make_package(upper, lower), lower)
+
+
+def logical_dump(station: Station, *, local: bool = False) -> dict[str, dict[str, tuple]]:
+    """Every synced row's travelling state (values, stamps, bases), by table and id.
+
+    ``local=True`` adds the station-local columns too (seq, derived), for before/after comparisons.
+    """
+    dump: dict[str, dict[str, tuple]] = {}
+    with station.db.engine.connect() as connection:
+        for model in SYNCED_MODELS:
+            spec = TABLES[model.__tablename__]
+            columns = list(spec.stored_columns)
+            if local:
+                columns = [c.name for c in model.__table__.columns]
+            rows = connection.exec_driver_sql(f"SELECT {', '.join(columns)} FROM {spec.name}").fetchall()
+            dump[spec.name] = {row[0]: _normalised(columns, row) for row in rows}
+        if local:
+            for table in ("sync_peer", "sync_package_log", "sync_conflict", "sync_quarantine", "audit_log"):
+                dump[table] = {
+                    str(i): tuple(row)
+                    for i, row in enumerate(connection.execute(text(f"SELECT * FROM {table} ORDER BY 1")))
+                }
+    return dump
+
+
+def _normalised(columns: list[str], row: tuple) -> tuple:
+    import json
+
+    values = []
+    for name, value in zip(columns, row, strict=True):
+        if name in ("field_stamps", "field_bases") and value:
+            value = tuple(sorted(json.loads(value).items()))
+        values.append(value)
+    return tuple(values)
+
+
+def blob_list(station: Station) -> list[str]:
+    root = station.db.folder.attachments_dir
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def add_household(station: Station, head: str, id_number: str = "", *, members: int = 1) -> str:
+    """A household written straight through the ORM (change capture stamps it like any edit)."""
+    with station.db.session() as session:
+        village = session.scalar(
+            text("SELECT id FROM division ORDER BY (level = 'village') DESC, code LIMIT 1")
+        )
+        household = Household(division_id=village, phone="13800000000", address="一组")
+        session.add(household)
+        session.flush()
+        for position in range(members):
+            session.add(
+                Member(
+                    household_id=household.id,
+                    position=position,
+                    name=head if position == 0 else f"{head}{position}",
+                    id_number=id_number if position == 0 else "",
+                    relationship="02" if position == 0 else "20",
+                    ethnicity="02",
+                )
+            )
+        session.flush()
+        from huimin_desktop.services.households import refresh_household_summary
+
+        session.refresh(household)
+        refresh_household_summary(session, household)
+        return household.id
+
+
+def household_field(station: Station, household_id: str, name: str) -> Any:
+    with station.db.reader() as session:
+        return getattr(session.get(Household, household_id), name)
+
+
+def set_household(station: Station, household_id: str, **values: Any) -> None:
+    with station.db.session() as session:
+        household = session.get(Household, household_id)
+        for name, value in values.items():
+            setattr(household, name, value)
+
+
+def members_of(station: Station, household_id: str) -> list[Member]:
+    with station.db.reader() as session:
+        return list(session.scalars(select(Member).where(Member.household_id == household_id)))
+
+
+def data_dir_of(station: Station) -> Path:
+    return station.db.folder.root
