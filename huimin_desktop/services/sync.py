@@ -440,16 +440,9 @@ class SyncService:
             package_id, origin = manifest["package_id"], manifest["origin"]
             peer = self._peer(origin)
             named = {"package_id": package_id, "origin": origin, "origin_name": peer.name if peer else ""}
-            if self._already_applied(package_id):
-                return PackageSummary(path, ALREADY_APPLIED, "该同步包已经合并过，未作改动", **named)
-            if (
-                peer is not None
-                and int(header.get("to_seq", 0)) <= peer.received_seq
-                and int(header.get("to_seq", 0)) > 0
-            ):
-                return PackageSummary(
-                    path, REJECTED, "较旧的同步包：其内容已由同一站点之后的同步包带到，未作改动", **named
-                )
+            refusal = self.precheck(package_id, origin, header)
+            if refusal is not None:
+                return PackageSummary(path, *refusal, **named)
             latest = str(header.get("latest_stamp", ""))
             if latest and self._too_far_ahead(latest):
                 if not dry_run:
@@ -494,6 +487,16 @@ class SyncService:
             return PackageSummary(path, REJECTED, str(getattr(exc, "message", exc)))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+    def precheck(self, package_id: str, origin: str, header: dict[str, Any]) -> tuple[str, str] | None:
+        """(status, reason) when a package must not be applied: a replay, or older than one applied."""
+        if self._already_applied(package_id):
+            return ALREADY_APPLIED, "该同步包已经合并过，未作改动"
+        peer = self._peer(origin)
+        to_seq = int(header.get("to_seq", 0))
+        if peer is not None and 0 < to_seq <= peer.received_seq:
+            return REJECTED, "较旧的同步包：其内容已由同一站点之后的同步包带到，未作改动"
+        return None
 
     def _already_applied(self, package_id: str) -> bool:
         with self.db.reader() as session:

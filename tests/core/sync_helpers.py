@@ -61,6 +61,9 @@ def make_package(sender: Station, recipient: Station) -> dict[str, Any]:
 
 
 def deliver(package: dict[str, Any], recipient: Station, *, dry_run: bool = False):
+    """Apply a package's records as a merge does; None when the merge would refuse it (replay, older)."""
+    if not dry_run and recipient.sync.precheck(package["id"], package["origin"], package["header"]):
+        return None
     return recipient.sync.apply_records(
         package["records"],
         origin=package["origin"],
