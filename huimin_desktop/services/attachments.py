@@ -1,22 +1,59 @@
-"""Attachment metadata on any record: list, describe, remove.
+"""Attachments on any record: add files (intake), list, describe, remove, thumbnails, export.
 
-Adding files (hashing into the content-addressed store, thumbnails, EXIF dates) comes with the project
-archive work; removing here only tombstones the link, so a blob another record uses stays.
+Intake (``add_files``) checks each file on its own: a missing, empty, oversized or unreadable file gets a
+Chinese reason in ``IntakeReport.refused`` and the rest of the batch goes on. Accepted files are copied
+into the content-addressed store as they come (whole and verified, see ``store.attachments.ingest``); the
+attachment rows of the whole batch are written in ONE transaction at the end. Cancelling therefore
+keeps nothing of the batch: no row is written, and every blob the batch created that no row refers to
+is deleted again, so the store looks exactly as before. (A crash half-way leaves, at worst, whole but
+unreferenced blobs and a temporary file the next intake clears: never a half-stored file.)
+
+Removing only tombstones the link: a blob is never deleted while any row, live or tombstoned, names it,
+so another record using the same bytes keeps them, and sync can still ship a removed file's history.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
-from huimin_desktop.model import Attachment
+from huimin_desktop.media import kinds
+from huimin_desktop.media.duration import media_duration_ms
+from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, write_thumbnail
+from huimin_desktop.model import Attachment, Household, Project, ProjectStageEntry, Training
+from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.services.common import live_row
-from huimin_desktop.services.errors import ValidationError
+from huimin_desktop.services.errors import ServiceError, ValidationError
+from huimin_desktop.store.attachments import (
+    BlobDamagedError,
+    blob_path,
+    clear_incoming,
+    copy_verified,
+    discard_blob,
+    ingest,
+    thumbnail_path,
+)
 from huimin_desktop.store.database import Database
+
+DEFAULT_MAX_FILE_BYTES = 2 * 1024**3  # a long phone video; anything larger is almost surely a mistake
+THUMBNAIL_SIZE = 160
+_MAX_NAME = 120  # characters kept of a file name (the column holds 255; Windows paths need room too)
+
+# Records that can carry attachments, with the word the messages use for each.
+OWNERS: dict[str, tuple[type, str]] = {
+    "household": (Household, "农户"),
+    "project": (Project, "项目"),
+    "project_stage": (ProjectStageEntry, "项目阶段记录"),
+    "training": (Training, "培训"),
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +70,22 @@ class AttachmentRecord:
     caption: str
     taken_at: dt.datetime | None
     duration_ms: int | None
+
+
+@dataclass
+class IntakeReport:
+    """What became of a batch. ``renamed`` lists files kept under a cleaned-up name, with the reason."""
+
+    added: list[AttachmentRecord] = field(default_factory=list)
+    refused: list[tuple[Path, str]] = field(default_factory=list)
+    cancelled: bool = False
+    renamed: list[tuple[Path, str]] = field(default_factory=list)
+
+
+class _Refused(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 def _record(a: Attachment) -> AttachmentRecord:
@@ -52,9 +105,68 @@ def _record(a: Attachment) -> AttachmentRecord:
     )
 
 
+_WINDOWS_FORBIDDEN = re.compile(r'[<>:"/\\|?*]')
+
+
+def clean_filename(name: str) -> str:
+    """A name that is safe on Windows and in a zip or a USB stick, keeping the Chinese as is.
+
+    Undecodable bytes (a name from an old Chinese-Windows zip read on Linux arrives as surrogates),
+    control characters and the characters Windows forbids become "_"; trailing dots and spaces go;
+    overlong names are shortened, keeping the extension.
+    """
+    cleaned = "".join(
+        "_" if (0xD800 <= ord(ch) <= 0xDFFF or unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")) else ch
+        for ch in name
+    )
+    cleaned = _WINDOWS_FORBIDDEN.sub("_", unicodedata.normalize("NFC", cleaned)).strip().rstrip(". ")
+    stem, dot, extension = cleaned.rpartition(".")
+    if not dot or not stem:
+        stem, extension = cleaned, ""
+    if len(cleaned) > _MAX_NAME:
+        extension = extension[:10]
+        stem = stem[: _MAX_NAME - len(extension) - 1]
+        cleaned = f"{stem}.{extension}" if extension else stem
+    return cleaned or "附件"
+
+
+def interview_filename(started_at: dt.datetime, suffix: str) -> str:
+    """The name a microphone recording is stored under: 访谈录音_20250809_101112.m4a."""
+    return f"访谈录音_{started_at:%Y%m%d_%H%M%S}{suffix}"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024**2:.1f} MB"
+
+
+def files_in_folder(folder: Path) -> list[Path]:
+    """Every file in a folder and its subfolders, by path, leaving out hidden files and folders
+    (a phone's ``.thumbnails``, ``.nomedia``, macOS ``._`` files)."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.is_file():
+            found.append(path)
+    return found
+
+
 class AttachmentService:
     def __init__(self, db: Database) -> None:
         self.db = db
+        self.max_file_bytes = DEFAULT_MAX_FILE_BYTES  # a station may lower or raise it
+
+    # -- where things are -----------------------------------------------------------------------------
+
+    @property
+    def root(self) -> Path:
+        return self.db.folder.attachments_dir
+
+    def blob_path(self, sha256: str) -> Path:
+        return blob_path(self.root, sha256)
+
+    # -- reading --------------------------------------------------------------------------------------
 
     def for_record(self, owner_table: str, owner_id: str) -> list[AttachmentRecord]:
         with self.db.reader() as session:
@@ -69,6 +181,31 @@ class AttachmentService:
             )
             return [_record(a) for a in rows]
 
+    def for_records(self, owner_table: str, owner_ids: Sequence[str]) -> dict[str, list[AttachmentRecord]]:
+        """Attachments of many records of one kind at once (e.g. every stage entry of a project)."""
+        found: dict[str, list[AttachmentRecord]] = {owner_id: [] for owner_id in owner_ids}
+        if not owner_ids:
+            return found
+        with self.db.reader() as session:
+            rows = session.scalars(
+                select(Attachment)
+                .where(
+                    Attachment.owner_table == owner_table,
+                    Attachment.owner_id.in_(list(owner_ids)),
+                    Attachment.deleted.is_(False),
+                )
+                .order_by(Attachment.created_stamp)
+            )
+            for a in rows:
+                found[a.owner_id].append(_record(a))
+        return found
+
+    def get(self, attachment_id: str) -> AttachmentRecord:
+        with self.db.reader() as session:
+            return _record(live_row(session, Attachment, attachment_id, "附件"))
+
+    # -- changing -------------------------------------------------------------------------------------
+
     def describe(self, attachment_id: str, *, caption: str, category: str, user: str = "system") -> None:
         if category and category not in code_lists().attachment_category:
             raise ValidationError(
@@ -82,3 +219,223 @@ class AttachmentService:
     def remove(self, attachment_id: str, user: str = "system") -> None:
         with self.db.session(user) as session:
             live_row(session, Attachment, attachment_id, "附件").deleted = True
+
+    # -- intake ---------------------------------------------------------------------------------------
+
+    def add_files(
+        self,
+        owner_table: str,
+        owner_id: str,
+        paths: Sequence[Path],
+        *,
+        category: str = "",
+        user: str = "system",
+        task: TaskState | None = None,
+    ) -> IntakeReport:
+        """Store files and attach them to one record. ``category``: a code ("03") or a name (施工照片)."""
+        task = task or TaskState()
+        category_code = self._category_code(category)
+        self._check_owner(owner_table, owner_id)
+        clear_incoming(self.root)
+        report = IntakeReport()
+        already = {a.sha256 for a in self.for_record(owner_table, owner_id)}
+        created: list[str] = []
+        rows: list[Attachment] = []
+        total = len(paths)
+        try:
+            for done, path in enumerate(paths):
+                path = Path(path)
+                task.report(done, total, f"正在添加 {path.name}（{done + 1}/{total}）")
+                try:
+                    row, is_new_blob = self._take(path, owner_table, owner_id, category_code, already, task)
+                except _Refused as refusal:
+                    report.refused.append((path, refusal.reason))
+                    continue
+                if is_new_blob:
+                    created.append(row.sha256)
+                already.add(row.sha256)
+                rows.append(row)
+                if row.filename != path.name:
+                    report.renamed.append((path, f"文件名含有特殊字符或过长，已保存为“{row.filename}”"))
+            task.report(total, total, "正在保存")
+            task.check()
+            if rows:
+                with self.db.session(user) as session:
+                    session.add_all(rows)
+                    session.flush()
+                    report.added = [_record(a) for a in rows]
+        except Cancelled:
+            self._discard_unused(created)
+            report.added = []
+            report.cancelled = True
+        except BaseException:
+            self._discard_unused(created)
+            raise
+        return report
+
+    def _take(
+        self,
+        path: Path,
+        owner_table: str,
+        owner_id: str,
+        category: str,
+        already: set[str],
+        task: TaskState,
+    ) -> tuple[Attachment, bool]:
+        """Check one file and put it in the store; raises _Refused with the reason for the user."""
+        try:
+            if not path.exists():
+                raise _Refused("文件不存在（可能已被移走或删除）")
+            if not path.is_file():
+                raise _Refused("不是文件（文件夹请用“添加文件夹”）")
+            size = path.stat().st_size
+        except OSError as exc:
+            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
+        if size == 0:
+            raise _Refused("文件是空的（0 字节），可能没有拷贝完整")
+        if size > self.max_file_bytes:
+            raise _Refused(f"文件太大（{_megabytes(size)}），超过了上限 {_megabytes(self.max_file_bytes)}")
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(64)
+        except OSError as exc:
+            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
+        kind = kinds.detect_kind(path.name, head)
+        taken_at = None
+        duration = None
+        if kind.kind == kinds.PHOTO and kind.mime not in kinds.UNREADABLE_PHOTOS:
+            try:
+                taken_at = inspect_photo(path).taken_at
+            except UnreadableImage as exc:
+                raise _Refused("图片无法读取（文件已损坏或不是图片）") from exc
+        elif kind.kind in (kinds.AUDIO, kinds.VIDEO):
+            duration = media_duration_ms(path)
+        try:
+            blob = ingest(self.root, path, check=task.check)
+        except BlobDamagedError as exc:
+            raise _Refused("写入后校验不一致（磁盘可能有故障），未保存") from exc
+        except OSError as exc:
+            raise _Refused(f"无法读取或保存文件：{exc.strerror or exc}") from exc
+        if blob.sha256 in already:
+            raise _Refused("本记录已有这个文件（内容完全相同），未重复添加")
+        row = Attachment(
+            owner_table=owner_table,
+            owner_id=owner_id,
+            sha256=blob.sha256,
+            size=blob.size,
+            filename=clean_filename(path.name),
+            mime=kind.mime,
+            kind=kind.kind,
+            category=category,
+            caption="",
+            taken_at=taken_at,
+            duration_ms=duration,
+        )
+        return row, blob.created
+
+    def _discard_unused(self, candidates: Sequence[str]) -> None:
+        if not candidates:
+            return
+        with self.db.reader() as session:
+            used = set(
+                session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(list(candidates))))
+            )
+        for sha256 in candidates:
+            if sha256 not in used:
+                discard_blob(self.root, sha256)
+
+    def _category_code(self, category: str) -> str:
+        if not category:
+            return ""
+        codes = code_lists().attachment_category
+        code = category if category in codes else codes.code_for(category)
+        if code is None:
+            raise ValidationError(
+                [Issue("attachment.category", f"附件类别“{category}”无效", field="category")]
+            )
+        return code
+
+    def _check_owner(self, owner_table: str, owner_id: str) -> None:
+        if owner_table not in OWNERS:
+            raise ServiceError(f"不能给“{owner_table}”添加附件")
+        model, what = OWNERS[owner_table]
+        with self.db.reader() as session:
+            live_row(session, model, owner_id, what)
+
+    # -- thumbnails -----------------------------------------------------------------------------------
+
+    def thumbnail(self, attachment_or_sha: AttachmentRecord | str, size: int = THUMBNAIL_SIZE) -> Path | None:
+        """A cached JPEG thumbnail of a photo, made on first request (slow: call it off the GUI thread).
+
+        None for anything that is not a readable photo, or whose blob is missing.
+        """
+        if isinstance(attachment_or_sha, AttachmentRecord):
+            if attachment_or_sha.kind != kinds.PHOTO:
+                return None
+            sha256 = attachment_or_sha.sha256
+        else:
+            sha256 = attachment_or_sha
+        target = thumbnail_path(self.db.folder.thumbnails_dir, sha256, size)
+        if target.is_file():
+            return target
+        source = self.blob_path(sha256)
+        if not source.is_file():
+            return None
+        try:
+            write_thumbnail(source, target, size)
+        except UnreadableImage:
+            return None
+        return target
+
+    # -- export ---------------------------------------------------------------------------------------
+
+    def export_files(
+        self, attachment_ids: Sequence[str], dest_dir: Path, task: TaskState | None = None
+    ) -> list[Path]:
+        """Copy attachments out under their own names (never overwriting: "名 (2).jpg"), each verified
+        against its hash. On failure or cancel the files written so far are deleted again."""
+        task = task or TaskState()
+        records = [self.get(attachment_id) for attachment_id in attachment_ids]
+        dest_dir.mkdir(parents=True, exist_ok=True)
+        written: list[Path] = []
+        taken: set[str] = set()
+        try:
+            for done, record in enumerate(records):
+                task.report(done, len(records), f"正在导出 {record.filename}")
+                target = unique_path(dest_dir, clean_filename(record.filename), taken)
+                taken.add(target.name.casefold())
+                self.copy_out(record, target, check=task.check)
+                written.append(target)
+            task.report(len(records), len(records), "")
+        except BaseException:
+            for path in written:
+                path.unlink(missing_ok=True)
+            raise
+        return written
+
+    def copy_out(
+        self, record: AttachmentRecord, target: Path, *, check: Callable[[], None] | None = None
+    ) -> None:
+        """One attachment's bytes to ``target``, verified; ServiceError when the blob is missing/damaged."""
+        source = self.blob_path(record.sha256)
+        if not source.is_file():
+            raise ServiceError(f"附件缺失：{record.filename}（请运行“检查”）")
+        try:
+            copy_verified(source, target, record.sha256, check=check)
+        except BlobDamagedError as exc:
+            raise ServiceError(f"附件已损坏（内容与校验值不符）：{record.filename}") from exc
+        except OSError as exc:
+            raise ServiceError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+
+
+def unique_path(folder: Path, name: str, taken: Collection[str] = ()) -> Path:
+    """``folder/name``, or ``name (2)``, ``(3)``… when a file of that name exists or is ``taken``."""
+    stem, dot, extension = name.rpartition(".")
+    if not dot or not stem:
+        stem, extension = name, ""
+    candidate = name
+    number = 1
+    while candidate.casefold() in taken or (folder / candidate).exists():
+        number += 1
+        candidate = f"{stem} ({number}).{extension}" if extension else f"{stem} ({number})"
+    return folder / candidate

@@ -51,7 +51,11 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
             select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
         ).all()
     root = db.folder.attachments_dir
+    checked: set[str] = set()
     for sha256, filename in blobs:
+        if sha256 in checked:  # one blob attached under several names (or to several records): read once
+            continue
+        checked.add(sha256)
         path = blob_path(root, sha256)
         if not path.is_file():
             problems.append(f"附件缺失：{filename}（{sha256[:12]}…）")

@@ -7,6 +7,7 @@ Layout (created on first use)::
     keys/           this station's signing and encryption keys
     backups/        database copies taken before every schema upgrade
     staging/        scratch space for package merges; emptied after each one
+    thumbnails/     cached photo thumbnails (rebuilt when missing)
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ class DataFolder:
     @property
     def drafts_dir(self) -> Path:
         return self.root / "drafts"
+
+    @property
+    def thumbnails_dir(self) -> Path:
+        """Photo thumbnails: a cache (created on demand), safe to delete at any time."""
+        return self.root / "thumbnails"
 
     def exists(self) -> bool:
         return self.db_path.is_file()

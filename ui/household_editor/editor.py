@@ -53,6 +53,7 @@ from huimin_desktop.services.drafts import DraftError, DraftStore, household_key
 from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.households import HouseholdInput, SurveyInput
 from huimin_desktop.services.records import HouseholdRecord, SaveResult
+from ui.attachments.panel import AttachmentPanel
 from ui.errors import expected_error_message
 from ui.household_editor.income_history import IncomeHistory, YearIncome
 from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
@@ -261,6 +262,13 @@ class HouseholdEditor(QDialog):
         side.addWidget(notes_card, 1)
         lower.addLayout(side, 2)
 
+        # -- photos and documents (owner "household"; disabled until the household is saved) --------------
+        self.attachment_panel = AttachmentPanel(self.station)
+        self.attachment_panel.user = self.user
+        self.attachment_panel.set_owner("household", self.household_id)
+        attachments_card, attachments_layout = card(self.tr("Photos and documents"))
+        attachments_layout.addWidget(self.attachment_panel)
+
         body = QWidget()
         body.setObjectName("editorBody")
         body_layout = QVBoxLayout(body)
@@ -269,6 +277,7 @@ class HouseholdEditor(QDialog):
         for widget in (household_card, members_card, survey_card):
             body_layout.addWidget(widget)
         body_layout.addLayout(lower)
+        body_layout.addWidget(attachments_card)
         body_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -832,6 +841,7 @@ class HouseholdEditor(QDialog):
         self._busy = False
         old_key = self.draft_key
         self.household_id = result.id
+        self.attachment_panel.set_owner("household", result.id)
         self.draft_key = household_key(result.id)
         self.drafts.discard(old_key)
         self.drafts.discard(self.draft_key)

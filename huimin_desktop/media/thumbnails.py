@@ -1,0 +1,86 @@
+"""Photo checks and thumbnails with Pillow.
+
+``inspect_photo`` is what intake asks of every photo: can it be read at all, and when was it taken.
+``write_thumbnail`` makes a small JPEG (EXIF orientation applied, so portrait phone photos stand up),
+written under a temporary name and renamed, so a thumbnail on disk is always whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from huimin_desktop.media.exif import exif_taken_at
+
+
+class UnreadableImage(Exception):
+    """Pillow cannot read the file as an image (damaged, truncated or not an image at all)."""
+
+
+@dataclass(frozen=True)
+class PhotoFacts:
+    width: int
+    height: int
+    taken_at: dt.datetime | None
+
+
+def inspect_photo(path: Path) -> PhotoFacts:
+    """Open the photo's header and check its structure (no full decode: intake must stay fast)."""
+    try:
+        with Image.open(path) as image:
+            image.verify()  # must come straight after open (PNG), hence the second open below
+        with Image.open(path) as image:
+            width, height = image.size
+            taken_at = exif_taken_at(image)
+        if path.suffix.lower() in (".jpg", ".jpeg", ".jpe") or _is_jpeg(path):
+            _check_jpeg_end(path)
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise UnreadableImage(str(exc)) from exc
+    return PhotoFacts(width, height, taken_at)
+
+
+def _is_jpeg(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return handle.read(3) == b"\xff\xd8\xff"
+
+
+def _check_jpeg_end(path: Path) -> None:
+    """A JPEG cut short (a copy interrupted, a card pulled out) lacks its end marker FF D9.
+
+    Pillow's verify() does not look that far; some cameras pad after the marker, so the last 4 KiB
+    are searched rather than only the last two bytes.
+    """
+    with path.open("rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        size = handle.tell()
+        handle.seek(max(0, size - 4096))
+        tail = handle.read()
+    if b"\xff\xd9" not in tail:
+        raise OSError("JPEG 文件不完整（缺少结束标记）")
+
+
+def write_thumbnail(source: Path, target: Path, size: int) -> None:
+    """A JPEG no larger than ``size`` × ``size`` pixels; raises UnreadableImage if the photo is bad."""
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")  # two threads may race
+    try:
+        with Image.open(source) as image:
+            image.draft("RGB", (size * 2, size * 2))  # JPEG decodes at 1/2..1/8 scale: much faster
+            oriented = ImageOps.exif_transpose(image)
+            oriented.thumbnail((size, size))
+            if oriented.mode not in ("RGB", "L"):
+                background = Image.new("RGB", oriented.size, "white")
+                rgba = oriented.convert("RGBA")
+                background.paste(rgba, mask=rgba.getchannel("A"))
+                oriented = background
+            target.parent.mkdir(parents=True, exist_ok=True)
+            oriented.save(tmp, "JPEG", quality=85)
+        os.replace(tmp, target)
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        raise UnreadableImage(str(exc)) from exc
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,1 @@
+"""Photos, recordings, videos and documents attached to a record: the panel and its viewers."""
