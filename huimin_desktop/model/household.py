@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, orm, text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, orm
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huimin_desktop.domain.income import Income
@@ -81,16 +81,10 @@ class Survey(Synced, Base):
     """The yearly survey: income by source in whole yuan, as on the 建档立卡 form."""
 
     __tablename__ = "survey"
-    __table_args__ = (
-        # One live survey per household and year; tombstones do not count.
-        Index(
-            "uq_survey_household_year_live",
-            "household_id",
-            "year",
-            unique=True,
-            sqlite_where=text("deleted = 0"),
-        ),
-    )
+    # One live survey per household and year is the services' rule, not a constraint: two stations may
+    # both enter a year's survey before they sync, and the merge must take both rows in (and show the
+    # clash for review) rather than fail.
+    __table_args__ = (Index("ix_survey_household_year", "household_id", "year"),)
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from huimin_desktop.model.base import Base, Synced
@@ -14,7 +14,9 @@ class Project(Synced, Base):
     """Funds are whole yuan (the UI shows 万元)."""
 
     __tablename__ = "project"
-    __table_args__ = (Index("uq_project_code_live", "code", unique=True, sqlite_where=text("deleted = 0")),)
+    # Codes are unique by the services' rule; two stations may still give one code to two projects
+    # before they sync, which the merge shows for review (a constraint would make the merge fail).
+    __table_args__ = (Index("ix_project_code", "code"),)
 
     code: Mapped[str] = mapped_column(String(40))
     name: Mapped[str] = mapped_column(String(200))
@@ -58,15 +60,9 @@ class ProjectStageEntry(Synced, Base):
 
 class ProjectBeneficiary(Synced, Base):
     __tablename__ = "project_beneficiary"
-    __table_args__ = (
-        Index(
-            "uq_project_beneficiary_live",
-            "project_id",
-            "household_id",
-            unique=True,
-            sqlite_where=text("deleted = 0"),
-        ),
-    )
+    # Not unique for the same reason as project codes: the city and the township may both add a
+    # household to a project before they sync; counts take distinct households.
+    __table_args__ = (Index("ix_project_beneficiary_pair", "project_id", "household_id"),)
 
     project_id: Mapped[str] = mapped_column(ForeignKey("project.id"), index=True)
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)

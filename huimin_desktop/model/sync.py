@@ -7,6 +7,8 @@
 - ``SyncPackageLog``: every package written or applied, so a replay is recognised.
 - ``SyncConflict``: what a merge decided on its own and a clerk should review.
 - ``SyncQuarantine``: packages held back because their stamps lie far in the future.
+- ``SyncEcho``: rows a return package brought exactly as the upper station holds them, so the next
+  upward export does not send them straight back (until they change here again).
 """
 
 from __future__ import annotations
@@ -93,3 +95,11 @@ class SyncQuarantine(Base):
     latest_stamp: Mapped[str] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SyncEcho(Base):
+    __tablename__ = "sync_echo"
+
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer)  # the row's seq when it arrived; a later edit differs

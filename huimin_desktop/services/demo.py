@@ -1167,10 +1167,13 @@ class _Generator:
             category = categories.pick(rng)
             pattern, content, scale = rng.choice(_PROJECT_TEMPLATES[category])
             name = pattern.format(v=village.name, t=township.name)
-            key = (year, township.county_code)
+            # The township's own number is in the code: demo data of two townships, merged at the city,
+            # must not collide (the services keep codes unique; a clash between stations is a conflict).
+            township_no = (township.code or "000000000")[6:9]
+            key = (year, township.county_code + township_no)
             while True:
                 next_code[key] = next_code.get(key, 0) + 1
-                code = f"MZ{year}-{township.county_code}-{next_code[key]:03d}"
+                code = f"MZ{year}-{township.county_code}-{township_no}{next_code[key]:02d}"
                 if code not in used_codes:
                     used_codes.add(code)
                     break

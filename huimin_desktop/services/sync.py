@@ -203,7 +203,16 @@ class SyncService:
             with self.db.engine.begin() as connection:
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 with search_index_suspended(connection):
-                    merger = Merger(connection, seq=seq, now_ms=_wall_ms(), package_id=package_id)
+                    from_upper = connection.exec_driver_sql(
+                        "SELECT 1 FROM sync_peer WHERE station_id = ? AND relation = 'upper'", (origin,)
+                    ).first()
+                    merger = Merger(
+                        connection,
+                        seq=seq,
+                        now_ms=_wall_ms(),
+                        package_id=package_id,
+                        from_upper=from_upper is not None,
+                    )
                     stats = merger.apply(records)
                     touched = stats.households_touched
                     refresh_summaries(

@@ -93,10 +93,18 @@ def collect_records(
     ``blobs_since_seq``: attachments that arrived here after it have their blob sent too.
     """
     owned = None if scope.upward else _downward_parents(connection, scope.subtree)
+    echoes: dict[tuple[str, str], int] = {}
+    if scope.upward:
+        echoes = {
+            (table, row_id): seq
+            for table, row_id, seq in connection.exec_driver_sql(
+                "SELECT table_name, row_id, seq FROM sync_echo"
+            )
+        }
     for name in TABLE_ORDER:
         spec = TABLES[name]
         columns = ", ".join(spec.stored_columns)
-        extra = ", arrival_seq" if name == "attachment" else ""
+        extra = ", seq, arrival_seq" if name == "attachment" else ", seq"
         cursor = connection.exec_driver_sql(
             f"SELECT {columns}{extra} FROM {name} WHERE seq > ? AND seq <= ? ORDER BY seq, id",
             (since_seq, to_seq),
@@ -105,6 +113,8 @@ def collect_records(
         while rows := cursor.fetchmany(2000):
             for row in rows:
                 record = spec.record_from_row(row[: len(spec.stored_columns)])
+                if echoes and echoes.get((name, record["id"])) == row_seq(row, spec):
+                    continue  # exactly as the upper station sent it
                 stamps = spec.stamps_of(record)
                 if not scope.wants_stamps(stamps):
                     continue
@@ -120,6 +130,10 @@ def collect_records(
         if count:
             stats.per_table[name] = count
             stats.records += count
+
+
+def row_seq(row: tuple[Any, ...], spec: Any) -> int:
+    return row[len(spec.stored_columns)]
 
 
 def _in_recipient_part(

@@ -80,6 +80,8 @@ class MergeStats:
     households_touched: set[str] = field(default_factory=set)
     households_inserted: set[str] = field(default_factory=set)
     member_ids_changed: set[str] = field(default_factory=set)
+    project_ids_changed: set[str] = field(default_factory=set)
+    survey_ids_changed: set[str] = field(default_factory=set)
     new_attachments: list[tuple[str, int]] = field(default_factory=list)  # (sha256, size) of new rows
 
 
@@ -118,8 +120,18 @@ def _check_shape(spec: TableSpec, record: dict[str, Any]) -> None:
 class Merger:
     """Applies records for one package inside the caller's transaction."""
 
-    def __init__(self, connection: Connection, *, seq: int, now_ms: int, package_id: str | None) -> None:
+    def __init__(
+        self,
+        connection: Connection,
+        *,
+        seq: int,
+        now_ms: int,
+        package_id: str | None,
+        from_upper: bool = False,
+    ) -> None:
+        """``from_upper``: the records come from this station's upper station (a return package)."""
         self.connection = connection
+        self.from_upper = from_upper
         self.seq = seq
         self.future_limit = now_ms + FUTURE_TOLERANCE_MS
         self.package_id = package_id
@@ -129,6 +141,8 @@ class Merger:
         for spec, block in _blocks(records):
             self._apply_block(spec, block)
         self._find_duplicate_ids()
+        self._find_duplicate_keys("project", "code", self.stats.project_ids_changed, ("code",))
+        self._find_duplicate_keys("survey", "year", self.stats.survey_ids_changed, ("household_id", "year"))
         return self.stats
 
     # -- one block of one table -------------------------------------------------------------------
@@ -176,11 +190,31 @@ class Merger:
             self._note_touched(spec, dict(zip(columns, merged, strict=True)), row_id, existed=True)
         if inserts:
             self._insert(spec, list(inserts.values()))
+        if self.from_upper:
+            self._remember_echoes(spec, block, inserts, updates)
         if updates:
             sets = ", ".join(f"{c} = ?" for c in columns[1:])
             self.connection.exec_driver_sql(
                 f"UPDATE {spec.name} SET {sets}, seq = ? WHERE id = ?",
                 [(*row[1:], self.seq, row[0]) for row in updates.values()],
+            )
+
+    def _remember_echoes(
+        self,
+        spec: TableSpec,
+        block: list[dict[str, Any]],
+        inserts: dict[str, list[Any]],
+        updates: dict[str, list[Any]],
+    ) -> None:
+        """Rows now exactly as the upper station sent them: the upper station needs them not back."""
+        echoes = []
+        for record in block:
+            row = inserts.get(record["id"]) or updates.get(record["id"])
+            if row is not None and row == self._new_row(spec, record):
+                echoes.append((spec.name, record["id"], self.seq))
+        if echoes:
+            self.connection.exec_driver_sql(
+                "INSERT OR REPLACE INTO sync_echo (table_name, row_id, seq) VALUES (?, ?, ?)", echoes
             )
 
     def _new_row(self, spec: TableSpec, record: dict[str, Any]) -> list[Any]:
@@ -219,6 +253,10 @@ class Merger:
             self.stats.households_touched.add(values["household_id"])
             if spec.name == "member":
                 self.stats.member_ids_changed.add(row_id)
+            else:
+                self.stats.survey_ids_changed.add(row_id)
+        elif spec.name == "project":
+            self.stats.project_ids_changed.add(row_id)
 
     # -- one row, field by field ------------------------------------------------------------------
 
@@ -369,6 +407,28 @@ class Merger:
                     Conflict(
                         "duplicate-id", "household", first, "id_number", id_number, id_number, "", "", second
                     )
+                )
+
+    def _find_duplicate_keys(
+        self, table: str, field: str, changed_ids: set[str], key: tuple[str, ...]
+    ) -> None:
+        """Two live rows with one natural key (a project code, a household's survey of one year)."""
+        changed = sorted(changed_ids)
+        same = " AND ".join(f"other.{column} = row.{column}" for column in key)
+        for start in range(0, len(changed), 500):
+            block = changed[start : start + 500]
+            marks = ", ".join("?" for _ in block)
+            rows = self.connection.exec_driver_sql(
+                f"SELECT row.id, other.id, row.{field} FROM {table} row JOIN {table} other ON {same} "
+                f"AND other.id != row.id WHERE row.id IN ({marks}) AND row.deleted = 0 AND other.deleted = 0",
+                tuple(block),
+            ).fetchall()
+            for row_id, other_id, value in rows:
+                if value in ("", None):
+                    continue
+                first, second = sorted((row_id, other_id))
+                self.stats.conflicts.append(
+                    Conflict("duplicate-id", table, first, field, value, value, "", "", second)
                 )
 
 
