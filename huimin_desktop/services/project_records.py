@@ -85,6 +85,23 @@ class ProjectRow:
     stage: str
     total_funds: int
     beneficiary_count: int
+    minority_count: int = 0  # beneficiaries whose head is not 汉族 (and whose ethnicity is recorded)
+
+
+@dataclass(frozen=True)
+class ProjectTotals:
+    """The sums under the project list: how many projects the filters match and their funds (yuan)."""
+
+    count: int
+    fund_provincial: int
+    fund_local: int
+    fund_integrated: int
+    fund_self: int
+    beneficiaries: int  # beneficiary links, summed over the projects (a household may count twice)
+
+    @property
+    def total_funds(self) -> int:
+        return self.fund_provincial + self.fund_local + self.fund_integrated + self.fund_self
 
 
 # -- trainings ------------------------------------------------------------------------------------
@@ -97,6 +114,8 @@ class AttendeeRecord:
     member_id: str | None
     head_name: str
     member_name: str  # "" when the household as a whole is listed
+    village_name: str = ""
+    ethnicity: str = ""  # the household head's
 
 
 @dataclass(frozen=True)
@@ -130,6 +149,7 @@ class TrainingRow:
     trainer: str
     hours: float
     attendee_count: int  # listed attendees + extra
+    place: str = ""
 
 
 # -- indicators -----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ same day keep the order they were made in).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select
@@ -24,6 +25,7 @@ from huimin_desktop.services.project_records import (
     BeneficiaryCounts,
     ProjectRecord,
     ProjectRow,
+    ProjectTotals,
     StageEntryRecord,
 )
 from huimin_desktop.services.records import SaveResult
@@ -178,6 +180,13 @@ class ProjectService:
             )
         return issues
 
+    def validate(
+        self, data: ProjectInput, project_id: str | None = None, beneficiary_ids: Sequence[str] = ()
+    ) -> list[Issue]:
+        """Every issue saving would raise (errors) or report (warnings); nothing is written."""
+        with self.db.reader() as session:
+            return self._check(session, data, project_id) + _check_beneficiaries(session, beneficiary_ids)
+
     # -- writing ------------------------------------------------------------------------------
 
     def create(self, data: ProjectInput, user: str = "system") -> SaveResult:
@@ -186,9 +195,33 @@ class ProjectService:
     def update(self, project_id: str, data: ProjectInput, user: str = "system") -> SaveResult:
         return self._save(project_id, data, user)
 
-    def _save(self, project_id: str | None, data: ProjectInput, user: str) -> SaveResult:
+    def save(
+        self,
+        project_id: str | None,
+        data: ProjectInput,
+        beneficiary_ids: Sequence[str] | None = None,
+        user: str = "system",
+    ) -> SaveResult:
+        """Create (``project_id`` None) or update the project and, when given, set its beneficiaries.
+
+        One transaction: the editor's Ctrl+S either stores the form and the household list together or,
+        refused, stores nothing.
+        """
+        return self._save(project_id, data, user, beneficiary_ids)
+
+    def _save(
+        self,
+        project_id: str | None,
+        data: ProjectInput,
+        user: str,
+        beneficiary_ids: Sequence[str] | None = None,
+    ) -> SaveResult:
         with self.db.session(user) as session:
+            if project_id is not None:
+                live_row(session, Project, project_id, "项目")
             issues = self._check(session, data, project_id)
+            if beneficiary_ids is not None:
+                issues += _check_beneficiaries(session, beneficiary_ids)
             if errors(issues):
                 raise ValidationError(errors(issues))
             if project_id is None:
@@ -216,6 +249,8 @@ class ProjectService:
             if project_id is None:
                 project.stage = ""
             session.flush()
+            if beneficiary_ids is not None:
+                _apply_beneficiaries(session, project.id, beneficiary_ids)
             return SaveResult(project.id, tuple(i for i in issues if not i.is_error))
 
     def delete(self, project_id: str, user: str = "system") -> None:
@@ -234,47 +269,26 @@ class ProjectService:
         self, project_id: str, household_ids: tuple[str, ...] | list[str], user: str = "system"
     ) -> BeneficiaryCounts:
         """Make the project's beneficiaries exactly ``household_ids`` (links added or tombstoned)."""
-        wanted = list(dict.fromkeys(household_ids))
         with self.db.session(user) as session:
             live_row(session, Project, project_id, "项目")
-            known = set(
-                session.scalars(
-                    select(Household.id).where(Household.id.in_(wanted), Household.deleted.is_(False))
-                )
-            )
-            unknown = [h for h in wanted if h not in known]
-            if unknown:
-                raise ValidationError(
-                    [
-                        Issue(
-                            "project.beneficiary_unknown",
-                            f"有 {len(unknown)} 户受益农户不存在或已删除",
-                            field="household_ids",
-                            params={"household_ids": unknown},
-                        )
-                    ]
-                )
-            rows = session.scalars(
-                select(ProjectBeneficiary).where(ProjectBeneficiary.project_id == project_id)
-            )
-            live: dict[str, ProjectBeneficiary] = {}
-            tombstones: dict[str, ProjectBeneficiary] = {}
-            for row in rows:
-                (tombstones if row.deleted else live)[row.household_id] = row
-            keep = set(wanted)
-            for household_id, row in live.items():
-                if household_id not in keep:
-                    row.deleted = True
-            for household_id in wanted:
-                if household_id in live:
-                    continue
-                if household_id in tombstones:
-                    # One link row per (project, household): re-adding restores it.
-                    tombstones[household_id].deleted = False
-                else:
-                    session.add(ProjectBeneficiary(project_id=project_id, household_id=household_id))
-            session.flush()
+            issues = _check_beneficiaries(session, household_ids)
+            if issues:
+                raise ValidationError(issues)
+            _apply_beneficiaries(session, project_id, household_ids)
             return _beneficiary_counts(session, project_id)
+
+    def counts_for(self, household_ids: Sequence[str]) -> BeneficiaryCounts:
+        """All and minority households among ``household_ids`` (live ones only): the editor's counts
+        for a list that is not saved yet, by the same rule as ``beneficiary_counts``."""
+        wanted = list(dict.fromkeys(household_ids))
+        total = minority = 0
+        with self.db.reader() as session:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                live = select(func.count()).where(Household.id.in_(chunk), Household.deleted.is_(False))
+                total += session.scalar(live) or 0
+                minority += session.scalar(live.where(_is_minority())) or 0
+        return BeneficiaryCounts(total, minority)
 
     def beneficiary_counts(self, project_id: str) -> BeneficiaryCounts:
         with self.db.reader() as session:
@@ -435,40 +449,69 @@ class ProjectService:
 
     def list(self, query: ProjectQuery = ProjectQuery()) -> list[ProjectRow]:
         with self.db.reader() as session:
-            beneficiaries = (
-                select(func.count())
-                .select_from(ProjectBeneficiary)
-                .join(Household, ProjectBeneficiary.household_id == Household.id)
-                .where(
-                    ProjectBeneficiary.project_id == Project.id,
-                    ProjectBeneficiary.deleted.is_(False),
-                    Household.deleted.is_(False),
-                )
-                .correlate(Project)
-                .scalar_subquery()
-            )
             statement = (
                 self._filtered(session, query)
                 .join(Division, Project.division_id == Division.id)
-                .with_only_columns(
-                    Project.id,
-                    Project.code,
-                    Project.name,
-                    Project.category,
-                    Division.name,
-                    Project.year,
-                    Project.stage,
-                    Project.fund_provincial
-                    + Project.fund_local
-                    + Project.fund_integrated
-                    + Project.fund_self,
-                    beneficiaries,
-                )
-                .order_by(Project.year.desc(), Project.code, Project.id)
+                .with_only_columns(*_row_columns())
+                .order_by(*_LIST_ORDER)
                 .offset(query.offset)
                 .limit(query.limit)
             )
             return [ProjectRow(*row) for row in session.execute(statement)]
+
+    def ids(self, query: ProjectQuery = ProjectQuery()) -> list[str]:
+        """Every matching project id in list order (newest year first, then code); no paging."""
+        with self.db.reader() as session:
+            statement = self._filtered(session, query).with_only_columns(Project.id).order_by(*_LIST_ORDER)
+            return list(session.scalars(statement))
+
+    def rows(self, ids: Sequence[str]) -> list[ProjectRow]:
+        """The list rows of ``ids``, in the same order; ids of deleted projects are left out."""
+        found: dict[str, ProjectRow] = {}
+        with self.db.reader() as session:
+            for start in range(0, len(ids), _CHUNK):
+                statement = (
+                    select(*_row_columns())
+                    .join(Division, Project.division_id == Division.id)
+                    .where(Project.id.in_(ids[start : start + _CHUNK]), Project.deleted.is_(False))
+                )
+                found.update((row[0], ProjectRow(*row)) for row in session.execute(statement))
+        return [found[i] for i in ids if i in found]
+
+    def totals(self, query: ProjectQuery = ProjectQuery()) -> ProjectTotals:
+        """Count and funds by source of every project the filters match (paging ignored)."""
+        with self.db.reader() as session:
+            matching = self._filtered(session, query).with_only_columns(Project.id).subquery()
+            links = (
+                select(func.count())
+                .select_from(ProjectBeneficiary)
+                .join(Household, ProjectBeneficiary.household_id == Household.id)
+                .where(
+                    ProjectBeneficiary.project_id.in_(select(matching.c.id)),
+                    ProjectBeneficiary.deleted.is_(False),
+                    Household.deleted.is_(False),
+                )
+                .scalar_subquery()
+            )
+            row = session.execute(
+                select(
+                    func.count(Project.id),
+                    *(func.coalesce(func.sum(getattr(Project, name)), 0) for name in FUNDS),
+                    links,
+                ).where(Project.id.in_(select(matching.c.id)))
+            ).one()
+            return ProjectTotals(*(int(value or 0) for value in row))
+
+    def years(self) -> list[int]:
+        """Years that have live projects, newest first (for the list's year filter)."""
+        with self.db.reader() as session:
+            statement = (
+                select(Project.year)
+                .where(Project.deleted.is_(False))
+                .distinct()
+                .order_by(Project.year.desc())
+            )
+            return list(session.scalars(statement))
 
     def for_household(self, household_id: str) -> list[ProjectRow]:
         """Every live project the household is a beneficiary of, newest year first."""
@@ -537,6 +580,92 @@ def _beneficiary_counts(session: Session, project_id: str) -> BeneficiaryCounts:
         )
     )
     total = session.scalar(base) or 0
-    # A household whose head's ethnicity is not recorded counts in the total only.
-    minority = session.scalar(base.where(Household.ethnicity.not_in(["", HAN]))) or 0
+    minority = session.scalar(base.where(_is_minority())) or 0
     return BeneficiaryCounts(total, minority)
+
+
+# Ids per IN (...) query: well under SQLite's limit on bound parameters.
+_CHUNK = 500
+_LIST_ORDER = (Project.year.desc(), Project.code, Project.id)
+
+
+def _is_minority():  # a SQL condition on Household
+    # A household whose head's ethnicity is not recorded counts in the total only.
+    return Household.ethnicity.not_in(["", HAN])
+
+
+def _row_columns() -> tuple:
+    """The columns of a ``ProjectRow``, in its field order (needs a join of Division)."""
+
+    def beneficiaries(*conditions):  # a correlated count of live beneficiary households
+        return (
+            select(func.count())
+            .select_from(ProjectBeneficiary)
+            .join(Household, ProjectBeneficiary.household_id == Household.id)
+            .where(
+                ProjectBeneficiary.project_id == Project.id,
+                ProjectBeneficiary.deleted.is_(False),
+                Household.deleted.is_(False),
+                *conditions,
+            )
+            .correlate(Project)
+            .scalar_subquery()
+        )
+
+    return (
+        Project.id,
+        Project.code,
+        Project.name,
+        Project.category,
+        Division.name,
+        Project.year,
+        Project.stage,
+        Project.fund_provincial + Project.fund_local + Project.fund_integrated + Project.fund_self,
+        beneficiaries(),
+        beneficiaries(_is_minority()),
+    )
+
+
+def _check_beneficiaries(session: Session, household_ids: Sequence[str]) -> list[Issue]:
+    """An error naming how many of ``household_ids`` are unknown or deleted (none: no issue)."""
+    wanted = list(dict.fromkeys(household_ids))
+    known: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        known.update(
+            session.scalars(select(Household.id).where(Household.id.in_(chunk), Household.deleted.is_(False)))
+        )
+    unknown = [h for h in wanted if h not in known]
+    if not unknown:
+        return []
+    return [
+        Issue(
+            "project.beneficiary_unknown",
+            f"有 {len(unknown)} 户受益农户不存在或已删除",
+            field="household_ids",
+            params={"household_ids": unknown},
+        )
+    ]
+
+
+def _apply_beneficiaries(session: Session, project_id: str, household_ids: Sequence[str]) -> None:
+    """Make the live links exactly ``household_ids``: add, tombstone, or restore a tombstoned link."""
+    wanted = list(dict.fromkeys(household_ids))
+    rows = session.scalars(select(ProjectBeneficiary).where(ProjectBeneficiary.project_id == project_id))
+    live: dict[str, ProjectBeneficiary] = {}
+    tombstones: dict[str, ProjectBeneficiary] = {}
+    for row in rows:
+        (tombstones if row.deleted else live)[row.household_id] = row
+    keep = set(wanted)
+    for household_id, row in live.items():
+        if household_id not in keep:
+            row.deleted = True
+    for household_id in wanted:
+        if household_id in live:
+            continue
+        if household_id in tombstones:
+            # One link row per (project, household): re-adding restores it.
+            tombstones[household_id].deleted = False
+        else:
+            session.add(ProjectBeneficiary(project_id=project_id, household_id=household_id))
+    session.flush()

@@ -8,6 +8,7 @@ stamps), dropped ones are tombstoned, new ones added.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import extract, func, or_, select
@@ -155,15 +156,18 @@ class TrainingService:
         with self.db.reader() as session:
             t = live_row(session, Training, training_id, "培训记录")
             rows = session.execute(
-                select(TrainingAttendee, Household.head_name, Member.name)
+                select(TrainingAttendee, Household.head_name, Member.name, Division.name, Household.ethnicity)
                 .join(Household, TrainingAttendee.household_id == Household.id)
+                .join(Division, Household.division_id == Division.id)
                 .outerjoin(Member, TrainingAttendee.member_id == Member.id)
                 .where(TrainingAttendee.training_id == training_id, TrainingAttendee.deleted.is_(False))
                 .order_by(Household.head_name, Household.id, Member.position)
             )
             attendees = tuple(
-                AttendeeRecord(a.id, a.household_id, a.member_id, head or "", name or "")
-                for a, head, name in rows
+                AttendeeRecord(
+                    a.id, a.household_id, a.member_id, head or "", name or "", village or "", ethnicity or ""
+                )
+                for a, head, name, village, ethnicity in rows
             )
             return TrainingRecord(
                 id=t.id,
@@ -206,30 +210,66 @@ class TrainingService:
 
     def list(self, query: TrainingQuery = TrainingQuery()) -> list[TrainingRow]:
         with self.db.reader() as session:
-            listed = (
-                select(func.count())
-                .select_from(TrainingAttendee)
-                .where(TrainingAttendee.training_id == Training.id, TrainingAttendee.deleted.is_(False))
-                .correlate(Training)
-                .scalar_subquery()
-            )
             statement = (
                 self._filtered(session, query)
                 .join(Division, Training.division_id == Division.id)
-                .with_only_columns(
-                    Training.id,
-                    Training.date,
-                    Division.name,
-                    Training.topic,
-                    Training.trainer,
-                    Training.hours,
-                    listed + Training.extra_attendees,
-                )
-                .order_by(Training.date.desc(), Training.id)
+                .with_only_columns(*_row_columns())
+                .order_by(*_LIST_ORDER)
                 .offset(query.offset)
                 .limit(query.limit)
             )
             return [TrainingRow(*row) for row in session.execute(statement)]
+
+    def ids(self, query: TrainingQuery = TrainingQuery()) -> list[str]:
+        """Every matching session id in list order (newest first); no paging."""
+        with self.db.reader() as session:
+            statement = self._filtered(session, query).with_only_columns(Training.id).order_by(*_LIST_ORDER)
+            return list(session.scalars(statement))
+
+    def rows(self, ids: Sequence[str]) -> list[TrainingRow]:
+        """The list rows of ``ids``, in the same order; ids of deleted sessions are left out."""
+        found: dict[str, TrainingRow] = {}
+        with self.db.reader() as session:
+            for start in range(0, len(ids), _CHUNK):
+                statement = (
+                    select(*_row_columns())
+                    .join(Division, Training.division_id == Division.id)
+                    .where(Training.id.in_(ids[start : start + _CHUNK]), Training.deleted.is_(False))
+                )
+                found.update((row[0], TrainingRow(*row)) for row in session.execute(statement))
+        return [found[i] for i in ids if i in found]
+
+    def years(self) -> list[int]:
+        """Years that have live sessions, newest first (for the list's year filter)."""
+        with self.db.reader() as session:
+            year = extract("year", Training.date)
+            statement = select(year).where(Training.deleted.is_(False)).distinct().order_by(year.desc())
+            return [int(value) for value in session.scalars(statement)]
+
+
+_CHUNK = 500  # ids per IN (...) query, well under SQLite's limit on bound parameters
+_LIST_ORDER = (Training.date.desc(), Training.id)
+
+
+def _row_columns() -> tuple:
+    """The columns of a ``TrainingRow``, in its field order (needs a join of Division)."""
+    listed = (
+        select(func.count())
+        .select_from(TrainingAttendee)
+        .where(TrainingAttendee.training_id == Training.id, TrainingAttendee.deleted.is_(False))
+        .correlate(Training)
+        .scalar_subquery()
+    )
+    return (
+        Training.id,
+        Training.date,
+        Division.name,
+        Training.topic,
+        Training.trainer,
+        Training.hours,
+        listed + Training.extra_attendees,
+        Training.place,
+    )
 
 
 def _check_attendees(session: Session, attendees: tuple[Attendee, ...]) -> list[Issue]:

@@ -437,3 +437,91 @@ def test_any_sequence_keeps_history_append_only(station: Station, steps: list[tu
             assert entries[-1][2] == action
         assert record.stage == (entries[-1][1] if entries else "")
         assert record.stage == (order[model_stage] if model_stage >= 0 else "")
+
+
+# -- what the project editor and list page use ------------------------------------------------------
+
+
+def test_save_writes_project_and_beneficiaries_together(
+    station: Station, projects: ProjectService, village: str
+) -> None:
+    mongol = _household(station, village, "02", "宝斯鲁")
+    han = _household(station, village, "01", "李强")
+    unknown_ethnicity = _household(station, village, "", "王五")
+    result = projects.save(None, _input(village), [mongol, han, unknown_ethnicity, mongol], user="cadre")
+    record = projects.get(result.id)
+    assert set(record.beneficiary_ids) == {mongol, han, unknown_ethnicity}
+    assert (record.beneficiaries.total, record.beneficiaries.minority) == (3, 1)
+
+    projects.save(result.id, _input(village, name="肉牛养殖小区二期"), [han])
+    record = projects.get(result.id)
+    assert record.name == "肉牛养殖小区二期" and record.beneficiary_ids == (han,)
+    # None leaves the beneficiary list alone.
+    projects.save(result.id, _input(village, name="肉牛养殖小区三期"))
+    assert projects.get(result.id).beneficiary_ids == (han,)
+
+
+def test_save_refused_for_an_unknown_household_writes_nothing(
+    station: Station, projects: ProjectService, village: str
+) -> None:
+    good = _household(station, village, "02")
+    before = _counts(station)
+    with pytest.raises(ValidationError) as refused:
+        projects.save(None, _input(village), [good, "c" * 32])
+    assert refused.value.issues[0].code == "project.beneficiary_unknown"
+    assert "1 户" in refused.value.message
+    assert _counts(station) == before
+
+
+def test_validate_reports_without_writing(station: Station, projects: ProjectService, village: str) -> None:
+    before = _counts(station)
+    issues = projects.validate(
+        _input(village, code="", fund_provincial=0, fund_local=0, fund_integrated=0, fund_self=0)
+    )
+    assert [(i.code, i.is_error) for i in issues] == [
+        ("project.code_missing", True),
+        ("project.no_funds", False),
+    ]
+    assert [i.code for i in projects.validate(_input(village), beneficiary_ids=["d" * 32])] == [
+        "project.beneficiary_unknown"
+    ]
+    assert _counts(station) == before
+
+
+def test_counts_for_a_list_not_saved_yet(station: Station, projects: ProjectService, village: str) -> None:
+    ids = [_household(station, village, code) for code in ("02", "03", "01", "", "02")]
+    with station.db.session() as session:
+        session.get(Household, ids[4]).deleted = True  # type: ignore[union-attr]
+    counts = projects.counts_for([*ids, ids[0], "e" * 32])
+    assert (counts.total, counts.minority) == (4, 2)
+    assert projects.counts_for([]) == projects.counts_for(())
+
+
+def test_ids_rows_totals_and_years(station: Station, projects: ProjectService, village: str) -> None:
+    first = projects.create(_input(village, code="A-1", year=2023, fund_provincial=356_800, fund_self=0)).id
+    second = projects.create(_input(TOWNSHIP, code="A-2", fund_local=1)).id
+    third = projects.create(_input(OTHER_TOWNSHIP, code="B-1", name="养羊合作社")).id
+    projects.set_beneficiaries(
+        first, [_household(station, village, "02"), _household(station, village, "01")]
+    )
+    ids = projects.ids()
+    assert ids == [r.id for r in projects.list()] == [second, third, first]
+    assert projects.ids(ProjectQuery(search="养羊")) == [third]
+    rows = projects.rows([first, "f" * 32, second])
+    assert [r.id for r in rows] == [first, second]
+    assert (rows[0].beneficiary_count, rows[0].minority_count, rows[0].total_funds) == (2, 1, 506_800)
+    projects.delete(third)
+    assert [r.id for r in projects.rows(ids)] == [second, first]
+
+    totals = projects.totals()
+    assert totals.count == 2 and totals.beneficiaries == 2
+    assert (totals.fund_provincial, totals.fund_local, totals.fund_integrated, totals.fund_self) == (
+        856_800,
+        100_001,
+        100_000,
+        20_000,
+    )
+    assert totals.total_funds == 1_076_801
+    assert projects.totals(ProjectQuery(year=2023)).total_funds == 506_800
+    assert projects.totals(ProjectQuery(search="nothing")) == type(totals)(0, 0, 0, 0, 0, 0)
+    assert projects.years() == [2024, 2023]

@@ -219,3 +219,37 @@ def test_list_and_count(station: Station, trainings: TrainingService, village: s
     assert [r.topic for r in trainings.list(TrainingQuery(search="张教授"))] == ["肉牛养殖"]
     assert [r.topic for r in trainings.list(TrainingQuery(search="镇政府"))] == ["电商培训"]
     assert [r.topic for r in trainings.list(TrainingQuery(offset=1, limit=1))] == ["肉牛养殖"]
+
+
+def test_ids_rows_and_years_for_the_list(station: Station, trainings: TrainingService, village: str) -> None:
+    family = _family(station, village, "宝斯鲁", "乌云")
+    older = trainings.create(_input(village, ((family.household, None),), date=dt.date(2023, 5, 2))).id
+    newer = trainings.create(_input(TOWNSHIP, topic="设施蔬菜种植", place="乡政府")).id
+    ids = trainings.ids()
+    assert ids == [r.id for r in trainings.list()] == [newer, older]
+    assert trainings.ids(TrainingQuery(search="蔬菜")) == [newer]
+    assert trainings.ids(TrainingQuery(year=2023)) == [older]
+    rows = trainings.rows([older, "a" * 32, newer])
+    assert [(r.id, r.attendee_count, r.place) for r in rows] == [
+        (older, 5, "村委会会议室"),
+        (newer, 4, "乡政府"),
+    ]
+    assert trainings.years() == [2024, 2023]
+    trainings.delete(older)
+    assert trainings.rows(ids) == [trainings.rows([newer])[0]]
+
+
+def test_attendees_carry_village_and_ethnicity(
+    station: Station, trainings: TrainingService, village: str
+) -> None:
+    family = _family(station, village, "宝斯鲁", "乌云")
+    with station.db.session() as session:
+        session.get(Household, family.household).ethnicity = "02"  # type: ignore[union-attr]
+    training_id = trainings.create(_input(village, ((family.household, family.members[1]),))).id
+    (attendee,) = trainings.get(training_id).attendees
+    assert (attendee.head_name, attendee.member_name, attendee.village_name, attendee.ethnicity) == (
+        "宝斯鲁",
+        "乌云",
+        "东营子村",
+        "02",
+    )

@@ -1,0 +1,147 @@
+"""项目档案 page: every project of the station with its place, year, stage, funds and beneficiaries.
+
+Filters (year, category, township, search by code or name) run in SQL; the table holds ids and fetches
+rows in blocks (``RecordListModel``). Under the table: how many projects match and their funds in 万元.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from huimin_desktop.domain.amounts import format_wan_yuan
+from huimin_desktop.domain.codelists import code_lists
+from ui.project_editor.list_model import RecordColumn
+from ui.project_editor.list_page import RecordListPage, station_townships
+
+if TYPE_CHECKING:
+    from huimin_desktop.services.project_records import ProjectRow
+    from huimin_desktop.services.projects import ProjectQuery
+    from huimin_desktop.services.station import Station
+
+
+class ProjectsPage(RecordListPage):
+    """The project list; opening or creating a project opens the project editor window."""
+
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.setObjectName("projectsPage")
+        self.new_button.setToolTip(self.tr("Enter a new project (Ctrl+N)"))
+        self.year = QComboBox()
+        self.year.addItem(self.tr("All years"), None)
+        for year in station.projects.years():
+            self.year.addItem(str(year), year)
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        for code, name in code_lists().project_category.items():
+            self.category.addItem(name, code)
+        self.place = QComboBox()
+        self.place.addItem(self.tr("All places"), None)
+        for node in station_townships(station):
+            self.place.addItem(node.name, node.id)
+        self.add_filter(self.tr("Year"), self.year)
+        self.add_filter(self.tr("Category"), self.category)
+        self.add_filter(self.tr("Township"), self.place)
+        self.finish_filters()
+        self.start()
+
+    # -- hooks ------------------------------------------------------------------------------------
+
+    def page_title(self) -> str:
+        return self.tr("Project archives")
+
+    def search_hint(self) -> str:
+        return self.tr("Project code or part of the name")
+
+    def new_text(self) -> str:
+        return self.tr("New project")
+
+    def columns(self) -> Sequence[RecordColumn[ProjectRow]]:
+        categories = code_lists().project_category
+        from huimin_desktop.services.projects import stage_name
+
+        return (
+            RecordColumn(self.tr("Code"), lambda r: r.code, width_sample="MZ2025-211381-001"),
+            RecordColumn(self.tr("Name"), lambda r: r.name, width_sample=12, stretch=True),
+            RecordColumn(
+                self.tr("Category"), lambda r: categories.name(r.category) or r.category, width_sample=8
+            ),
+            RecordColumn(self.tr("Place"), lambda r: r.division_name, width_sample=6),
+            RecordColumn(self.tr("Year"), lambda r: str(r.year), numeric=True, width_sample="2024"),
+            RecordColumn(self.tr("Stage"), lambda r: stage_name(r.stage), width_sample=3),
+            RecordColumn(
+                self.tr("Funds (10k yuan)"),
+                lambda r: format_wan_yuan(r.total_funds),
+                numeric=True,
+                width_sample="1,234.5678",
+            ),
+            RecordColumn(
+                self.tr("Beneficiary households"),
+                lambda r: self.tr("{all} ({minority} minority)").format(
+                    all=r.beneficiary_count, minority=r.minority_count
+                ),
+                numeric=True,
+                width_sample=10,
+            ),
+        )
+
+    def query(self) -> ProjectQuery:
+        from huimin_desktop.services.projects import ProjectQuery
+
+        return ProjectQuery(
+            search=self.search.text().strip(),
+            year=self.year.currentData(),
+            category=self.category.currentData(),
+            division_id=self.place.currentData(),
+        )
+
+    def fetch_ids(self) -> list[str]:
+        return self.station.projects.ids(self.query())
+
+    def fetch_rows(self, ids: Sequence[str]) -> list[ProjectRow]:
+        return self.station.projects.rows(list(ids))
+
+    def count_text(self) -> str:
+        totals = self.station.projects.totals(self.query())
+        return self.tr(
+            "{count} projects · funds {total} (10k yuan): provincial {provincial}, city and county "
+            "{local}, integrated {integrated}, self-raised {own}"
+        ).format(
+            count=totals.count,
+            total=format_wan_yuan(totals.total_funds),
+            provincial=format_wan_yuan(totals.fund_provincial),
+            local=format_wan_yuan(totals.fund_local),
+            integrated=format_wan_yuan(totals.fund_integrated),
+            own=format_wan_yuan(totals.fund_self),
+        )
+
+    def empty_text(self, searching: bool) -> str:
+        filtered = searching or any(
+            combo.currentData() is not None for combo in (self.year, self.category, self.place)
+        )
+        if filtered:
+            return self.tr("No project matches the search and filters.")
+        return self.tr("No projects yet. Click “New project” (Ctrl+N) to enter one.")
+
+    def show_editor(self, record_id: str | None) -> None:
+        from ui.project_editor import open_project_editor
+
+        editor = open_project_editor(self, self.station, record_id)
+        if editor is not None:
+            editor.saved.connect(self.record_saved)
+
+    def delete_title(self) -> str:
+        return self.tr("Delete project")
+
+    def delete_question(self, row: ProjectRow | None) -> str:
+        name = f"{row.name} ({row.code})" if row is not None else ""
+        return self.tr(
+            "Delete the project {name}?\n\nIts stage history and beneficiary list are deleted with it. "
+            "The deletion is recorded and reaches the other stations with the next sync."
+        ).format(name=name)
+
+    def delete_record(self, record_id: str) -> None:
+        self.station.projects.delete(record_id)
