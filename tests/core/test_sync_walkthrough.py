@@ -1,0 +1,93 @@
+"""The city-office walk-through of issue 5, from the command line, as DESIGN.md §5 lists it.
+
+init a city, enroll two townships, init them from their setup files, demo data in each, export,
+merge both at the city, edit the same household in both, export and merge again, see the conflict,
+send a return package, merge it at a township.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from huimin_desktop.model import Household
+from huimin_desktop.services.station import Station
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, ok: bool = True) -> dict:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args, "--json"], capture_output=True, text=True, cwd=ROOT
+    )
+    if ok:
+        assert done.returncode == 0, done.stderr
+    else:
+        assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    return json.loads(done.stdout) if done.stdout.strip() else {}
+
+
+def edit_phone(data: Path, household_id: str, phone: str) -> None:
+    with Station.open(data) as station, station.db.session("cadre") as session:
+        session.get(Household, household_id).phone = phone
+
+
+def test_city_office_walk_through(tmp_path: Path) -> None:
+    city, a, b, stick = tmp_path / "city", tmp_path / "a", tmp_path / "b", tmp_path / "stick"
+    stick.mkdir()
+    run("init", "--level", "city", "--name", "朝阳市民委", "--division", "211300", "--data", str(city))
+    setups = {}
+    for folder, code, name in ((a, "211381204000", "马友营蒙古族乡"), (b, "211381205000", "蒙古营乡")):
+        enrolled = run(
+            "enroll",
+            "--division",
+            code,
+            "--name",
+            name,
+            "--out",
+            str(stick / f"{code}.hms"),
+            "--data",
+            str(city),
+        )
+        setups[folder] = enrolled["setup_file"]
+        station = run("init", "--setup", enrolled["setup_file"], "--data", str(folder))
+        assert station["station"] == enrolled["station"] and station["level"] == "township"
+        run("demo", "--households", "25", "--seed", code[-4:], "--data", str(folder))
+
+    first = [run("export", "--to", str(stick), "--data", str(t))["package"] for t in (a, b)]
+    verified = run("verify", first[0], "--data", str(city))
+    assert verified["ok"] and verified["records"] > 25
+    preview = run("merge", *first, "--dry-run", "--data", str(city))
+    merged = run("merge", *first, "--data", str(city))
+    assert [p["status"] for p in merged["packages"]] == ["applied", "applied"]
+    assert [p["new"] for p in merged["packages"]] == [p["new"] for p in preview["packages"]]
+
+    with Station.open(a) as station:
+        household_id = _some_household(station)
+    edit_phone(a, household_id, "13922222222")
+    edit_phone(city, household_id, "13911111111")
+    again = run("merge", run("export", "--to", str(stick), "--data", str(a))["package"], "--data", str(city))
+    (package,) = again["packages"]
+    assert package["conflicts"] == 1 and package["conflict_list"][0]["field"] == "phone"
+    listed = run("conflicts", "--data", str(city))["conflicts"]
+    assert [c["field"] for c in listed] == ["phone"]
+
+    back = run("export", "--to", str(stick), "--for", "211381204000", "--data", str(city))
+    applied = run("merge", back["package"], "--data", str(a))
+    assert applied["packages"][0]["status"] == "applied"
+    with Station.open(a) as township, Station.open(city) as city_station:
+        assert township.households.get(household_id).phone == city_station.households.get(household_id).phone
+
+    # the same package again changes nothing; a package for another township is refused in one line
+    assert run("merge", back["package"], "--data", str(a))["packages"][0]["status"] == "already-applied"
+    refused = run("merge", back["package"], "--data", str(b), ok=False)
+    assert refused["packages"][0]["status"] == "rejected"
+
+
+def _some_household(station: Station) -> str:
+    from sqlalchemy import select
+
+    with station.db.reader() as session:
+        return session.scalars(select(Household.id).order_by(Household.id)).first()
