@@ -33,6 +33,7 @@ from huimin_desktop.store.database import Database
 from huimin_desktop.sync.changes import ExportScope, ExportStats, collect_records, current_seq
 from huimin_desktop.sync.clock import Stamp
 from huimin_desktop.sync.merge import FutureStamps, Merger, MergeRefused, MergeStats, record_conflicts
+from huimin_desktop.sync.records import TABLES
 
 # merge statuses, as the CLI's --json prints them (DESIGN.md §5)
 APPLIED, ALREADY_APPLIED, REJECTED, QUARANTINED = "applied", "already-applied", "rejected", "quarantined"
@@ -187,6 +188,7 @@ class SyncService:
         package_id: str | None = None,
         dry_run: bool = False,
         before_commit: Any = None,
+        expected_records: int | None = None,
     ) -> RecordsOutcome:
         """Apply one package's records in one transaction, with the bookkeeping of ``origin``.
 
@@ -218,6 +220,7 @@ class SyncService:
                     refresh_summaries(
                         connection, touched, indexed=touched - stats.households_inserted, triggers=False
                     )
+                _check_counts(connection, stats, seq, expected_records)
                 conflict_ids = record_conflicts(connection, stats.conflicts, package_id=package_id, now=now)
                 outcome = RecordsOutcome(stats, conflict_ids)
                 if dry_run:
@@ -328,6 +331,12 @@ class SyncService:
             recipient_box_key=peer.box_key,
             task=task,
         )
+        if written.records != stats.records or written.attachments != len(stats.blobs):
+            shutil.rmtree(written.path, ignore_errors=True)
+            raise ServiceError(
+                f"同步包读回的记录数（{written.records}）或附件数（{written.attachments}）与导出的"
+                f"（{stats.records}、{len(stats.blobs)}）不符，已删除该同步包；请重试"
+            )
         now = _utcnow()
         with self.db.session(capture=False) as session:
             session.add(
@@ -470,6 +479,7 @@ class SyncService:
                     package_id=package_id,
                     dry_run=dry_run,
                     before_commit=None if dry_run else place_blobs,
+                    expected_records=int(manifest["records"]),
                 )
             except BaseException:
                 for blob in moved:
@@ -585,6 +595,21 @@ def _future_reason(stamp: str) -> str:
 
     when = dt.datetime.fromtimestamp(stamp_ms(stamp) / 1000, dt.UTC).astimezone()
     return f"同步包中的修改时间在未来（{when:%Y-%m-%d %H:%M}），发送方电脑的时钟可能不准；已隔离，未合并"
+
+
+def _check_counts(connection: Connection, stats: MergeStats, seq: int, expected: int | None) -> None:
+    """No silent partial result: every record was counted, and every row written is in the database."""
+    counted = stats.new + stats.updated + stats.unchanged
+    if expected is not None and counted != expected:
+        raise MergeRefused(f"合并时只处理了 {counted} 条记录，同步包清单有 {expected} 条；已撤销本次合并")
+    stored = sum(
+        connection.exec_driver_sql(f"SELECT count(*) FROM {name} WHERE seq = ?", (seq,)).scalar() or 0
+        for name in TABLES
+    )
+    if stored != stats.written:
+        raise MergeRefused(
+            f"合并后数据库中的记录数（{stored}）与写入数（{stats.written}）不符；已撤销本次合并"
+        )
 
 
 def _is_foreign_key_failure(exc: BaseException) -> bool:

@@ -75,6 +75,7 @@ class MergeStats:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    written: int = 0  # rows inserted or rewritten (stamps alone may change: counted unchanged, written)
     conflicts: list[Conflict] = field(default_factory=list)
     latest_stamp: str = ""
     households_touched: set[str] = field(default_factory=set)
@@ -188,6 +189,7 @@ class Merger:
             else:
                 self.stats.unchanged += 1
             self._note_touched(spec, dict(zip(columns, merged, strict=True)), row_id, existed=True)
+        self.stats.written += len(inserts) + len(updates)
         if inserts:
             self._insert(spec, list(inserts.values()))
         if self.from_upper:

@@ -130,3 +130,34 @@ def _first_household(station: Station) -> str:
 
     with station.db.reader() as session:
         return session.scalars(select(Household.id).order_by(Household.id)).first()
+
+
+def test_a_county_relays_its_townships_and_the_city_sees_the_original_origin(tmp_path: Path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
+    county_setup = city.enrollment.enroll(
+        "county", "北票市民宗局", "211381", stick / "county.json"
+    ).setup_file
+    county = Station.create_from_setup(tmp_path / "county", county_setup)
+    township_setup = county.enrollment.enroll(
+        "township", "马友营蒙古族乡", TOWNSHIP_A, stick / "t.json"
+    ).setup_file
+    township = Station.create_from_setup(tmp_path / "township", township_setup)
+    try:
+        household = add_household(township, "宝斯鲁", "211381198001010019", members=2)
+        (up,) = county.sync.merge([township.sync.export(stick).package])
+        assert up.status == APPLIED
+        (relayed,) = city.sync.merge([county.sync.export(stick).package])
+        assert relayed.status == APPLIED and relayed.new == 3
+        assert household_field(city, household, "origin") == township.info().id
+        names = {p.station_id: (p.name, p.relation) for p in city.enrollment.peers()}
+        assert names[township.info().id] == ("马友营蒙古族乡", "relayed")
+        # a city correction goes down through the county to the township
+        set_household(city, household, notes="市里更正")
+        county.sync.merge([city.sync.export(stick, recipient=county.info().id).package])
+        township.sync.merge([county.sync.export(stick, recipient=township.info().id).package])
+        assert household_field(township, household, "notes") == "市里更正"
+    finally:
+        for s in (city, county, township):
+            s.close()
