@@ -9,13 +9,32 @@ import functools
 from collections.abc import Iterable
 
 
+@functools.cache
+def _single_reading(character: str) -> str | None:
+    """The toneless syllable of a Chinese character that has only one reading; None otherwise."""
+    from pypinyin import Style, lazy_pinyin
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    readings = pinyin_dict.get(ord(character))
+    if readings is None or "," in readings:
+        return None  # not Chinese, or a heteronym whose reading depends on the word around it
+    return lazy_pinyin(character, style=Style.NORMAL)[0].lower()
+
+
 @functools.lru_cache(maxsize=65_536)  # names repeat a lot (demo data, roster imports, merges)
 def pinyin_keys(name: str) -> tuple[str, str]:
-    """("baosilu", "bsl") for 宝斯鲁; non-Chinese characters pass through lowercased."""
-    # Imported here: pypinyin's dictionaries take half a second to load, and start-up should not pay.
-    from pypinyin import Style, lazy_pinyin
+    """("baosilu", "bsl") for 宝斯鲁; non-Chinese characters pass through lowercased.
 
-    syllables = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default") if s.strip()]
+    Most name characters have a single reading; those are looked up one by one (cached), which is
+    about a hundred times faster than pypinyin's phrase segmentation. A name with a heteronym (单, 曾,
+    乐 …) or anything else goes through ``lazy_pinyin`` as a whole, which picks readings by phrase.
+    """
+    syllables = [_single_reading(character) for character in name]
+    if None in syllables:
+        # Imported here: pypinyin's dictionaries take half a second to load; start-up should not pay.
+        from pypinyin import Style, lazy_pinyin
+
+        syllables = [s.lower() for s in lazy_pinyin(name, style=Style.NORMAL, errors="default") if s.strip()]
     return "".join(syllables), "".join(s[0] for s in syllables if s)
 
 

@@ -93,7 +93,7 @@ def refresh_summaries(
             "SELECT household_id, relationship, name, id_number, ethnicity, phone FROM member "
             f"WHERE household_id IN ({marks}) AND deleted = 0 ORDER BY household_id, position, id",
             tuple(block),
-        ):
+        ).fetchall():
             members[row[0]].append(row)
         updates = []
         for household_id in block:

@@ -103,17 +103,22 @@ def _blocks(records: Iterable[dict[str, Any]]) -> Iterator[tuple[TableSpec, list
         yield spec, block
 
 
+_RECORD_KEYS = frozenset({"t", "id", "o", "cs", "s", "fs", "fb", "v"})
+
+
 def _check_shape(spec: TableSpec, record: dict[str, Any]) -> None:
+    """A record the merge can apply: the known keys with the right types, exactly the table's fields."""
     values = record.get("v")
     if (
-        not isinstance(record.get("id"), str)
-        or not isinstance(values, dict)
-        or set(values) != set(spec.fields)
-        or not isinstance(record.get("cs"), str)
-        or not isinstance(record.get("s"), str)
-        or not isinstance(record.get("o"), str)
-        or not isinstance(record.get("fs"), dict)
-        or not isinstance(record.get("fb"), dict)
+        record.keys() != _RECORD_KEYS
+        or type(values) is not dict
+        or values.keys() != spec.field_set
+        or type(record["id"]) is not str
+        or type(record["cs"]) is not str
+        or type(record["s"]) is not str
+        or type(record["o"]) is not str
+        or type(record["fs"]) is not dict
+        or type(record["fb"]) is not dict
     ):
         raise MergeRefused(f"同步包中 {spec.name} 表的记录 {record.get('id')!r} 格式不对")
 
@@ -220,10 +225,9 @@ class Merger:
             )
 
     def _new_row(self, spec: TableSpec, record: dict[str, Any]) -> list[Any]:
-        values = record["v"]
         return [
             record["id"],
-            *(values[f] for f in spec.fields),
+            *spec.field_values(record["v"]),
             record["o"],
             record["cs"],
             record["s"],

@@ -16,6 +16,8 @@ records compare stamps as strings.
 from __future__ import annotations
 
 import json
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -56,6 +58,15 @@ class TableSpec:
     def fields(self) -> tuple[str, ...]:
         """The stamped fields: content columns, then ``deleted``."""
         return (*self.model.content_columns(), DELETED)
+
+    @cached_property
+    def field_set(self) -> frozenset[str]:
+        return frozenset(self.fields)
+
+    @cached_property
+    def field_values(self) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+        """Values of a record's ``v`` in ``fields`` order (one C call per record)."""
+        return operator.itemgetter(*self.fields)
 
     @cached_property
     def stored_columns(self) -> tuple[str, ...]:
