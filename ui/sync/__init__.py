@@ -1,0 +1,1 @@
+"""The 同步 (sync) screens: export wizard, merge dialog, conflict review, lower-station enrollment."""
