@@ -451,6 +451,7 @@ class SyncService:
         from huimin_desktop.sync.package import PackageError
 
         staging = self.db.folder.staging_dir / f"merge-{time.time_ns():x}"
+        named: dict[str, str] = {}  # who sent it, once the signed manifest says so
         try:
             reader = self._open(path)
             manifest = reader.manifest
@@ -501,9 +502,9 @@ class SyncService:
         except FutureStamps as exc:
             if not dry_run:
                 self._quarantine(path, manifest["package_id"], manifest["origin"], exc.stamp)
-            return PackageSummary(path, QUARANTINED, _future_reason(exc.stamp))
+            return PackageSummary(path, QUARANTINED, _future_reason(exc.stamp), **named)
         except (PackageError, MergeRefused, ServiceError) as exc:
-            return PackageSummary(path, REJECTED, str(getattr(exc, "message", exc)))
+            return PackageSummary(path, REJECTED, str(getattr(exc, "message", exc)), **named)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -568,6 +569,19 @@ class SyncService:
                     quarantined_at=_utcnow(),
                 )
             )
+
+    def last_export(self) -> tuple[dt.datetime, str] | None:
+        """When the newest package was written here (UTC) and the name of its recipient."""
+        with self.db.reader() as session:
+            entry = session.scalars(
+                select(SyncPackageLog)
+                .where(SyncPackageLog.direction == "out")
+                .order_by(SyncPackageLog.processed_at.desc())
+            ).first()
+            if entry is None:
+                return None
+            peer = session.get(SyncPeer, entry.recipient)
+            return entry.processed_at, peer.name if peer is not None else entry.recipient[:8]
 
     # -- conflicts --------------------------------------------------------------------------------
 

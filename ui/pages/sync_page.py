@@ -227,8 +227,9 @@ class SyncPage(Page):
         else:
             self.upper_value.setText(self.tr("Not enrolled yet (set up from a setup file)"))
 
-        # The core does not tell the last export yet (SyncService.status() is asked for): until it does,
-        # the page shows the export made in this window.
+        stored = self.station.sync.last_export()
+        if stored is not None:
+            self._last_export = (stored[0].replace(tzinfo=dt.UTC), stored[1])
         if self._last_export is not None:
             moment, name = self._last_export
             self.last_export_value.setText(
