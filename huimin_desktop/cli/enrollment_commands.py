@@ -1,9 +1,91 @@
-"""Enrollment commands: ``enroll`` (a setup file for a lower station) and ``revoke``."""
+"""Enrollment commands: ``enroll`` (a setup file for a lower station), ``revoke`` and ``stations``."""
 
 from __future__ import annotations
 
-from huimin_desktop.cli.common import AddCommand
+import argparse
+from pathlib import Path
+
+from huimin_desktop.cli.common import EXIT_OK, AddCommand, emit
+from huimin_desktop.services.enrollment import PeerInfo
+from huimin_desktop.services.station import Station
+
+RELATION_NAMES = {"upper": "上级", "lower": "下级", "relayed": "经转"}
+
+
+def cmd_enroll(args: argparse.Namespace) -> int:
+    with Station.open(args.data) as station:
+        level = args.level or ("county" if len(args.division) == 6 else "township")
+        result = station.enrollment.enroll(level, args.name, args.division, Path(args.out))
+    payload = {
+        "station": result.station_id,
+        "name": result.name,
+        "level": result.level,
+        "division": result.division,
+        "setup_file": str(result.setup_file),
+        "reenrolled": result.reenrolled,
+    }
+    again = "（重新登记：原密钥作废）" if result.reenrolled else ""
+    emit(
+        args,
+        payload,
+        f"已登记下级站点：{result.name}（{result.level}，{result.division}）{again}\n"
+        f"安装文件：{result.setup_file}（含该站点的密钥，请妥善保管，首次启动后删除）",
+    )
+    return EXIT_OK
+
+
+def cmd_revoke(args: argparse.Namespace) -> int:
+    with Station.open(args.data) as station:
+        peer = station.enrollment.revoke(args.station, args.reason or "")
+    payload = {**_peer_json(peer), "station": peer.station_id}
+    emit(args, payload, f"已吊销站点：{peer.name}（{peer.division_code}）；此后其签发的同步包一律拒绝")
+    return EXIT_OK
+
+
+def _peer_json(peer: PeerInfo) -> dict[str, object]:
+    return {
+        "station": peer.station_id,
+        "name": peer.name,
+        "level": peer.level,
+        "division": peer.division_code,
+        "relation": peer.relation,
+        "via": peer.via,
+        "fingerprint": peer.fingerprint,
+        "enrolled_at": peer.enrolled_at.isoformat(sep=" ") if peer.enrolled_at else None,
+        "revoked": peer.revoked,
+        "revoked_at": peer.revoked_at.isoformat(sep=" ") if peer.revoked_at else None,
+        "acked_seq": peer.acked_seq,
+        "received_seq": peer.received_seq,
+    }
+
+
+def cmd_stations(args: argparse.Namespace) -> int:
+    with Station.open(args.data) as station:
+        peers = station.enrollment.peers()
+    lines = [
+        f"{RELATION_NAMES.get(p.relation, p.relation)}  {p.name}  {p.division_code}  {p.station_id}  "
+        f"{p.fingerprint or '-'}{'  已吊销' if p.revoked else ''}"
+        for p in peers
+    ]
+    emit(args, {"stations": [_peer_json(p) for p in peers]}, "\n".join(lines) or "本站还没有上级或下级站点")
+    return EXIT_OK
 
 
 def register(command: AddCommand) -> None:
-    pass
+    enroll = command("enroll", "登记下级站点，生成其安装文件（市、县站点）", cmd_enroll)
+    enroll.add_argument(
+        "--level",
+        choices=["county", "township"],
+        help="下级站点级别（默认按区划代码：6 位为县，12 位为乡镇）",
+    )
+    enroll.add_argument("--division", metavar="CODE", required=True, help="下级站点的区划代码")
+    enroll.add_argument("--name", required=True, help="下级站点名称，如“马友营蒙古族乡”")
+    enroll.add_argument(
+        "--out", metavar="FILE", required=True, help="安装文件写到哪里（如 U 盘上的 setup.json）"
+    )
+
+    revoke = command("revoke", "吊销下级站点（如电脑丢失）：此后拒绝其同步包", cmd_revoke)
+    revoke.add_argument("station", metavar="STATION", help="站点编号、区划代码或名称")
+    revoke.add_argument("--reason", metavar="TEXT", help="原因，记入审计日志")
+
+    command("stations", "列出本站的上级、下级和经转站点", cmd_stations)

@@ -17,15 +17,24 @@ from huimin_desktop.cli.common import (
 from huimin_desktop.services.station import Station
 
 
-def cmd_init(args: argparse.Namespace) -> int:
+def _open_new_station(args: argparse.Namespace) -> Station:
+    if args.setup:
+        given = [flag for flag, value in (("--level", args.level), ("--name", args.name)) if value]
+        if given or args.division:
+            raise CommandFailed("使用 --setup 时站点信息来自安装文件，不要再给 --level、--name、--division")
+        return Station.create_from_setup(args.data, args.setup)
     missing = [
         flag
         for flag, value in (("--level", args.level), ("--name", args.name), ("--division", args.division))
         if not value
     ]
     if missing:
-        raise CommandFailed(f"缺少参数：{' '.join(missing)}")
-    with Station.create(args.data, level=args.level, name=args.name, division_code=args.division) as station:
+        raise CommandFailed(f"缺少参数：{' '.join(missing)}（或用 --setup FILE 从上级站点的安装文件初始化）")
+    return Station.create(args.data, level=args.level, name=args.name, division_code=args.division)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    with _open_new_station(args) as station:
         info = station.info()
         payload = {
             "station": info.id,
@@ -83,6 +92,7 @@ def register(command: AddCommand) -> None:
     init.add_argument("--level", choices=["city", "county", "township"], help="站点级别")
     init.add_argument("--name", help="站点名称，如“北票市民宗局”")
     init.add_argument("--division", metavar="CODE", help="区划代码：市、县 6 位，乡镇 12 位")
+    init.add_argument("--setup", metavar="FILE", help="上级站点登记时生成的安装文件（乡镇、县首次启动）")
 
     demo = command(
         "demo", "生成演示数据（用于演示和性能测试；数据文件夹中没有站点时先建一个市级演示站点）", cmd_demo

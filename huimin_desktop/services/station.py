@@ -13,20 +13,30 @@ from sqlalchemy import select
 
 from huimin_desktop.model import StationIdentity
 from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.services.archive_export import ArchiveExporter
 from huimin_desktop.services.attachments import AttachmentService
 from huimin_desktop.services.audit import AuditService
 from huimin_desktop.services.checkup import CheckReport, check_station
 from huimin_desktop.services.divisions import DivisionService
+from huimin_desktop.services.enrollment import EnrollmentService
 from huimin_desktop.services.errors import NoStationError, ServiceError, StationExistsError
 from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
 from huimin_desktop.services.projects import ProjectService
 from huimin_desktop.services.records import StationInfo
-from huimin_desktop.services.station_setup import create_station, validate_station
+from huimin_desktop.services.rosters import RosterService
+from huimin_desktop.services.station_setup import (
+    check_setup,
+    create_station,
+    ensure_station_keys,
+    validate_station,
+)
+from huimin_desktop.services.sync import SyncService
 from huimin_desktop.services.trainings import TrainingService
 from huimin_desktop.services.users import UserService
 from huimin_desktop.store.database import Database
 from huimin_desktop.store.datafolder import DataFolder, has_station
+from huimin_desktop.sync.enrollment import SetupData, read_setup_file
 
 __all__ = ["Station", "has_station"]
 
@@ -40,8 +50,12 @@ class Station:
         self.trainings = TrainingService(db)
         self.indicators = IndicatorService(db)
         self.attachments = AttachmentService(db)
+        self.archive = ArchiveExporter(db, self.projects, self.attachments)
         self.users = UserService(db)
         self.audit = AuditService(db)
+        self.rosters = RosterService(db)
+        self.sync = SyncService(db)
+        self.enrollment = EnrollmentService(db)
 
     # -- opening ------------------------------------------------------------------------------
 
@@ -55,11 +69,22 @@ class Station:
         if db.station_id is None:
             db.close()
             raise NoStationError(f"数据文件夹 {folder.root} 中还没有站点，请先初始化（init）")
+        try:
+            ensure_station_keys(db)  # a station made before stations had keys gets them once
+        except BaseException:
+            db.close()
+            raise
         return cls(db)
 
     @classmethod
     def create(
-        cls, data_dir: str | os.PathLike[str] | None, *, level: str, name: str, division_code: str
+        cls,
+        data_dir: str | os.PathLike[str] | None,
+        *,
+        level: str,
+        name: str,
+        division_code: str,
+        setup: SetupData | None = None,
     ) -> Station:
         # Everything that can be refused is checked before the folder is touched.
         validate_station(level, name, division_code)
@@ -70,13 +95,29 @@ class Station:
             raise ServiceError(f"{folder.root} 不是文件夹")
         db = Database.open(folder)
         try:
-            create_station(db, level=level, name=name, division_code=division_code)
+            create_station(db, level=level, name=name, division_code=division_code, setup=setup)
         except BaseException:
             db.close()
             for leftover in folder.root.glob(f"{folder.db_path.name}*"):
                 leftover.unlink(missing_ok=True)
             raise
         return cls(db)
+
+    @classmethod
+    def create_from_setup(
+        cls, data_dir: str | os.PathLike[str] | None, setup_file: str | os.PathLike[str]
+    ) -> Station:
+        """First start of a station its upper station enrolled: identity, keys and trust from the file.
+
+        A damaged, edited or inconsistent setup file is refused with one Chinese line, and so is a folder
+        that already holds a station; either way nothing is written.
+        """
+        setup = read_setup_file(Path(setup_file))
+        check_setup(setup)
+        card = setup.station
+        return cls.create(
+            data_dir, level=card.level, name=card.name, division_code=card.division, setup=setup
+        )
 
     def close(self) -> None:
         self.db.close()

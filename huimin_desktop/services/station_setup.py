@@ -1,4 +1,8 @@
-"""Creating a station: its identity, the Chaoyang reference divisions, and the first audit line."""
+"""Creating a station: its identity, keys, the Chaoyang reference divisions, and the first audit line.
+
+A station enrolled by its upper station (``init --setup``) takes its id and keys from the setup file
+and starts out trusting that upper station (``sync.enrollment``).
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import chaoyang_divisions
-from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, new_id
+from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, SyncPeer, new_id
 from huimin_desktop.services.errors import ServiceError, StationExistsError
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.clock import Stamp
+from huimin_desktop.sync.enrollment import SetupData, SetupFileError, division_contains
+from huimin_desktop.sync.keys import StationKeys, create_keys, has_keys, store_keys
 
 # Reference divisions carry the same id and stamp at every station, so that merging two stations'
 # copies of 朝阳市 is a no-op rather than a duplicate.
@@ -23,6 +29,7 @@ SEED_STAMP = str(Stamp(0, 0, SEED_STATION))
 
 _CODE_LENGTH = {"city": 6, "county": 6, "township": 12}
 _LEVEL_NAMES = {"city": "市", "county": "县（市、区）", "township": "乡镇"}
+LEVEL_RANK = {"city": 3, "county": 2, "township": 1}
 
 
 def division_id_for_code(code: str) -> str:
@@ -72,12 +79,50 @@ def _parent_code(code: str) -> str | None:
     return code[:4] + "00"
 
 
-def create_station(db: Database, *, level: str, name: str, division_code: str) -> StationIdentity:
-    """Write the station identity into an empty database. Refuses a folder that already has one."""
+def check_setup(setup: SetupData) -> None:
+    """Refuse a setup file whose contents do not hold together (before any folder is touched)."""
+    station, upper = setup.station, setup.upper
+    try:
+        validate_station(station.level, station.name, station.division)
+    except ServiceError as exc:
+        raise SetupFileError(f"安装文件中的站点信息无效：{exc.message}") from None
+    if not re.fullmatch(r"[0-9a-f]{32}", station.id) or station.id == upper.id:
+        raise SetupFileError("安装文件中的站点编号无效")
+    if LEVEL_RANK.get(upper.level, 0) <= LEVEL_RANK[station.level] or upper.level == "township":
+        raise SetupFileError("安装文件中的上级站点级别不高于本站，不能使用")
+    if not division_contains(upper.division, station.division):
+        raise SetupFileError(
+            f"安装文件中的区划 {station.division} 不在上级站点“{upper.name}”（{upper.division}）的辖区内"
+        )
+
+
+def ensure_station_keys(db: Database) -> None:
+    """Give a station made by an earlier version (which had no keys) its keys, once.
+
+    A station that already has peers (an upper station, or lower stations it enrolled) is known to
+    them by its keys: new ones would silently cut it off, so a missing key file stays an error there
+    (``load_keys`` says so when the keys are needed).
+    """
+    if db.station_id is None or has_keys(db.folder):
+        return
+    with db.reader() as session:
+        if session.scalar(select(SyncPeer.station_id).where(SyncPeer.relation.in_(("upper", "lower")))):
+            return
+    create_keys(db.folder, db.station_id)
+
+
+def create_station(
+    db: Database, *, level: str, name: str, division_code: str, setup: SetupData | None = None
+) -> StationIdentity:
+    """Write the station identity (and keys) into an empty database. Refuses a folder that has one.
+
+    With ``setup`` the station takes the id and keys the upper station made for it, and the upper
+    station is recorded as its (only) trusted peer.
+    """
     validate_station(level, name, division_code)
     if db.station_id is not None:
         raise StationExistsError(f"数据文件夹 {db.folder.root} 已有站点，不能重复初始化")
-    station_id = new_id()
+    station_id = setup.station.id if setup is not None else new_id()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with db.session(capture=False) as session:
         identity = StationIdentity(
@@ -93,10 +138,30 @@ def create_station(db: Database, *, level: str, name: str, division_code: str) -
                 action="init",
                 table_name="station_identity",
                 record_id=station_id,
-                summary=f"初始化站点：{name}（{level}，{division_code}）",
+                summary=f"初始化站点：{name}（{level}，{division_code}）"
+                + (f"，由“{setup.upper.name}”登记" if setup is not None else ""),
             )
         )
+        if setup is not None:
+            session.add(
+                SyncPeer(
+                    station_id=setup.upper.id,
+                    name=setup.upper.name,
+                    level=setup.upper.level,
+                    division_code=setup.upper.division,
+                    relation="upper",
+                    via=None,
+                    sign_key=setup.upper_sign_key,
+                    box_key=setup.upper_box_key,
+                    enrolled_at=setup.created_at,
+                    revoked_at=None,
+                    acked_seq=0,
+                    received_seq=0,
+                )
+            )
     db.load_station()
+    keys = setup.keys if setup is not None else StationKeys.generate()
+    store_keys(db.folder, keys.with_station(station_id))
     # A station whose division is not in the shipped list (e.g. a township of 喀左 joining the program)
     # gets its own division row, named after the station.
     with db.session() as session:

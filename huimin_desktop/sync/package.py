@@ -1,0 +1,706 @@
+"""The sync package container (DESIGN.md §4): a folder on a USB stick that only its recipient can read.
+
+It knows nothing of tables: the caller gives it records (JSON objects) and blobs (files by SHA-256).
+
+Layout, short ASCII names that FAT32 and old Windows are happy with::
+
+    HM2611290731A3F2/      HM + creation time (UTC, yymmddHHMM) + 4 hex digits of the package id
+      MANIFEST.JSN         clear text, no personal data: versions, ids, key fingerprint, the caller's
+                           header, the sealed package key, and the size and SHA-256 of every file
+      MANIFEST.SIG         Ed25519 signature of MANIFEST.JSN's bytes by the origin station (64 bytes)
+      PAYLOAD.000 …        one secretstream: zlib-compressed JSON lines, one record per line
+      BLOBS.IDX            one secretstream: zlib-compressed JSON list of [sha256, offset, length, size]
+      BLOBS.000 …          the attachments, each its own secretstream, back to back (absent when none)
+
+A fresh random key per package encrypts every stream; it travels in the manifest sealed (X25519
+SealedBox) to the recipient's public key. Attachment hashes and sizes are inside the encrypted index,
+so nothing in the clear says what the package holds beyond counts.
+
+Writing happens under ``HMxxxxxx.TMP`` in the destination, every file and the folder fsynced, then a
+rename to the final name; the package is then read back and fully verified. Any failure or cancel
+removes the folder: a package under its final name is always complete.
+
+Opening checks, in this order, before anything is decrypted: the folder holds exactly the files the
+manifest lists (names short, plain ASCII, no path parts), the signature by the origin's enrolled key,
+the format and schema versions, that we are the recipient, and each file's size and SHA-256. Every
+refusal is a ``PackageError`` with a one-line Chinese reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import errno
+import json
+import re
+import secrets
+import shutil
+import stat
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from nacl.exceptions import CryptoError
+from nacl.public import PublicKey, SealedBox
+
+from huimin_desktop.progress import TaskState
+from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.store import schema
+from huimin_desktop.sync.keys import StationKeys, fingerprint, fsync_folder, verify_signature
+from huimin_desktop.sync.package_streams import (
+    CHUNK,
+    SHA256_PATTERN,
+    BufferedEncryptor,
+    FileEntry,
+    PackageError,
+    SpanReader,
+    SpanWriter,
+    StreamDecryptor,
+    encrypt_file,
+    fsync_file,
+    new_stream_key,
+)
+
+__all__ = [
+    "DEFAULT_VOLUME_SIZE",
+    "PackageError",
+    "PackageInfo",
+    "PackageReader",
+    "WrittenPackage",
+    "find_packages",
+    "inspect_package",
+    "is_package",
+    "open_package",
+    "write_package",
+]
+
+FORMAT = "huimin-sync-package"
+FORMAT_VERSION = 1
+DEFAULT_VOLUME_SIZE = 1 << 30  # 1 GiB: far below FAT32's 4 GiB file limit
+MANIFEST, SIGNATURE, INDEX = "MANIFEST.JSN", "MANIFEST.SIG", "BLOBS.IDX"
+PAYLOAD_STEM, BLOBS_STEM = "PAYLOAD", "BLOBS"
+TEMP_SUFFIX = ".TMP"
+_MAX_MANIFEST_BYTES = 16 << 20
+_MAX_LINE_BYTES = 64 << 20  # one record; refuses a decompression bomb disguised as one line
+_INFLATE_PIECE = 8 << 20
+_SAFE_NAME = re.compile(r"[A-Z0-9_]{1,8}(\.[A-Z0-9]{1,3})?")
+_WINDOWS_DEVICES = frozenset(
+    {"CON", "PRN", "AUX", "NUL", *(f"COM{n}" for n in range(10)), *(f"LPT{n}" for n in range(10))}
+)
+_RECORDS_PER_CHECK = 2000
+SignKeyLookup = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class WrittenPackage:
+    path: Path  # the package folder under its final name
+    package_id: str
+    records: int
+    attachments: int
+    bytes: int  # all files together
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    """What a verified package is: from the signed manifest, counted while decrypting."""
+
+    path: Path
+    package_id: str
+    origin: str
+    origin_fingerprint: str
+    recipient: str
+    created_at: dt.datetime  # UTC, naive
+    schema: str
+    records: int
+    attachments: int
+    bytes: int
+    header: dict[str, Any]
+
+
+@contextmanager
+def _read_errors(path: Path) -> Iterator[None]:
+    """A stick pulled out or a full disk while reading: the same one-line refusal as any other."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise PackageError("本机磁盘空间不足，无法解开同步包；请清理磁盘后重试") from exc
+        raise PackageError(f"读取同步包 {path.name} 失败：{exc.strerror or exc}（U 盘是否已拔出？）") from exc
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+# -- writing ---------------------------------------------------------------------------------------
+
+
+def write_package(
+    dest_dir: Path,
+    *,
+    header: dict[str, Any],
+    records: Iterable[dict[str, Any]],
+    blobs: Iterable[tuple[str, Path]],
+    sender: StationKeys,
+    recipient: str,
+    recipient_box_key: str,
+    task: TaskState | None = None,
+    origin: str | None = None,
+    volume_size: int = DEFAULT_VOLUME_SIZE,
+) -> WrittenPackage:
+    """Write a package for ``recipient`` into ``dest_dir`` and verify it; returns where it went.
+
+    ``records`` is consumed first, then ``blobs``, and only then is ``header`` read (the caller may fill
+    it in while its iterators run). ``origin`` defaults to the station the sender's keys belong to.
+    """
+    dest_dir = Path(dest_dir)
+    origin = origin or sender.station_id
+    if not origin:
+        raise PackageError("本站密钥未标明站点，无法写同步包")
+    try:
+        recipient_key = PublicKey(bytes.fromhex(recipient_box_key))
+    except (ValueError, TypeError, CryptoError):
+        raise PackageError("接收站点的公钥无效，无法写同步包；请重新登记该站点") from None
+    if not dest_dir.is_dir():
+        raise PackageError(f"目标文件夹 {dest_dir} 不存在")
+    temporary = _make_temp_folder(dest_dir)
+    final: Path | None = None
+    try:
+        package_key = new_stream_key()
+        package_id = secrets.token_hex(16)
+        created_at = _utcnow()
+        files, record_count, index = _write_streams(temporary, package_key, records, blobs, task, volume_size)
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema": schema.HEAD_REVISION,
+            "package_id": package_id,
+            "origin": origin,
+            "origin_fingerprint": sender.fingerprint,
+            "recipient": recipient,
+            "recipient_key": recipient_box_key,
+            "created_at": created_at.isoformat(sep=" "),
+            "sealed_key": base64.b64encode(SealedBox(recipient_key).encrypt(package_key)).decode("ascii"),
+            "records": record_count,
+            "attachments": len(index),
+            "payload": [entry.name for entry in files if entry.name.startswith(PAYLOAD_STEM + ".")],
+            "blobs": [entry.name for entry in files if entry.name.startswith(BLOBS_STEM + ".0")],
+            "files": [entry.as_json() for entry in files],
+            "header": header,
+        }
+        manifest_bytes = json.dumps(manifest, ensure_ascii=True, indent=1, default=str).encode("ascii")
+        _write_small(temporary / MANIFEST, manifest_bytes)
+        _write_small(temporary / SIGNATURE, sender.sign(manifest_bytes))
+        fsync_folder(temporary)
+        if task is not None:
+            task.check()
+        final = _final_name(dest_dir, created_at, package_id)
+        temporary.rename(final)
+        fsync_folder(dest_dir)
+        # Read back from the stick. Decrypting every stream authenticates every byte of every volume,
+        # and the plaintext hashes were taken while writing, so nothing needs hashing a second time.
+        reader = PackageReader(
+            final, package_key=package_key, sign_key_for=lambda _: sender.sign_public_hex, verify_hashes=False
+        )
+        info = reader.verify_all(task, rehash=False)
+    except BaseException as exc:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if final is not None:
+            shutil.rmtree(final, ignore_errors=True)
+        if isinstance(exc, PackageError) and final is not None:
+            raise PackageError(
+                f"同步包写入后读回校验失败（{exc.message}），U 盘可能有问题；请换一个 U 盘重试"
+            ) from exc
+        if isinstance(exc, OSError):
+            if exc.errno == errno.ENOSPC:
+                raise PackageError(f"{dest_dir} 空间不足，同步包没有写入；请换一个空间更大的 U 盘") from exc
+            raise PackageError(f"写同步包失败：{exc.strerror or exc}（{exc.filename or dest_dir}）") from exc
+        raise
+    return WrittenPackage(final, package_id, info.records, info.attachments, info.bytes)
+
+
+def _make_temp_folder(dest_dir: Path) -> Path:
+    for _ in range(100):
+        candidate = dest_dir / f"HM{secrets.token_hex(3).upper()}{TEMP_SUFFIX}"
+        try:
+            candidate.mkdir()
+        except FileExistsError:
+            continue
+        return candidate
+    raise PackageError(f"无法在 {dest_dir} 中建立临时文件夹")
+
+
+def _final_name(dest_dir: Path, created_at: dt.datetime, package_id: str) -> Path:
+    stem = f"HM{created_at:%y%m%d%H%M}"
+    candidate = dest_dir / f"{stem}{package_id[:4].upper()}"
+    while candidate.exists():
+        candidate = dest_dir / f"{stem}{secrets.token_hex(2).upper()}"
+    return candidate
+
+
+def _write_small(path: Path, data: bytes) -> None:
+    with path.open("xb") as handle:
+        handle.write(data)
+        fsync_file(handle)
+
+
+def _write_streams(
+    folder: Path,
+    key: bytes,
+    records: Iterable[dict[str, Any]],
+    blobs: Iterable[tuple[str, Path]],
+    task: TaskState | None,
+    volume_size: int,
+) -> tuple[list[FileEntry], int, list[list[Any]]]:
+    payload_span = SpanWriter(folder, PAYLOAD_STEM, volume_size)
+    blob_span = SpanWriter(folder, BLOBS_STEM, volume_size)
+    index_span = SpanWriter(folder, INDEX, volume_size, single_file=True)
+    try:
+        payload = BufferedEncryptor(key, payload_span)
+        compressor = zlib.compressobj(6)
+        lines: list[bytes] = []
+        buffered = count = 0
+        for record in records:
+            line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+            lines.append(line)
+            buffered += len(line) + 1
+            count += 1
+            if buffered >= CHUNK:
+                payload.write(compressor.compress(b"\n".join(lines) + b"\n"))
+                lines, buffered = [], 0
+            if task is not None and count % _RECORDS_PER_CHECK == 0:
+                task.report(count, 0, "写入同步包：记录")
+        if lines:
+            payload.write(compressor.compress(b"\n".join(lines) + b"\n"))
+        payload.write(compressor.flush())
+        payload.finish()
+
+        index: list[list[Any]] = []
+        seen: set[str] = set()
+        check = task.check if task is not None else None
+        for sha256, source in blobs:
+            if not SHA256_PATTERN.fullmatch(sha256):
+                raise PackageError(f"附件校验值格式不符（{sha256[:16]}）")
+            if sha256 in seen:
+                continue
+            seen.add(sha256)
+            offset = blob_span.position
+            if not Path(source).is_file():
+                raise PackageError(f"附件库中缺少文件（{sha256[:12]}…），请先运行 check 检查附件库")
+            with Path(source).open("rb") as handle:
+                size, length, actual = encrypt_file(key, handle, blob_span, check=check)
+            if actual != sha256:
+                raise PackageError(
+                    f"附件库中的文件已损坏（{sha256[:12]}…）：内容与校验值不符；请先运行 check 检查附件库"
+                )
+            index.append([sha256, offset, length, size])
+            if task is not None:
+                task.report(len(index), 0, "写入同步包：附件")
+
+        index_stream = BufferedEncryptor(key, index_span)
+        index_stream.write(zlib.compress(json.dumps(index, separators=(",", ":")).encode("ascii")))
+        index_stream.finish()
+        files = payload_span.close() + blob_span.close()
+        files += index_span.close()
+    except BaseException:
+        for span in (payload_span, blob_span, index_span):
+            span.abort()
+        raise
+    return files, count, index
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def is_package(path: Path) -> bool:
+    return path.is_dir() and (path / MANIFEST).is_file() and not path.name.upper().endswith(TEMP_SUFFIX)
+
+
+def find_packages(path: Path) -> list[Path]:
+    """``path`` itself when it is a package; else the packages directly inside it, oldest first.
+
+    Anything else comes back as ``[path]``, so that opening it gives the user the reason.
+    """
+    path = Path(path)
+    if is_package(path) or not path.is_dir():
+        return [path]
+    inside = sorted((child for child in path.iterdir() if is_package(child)), key=lambda p: p.name)
+    return inside or [path]
+
+
+def open_package(
+    path: Path, *, keys: StationKeys, sign_key_for: SignKeyLookup, verify_hashes: bool = True
+) -> PackageReader:
+    """Open and check a package addressed to the owner of ``keys`` (see the module docstring).
+
+    ``sign_key_for(station_id)`` returns the origin's enrolled signing key (hex) or raises a
+    ServiceError saying why it is not trusted (unknown, revoked).
+    """
+    return PackageReader(Path(path), keys=keys, sign_key_for=sign_key_for, verify_hashes=verify_hashes)
+
+
+def inspect_package(
+    path: Path, *, keys: StationKeys, sign_key_for: SignKeyLookup, decrypt: bool = True
+) -> PackageInfo:
+    """Verify a package completely (with ``decrypt``: every stream decrypted and checked, nothing kept)."""
+    reader = PackageReader(Path(path), keys=keys, sign_key_for=sign_key_for, verify_hashes=not decrypt)
+    return reader.verify_all() if decrypt else reader.info(records=reader.manifest["records"])
+
+
+class PackageReader:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        keys: StationKeys | None = None,
+        package_key: bytes | None = None,
+        sign_key_for: SignKeyLookup,
+        verify_hashes: bool = True,
+    ) -> None:
+        self.path = path
+        with _read_errors(path):
+            self._open(keys, package_key, sign_key_for, verify_hashes)
+
+    def _open(
+        self,
+        keys: StationKeys | None,
+        package_key: bytes | None,
+        sign_key_for: SignKeyLookup,
+        verify_hashes: bool,
+    ) -> None:
+        path = self.path
+        self.manifest = _read_checked_manifest(path, sign_key_for)
+        manifest = self.manifest
+        if package_key is None:
+            assert keys is not None
+            if manifest["recipient_key"] != keys.box_public_hex or (
+                keys.station_id and manifest["recipient"] != keys.station_id
+            ):
+                raise PackageError(
+                    f"同步包是发给其他站点的（接收方 {manifest['recipient'][:8]}），不能在本站打开"
+                )
+            try:
+                package_key = SealedBox(keys.box_key).decrypt(base64.b64decode(manifest["sealed_key"]))
+            except (CryptoError, ValueError, TypeError):
+                raise PackageError("同步包的密钥无法用本站密钥打开：不是发给本站的，或已损坏") from None
+        self._key = package_key
+        self._files = {entry.name: entry for entry in _entries(manifest)}
+        for entry in self._files.values():
+            if (path / entry.name).stat().st_size != entry.size:
+                raise PackageError(f"同步包文件 {entry.name} 的大小与清单不符（被截断或改动）")
+        if verify_hashes:
+            _check_hashes(path, list(self._files.values()))
+
+    # what the lead's merge uses
+
+    @property
+    def header(self) -> dict[str, Any]:
+        return self.manifest["header"]
+
+    def records(self, *, check_hashes: bool = False) -> Iterator[dict[str, Any]]:
+        """The records, streamed and authenticated; a cut or altered payload raises PackageError."""
+        with _read_errors(self.path):
+            for line in self._record_lines(check_hashes=check_hashes):
+                yield _parse_record(line)
+
+    def _record_lines(self, *, check_hashes: bool) -> Iterator[bytes]:
+        span = SpanReader(self.path, self._volumes("payload"), check_hashes=check_hashes)
+        try:
+            decryptor = StreamDecryptor(self._key, span, span.length, "同步包数据（PAYLOAD）")
+            decompressor = zlib.decompressobj()
+            tail = b""
+            count = 0
+            for chunk in decryptor.chunks():
+                pending = chunk
+                while pending:
+                    try:  # in bounded pieces: a 1 MiB chunk of repetitive records may inflate a lot
+                        data = tail + decompressor.decompress(pending, _INFLATE_PIECE)
+                    except zlib.error:
+                        raise PackageError("同步包数据无法解压，已损坏") from None
+                    pending = decompressor.unconsumed_tail
+                    lines = data.split(b"\n")
+                    tail = lines.pop()
+                    if len(tail) > _MAX_LINE_BYTES:
+                        raise PackageError("同步包数据中有过长的记录，格式不符")
+                    count += len(lines)
+                    yield from lines
+            if tail or not decompressor.eof or decompressor.unused_data:
+                raise PackageError("同步包数据结尾不完整，已损坏")
+            span.finish()
+            if count != self.manifest["records"]:
+                raise PackageError(
+                    f"同步包中的记录数（{count}）与清单（{self.manifest['records']}）不符，已损坏"
+                )
+        finally:
+            span.close()
+
+    def blob_index(self, *, check_hashes: bool = False) -> list[tuple[str, int, int, int]]:
+        """(sha256, offset, stream length, size) of every attachment, in the order they are stored."""
+        with _read_errors(self.path):
+            return self._blob_index(check_hashes)
+
+    def _blob_index(self, check_hashes: bool) -> list[tuple[str, int, int, int]]:
+        span = SpanReader(self.path, [self._files[INDEX]], check_hashes=check_hashes)
+        try:
+            decryptor = StreamDecryptor(self._key, span, span.length, "附件目录（BLOBS.IDX）")
+            raw = b"".join(decryptor.chunks())
+            span.finish()
+        finally:
+            span.close()
+        try:
+            inflater = zlib.decompressobj()
+            text = inflater.decompress(raw, _MAX_LINE_BYTES)
+            if inflater.unconsumed_tail or not inflater.eof:
+                raise ValueError("index too large or cut")
+            entries = json.loads(text)
+            index = [(str(s), int(o), int(n), int(z)) for s, o, n, z in entries]
+        except (zlib.error, ValueError, TypeError):
+            raise PackageError("同步包的附件目录已损坏") from None
+        position = 0
+        for sha256, offset, length, size in index:
+            if not SHA256_PATTERN.fullmatch(sha256) or offset != position or length <= 0 or size < 0:
+                raise PackageError("同步包的附件目录格式不符")
+            position += length
+        total = sum(self._files[name].size for name in self.manifest["blobs"])
+        if position != total or len(index) != self.manifest["attachments"]:
+            raise PackageError("同步包的附件目录与附件文件不符")
+        return index
+
+    def blobs(self, staging: Path, *, check_hashes: bool = False) -> Iterator[tuple[str, Path]]:
+        """Decrypt each attachment into a file in ``staging`` and yield (sha256, that file).
+
+        Each file is checked against its SHA-256 before it is yielded; it is the caller's to move or
+        delete. On any failure the file being written is removed before PackageError is raised.
+        """
+        with _read_errors(self.path):
+            yield from self._blobs(Path(staging), check_hashes)
+
+    def _blobs(self, staging: Path, check_hashes: bool) -> Iterator[tuple[str, Path]]:
+        import hashlib
+
+        index = self._blob_index(check_hashes)
+        span = SpanReader(self.path, self._volumes("blobs"), check_hashes=check_hashes)
+        try:
+            for number, (sha256, _offset, length, size) in enumerate(index):
+                target = staging / f"blob-{number:06d}.part"
+                digest = hashlib.sha256()
+                written = 0
+                try:
+                    with target.open("xb") as out:
+                        decryptor = StreamDecryptor(self._key, span, length, f"附件 {number + 1}")
+                        for chunk in decryptor.chunks():
+                            digest.update(chunk)
+                            written += len(chunk)
+                            out.write(chunk)
+                    if written != size or digest.hexdigest() != sha256:
+                        raise PackageError(f"附件 {number + 1} 的内容与其校验值不符，同步包已损坏")
+                except BaseException:
+                    with suppress(OSError):
+                        target.unlink()
+                    raise
+                yield sha256, target
+            span.finish()
+        finally:
+            span.close()
+
+    def verify_all(self, task: TaskState | None = None, *, rehash: bool = True) -> PackageInfo:
+        """Decrypt everything to nowhere, hashing each file on the way: the complete verification.
+
+        ``rehash=False`` (the writer's read-back) skips the hashes it computed itself while writing.
+        """
+        with _read_errors(self.path):
+            return self._verify_all(task, rehash)
+
+    def _verify_all(self, task: TaskState | None, rehash: bool) -> PackageInfo:
+        import hashlib
+
+        count = 0
+        # The writer's read-back only counts lines: it made the JSON itself.
+        lines = self.records(check_hashes=True) if rehash else self._record_lines(check_hashes=False)
+        for count, _record in enumerate(lines, start=1):
+            if task is not None and count % _RECORDS_PER_CHECK == 0:
+                task.report(count, self.manifest["records"], "校验同步包：记录")
+        index = self._blob_index(rehash)
+        span = SpanReader(self.path, self._volumes("blobs"), check_hashes=rehash)
+        try:
+            for number, (sha256, _offset, length, size) in enumerate(index):
+                digest = hashlib.sha256()
+                written = 0
+                for chunk in StreamDecryptor(self._key, span, length, f"附件 {number + 1}").chunks():
+                    if rehash:
+                        digest.update(chunk)
+                    written += len(chunk)
+                    if task is not None:
+                        task.check()
+                if written != size or (rehash and digest.hexdigest() != sha256):
+                    raise PackageError(f"附件 {number + 1} 的内容与其校验值不符，同步包已损坏")
+            span.finish()
+        finally:
+            span.close()
+        return self.info(records=count)
+
+    def info(self, *, records: int) -> PackageInfo:
+        manifest = self.manifest
+        return PackageInfo(
+            path=self.path,
+            package_id=manifest["package_id"],
+            origin=manifest["origin"],
+            origin_fingerprint=manifest["origin_fingerprint"],
+            recipient=manifest["recipient"],
+            created_at=dt.datetime.fromisoformat(manifest["created_at"]),
+            schema=manifest["schema"],
+            records=records,
+            attachments=manifest["attachments"],
+            bytes=sum(entry.size for entry in self._files.values())
+            + (self.path / MANIFEST).stat().st_size
+            + (self.path / SIGNATURE).stat().st_size,
+            header=manifest["header"],
+        )
+
+    def _volumes(self, role: str) -> list[FileEntry]:
+        return [self._files[name] for name in self.manifest[role]]
+
+
+def _parse_record(line: bytes) -> dict[str, Any]:
+    try:
+        record = json.loads(line)
+    except ValueError:
+        raise PackageError("同步包中有无法读取的记录，已损坏") from None
+    if not isinstance(record, dict):
+        raise PackageError("同步包中有格式不符的记录")
+    return record
+
+
+# -- the manifest checks ---------------------------------------------------------------------------
+
+
+def _read_checked_manifest(path: Path, sign_key_for: SignKeyLookup) -> dict[str, Any]:
+    if not path.is_dir():
+        raise PackageError(f"{path} 不是同步包（应为一个文件夹）")
+    manifest_bytes = _read_small(path, MANIFEST)
+    signature = _read_small(path, SIGNATURE)
+    try:
+        manifest = json.loads(manifest_bytes.decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        raise PackageError("同步包清单（MANIFEST.JSN）已损坏，无法读取") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise PackageError("不是本程序的同步包（清单格式不符）")
+    entries = _entries(manifest)
+    _check_listing(path, entries)
+    origin = manifest.get("origin")
+    if not isinstance(origin, str) or not origin:
+        raise PackageError("同步包清单缺少发送站点")
+    try:
+        sign_key = sign_key_for(origin)
+    except PackageError:
+        raise
+    except ServiceError as exc:  # unknown or revoked station: one exception type for every refusal
+        raise PackageError(exc.message) from exc
+    if not verify_signature(sign_key, manifest_bytes, signature):
+        raise PackageError("同步包的签名无效：清单被改动，或不是由登记的站点密钥签发的")
+    _check_versions(manifest)
+    if manifest.get("origin_fingerprint") != fingerprint(sign_key):
+        raise PackageError("同步包清单中的密钥指纹与发送站点登记的不符")
+    return manifest
+
+
+def _read_small(folder: Path, name: str) -> bytes:
+    target = folder / name
+    try:
+        info = target.lstat()
+    except FileNotFoundError:
+        raise PackageError(f"不是完整的同步包：缺少 {name}") from None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_MANIFEST_BYTES:
+        raise PackageError(f"同步包中的 {name} 不是正常文件")
+    return target.read_bytes()
+
+
+def _entries(manifest: dict[str, Any]) -> list[FileEntry]:
+    """The manifest's file list, every name checked to be a plain short name inside the package."""
+    try:
+        files = manifest["files"]
+        entries = [FileEntry(str(f["name"]), int(f["size"]), str(f["sha256"])) for f in files]
+        roles = [*manifest["payload"], *manifest["blobs"]]
+    except (KeyError, TypeError, ValueError):
+        raise PackageError("同步包清单缺少文件列表，格式不符") from None
+    names = [entry.name for entry in entries]
+    for name in [*names, *roles]:
+        if (
+            not isinstance(name, str)
+            or not _SAFE_NAME.fullmatch(name)
+            or name in (MANIFEST, SIGNATURE)
+            or name.split(".")[0] in _WINDOWS_DEVICES
+        ):
+            raise PackageError(f"同步包清单中有不安全的文件名（{str(name)[:40]!r}），已拒绝")
+    if len(set(names)) != len(names) or INDEX not in names or not set(roles) <= set(names) or not roles:
+        raise PackageError("同步包清单的文件列表格式不符")
+    for entry in entries:
+        if entry.size < 0 or not SHA256_PATTERN.fullmatch(entry.sha256):
+            raise PackageError(f"同步包清单中文件 {entry.name} 的记录格式不符")
+    return entries
+
+
+def _is_system_litter(name: str) -> bool:
+    """Files an operating system drops into any folder it shows (macOS on FAT sticks, Explorer)."""
+    return name.startswith("._") or name.lower() in {".ds_store", "thumbs.db", "desktop.ini"}
+
+
+def _check_listing(path: Path, entries: list[FileEntry]) -> None:
+    expected = {entry.name for entry in entries} | {MANIFEST, SIGNATURE}
+    present = {child.name for child in path.iterdir() if not _is_system_litter(child.name)}
+    missing, extra = sorted(expected - present), sorted(present - expected)
+    if missing:
+        raise PackageError(f"同步包不完整：缺少文件 {'、'.join(missing[:3])}")
+    if extra:
+        raise PackageError(f"同步包中有清单之外的文件 {'、'.join(extra[:3])}，已拒绝")
+    for entry in entries:
+        info = (path / entry.name).lstat()
+        if not stat.S_ISREG(info.st_mode):
+            raise PackageError(f"同步包中的 {entry.name} 不是正常文件，已拒绝")
+
+
+def _check_versions(manifest: dict[str, Any]) -> None:
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise PackageError(f"同步包格式较新（版本 {version}），请先升级本程序")
+    revision = str(manifest.get("schema", ""))
+    if not revision.isdigit():
+        raise PackageError("同步包清单中的数据结构版本无效")
+    if int(revision) > int(schema.HEAD_REVISION):
+        raise PackageError(f"同步包来自较新版本的程序（数据结构 {revision}），请先升级本程序")
+    for key, kind in (
+        ("package_id", str),
+        ("recipient", str),
+        ("recipient_key", str),
+        ("created_at", str),
+        ("sealed_key", str),
+        ("records", int),
+        ("attachments", int),
+        ("header", dict),
+    ):
+        if not isinstance(manifest.get(key), kind):
+            raise PackageError(f"同步包清单缺少 {key}，格式不符")
+    if not re.fullmatch(r"[0-9a-f]{32}", manifest["package_id"]):
+        raise PackageError("同步包编号格式不符")
+    try:
+        dt.datetime.fromisoformat(manifest["created_at"])
+    except ValueError:
+        raise PackageError("同步包清单中的时间格式不符") from None
+
+
+def _check_hashes(path: Path, entries: list[FileEntry]) -> None:
+    import hashlib
+
+    for entry in entries:
+        target = path / entry.name
+        if target.stat().st_size != entry.size:
+            raise PackageError(f"同步包文件 {entry.name} 的大小与清单不符（被截断或改动）")
+        digest = hashlib.sha256()
+        with target.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                digest.update(chunk)
+        if digest.hexdigest() != entry.sha256:
+            raise PackageError(f"同步包文件 {entry.name} 的校验值（SHA-256）与清单不符，文件已损坏或被改动")
