@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
 from nacl.exceptions import CryptoError
 from nacl.public import PublicKey, SealedBox
 
@@ -264,7 +265,7 @@ def _write_streams(
         lines: list[bytes] = []
         buffered = count = 0
         for record in records:
-            line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+            line = orjson.dumps(record, default=str)
             lines.append(line)
             buffered += len(line) + 1
             count += 1
@@ -566,8 +567,8 @@ class PackageReader:
 
 def _parse_record(line: bytes) -> dict[str, Any]:
     try:
-        record = json.loads(line)
-    except ValueError:
+        record = orjson.loads(line)  # half a million records in a county's package: the fast parser
+    except orjson.JSONDecodeError:
         raise PackageError("同步包中有无法读取的记录，已损坏") from None
     if not isinstance(record, dict):
         raise PackageError("同步包中有格式不符的记录")

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+import orjson
+
 from huimin_desktop.model import SYNCED_MODELS, Synced
 from huimin_desktop.sync.clock import STAMP_PREFIX_LEN
 
@@ -37,7 +39,7 @@ def stamp_ms(stamp: str) -> int:
 
 
 def load_json_object(text: str | None) -> dict[str, str]:
-    return json.loads(text) if text else {}
+    return orjson.loads(text) if text else {}
 
 
 def dump_json_object(value: dict[str, str]) -> str | None:
