@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -135,6 +136,25 @@ class FirstStartDialog(QDialog):
         _add_row(form, self.tr("Division:"), self.division, self.division_hint, self.division_error)
         _add_row(form, self.tr("Station name:"), self.name, self.name_error, self.form_error)
 
+        # -- from a setup file (a township or county its upper station enrolled) ----------------------
+        setup_box = QGroupBox(self.tr("Set up from a setup file"))
+        setup_layout = QHBoxLayout(setup_box)
+        setup_text = QLabel(
+            self.tr(
+                "Did the county or city office give you a setup file (usually on a USB stick)? It holds this "
+                "station's name, division and keys: choose it and the station is ready to sync."
+            )
+        )
+        setup_text.setWordWrap(True)
+        self.setup_button = QPushButton(self.tr("Choose setup file…"))
+        self.setup_button.clicked.connect(self.choose_setup_file)
+        self.setup_error = _error_label()
+        setup_column = QVBoxLayout()
+        setup_column.addWidget(setup_text)
+        setup_column.addWidget(self.setup_error)
+        setup_layout.addLayout(setup_column, 1)
+        setup_layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignVCenter)
+
         # -- demo ----------------------------------------------------------------------------------
         demo_box = QGroupBox(self.tr("Just looking?"))
         demo_layout = QHBoxLayout(demo_box)
@@ -163,6 +183,7 @@ class FirstStartDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(setup_box)
         layout.addWidget(create_box)
         layout.addWidget(demo_box)
         layout.addWidget(self.buttons)
@@ -260,6 +281,38 @@ class FirstStartDialog(QDialog):
         self._set_busy(True)
         self.operation.run_in_background()
 
+    def choose_setup_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose setup file"), "", self.tr("Setup files (*.json *.hms);;All files (*)")
+        )
+        if path:
+            self.set_up_from(Path(path))
+
+    def set_up_from(self, setup_file: Path) -> None:
+        """The first start of an enrolled station: identity, keys and trust come from the file."""
+        folder = self.data_dir
+        self._set_error(self.setup_error, "")
+        self.operation = (
+            Operation(
+                self,
+                lambda _task: Station.create_from_setup(folder, setup_file),
+                label=self.tr("Setting up the station…"),
+                cancellable=False,
+            )
+            .success(self._opened)
+            .failure(self._setup_failed)
+        )
+        self._set_busy(True)
+        self.operation.run_in_background()
+
+    def _setup_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        message = expected_error_message(error)
+        if message is None and self.operation is not None:
+            self.operation.show_error(error)
+            return
+        self._set_error(self.setup_error, message or "")
+
     def _creation_failed(self, error: BaseException) -> None:
         self._set_busy(False)
         message = expected_error_message(error)
@@ -292,6 +345,7 @@ class FirstStartDialog(QDialog):
     def _set_busy(self, busy: bool) -> None:
         self.ok_button.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)
+        self.setup_button.setEnabled(not busy)
 
     def _opened(self, station: Station) -> None:
         self._set_busy(False)

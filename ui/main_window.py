@@ -103,37 +103,9 @@ class MainWindow(QMainWindow):
                 "households", self.tr("Households"), "households.svg", lambda: HouseholdsPage(station)
             ),
             NavigationEntry(
-                "projects",
-                self.tr("Project archives"),
-                "projects.svg",
-                placeholder(
-                    self.tr("Project archives"),
-                    self.tr(
-                        "One archive per project: its text records and its photo, audio and video material."
-                    ),
-                    self.tr(
-                        "Four kinds of projects: production development, livelihood, local governance and "
-                        "farm-technology training"
-                    ),
-                    self.tr(
-                        "Every stage with dates, people and documents: application, review, audit, public "
-                        "notice, acceptance"
-                    ),
-                    self.tr("Photos, audio and video kept with the archive, with thumbnails"),
-                ),
+                "projects", self.tr("Project archives"), "projects.svg", lambda: _projects_page(station)
             ),
-            NavigationEntry(
-                "training",
-                self.tr("Training"),
-                "training.svg",
-                placeholder(
-                    self.tr("Training"),
-                    self.tr("Practical farm-technology training sessions and the households that attended."),
-                    self.tr("Sessions: date, place, topic and teacher"),
-                    self.tr("Attendees picked from the household list"),
-                    self.tr("Photos and sign-in sheets as evidence"),
-                ),
-            ),
+            NavigationEntry("training", self.tr("Training"), "training.svg", lambda: _training_page(station)),
             NavigationEntry(
                 "assessment",
                 self.tr("Assessment"),
@@ -146,18 +118,7 @@ class MainWindow(QMainWindow):
                     self.tr("Progress entries with their evidence"),
                 ),
             ),
-            NavigationEntry(
-                "sync",
-                self.tr("Sync"),
-                "sync.svg",
-                placeholder(
-                    self.tr("Sync"),
-                    self.tr("Exchange data with the county and the city office on a USB stick."),
-                    self.tr("Export a sync package with everything since the last acknowledgement"),
-                    self.tr("Merge the packages of lower stations and review conflicts"),
-                    self.tr("Return packages: reference data, corrections and acknowledgements"),
-                ),
-            ),
+            NavigationEntry("sync", self.tr("Sync"), "sync.svg", lambda: _sync_page(station)),
             NavigationEntry(
                 "reports",
                 self.tr("Reports"),
@@ -181,6 +142,10 @@ class MainWindow(QMainWindow):
         self.open_folder_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_folder_action.triggered.connect(self.choose_data_folder)
         file_menu.addAction(self.open_folder_action)
+        file_menu.addSeparator()
+        from ui.roster_import.menu import RosterMenu  # 导入花名册… / 导出花名册…
+
+        self.roster_menu = RosterMenu(self, file_menu)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -329,9 +294,16 @@ class MainWindow(QMainWindow):
     @staticmethod
     def _close_editors() -> None:
         """Editor windows belong to the station they were opened on; what they hold stays as drafts."""
+        import sys
+
         from ui.household_editor import open_editors
 
-        for editor in open_editors():
+        editors: list = list(open_editors())
+        # Project and training editors only exist once their pages were opened (imported on demand).
+        for module in ("ui.project_editor.editor", "ui.training_editor.editor"):
+            if module in sys.modules:
+                editors += sys.modules[module].open_editors()
+        for editor in editors:
             editor.close_keeping_draft()
 
     def show_about(self) -> None:
@@ -354,3 +326,21 @@ class MainWindow(QMainWindow):
         preferences.write(preferences.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self._close_editors()
         super().closeEvent(event)
+
+
+def _projects_page(station: Station) -> QWidget:
+    from ui.pages.projects_page import ProjectsPage
+
+    return ProjectsPage(station)
+
+
+def _training_page(station: Station) -> QWidget:
+    from ui.pages.training_page import TrainingPage
+
+    return TrainingPage(station)
+
+
+def _sync_page(station: Station) -> QWidget:
+    from ui.pages.sync_page import SyncPage
+
+    return SyncPage(station)

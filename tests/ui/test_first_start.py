@@ -183,3 +183,33 @@ def test_cancelling_the_demo_leaves_no_households(
     if has_station(demo):
         with Station.open(demo) as station:
             assert station.households.count() == 0
+
+
+def test_a_township_starts_from_its_setup_file(
+    qtbot: QtBot, tmp_path: Path, chinese: str, sync_operations: None
+) -> None:
+    with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
+        setup = city.enrollment.enroll(
+            "township", "马友营蒙古族乡", "211381204000", tmp_path / "s.json"
+        ).setup_file
+        city_id = city.info().id
+    dialog = open_dialog(qtbot, tmp_path / "new")
+    assert dialog.setup_button.text() == "选择安装文件…"
+    dialog.set_up_from(setup)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.station is not None
+    assert dialog.station.enrollment.upper().station_id == city_id
+    dialog.station.close()
+
+
+def test_a_damaged_setup_file_is_refused_inline_and_creates_nothing(
+    qtbot: QtBot, tmp_path: Path, chinese: str, sync_operations: None
+) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not a setup file", encoding="utf-8")
+    folder = tmp_path / "new"
+    dialog = open_dialog(qtbot, folder)
+    dialog.set_up_from(bad)
+    assert dialog.station is None
+    assert dialog.setup_error.text()
+    assert not (folder / "huimin.db").exists()

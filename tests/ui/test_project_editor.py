@@ -43,6 +43,8 @@ def open_editor(qtbot: QtBot, station: Station, project_id: str | None = None) -
     editor.show()
     qtbot.waitExposed(editor)
     editor.activateWindow()
+    # Keys go to the active window's focus widget; other tests' windows may still be closing.
+    qtbot.waitUntil(editor.isActiveWindow)
     return editor
 
 
