@@ -22,10 +22,8 @@ import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 
 from huimin_desktop.domain.codelists import code_lists
@@ -36,6 +34,9 @@ from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.project_records import ProjectRecord
 from huimin_desktop.services.projects import FUNDS, ProjectService, stage_name, stage_order
 from huimin_desktop.store.database import Database
+
+if TYPE_CHECKING:  # openpyxl loads in 0.2 s; the station facade (and so start-up) should not pay for it
+    from openpyxl import Workbook
 
 SUMMARY_NAME = "档案摘要.xlsx"
 PROJECT_MATERIAL = "项目资料"
@@ -214,6 +215,9 @@ def _project_rows(project: ProjectRecord, division: str) -> list[tuple[str, obje
 
 
 def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[object]], widths: list[int]):
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet(title)
     sheet.append(header)
     for cell in sheet[1]:
@@ -227,6 +231,9 @@ def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[ob
 
 
 def _write_summary(path: Path, project: ProjectRecord, division: str, result: ArchiveExport) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     info = _sheet(
