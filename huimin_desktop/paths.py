@@ -40,4 +40,5 @@ def default_data_dir() -> Path:
 
 
 def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
-    return Path(explicit).expanduser() if explicit else default_data_dir()
+    """The data folder as an absolute path (``--data city`` is relative to where the command runs)."""
+    return (Path(explicit).expanduser() if explicit else default_data_dir()).absolute()

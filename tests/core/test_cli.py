@@ -159,3 +159,13 @@ def test_data_folder_from_environment(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (folder / "huimin.db").is_file()
+
+
+def test_a_relative_data_folder_works(tmp_path, monkeypatch) -> None:
+    from huimin_desktop.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    init = ["init", "--level", "city", "--name", "朝阳市民委", "--division", "211300"]
+    assert main([*init, "--data", "city"]) == 0
+    assert main(["check", "--data", "city"]) == 0
+    assert (tmp_path / "city" / "huimin.db").is_file()
