@@ -4,13 +4,21 @@ Like Anki's browser table and calibre's library view: the model holds the ordere
 ``HouseholdQuery`` (filtering and sorting happen in SQL, in the core), so ``rowCount`` is just its length;
 ``data()`` asks the core for the block of rows around the one being painted and keeps a bounded number
 of blocks (least recently used goes first). 100k households cost one id list, never 100k rows.
+
+Reading every matching id of a search over 100k households takes 40–230 ms, too long for a keystroke.
+``set_query(query, background=True)`` therefore shows the first page of matches at once (found among the
+first few thousand households of the list order: a few milliseconds, and exactly the list's first
+matches) and reads the rest on a worker thread; the rows arrive appended below (``rowsInserted``) and
+``loading_finished`` fires, so a view can say "counting…" until then. Small stations, filters by
+village or township, and other sort orders read every id at once as before.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -20,23 +28,36 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
+    Signal,
 )
 
-from huimin_desktop.domain.codelists import code_lists
-from huimin_desktop.domain.contact import mask_phone
-from huimin_desktop.domain.idnumber import mask_id_number
-
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     # The core's services load after the main window shows (see ui/app.py); type checkers only.
     from huimin_desktop.services.household_list import HouseholdQuery, HouseholdRow
     from huimin_desktop.services.households import HouseholdService
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-# Rows per fetch: a few screens of a tall window; one ``rows()`` query of this many ids takes ~2 ms.
-BLOCK_SIZE = 200
+# Rows per fetch: a screenful of a tall window; one ``rows()`` query of this many ids takes ~1 ms.
+BLOCK_SIZE = 64
 # Blocks kept: enough for scrolling back and forth without refetching, bounded at 100k households.
-MAX_BLOCKS = 32
+MAX_BLOCKS = 64
+# A background-loading query first shows up to this many matches, found among the first FIRST_WINDOW
+# households of the list order (walking that much of the list-order index takes ~5 ms at most).
+FIRST_PAGE = 200
+FIRST_WINDOW = 2000
+# The rest is read once the view has painted the first rows (it would compete with that paint for the
+# two cores of a village laptop); without a view painting, this long after the query at the latest.
+REST_AT_THE_LATEST_MS = 100
+# Terms this long are answered by the trigram index, in time proportional to their matches: they look
+# at a shorter window first, and one rare in it (fewer than RARE_IN_WINDOW matches, about 1 %) is read
+# whole at once, in a few milliseconds.
+TRIGRAM = 3
+LONG_TERM_WINDOW = 1000
+RARE_IN_WINDOW = 10
 # The role that gives a row's household id (for views, selection models and tests).
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -69,15 +90,39 @@ class _DisplayRow:
     latest_year: int | None
 
 
+_id_reader: ThreadPoolExecutor | None = None
+
+
+def _background() -> ThreadPoolExecutor:
+    """The one worker thread that reads id lists (one at a time: a newer query waits, an older one ends).
+
+    Made on the GUI thread at the first big search; start-up does not pay for importing it.
+    """
+    global _id_reader
+    if _id_reader is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _id_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="household-ids")
+    return _id_reader
+
+
 class HouseholdListModel(QAbstractTableModel):
     """The households matching one query; see the module docstring."""
+
+    # Every matching id is shown (after ``set_query(..., background=True)``: the rest has arrived).
+    loading_finished = Signal()
+    # Worker thread → GUI thread: (query generation, the future holding every id).
+    _rest_read = Signal(int, object)
 
     def __init__(
         self,
         households: HouseholdService,
         query: HouseholdQuery | None = None,
         parent: QObject | None = None,
+        *,
+        background: bool = False,
     ) -> None:
+        """``background``: as for ``set_query``, the first matches now and the rest from the worker."""
         super().__init__(parent)
         if query is None:
             from huimin_desktop.services.household_list import HouseholdQuery
@@ -85,7 +130,14 @@ class HouseholdListModel(QAbstractTableModel):
             query = HouseholdQuery()
         self._households = households
         self._query: HouseholdQuery = query
-        self._ids: list[str] = households.ids(query)
+        self._ids: list[str] = []
+        self._complete = True  # False while the rest of a background query's ids is being read
+        self._generation = 0  # one more per query: results of an older one are dropped
+        self._rest: Future[list[str] | None] | None = None
+        self._rest_query: HouseholdQuery | None = None  # set while the rest waits to be read
+        self._rest_after_paint = False  # the next data() call starts the rest after its paint
+        self._big: bool | None = None  # whether the list is longer than FIRST_WINDOW (None: not known)
+        self._rest_read.connect(self._rest_arrived)
         self._blocks: OrderedDict[int, dict[str, _DisplayRow]] = OrderedDict()
         self.columns: tuple[ListColumn, ...] = (
             ListColumn("village", self.tr("Village")),
@@ -97,6 +149,7 @@ class HouseholdListModel(QAbstractTableModel):
             ListColumn("phone", self.tr("Phone")),
             ListColumn("latest_per_capita", self.tr("Net income per person (latest year)"), numeric=True),
         )
+        self.set_query(query, background=background)
 
     # -- the query ------------------------------------------------------------------------------
 
@@ -104,18 +157,108 @@ class HouseholdListModel(QAbstractTableModel):
     def query(self) -> HouseholdQuery:
         return self._query
 
-    def set_query(self, query: HouseholdQuery) -> None:
-        """Show the households matching ``query`` (filtered and sorted in SQL)."""
-        ids = self._households.ids(query)
+    def set_query(self, query: HouseholdQuery, *, background: bool = False) -> None:
+        """Show the households matching ``query`` (filtered and sorted in SQL).
+
+        ``background``: on a big station show the first matches now and read the rest on the worker
+        thread (see the module docstring); ``is_complete`` is False and ``loading_finished`` follows.
+        """
+        self._generation += 1
+        ids, complete = self._first_ids(query) if background else (self._households.ids(query), True)
         self.beginResetModel()
         self._query = query
         self._ids = ids
+        self._complete = complete
+        self._rest = None
+        self._rest_query = None if complete else query
+        self._rest_after_paint = not complete
         self._forget_rows()
         self.endResetModel()
+        if not complete:
+            generation = self._generation
+            QTimer.singleShot(REST_AT_THE_LATEST_MS, self, lambda: self._start_rest(generation))
 
     def refresh(self) -> None:
         """Run the same query again (after a save, delete or merge); cached rows are dropped."""
+        self._big = None  # households may have come or gone
         self.set_query(self._query)
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether every matching id is here (False while a background query reads the rest)."""
+        return self._complete
+
+    def wait_until_complete(self) -> None:
+        """Block until every matching id is here (for callers that need them all, e.g. "select X")."""
+        self._start_rest(self._generation)
+        if not self._complete and self._rest is not None:
+            self._take_rest(self._rest.result())
+
+    def _first_ids(self, query: HouseholdQuery) -> tuple[list[str], bool]:
+        """The first matches and whether they are all; every id when reading them all is cheap anyway."""
+        ids = self._households.ids
+        if not query.windowable or query.village_id or query.township_id:
+            return ids(query), True  # another order (no index walks it), or few households (indexed)
+        if self._big is None:
+            self._big = bool(ids(type(query)(offset=FIRST_WINDOW, limit=1)))
+        if not self._big:
+            return ids(query), True  # a small station: the window is the whole list
+        long_term = len(query.search.strip()) >= TRIGRAM
+        window = LONG_TERM_WINDOW if long_term else FIRST_WINDOW
+        first = ids(dataclasses.replace(query, window=window, offset=0, limit=FIRST_PAGE))
+        if long_term and len(first) < RARE_IN_WINDOW:
+            return ids(query), True  # a rare term the trigram index finds at once
+        return first, False
+
+    def _start_rest(self, generation: int) -> None:
+        """Read the rest of the current query's ids on the worker thread (once; not for an old query)."""
+        query = self._rest_query
+        if generation != self._generation or query is None:
+            return
+        self._rest_query = None
+        read_ids: Callable[[HouseholdQuery], list[str]] = self._households.ids
+
+        def read() -> list[str] | None:
+            if generation != self._generation:
+                return None  # a newer query came before this one started
+            return read_ids(query)
+
+        def deliver(future: Future[list[str] | None]) -> None:
+            with contextlib.suppress(RuntimeError):  # the model is gone (its page closed): nobody waits
+                self._rest_read.emit(generation, future)
+
+        self._rest = _background().submit(read)
+        self._rest.add_done_callback(deliver)
+
+    def _painting_started(self) -> None:
+        """The view asks for the first rows: read the rest once this paint is over."""
+        self._rest_after_paint = False
+        generation = self._generation
+        QTimer.singleShot(0, self, lambda: self._start_rest(generation))
+
+    def _rest_arrived(self, generation: int, future: Future[list[str] | None]) -> None:
+        if generation == self._generation and not self._complete:
+            self._take_rest(future.result())
+
+    def _take_rest(self, ids: list[str] | None) -> None:
+        """Every id of the current query: the ones not shown yet are appended (or all replaced if the
+        households changed meanwhile and the first ones differ)."""
+        assert ids is not None  # only an older query's read is skipped
+        self._complete = True
+        self._rest = None
+        shown = len(self._ids)
+        if ids[:shown] == self._ids:
+            if len(ids) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+                self._ids = ids
+                self._forget_rows()  # the last block held only the first rows of its range
+                self.endInsertRows()
+        else:
+            self.beginResetModel()
+            self._ids = ids
+            self._forget_rows()
+            self.endResetModel()
+        self.loading_finished.emit()
 
     def sort_column(self) -> int:
         """The column the current query sorts by (-1 when none shows that key)."""
@@ -135,8 +278,13 @@ class HouseholdListModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [(index, self.id_at(index.row())) for index in persistent]
+        self._generation += 1
         self._query = query
         self._ids = self._households.ids(query)
+        self._complete = True
+        self._rest = None
+        self._rest_query = None
+        self._rest_after_paint = False
         self._forget_rows()
         new_rows = self._rows_of([household_id for _index, household_id in kept if household_id])
         targets = []
@@ -152,7 +300,16 @@ class HouseholdListModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, household_id: str) -> int | None:
-        """The row showing ``household_id``, or None when the query does not match it."""
+        """The row showing ``household_id``, or None when the query does not match it (waits for the
+        rest of a background query when the household is not among the rows here yet)."""
+        row = self.loaded_row_of(household_id)
+        if row is None and not self._complete:
+            self.wait_until_complete()
+            row = self.loaded_row_of(household_id)
+        return row
+
+    def loaded_row_of(self, household_id: str) -> int | None:
+        """The row showing ``household_id`` among the rows here now (never waits)."""
         # One scan in C (about 1 ms at 100k ids): cheaper than building a dict for a single lookup.
         try:
             return self._ids.index(household_id)
@@ -160,13 +317,14 @@ class HouseholdListModel(QAbstractTableModel):
             return None
 
     def ids(self) -> Sequence[str]:
-        """Every id shown, in display order (read-only view)."""
+        """Every id shown, in display order (read-only view; waits for a background query's rest)."""
+        self.wait_until_complete()
         return tuple(self._ids)
 
     def _rows_of(self, wanted: Sequence[str]) -> dict[str, int]:
         wanted_set = set(wanted)
         if len(wanted_set) <= 8:  # the selection, usually: a scan each
-            return {i: r for i in wanted_set if (r := self.row_of(i)) is not None}
+            return {i: r for i in wanted_set if (r := self.loaded_row_of(i)) is not None}
         return {value: row for row, value in enumerate(self._ids) if value in wanted_set}
 
     # -- Qt's model interface -------------------------------------------------------------------
@@ -205,6 +363,8 @@ class HouseholdListModel(QAbstractTableModel):
             return _RIGHT if self.columns[column].numeric else _LEFT
         if role == _ID_ROLE:
             return self._ids[row]
+        if self._rest_after_paint:
+            self._painting_started()
         shown = self._display_row(row)
         if shown is None:  # deleted since the ids were read: an empty line until the next refresh
             return None
@@ -246,6 +406,12 @@ class HouseholdListModel(QAbstractTableModel):
         return block
 
     def _display(self, row: HouseholdRow) -> _DisplayRow:
+        # Imported at the first rows, not with the module: the main window imports this before its first
+        # paint, and these (code lists, masking) are not needed until a station's households show.
+        from huimin_desktop.domain.codelists import code_lists
+        from huimin_desktop.domain.contact import mask_phone
+        from huimin_desktop.domain.idnumber import mask_id_number
+
         texts = (
             row.village_name,
             row.household_no,

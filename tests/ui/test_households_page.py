@@ -17,6 +17,7 @@ from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.ui.conftest import type_text
+from ui import household_list_model
 from ui.household_list_model import HouseholdListModel
 from ui.pages.households_page import SEARCH_DELAY_MS, HouseholdsPage
 
@@ -321,3 +322,104 @@ def test_a_saved_household_is_selected(qtbot: QtBot, page: HouseholdsPage, demo_
     chosen = page.model.id_at(30) or ""
     page._household_saved(chosen)  # as the editor's saved signal does
     qtbot.waitUntil(lambda: page.current_household_id() == chosen)
+
+
+# -- a big station: the first matches at once, the rest and the count a moment later -----------------
+
+WINDOW, PAGE = 40, 15
+
+
+@pytest.fixture
+def big(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The 300-household station counts as big: first matches among 40 households, 15 at most.
+
+    Ask for it before ``page``: the page's list looks at the station's size when it is made.
+    """
+    monkeypatch.setattr(household_list_model, "FIRST_WINDOW", WINDOW)
+    monkeypatch.setattr(household_list_model, "LONG_TERM_WINDOW", WINDOW)
+    monkeypatch.setattr(household_list_model, "FIRST_PAGE", PAGE)
+
+
+def rare_pair(station: Station) -> str:
+    """Two characters some households are found by, none of the first WINDOW in the list."""
+    ids = station.households.ids()
+    with station.db.reader() as session:
+        texts = {i: text for i, text in session.execute(select(Household.id, Household.search_text))}
+    early = " ".join(texts[i] for i in ids[:WINDOW])
+    pairs = (texts[i][s : s + 2] for i in ids[WINDOW:] for s in range(len(texts[i]) - 1))
+    return next(p for p in pairs if " " not in p and p not in early)
+
+
+def test_a_search_on_a_big_station_counts_after_showing_the_first_matches(
+    qtbot: QtBot, big: None, page: HouseholdsPage, demo_station: Station
+) -> None:
+    expected = demo_station.households.ids(HouseholdQuery(search="b"))
+    page.search.setText("b")
+    with qtbot.waitSignal(page.model.loading_finished, timeout=5000):
+        page.apply_filters()  # what the search timer runs
+        assert page.model.rowCount() == PAGE
+        assert "15+" in page.count_label.text() and "300" in page.count_label.text()
+        assert page.current_household_id() == expected[0]
+    assert page.count_label.text() == f"找到 {len(expected)} 户（共 300 户）"
+    assert shown_ids(page.model) == expected
+    assert all(found_by(demo_station, i, "b") for i in expected)
+    page.table.scrollToBottom()  # every match can be scrolled to
+    last = page.model.index(len(expected) - 1, HEAD)
+    assert page.table.viewport().rect().intersects(page.table.visualRect(last))
+    assert last.data() == demo_station.households.rows([expected[-1]])[0].head_name
+    assert page.current_household_id() == expected[0]  # the rest arriving leaves the selection alone
+
+
+def test_a_rare_term_says_searching_not_nothing_found_until_its_matches_arrive(
+    qtbot: QtBot, big: None, page: HouseholdsPage, demo_station: Station
+) -> None:
+    pair = rare_pair(demo_station)
+    page.search.setText(pair)
+    with qtbot.waitSignal(page.model.loading_finished, timeout=5000):
+        page.apply_filters()
+        assert page.model.rowCount() == 0
+        assert page.empty_label.isVisible()
+        assert "没有符合" not in page.empty_label.text() and "…" in page.empty_label.text()
+        assert not page.open_button.isEnabled()
+    expected = demo_station.households.ids(HouseholdQuery(search=pair))
+    assert shown_ids(page.model) == expected
+    assert not page.empty_label.isVisible()
+    assert page.current_household_id() == expected[0]  # the first match is selected when it arrives
+    assert page.open_button.isEnabled() and page.delete_button.isEnabled()
+    assert page.count_label.text() == f"找到 {len(expected)} 户（共 300 户）"
+
+
+def test_enter_waits_for_the_first_match_of_a_rare_term(
+    qtbot: QtBot, big: None, page: HouseholdsPage, demo_station: Station
+) -> None:
+    pair = rare_pair(demo_station)
+    expected = demo_station.households.ids(HouseholdQuery(search=pair))
+    page.search.setText(pair)
+    page.search.setFocus()
+    with qtbot.waitSignal(page.open_household) as opened:
+        qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert opened.args == [expected[0]]
+
+
+def test_clearing_the_search_on_a_big_station_shows_the_whole_count_at_once(
+    qtbot: QtBot, big: None, page: HouseholdsPage
+) -> None:
+    page.search.setText("b")
+    page.apply_filters()
+    page.search.setText("")
+    with qtbot.waitSignal(page.model.loading_finished, timeout=5000):
+        page.apply_filters()
+        assert page.model.rowCount() == PAGE
+        assert page.count_label.text() == "共 300 户"
+    assert page.model.rowCount() == HOUSEHOLDS
+    assert page.count_label.text() == "共 300 户"
+
+
+def test_the_page_opens_on_a_big_station_with_the_whole_count(
+    qtbot: QtBot, big: None, page: HouseholdsPage, demo_station: Station
+) -> None:
+    assert page.count_label.text() == "共 300 户"  # from the first rows on: the station's count
+    qtbot.waitUntil(lambda: page.model.is_complete, timeout=5000)
+    assert shown_ids(page.model) == demo_station.households.ids()
+    assert page.current_household_id() == shown_ids(page.model)[0]
+    assert page.count_label.text() == "共 300 户"

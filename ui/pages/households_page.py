@@ -1,7 +1,8 @@
 """农户 page: every household of the station in one table, with filters, search as you type, new/open/delete.
 
 The table shows a ``HouseholdListModel`` (ids from SQL, rows fetched lazily), so 100k households cost
-one id query per filter change; the search box waits for a short pause in typing before it asks.
+one id query per filter change; the search box waits for a short pause in typing before it asks. On a
+big station a search shows its first matches at once and the rest (and the count) a moment later.
 Opening and creating a household are signals: the main window connects them to the household editor.
 """
 
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huimin_desktop.domain.codelists import code_lists
 from ui.errors import expected_error_message, one_line_reason
 from ui.household_list_model import HouseholdListModel
 from ui.pages.base import muted_label, title_label
@@ -103,7 +103,7 @@ class HouseholdsPage(QWidget):
         placeholder_width = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
         self.search.setMinimumWidth(min(placeholder_width + 48, SEARCH_MAX_MIN_WIDTH))
 
-        self.model = HouseholdListModel(station.households, self._query_from_filters(), self)
+        self.model = HouseholdListModel(station.households, self._query_from_filters(), self, background=True)
         self.table = HouseholdTableView(self.model)
         self.empty_label = self.table.empty_label
         self.count_label = QLabel()
@@ -128,6 +128,7 @@ class HouseholdsPage(QWidget):
         self.table.activated.connect(lambda index: self._open_row(index.row()))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
+        self.model.loading_finished.connect(self._loading_finished)
 
         self._fill_filters()
         for combo in (self.township, self.village, self.year, self.ethnicity):
@@ -215,6 +216,8 @@ class HouseholdsPage(QWidget):
         for year in self._survey_years():
             self.year.addItem(str(year), year)
         self.ethnicity.addItem(self.tr("All ethnicities"), None)
+        from huimin_desktop.domain.codelists import code_lists  # not before the first paint (start-up)
+
         for code, name in code_lists().ethnicity.items():
             self.ethnicity.addItem(name, code)
         for combo in (self.township, self.village, self.year, self.ethnicity):
@@ -299,8 +302,20 @@ class HouseholdsPage(QWidget):
         if query == self.model.query:
             return
         kept = self.current_household_id()
-        self.model.set_query(query)
-        self._after_requery(kept, 0)
+        self.model.set_query(query, background=True)
+        self._after_requery(kept, 0, wait=False)
+
+    def _loading_finished(self) -> None:
+        """The rest of a search's matches arrived: the count is known; select the first if none is."""
+        if self.model.rowCount() and self.current_household_id() is None:
+            self._select_row(0)
+        self._update_count()
+        self._update_buttons()
+
+    def _wait_for_matches(self) -> None:
+        """Before acting on "the first match": have one, if the search has any."""
+        if not self.model.rowCount() and not self.model.is_complete:
+            self.model.wait_until_complete()
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -326,10 +341,19 @@ class HouseholdsPage(QWidget):
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 
-    def _after_requery(self, kept_id: str | None, fallback_row: int) -> None:
-        """After the ids changed: the kept household, else the row at ``fallback_row``, stays selected."""
+    def _after_requery(self, kept_id: str | None, fallback_row: int, wait: bool = True) -> None:
+        """After the ids changed: the kept household, else the row at ``fallback_row``, stays selected.
+
+        ``wait=False`` (a keystroke): the kept household counts only if it is among the first matches
+        already shown; a search does not wait for the rest of its matches to find it.
+        """
         count = self.model.rowCount()
-        if count and (kept_id is None or not self.select_household(kept_id)):
+        kept_row = None
+        if kept_id is not None:
+            kept_row = self.model.row_of(kept_id) if wait else self.model.loaded_row_of(kept_id)
+        if kept_row is not None:
+            self._select_row(kept_row)
+        elif count:
             self._select_row(min(max(fallback_row, 0), count - 1))
         self._update_count()
         self._update_buttons()
@@ -352,17 +376,24 @@ class HouseholdsPage(QWidget):
         filtered = bool(
             query.search or query.township_id or query.village_id or query.year or query.ethnicity
         )
-        if filtered:
+        complete = self.model.is_complete  # else the first matches are shown and the rest is being read
+        if filtered and not complete:
+            text = self.tr("{shown}+ of {total} households, counting…").format(
+                shown=f"{shown:,}", total=f"{self._total:,}"
+            )
+        elif filtered:
             text = self.tr("{shown} of {total} households").format(
                 shown=f"{shown:,}", total=f"{self._total:,}"
             )
-        else:
-            text = self.tr("{count} households").format(count=f"{shown:,}")
+        else:  # the whole list: while its ids arrive, the station's count says how many
+            text = self.tr("{count} households").format(count=f"{shown if complete else self._total:,}")
         self.count_label.setText(text)
         if shown:
             self.empty_label.hide()
             return
-        if filtered:
+        if not complete:
+            self.empty_label.setText(self.tr("Searching…"))
+        elif filtered:
             self.empty_label.setText(self.tr("No household matches the search and filters."))
         else:
             self.empty_label.setText(
@@ -413,6 +444,7 @@ class HouseholdsPage(QWidget):
     def _search_entered(self) -> None:
         """Enter in the search box: search now, then open the selected (first) household."""
         self.apply_filters()
+        self._wait_for_matches()
         self.open_selected()
 
     def delete_selected(self) -> None:
@@ -463,6 +495,7 @@ class HouseholdsPage(QWidget):
     def _into_table(self) -> None:
         """↓ in the search box: run a pending search and move to the list's selected (or first) row."""
         self.apply_filters()
+        self._wait_for_matches()
         if self.model.rowCount() and self.current_household_id() is None:
             self._select_row(0)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,174 @@
+"""The household list's queries against a plain reference: every id, the windowed first page, the rows.
+
+The reference reads the household table as it is and filters and orders in Python (substring of
+``search_text``, the list order ``head_name_sort, id``), so the fast paths (trigram index, table scan,
+the window walking the list-order index) must give exactly what a straightforward scan gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from huimin_desktop.model import Household, Survey
+from huimin_desktop.services.demo import generate_demo
+from huimin_desktop.services.household_list import HouseholdQuery
+from huimin_desktop.services.station import Station
+from tests.conftest import TOWNSHIP_CODE
+
+HOUSEHOLDS = 240
+
+
+@dataclass(frozen=True)
+class Plain:
+    """One household as the reference sees it."""
+
+    id: str
+    order: tuple[str, str]
+    search_text: str
+    village_id: str
+    ethnicity: str
+    years: frozenset[int]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Station]:
+    folder: Path = tmp_path_factory.mktemp("household-list") / "station"
+    opened = Station.create(folder, level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE)
+    generate_demo(opened, HOUSEHOLDS)
+    # A few tombstones, which no list shows.
+    for household_id in opened.households.ids()[::40]:
+        opened.households.delete(household_id)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture(scope="module")
+def plain(demo: Station) -> list[Plain]:
+    """Every live household in list order, read without any of the list's machinery."""
+    with demo.db.reader() as session:
+        years: dict[str, set[int]] = {}
+        for household_id, year in session.execute(
+            select(Survey.household_id, Survey.year).where(Survey.deleted.is_(False))
+        ):
+            years.setdefault(household_id, set()).add(year)
+        rows = session.execute(
+            select(
+                Household.id,
+                Household.head_name_sort,
+                Household.search_text,
+                Household.division_id,
+                Household.ethnicity,
+            ).where(Household.deleted.is_(False))
+        ).all()
+    found = [
+        Plain(i, (sort, i), text, village, ethnicity, frozenset(years.get(i, ())))
+        for i, sort, text, village, ethnicity in rows
+    ]
+    return sorted(found, key=lambda h: h.order)
+
+
+def reference(households: list[Plain], query: HouseholdQuery) -> list[str]:
+    term = query.search.strip().lower()
+    return [
+        h.id
+        for h in households
+        if term in h.search_text
+        and (query.village_id is None or h.village_id == query.village_id)
+        and (query.ethnicity is None or h.ethnicity == query.ethnicity)
+        and (query.year is None or query.year in h.years)
+    ]
+
+
+def sample_terms(households: list[Plain]) -> list[str]:
+    """Substrings of one to six characters of real search texts: names, pinyin, initials, digits."""
+    terms: set[str] = set()
+    for h in households[::7]:
+        for word in h.search_text.split():
+            for length in (1, 2, 3, 4, 6):
+                terms.add(word[:length])
+                terms.add(word[-length:])
+    return sorted(terms)
+
+
+@st.composite
+def queries(draw: st.DrawFn, households: list[Plain]) -> HouseholdQuery:
+    terms = sample_terms(households)
+    term = draw(st.one_of(st.sampled_from(terms), st.text("ab19宝王 xq%_", max_size=3), st.just("")))
+    villages = sorted({h.village_id for h in households})
+    years = sorted({y for h in households for y in h.years})
+    return HouseholdQuery(
+        search=term,
+        village_id=draw(st.none() | st.sampled_from(villages)),
+        ethnicity=draw(st.none() | st.sampled_from(["01", "02"])),
+        year=draw(st.none() | st.sampled_from(years)) if years else None,
+    )
+
+
+SEARCH_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@given(data=st.data())
+@SEARCH_SETTINGS
+def test_every_id_is_what_a_plain_scan_finds(demo: Station, plain: list[Plain], data: st.DataObject) -> None:
+    query = data.draw(queries(plain))
+    assert demo.households.ids(query) == reference(plain, query)
+
+
+@given(data=st.data(), window=st.integers(0, HOUSEHOLDS + 10), limit=st.none() | st.integers(1, 60))
+@SEARCH_SETTINGS
+def test_a_window_gives_the_first_matches_of_the_whole_list(
+    demo: Station, plain: list[Plain], data: st.DataObject, window: int, limit: int | None
+) -> None:
+    query = data.draw(queries(plain))
+    found = demo.households.ids(dataclasses.replace(query, window=window, limit=limit))
+    expected = reference(plain[:window], query)
+    assert found == (expected if limit is None else expected[:limit])
+    # ... which are exactly the first matches of the whole list.
+    assert found == reference(plain, query)[: len(found)]
+
+
+def test_a_window_that_covers_the_list_finds_everything(demo: Station, plain: list[Plain]) -> None:
+    for term in ("b", "bs", "宝", "19", "0", ""):
+        query = HouseholdQuery(search=term)
+        assert demo.households.ids(HouseholdQuery(search=term, window=len(plain))) == reference(plain, query)
+
+
+def test_a_window_needs_the_default_order(demo: Station) -> None:
+    for query in (
+        HouseholdQuery(window=10, sort="member_count"),
+        HouseholdQuery(window=10, descending=True),
+        HouseholdQuery(window=-1),
+    ):
+        assert not query.windowable or query.window == -1
+        with pytest.raises(ValueError):
+            demo.households.ids(query)
+
+
+def test_pages_of_the_whole_list_follow_each_other(demo: Station, plain: list[Plain]) -> None:
+    pages = [demo.households.ids(HouseholdQuery(offset=o, limit=50)) for o in range(0, len(plain), 50)]
+    assert [i for page in pages for i in page] == [h.id for h in plain]
+
+
+def test_rows_come_in_the_order_asked_and_leave_out_unknown_and_deleted_ids(demo: Station) -> None:
+    ids = list(reversed(demo.households.ids()))
+    with demo.db.reader() as session:
+        deleted = session.scalars(select(Household.id).where(Household.deleted.is_(True))).first()
+    assert deleted is not None
+    asked = [ids[3], "no-such-id", deleted, *ids[:2]]
+    rows = demo.households.rows(asked)
+    assert [r.id for r in rows] == [ids[3], ids[0], ids[1]]
+    assert all(r.village_name and r.township_name == "马友营蒙古族乡" for r in rows)
+    # More ids than one statement takes.
+    many = ids * 3
+    assert [r.id for r in demo.households.rows(many)] == many
+    assert demo.households.rows([]) == []
