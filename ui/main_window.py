@@ -27,7 +27,6 @@ from huimin_desktop.progress import TaskState
 from huimin_desktop.store.datafolder import has_station
 from ui import preferences
 from ui.operations import Operation, hooks
-from ui.pages.households_page import HouseholdsPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
 from ui.station_levels import level_name
@@ -100,7 +99,7 @@ class MainWindow(QMainWindow):
 
         return [
             NavigationEntry(
-                "households", self.tr("Households"), "households.svg", lambda: HouseholdsPage(station)
+                "households", self.tr("Households"), "households.svg", lambda: _households_page(station)
             ),
             NavigationEntry(
                 "projects", self.tr("Project archives"), "projects.svg", lambda: _projects_page(station)
@@ -319,13 +318,20 @@ class MainWindow(QMainWindow):
 
     def _operation_finished(self, _operation: Operation[object]) -> None:
         page = self.pages.get("households")
-        if isinstance(page, HouseholdsPage):
+        if page is not None and hasattr(page, "refresh"):
             page.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         preferences.write(preferences.MAIN_WINDOW_GEOMETRY, self.saveGeometry())
         self._close_editors()
         super().closeEvent(event)
+
+
+def _households_page(station: Station) -> QWidget:
+    # Imported when the page is made (after the first paint), like the other pages.
+    from ui.pages.households_page import HouseholdsPage
+
+    return HouseholdsPage(station)
 
 
 def _projects_page(station: Station) -> QWidget:

@@ -2,8 +2,85 @@
 
 from __future__ import annotations
 
-from huimin_desktop.cli.common import AddCommand
+import argparse
+
+from huimin_desktop.cli.common import (
+    EXIT_OK,
+    AddCommand,
+    emit,
+    end_progress_line,
+    integer,
+    progress_printer,
+)
+from huimin_desktop.services.station import Station
+
+_SHOWN_NOTES = 20  # rows listed in the human-readable output; --json lists them all
+
+
+def _notes(title: str, notes: list[dict[str, object]]) -> list[str]:
+    if not notes:
+        return []
+    lines = [f"{title}（{len(notes)} 行）："]
+    lines += [f"  第 {n['row']} 行：{n['reason']}" for n in notes[:_SHOWN_NOTES]]
+    if len(notes) > _SHOWN_NOTES:
+        lines.append(f"  ……另有 {len(notes) - _SHOWN_NOTES} 行，用 --json 查看全部")
+    return lines
+
+
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    with Station.open(args.data) as station:
+        outcome = station.rosters.import_file(
+            args.file, dry_run=args.dry_run, year=args.year, task=progress_printer(args)
+        )
+        if args.rejected_out and outcome.rejected:
+            table = station.rosters.read(args.file)
+            station.rosters.save_rejected(table, outcome.rejected, args.rejected_out)
+    end_progress_line(args)
+    payload = outcome.as_json()
+    if args.rejected_out and outcome.rejected:
+        payload["rejected_file"] = args.rejected_out
+    verb = "预览（未写入）" if args.dry_run else "已导入"
+    lines = [
+        f"{verb}：新增 {outcome.added} 户，更新 {outcome.updated} 户，未变 {outcome.unchanged} 户，"
+        f"拒绝 {len(outcome.rejected)} 行，提示 {len(outcome.warnings)} 条（{outcome.year} 年度）"
+    ]
+    if outcome.villages_created:
+        lines.append("新建的村：" + "、".join(outcome.villages_created))
+    lines += _notes("拒绝的行", payload["rejected"])
+    lines += _notes("提示", payload["warnings"])
+    emit(args, payload, "\n".join(lines))
+    return EXIT_OK
+
+
+def cmd_export_roster(args: argparse.Namespace) -> int:
+    with Station.open(args.data) as station:
+        summary = station.rosters.export(args.out, year=args.year, task=progress_printer(args))
+    end_progress_line(args)
+    payload = {
+        "path": str(summary.path),
+        "households": summary.households,
+        "members": summary.members,
+        "year": summary.year,
+    }
+    emit(
+        args,
+        payload,
+        f"已导出花名册：{summary.path}（{summary.households} 户，{summary.members} 人，{summary.year} 年度）",
+    )
+    return EXIT_OK
 
 
 def register(command: AddCommand) -> None:
-    pass
+    importing = command("import-roster", "导入村里报来的农户花名册（.xlsx、.xls 或 .csv）", cmd_import_roster)
+    importing.add_argument("file", metavar="FILE", help="花名册文件")
+    importing.add_argument("--dry-run", action="store_true", help="只预览新增、更新和拒绝的行，不写入")
+    importing.add_argument(
+        "--year", type=integer, metavar="YEAR", help="收入所属的调查年度（默认：标题中的年份，否则今年）"
+    )
+    importing.add_argument(
+        "--rejected-out", metavar="FILE.xlsx", help="把被拒绝的行连同原因另存为 Excel，退回村里修改"
+    )
+
+    exporting = command("export-roster", "把本站点的农户导出为花名册（.xlsx，可再导入）", cmd_export_roster)
+    exporting.add_argument("--out", required=True, metavar="FILE.xlsx", help="导出的文件")
+    exporting.add_argument("--year", type=integer, metavar="YEAR", help="收入的调查年度（默认：最新年度）")

@@ -158,6 +158,8 @@ def test_ctrl_q_quits(qtbot: QtBot, station: Station, chinese: str) -> None:
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert [a.text() for a in window.menuBar().actions()[0].menu().actions() if a.text()] == [
         "打开数据文件夹(&O)…",
+        "导入花名册(&I)…",
+        "导出花名册(&E)…",
         "退出(&Q)",
     ]
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)

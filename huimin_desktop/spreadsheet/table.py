@@ -1,0 +1,280 @@
+"""Finding the table in a sheet laid out for printing.
+
+Offices' rosters start with a title, a “填报单位 / 填报日期 / 单位：元” line, a one- or two-row header
+(merged cells: a group title such as “家庭收入情况（元）” over its columns), often a column-number row
+(序号 甲 乙 1 2 3 …), and end with 合计 / 小计 / 总计 rows and a signature footer (填表人、审核人 …).
+
+The header row is the row among the first ``HEADER_SEARCH_ROWS`` that names the most known columns (at
+least a name or ID number column and one more). A second header row directly under it is taken when its
+cells are all labels; a merged group title holds its text only in its first cell, so empty cells of the
+upper row are filled from the left where the lower row has a label. Data rows follow; blank rows, total
+rows, repeated header rows and column-number rows are skipped, and reading stops at the footer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from huimin_desktop.domain.text import compact
+from huimin_desktop.progress import TaskState
+from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.spreadsheet.cells import cell_text
+from huimin_desktop.spreadsheet.fields import IGNORED_HEADERS, header_key, match_field
+from huimin_desktop.spreadsheet.reading import Row, read_sheets
+
+HEADER_SEARCH_ROWS = 30
+_TOTAL_WORDS = ("合计", "小计", "总计", "累计", "本页合计", "总合计")
+_FOOTER_START = re.compile(
+    r"^((填表人|填报人|制表人|审核人|审批人|负责人|单位负责人|村负责人|村委会负责人|联系人|经办人|统计人|"
+    r"主管领导|领导签字|签字|盖章)|(说明|注|备注)[:：])"
+)
+_NUMBER_ROW_CELL = re.compile(r"^(\d{1,3}|[甲乙丙丁戊己庚辛壬癸]|[A-Z])$")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+_UNIT_LINE = re.compile(r"(填报单位|单位名称|填表单位)[:：]\s*(\S+)")
+_ID_LIKE = re.compile(r"\d{15,18}|\d{17}[Xx]")
+
+
+@dataclass(frozen=True)
+class Column:
+    index: int  # 0-based position in the row
+    header: str  # the header text as shown (both rows of a two-row header, joined by “/”)
+    letter: str  # A, B, … AA
+
+
+@dataclass
+class RosterTable:
+    """The table found in a roster file: its columns, the detected field mapping and the data rows."""
+
+    path: Path
+    sheet: str
+    columns: tuple[Column, ...]
+    detected: dict[str, int]  # field key → column index, as recognised from the headers
+    header_rows: tuple[int, ...]  # spreadsheet row numbers (1-based)
+    rows: list[tuple[int, Row]]  # (spreadsheet row number, values) of every data row
+    title: str = ""
+    unit: str = ""  # what the 填报单位 line names
+    year: int | None = None  # from the title or the unit line (“2025年度…花名册”)
+    skipped_rows: int = 0
+    mapping: dict[str, int] = field(default_factory=dict)  # what the import uses (detected or remembered)
+
+    @property
+    def signature(self) -> str:
+        """Identifies files of the same shape: the header texts in order (remembered mappings use it)."""
+        text = "\x1f".join(header_key(c.header) for c in self.columns)
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _texts(row: Row) -> list[str]:
+    return [header_key(v) if isinstance(v, str) else "" for v in row]
+
+
+def _header_score(row: Row) -> tuple[int, set[str]]:
+    found = {match_field(v) for v in row if isinstance(v, str)}
+    found.discard(None)
+    return len(found), found  # type: ignore[return-value]
+
+
+def _is_label_row(row: Row) -> bool:
+    """Every non-empty cell is text that is no data value (no ID number, no amount)."""
+    values = [v for v in row if v is not None]
+    if not values:
+        return False
+    for value in values:
+        if not isinstance(value, str):
+            return False
+        text = compact(value)
+        if _ID_LIKE.fullmatch(text) or _NUMBER_ROW_CELL.match(text) or re.fullmatch(r"[\d.,]+", text):
+            return False
+    return True
+
+
+def _is_sub_header(upper: Row, lower: Row) -> bool:
+    """The second row of a two-row header: labels, at least one naming a field, and every label under an
+    empty (merged) or group-title upper cell. A data row has values under the recognised headers."""
+    if not _is_label_row(lower) or _header_score(lower)[0] < 1:
+        return False
+    for index, value in enumerate(lower):
+        if value is None:
+            continue
+        above = upper[index] if index < len(upper) else None
+        if isinstance(above, str) and match_field(above) is not None:
+            return False
+    return True
+
+
+def is_number_row(row: Row) -> bool:
+    """序号 甲 乙 1 2 3 …: only short labels and small numbers, at least three of them."""
+    count = 0
+    for value in row:  # called for every data row: give up at the first long value
+        if value is None:
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value < 1000:
+                return False
+        elif isinstance(value, str):
+            text = value.strip()
+            if len(text) > 3 or not (
+                _NUMBER_ROW_CELL.match(compact(text)) or text in ("序号", "栏次", "编号")
+            ):
+                return False
+        else:
+            return False
+        count += 1
+    return count >= 3
+
+
+def is_total_row(row: Row) -> bool:
+    for value in row[:6]:
+        if isinstance(value, str) and "计" in value:  # every total word has 计: most rows stop here
+            text = compact(value)
+            if any(text.startswith(word) for word in _TOTAL_WORDS):
+                return True
+    return False
+
+
+def is_footer_row(row: Row) -> bool:
+    first = next((v for v in row if v is not None), None)
+    return isinstance(first, str) and bool(_FOOTER_START.match(compact(first)))
+
+
+def _combine_headers(upper: Row, lower: Row | None, width: int) -> list[str]:
+    top = [cell_text(upper[i]) if i < len(upper) else "" for i in range(width)]
+    if lower is None:
+        return top
+    bottom = [cell_text(lower[i]) if i < len(lower) else "" for i in range(width)]
+    filled = list(top)
+    for i in range(1, width):
+        # An empty upper cell over a lower label continues the group title on its left (a merged cell).
+        if not top[i] and bottom[i] and bottom[i - 1]:
+            filled[i] = filled[i - 1]
+    headers = []
+    for i in range(width):
+        if top[i] and bottom[i]:
+            headers.append(f"{top[i]}/{bottom[i]}")
+        elif bottom[i]:
+            headers.append(f"{filled[i]}/{bottom[i]}" if filled[i] else bottom[i])
+        else:
+            headers.append(top[i])
+    return headers
+
+
+def _field_for_header(header: str) -> str | None:
+    """A combined “组/列” header: the lower label decides, else the upper, else the two together."""
+    parts = header.split("/")
+    for candidate in (parts[-1], parts[0], "".join(parts)):
+        found = match_field(candidate)
+        if found is not None:
+            return found
+        if header_key(candidate) in IGNORED_HEADERS:
+            return None
+    return None
+
+
+def detect_mapping(columns: Iterable[Column]) -> dict[str, int]:
+    """Field → column, the first column naming a field winning; 户主身份证号 alone is the ID column."""
+    mapping: dict[str, int] = {}
+    for column in columns:
+        key = _field_for_header(column.header)
+        if key is not None and key not in mapping:
+            mapping[key] = column.index
+    return normalise_mapping(mapping)
+
+
+def normalise_mapping(mapping: dict[str, int]) -> dict[str, int]:
+    """户主姓名 / 户主身份证号 without 姓名 / 身份证号 are the columns of a one-row-per-household roster."""
+    mapping = dict(mapping)
+    for head_key, key in (("head_name", "name"), ("head_id_number", "id_number")):
+        if head_key in mapping and key not in mapping:
+            mapping[key] = mapping.pop(head_key)
+    return mapping
+
+
+def find_table(path: Path, sheet: str, rows: list[Row]) -> RosterTable | None:
+    """The table in one sheet, or None when no header row is found."""
+    best, best_score = -1, 1
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score, found = _header_score(row)
+        if score > best_score and found & {"name", "head_name", "id_number", "head_id_number"}:
+            best, best_score = index, score
+    if best < 0:
+        return None
+    width = max((len(r) for r in rows), default=0)
+    header_rows = [best]
+    lower = rows[best + 1] if best + 1 < len(rows) else None
+    if lower is not None and _is_sub_header(rows[best], lower):
+        header_rows.append(best + 1)
+    else:
+        lower = None
+    headers = _combine_headers(rows[best], lower, width)
+    columns = tuple(Column(i, h, column_letter(i)) for i, h in enumerate(headers))
+    title, unit, year = "", "", None
+    for row in rows[:best]:
+        for value in row:
+            if not isinstance(value, str):
+                continue
+            text = value.strip()
+            if not title and len(compact(text)) >= 4 and not _UNIT_LINE.search(text):
+                title = text
+            unit_match = _UNIT_LINE.search(text)
+            if unit_match and not unit:
+                unit = unit_match.group(2).strip("　 ")
+            year_match = _YEAR.search(text)
+            if year_match and year is None:
+                year = int(year_match.group(1))
+    data: list[tuple[int, Row]] = []
+    skipped = 0
+    header_texts = {header_key(v) for v in rows[best] if isinstance(v, str)}
+    for index in range(header_rows[-1] + 1, len(rows)):
+        row = rows[index]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+            continue
+        if is_footer_row(row):
+            skipped += len(rows) - index
+            break
+        if (
+            is_total_row(row)
+            or is_number_row(row)
+            or (_is_label_row(row) and {header_key(v) for v in row if isinstance(v, str)} <= header_texts)
+        ):
+            skipped += 1
+            continue
+        data.append((index + 1, row))
+    detected = detect_mapping(columns)
+    return RosterTable(
+        path=path,
+        sheet=sheet,
+        columns=columns,
+        detected=detected,
+        header_rows=tuple(r + 1 for r in header_rows),
+        rows=data,
+        title=title,
+        unit=unit,
+        year=year,
+        skipped_rows=skipped,
+        mapping=dict(detected),
+    )
+
+
+def read_roster_table(path: Path, task: TaskState | None = None) -> RosterTable:
+    """The first sheet of the file that holds a roster table; ServiceError when there is none."""
+    path = Path(path)
+    for sheet, rows in read_sheets(path, task):
+        table = find_table(path, sheet, rows)
+        if table is not None:
+            return table
+    raise ServiceError(
+        f"{path.name}：找不到花名册表头（前 {HEADER_SEARCH_ROWS} 行中没有“姓名”“身份证号”等列名）"
+    )

@@ -1,0 +1,107 @@
+"""Screenshots of the roster import dialog, for looking at (not a test)::
+
+    xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \\
+        .venv/bin/python -m tests.ui.roster_screenshots /tmp/shots-roster
+
+Writes ``roster-<width>x<height>-<view>.png``: the chooser, the preview of an office roster with refused
+rows listed, the column mapping, and the result. The strings of resources/translations/incoming/roster.tsv
+are loaded as a translator until they are merged into the catalog, so the Chinese layout can be checked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from huimin_desktop.paths import RESOURCES_DIR
+from huimin_desktop.services.station import Station
+from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx
+from ui import operations
+from ui.app import create_application
+from ui.i18n import CHINESE, install_translators
+from ui.roster_import.dialog import RosterImportDialog
+from ui.roster_import.dialog import CHOOSE, MAPPING
+from ui.style import apply_style
+
+
+class IncomingTranslator(QTranslator):
+    """Serves the not-yet-merged lines of an incoming .tsv (Context, English, Chinese)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.texts: dict[tuple[str, str], str] = {}
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if len(row) == 3:
+                    context, source, chinese = (part.replace("\\n", "\n") for part in row)
+                    self.texts[(context, source)] = chinese
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return self.texts.get((context, source), "")
+
+    def isEmpty(self) -> bool:
+        return False
+
+
+def save(app: QApplication, widget: QWidget, path: Path) -> None:
+    for _ in range(8):
+        app.processEvents()
+    widget.grab().save(str(path))
+    print(path, f"{widget.width()}x{widget.height()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.ui.roster_screenshots")
+    parser.add_argument("outdir", type=Path)
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    operations.set_synchronous(True)
+    with tempfile.TemporaryDirectory(prefix="huimin-roster-shots-") as tmp:
+        scratch = Path(tmp)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
+        app = create_application()
+        translators = install_translators(app, CHINESE)  # noqa: F841 - kept alive
+        incoming = IncomingTranslator(RESOURCES_DIR / "translations" / "incoming" / "roster.tsv")
+        app.installTranslator(incoming)
+        apply_style(app)
+        screen = QGuiApplication.primaryScreen().size()
+        size = f"{screen.width()}x{screen.height()}"
+        out = args.outdir
+        with Station.create(
+            scratch / "station", level="township", name="马友营蒙古族乡", division_code="211381204000"
+        ) as station:
+            first = sample_rows()[:2]
+            station.rosters.import_file(write_office_xlsx(scratch / "earlier.xlsx", first))
+            rows = sample_rows()
+            rows[0][7] = "4,000"  # an update
+            rows += [
+                ["三家子村", "钱六", "男", "汉", 211381198001011234, 2],
+                ["三家子村", "周八", "男", "火星族", make_id("19700101", 31), 2],
+                ["东营子村", "郑十", "男", "汉族", make_id("19700101", 71), 3, None, "-300"],
+                ["东营子村", "冯一", "女", "汉族", None, 2],
+            ]
+            roster = write_office_xlsx(scratch / "三家子村花名册.xlsx", rows)
+            dialog = RosterImportDialog(station)
+            dialog.resize(min(1100, screen.width() - 80), min(640, screen.height() - 80))
+            dialog.show()
+            dialog.stack.setCurrentIndex(CHOOSE)
+            save(app, dialog, out / f"roster-{size}-choose.png")
+            dialog.load(roster)
+            save(app, dialog, out / f"roster-{size}-preview.png")
+            dialog.stack.setCurrentIndex(MAPPING)
+            save(app, dialog, out / f"roster-{size}-mapping.png")
+            dialog.stack.setCurrentIndex(1)
+            dialog.import_button.click()
+            save(app, dialog, out / f"roster-{size}-result.png")
+            dialog.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

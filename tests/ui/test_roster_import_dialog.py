@@ -1,0 +1,144 @@
+"""The roster import dialog: a dropped file, its preview with refused rows, mapping correction, import,
+cancel, the refused-rows workbook; and the File menu's export action. Real station, real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from huimin_desktop.model import Division, Household
+from huimin_desktop.services.station import Station
+from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx, write_table_xlsx
+from ui.roster_import.dialog import RosterImportDialog
+from ui.roster_import.dialog import MAPPING, PREVIEW, RESULT
+
+
+def household_count(station: Station) -> int:
+    with station.db.reader() as session:
+        return session.scalar(select(func.count()).select_from(Household))
+
+
+@pytest.fixture
+def roster(tmp_path: Path) -> Path:
+    rows = [
+        *sample_rows(),
+        ["三家子", "钱六", "男", "汉", 211381198001011234, 2],
+        ["三家子", "周八", "男", "火星族", make_id("19700101", 31), 2],
+    ]
+    return write_office_xlsx(tmp_path / "三家子村花名册.xlsx", rows)
+
+
+def drop(dialog: RosterImportDialog, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    dialog.dropEvent(event)
+
+
+def test_dropped_roster_previews_then_imports(
+    qtbot: QtBot, station: Station, roster: Path, chinese: str, sync_operations: None
+) -> None:
+    dialog = RosterImportDialog(station)
+    qtbot.addWidget(dialog)
+    drop(dialog, roster)
+    assert dialog.stack.currentIndex() == PREVIEW
+    panel = dialog.preview_panel
+    assert panel.tabs.currentWidget() is panel.rejected
+    assert panel.rejected.rowCount() == 2
+    assert (
+        panel.rejected.item(0, 0).text() == "10"
+        and panel.rejected.item(0, 1).text() == "钱六"
+        and "Excel" in panel.rejected.item(0, 2).text()
+    )
+    assert panel.added.rowCount() == 4
+    assert "4" in panel.summary.text() and household_count(station) == 0  # nothing written yet
+
+    out = roster.with_name("退回.xlsx")
+    dialog.write_rejected(out)
+    sheet = load_workbook(out).active
+    assert [sheet.cell(r, 1).value for r in (3, 4)] == [10, 11]
+
+    with qtbot.waitSignal(dialog.imported) as signal:
+        dialog.import_button.click()
+    assert dialog.stack.currentIndex() == RESULT
+    assert signal.args[0].added == 4
+    assert household_count(station) == 4
+
+
+def test_corrected_mapping_changes_the_preview(
+    qtbot: QtBot, station: Station, tmp_path: Path, chinese: str, sync_operations: None
+) -> None:
+    path = write_table_xlsx(
+        tmp_path / "a.xlsx",
+        ["村", "姓名", "身份证号", "种养殖收入"],
+        [["三家子", "张三", make_id("19800101", 11), 3000]],
+    )
+    dialog = RosterImportDialog(station, path=path)
+    qtbot.addWidget(dialog)
+    assert dialog.stack.currentIndex() == PREVIEW
+    dialog.mapping_button.click()
+    assert dialog.stack.currentIndex() == MAPPING
+    assert dialog.mapping_table.rowCount() == 4
+    dialog.mapping_table.set_field(3, "income_business")
+    dialog.apply_mapping_button.click()
+    assert dialog.stack.currentIndex() == PREVIEW
+    dialog.import_button.click()
+    household = station.households.list()[0]
+    assert household.latest_net_income == 3000
+    assert station.rosters.read(path).mapping["income_business"] == 3  # remembered for this shape
+
+
+def test_cancelled_import_writes_nothing(
+    qtbot: QtBot, station: Station, roster: Path, chinese: str, sync_operations: None
+) -> None:
+    other = RosterImportDialog(station, path=roster)
+    qtbot.addWidget(other)
+    # Cancel at the last moment: everything written, nothing committed yet (as a click on 取消 would).
+    from ui import operations
+
+    def cancel_at_commit(op: operations.Operation) -> None:
+        op.progressed.connect(lambda _done, _total, message: op.cancel() if message == "提交" else None)
+
+    operations.hooks().started.connect(cancel_at_commit)
+    try:
+        other.start_import()
+    finally:
+        operations.hooks().started.disconnect(cancel_at_commit)
+    assert other.operation is not None and other.operation.was_cancelled
+    assert other.stack.currentIndex() == PREVIEW
+    assert household_count(station) == 0
+    with station.db.reader() as session:
+        assert (
+            session.scalar(select(func.count()).select_from(Division).where(Division.level == "village")) == 0
+        )
+
+
+def test_menu_exports_the_roster(
+    qtbot: QtBot, station: Station, roster: Path, tmp_path: Path, chinese: str, sync_operations: None
+) -> None:
+    from ui.main_window import MainWindow
+
+    station.rosters.import_file(roster)
+    window = MainWindow(station)
+    qtbot.addWidget(window)
+    actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert (
+        window.roster_menu.import_action.text() in actions
+        and window.roster_menu.export_action.text() in actions
+    )
+    out = tmp_path / "导出.xlsx"
+    window.roster_menu.export_to(out)
+    assert out.is_file()
+    assert load_workbook(out).active["A3"].value == "序号"
