@@ -17,6 +17,293 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>AttachmentPanel</name>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（不分类）</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Record…</source>
+        <translation>录音…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>No microphone was found on this computer.</source>
+        <translation>这台电脑上没有找到麦克风。</translation>
+    </message>
+    <message>
+        <source>Category for new files:</source>
+        <translation>新文件类别：</translation>
+    </message>
+    <message>
+        <source>Save the record first; then photos, recordings and documents can be added here.</source>
+        <translation>请先保存这条记录，然后就可以在这里添加照片、录音和文档。</translation>
+    </message>
+    <message>
+        <source>No files yet. Drag photos, recordings or documents here, or use “Add files…”.</source>
+        <translation>还没有文件。可以把照片、录音或文档拖到这里，或点“添加文件…”。</translation>
+    </message>
+    <message>
+        <source>{count} files</source>
+        <translation>共 {count} 个文件</translation>
+    </message>
+    <message>
+        <source>Add files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <source>Add every file of a folder</source>
+        <translation>添加文件夹中的全部文件</translation>
+    </message>
+    <message>
+        <source>There are no files in that folder.</source>
+        <translation>该文件夹中没有文件。</translation>
+    </message>
+    <message>
+        <source>Adding {count} files…</source>
+        <translation>正在添加 {count} 个文件…</translation>
+    </message>
+    <message>
+        <source>Cancelled: none of the files were added.</source>
+        <translation>已取消：没有添加任何文件。</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>…… 另有 {count} 个</translation>
+    </message>
+    <message>
+        <source>{added} of {total} files added.</source>
+        <translation>{total} 个文件中已添加 {added} 个。</translation>
+    </message>
+    <message>
+        <source>The file is missing from the store; run Check.</source>
+        <translation>附件库中缺少这个文件，请运行“检查”。</translation>
+    </message>
+    <message>
+        <source>Remove files</source>
+        <translation>移除文件</translation>
+    </message>
+    <message>
+        <source>Remove {count} file(s) from this record?
+Other records that use the same file keep it.</source>
+        <translation>从这条记录中移除 {count} 个文件？
+其他记录中用到的同一文件不受影响。</translation>
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>{count} file(s) exported to {folder}</source>
+        <translation>已导出 {count} 个文件到 {folder}</translation>
+    </message>
+    <message>
+        <source>Exporting files…</source>
+        <translation>正在导出文件…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Caption and category…</source>
+        <translation>说明和类别…</translation>
+    </message>
+    <message>
+        <source>Photos and documents</source>
+        <translation>照片和材料</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPlaceholder</name>
+    <message>
+        <source>Photos, audio and video can be attached in a later version.</source>
+        <translation>照片、录音和视频将在后续版本中可以添加。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictPreviewTable</name>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Value kept</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一值</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictReviewDialog</name>
+    <message>
+        <source>Review conflicts</source>
+        <translation>冲突审核</translation>
+    </message>
+    <message>
+        <source>The merge applied one value and kept the other here. Keep the current value, or use the other one: it becomes a new edit and reaches the other stations with the next sync.</source>
+        <translation>合并时已采用其中一个值，另一个值保存在这里。可以保留当前值，或改用另一值：改用的值作为一次新的修改，随下次同步发往其他站点。</translation>
+    </message>
+    <message>
+        <source>Show resolved conflicts too</source>
+        <translation>同时显示已处理的冲突</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <source>No open conflicts: every merged value agrees.</source>
+        <translation>没有待审核的冲突：合并的数据全部一致。</translation>
+    </message>
+    <message>
+        <source>Current value (applied)</source>
+        <translation>当前值（已采用）</translation>
+    </message>
+    <message>
+        <source>Other value</source>
+        <translation>另一值</translation>
+    </message>
+    <message>
+        <source>&amp;Keep current value</source>
+        <translation>保留当前值(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The applied value stays; the conflict is closed (K)</source>
+        <translation>保留已采用的值，此冲突处理完毕（K）</translation>
+    </message>
+    <message>
+        <source>Use the &amp;other value</source>
+        <translation>改用另一值(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The other value becomes a new edit that syncs to the other stations (O)</source>
+        <translation>另一值作为一次新的修改，同步到其他站点（O）</translation>
+    </message>
+    <message>
+        <source>Open both households</source>
+        <translation>打开两户</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>↑/↓ move through the list; K keeps the current value, O uses the other.</source>
+        <translation>↑/↓ 在列表中移动；K 保留当前值，O 改用另一值。</translation>
+    </message>
+    <message>
+        <source>{field}: {kind}, found {time}</source>
+        <translation>{field}：{kind}，发现于 {time}</translation>
+    </message>
+    <message>
+        <source>Saving the decision…</source>
+        <translation>正在保存审核结果…</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <source>Not a date; write it as 2024-04-01</source>
+        <translation>不是有效日期，请写成 2024-04-01 的形式</translation>
+    </message>
+</context>
+<context>
+    <name>DescribeDialog</name>
+    <message>
+        <source>Caption and category</source>
+        <translation>说明和类别</translation>
+    </message>
+    <message>
+        <source>e.g. the new road at the village entrance</source>
+        <translation>例如：村口新修的道路</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+</context>
+<context>
+    <name>DivisionCombo</name>
+    <message>
+        <source>{village} ({township})</source>
+        <translation>{village}（{township}）</translation>
+    </message>
+</context>
+<context>
     <name>DraftRecovery</name>
     <message>
         <source>(no name yet)</source>
@@ -56,6 +343,100 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>DrivePicker</name>
+    <message>
+        <source>No USB stick found. Plug one in (it appears here by itself) or choose a folder.</source>
+        <translation>未找到U盘。插入U盘后会自动出现在这里，也可以选择文件夹。</translation>
+    </message>
+    <message>
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>选择文件夹…</translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation>文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>{label}   {free} free of {total}</source>
+        <translation>{label}   可用 {free}，共 {total}</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>Re-enroll a station</source>
+        <translation>重新登记站点</translation>
+    </message>
+    <message>
+        <source>Enroll a new station</source>
+        <translation>登记新站点</translation>
+    </message>
+    <message>
+        <source>The setup file lets the new station&apos;s first start set itself up; from then on this station accepts its packages. Keep the file safe and delete it from the stick once used.</source>
+        <translation>新站点首次启动时读取安装文件完成设置，此后本站接受它的同步包。安装文件含密钥，请妥善保管，用完后从U盘删除。</translation>
+    </message>
+    <message>
+        <source>e.g. Mayouying Mongol Township</source>
+        <translation>如：马友营蒙古族乡</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>级别：</translation>
+    </message>
+    <message>
+        <source>Division:</source>
+        <translation>行政区划：</translation>
+    </message>
+    <message>
+        <source>Station name:</source>
+        <translation>站点名称：</translation>
+    </message>
+    <message>
+        <source>Save setup file</source>
+        <translation>保存安装文件</translation>
+    </message>
+    <message>
+        <source>Save the setup file to:</source>
+        <translation>安装文件保存到：</translation>
+    </message>
+    <message>
+        <source>Pick a township or type its 12-digit code</source>
+        <translation>选择乡镇，或输入12位区划代码</translation>
+    </message>
+    <message>
+        <source>{name} is enrolled already. Enrolling it again gives it new keys: packages from its current setup are refused from then on.</source>
+        <translation>“{name}”已经登记过。重新登记会给它新的密钥，此后它按原安装文件生成的同步包将被拒绝。</translation>
+    </message>
+    <message>
+        <source>Pick a division from the list.</source>
+        <translation>请从列表中选择行政区划。</translation>
+    </message>
+    <message>
+        <source>Please enter the station name.</source>
+        <translation>请填写站点名称。</translation>
+    </message>
+    <message>
+        <source>Choose a USB stick or a folder for the setup file.</source>
+        <translation>请选择保存安装文件的U盘或文件夹。</translation>
+    </message>
+    <message>
+        <source>Writing the setup file…</source>
+        <translation>正在写安装文件…</translation>
+    </message>
+    <message>
+        <source>No setup file was written: {reason}</source>
+        <translation>未写入安装文件：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>This data folder was written by a newer version of the program. Please install the newer version; nothing was changed.</source>
@@ -64,6 +445,105 @@ Reason: {reason}</source>
     <message>
         <source>The data folder {path} cannot be used: {reason}</source>
         <translation>数据文件夹 {path} 无法使用：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <source>Export a sync package</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>The package holds every change the recipient has not acknowledged yet. It is encrypted for the recipient and checked after writing.</source>
+        <translation>同步包包含接收方尚未确认的全部修改，只有接收方能解密，写入后会立即校验。</translation>
+    </message>
+    <message>
+        <source>For:</source>
+        <translation>发往：</translation>
+    </message>
+    <message>
+        <source>Write to:</source>
+        <translation>写入到：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>{name} (upper station)</source>
+        <translation>{name}（上级站点）</translation>
+    </message>
+    <message>
+        <source>{name} ({level}): return package</source>
+        <translation>{name}（{level}）：回传包</translation>
+    </message>
+    <message>
+        <source>Nobody yet: enroll a lower station first</source>
+        <translation>还没有接收站点：请先登记下级站点</translation>
+    </message>
+    <message>
+        <source>The upper station</source>
+        <translation>上级站点</translation>
+    </message>
+    <message>
+        <source>A return package carries reference data, corrections and acknowledgements.</source>
+        <translation>回传包包含基础数据、更正和接收确认。</translation>
+    </message>
+    <message>
+        <source>The stick may be too small: the package can be up to {size}, {free} are free.</source>
+        <translation>U盘空间可能不够：同步包最大约 {size}，U盘可用 {free}。</translation>
+    </message>
+    <message>
+        <source>This stick is formatted FAT32, which holds no file of 4 GB or more: the package is written in several parts. Keep them together.</source>
+        <translation>此U盘为 FAT32 格式，不能存放 4 GB 及以上的文件：同步包将分成几个部分写入，请勿拆开。</translation>
+    </message>
+    <message>
+        <source>Writing and checking the sync package…</source>
+        <translation>正在写入并校验同步包…</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written.</source>
+        <translation>已取消导出：没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>The package was not written: {reason}</source>
+        <translation>同步包未写入：{reason}</translation>
+    </message>
+    <message>
+        <source>Written and verified: you may safely remove the USB stick</source>
+        <translation>已写入并校验：可以安全拔出U盘</translation>
+    </message>
+    <message>
+        <source>Package:</source>
+        <translation>同步包：</translation>
+    </message>
+    <message>
+        <source>In folder:</source>
+        <translation>所在文件夹：</translation>
+    </message>
+    <message>
+        <source>Records:</source>
+        <translation>记录数：</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>附件数：</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <source>Take the stick to the recipient; there, Sync → Merge packages reads it.</source>
+        <translation>请把U盘交给接收方，在“同步 → 合并同步包”中读取。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 <context>
@@ -99,6 +579,18 @@ Reason: {reason}</source>
     <message>
         <source>Station name:</source>
         <translation>站点名称：</translation>
+    </message>
+    <message>
+        <source>Set up from a setup file</source>
+        <translation>从安装文件初始化</translation>
+    </message>
+    <message>
+        <source>Did the county or city office give you a setup file (usually on a USB stick)? It holds this station&apos;s name, division and keys: choose it and the station is ready to sync.</source>
+        <translation>县、市民委给了您安装文件（通常在 U 盘上）吗？其中有本站的名称、区划和密钥：选中它，本站即可同步。</translation>
+    </message>
+    <message>
+        <source>Choose setup file…</source>
+        <translation>选择安装文件…</translation>
     </message>
     <message>
         <source>Just looking?</source>
@@ -147,6 +639,18 @@ Reason: {reason}</source>
     <message>
         <source>Creating the station…</source>
         <translation>正在创建站点……</translation>
+    </message>
+    <message>
+        <source>Choose setup file</source>
+        <translation>选择安装文件</translation>
+    </message>
+    <message>
+        <source>Setup files (*.json *.hms);;All files (*)</source>
+        <translation>安装文件 (*.json *.hms);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Setting up the station…</source>
+        <translation>正在初始化站点…</translation>
     </message>
     <message>
         <source>Generating the demo data…</source>
@@ -210,6 +714,10 @@ Reason: {reason}</source>
     <message>
         <source>Notes</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>Photos and documents</source>
+        <translation>照片和材料</translation>
     </message>
     <message>
         <source>Save (Ctrl+S)</source>
@@ -416,6 +924,89 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>HouseholdPicker</name>
+    <message>
+        <source>Pick households</source>
+        <translation>选择农户</translation>
+    </message>
+    <message>
+        <source>Name, pinyin initials, last digits of the ID number</source>
+        <translation>姓名、拼音首字母、身份证号后几位</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>Add →</source>
+        <translation>添加 →</translation>
+    </message>
+    <message>
+        <source>Add the selected households (or double-click one)</source>
+        <translation>添加选中的农户（也可双击一户）</translation>
+    </message>
+    <message>
+        <source>Add all shown</source>
+        <translation>添加列表中全部</translation>
+    </message>
+    <message>
+        <source>← Remove</source>
+        <translation>← 移除</translation>
+    </message>
+    <message>
+        <source>Add this person →</source>
+        <translation>添加此人 →</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Members of the highlighted household:</source>
+        <translation>当前农户的家庭成员：</translation>
+    </message>
+    <message>
+        <source>Chosen:</source>
+        <translation>已选：</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>{count} households shown</source>
+        <translation>列出 {count} 户</translation>
+    </message>
+    <message>
+        <source>{count} households are shown; narrow the list to at most {limit} first.</source>
+        <translation>列表中有 {count} 户，请先筛选到不超过 {limit} 户。</translation>
+    </message>
+    <message>
+        <source>(whole household)</source>
+        <translation>（全户）</translation>
+    </message>
+    <message>
+        <source>{count} chosen from {households} households</source>
+        <translation>已选 {count} 人（次），来自 {households} 户</translation>
+    </message>
+    <message>
+        <source>{count} households chosen</source>
+        <translation>已选 {count} 户</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdsPage</name>
     <message>
         <source>Households</source>
@@ -494,12 +1085,20 @@ Reason: {reason}</source>
         <translation>{village}（{township}）</translation>
     </message>
     <message>
+        <source>{shown}+ of {total} households, counting…</source>
+        <translation>已找到 {shown}+ 户（共 {total} 户），正在统计…</translation>
+    </message>
+    <message>
         <source>{shown} of {total} households</source>
         <translation>找到 {shown} 户（共 {total} 户）</translation>
     </message>
     <message>
         <source>{count} households</source>
         <translation>共 {count} 户</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在查找…</translation>
     </message>
     <message>
         <source>No household matches the search and filters.</source>
@@ -592,40 +1191,8 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <translation>项目档案</translation>
     </message>
     <message>
-        <source>One archive per project: its text records and its photo, audio and video material.</source>
-        <translation>一个项目一个档案：项目的文字记录以及照片、音频、视频资料。</translation>
-    </message>
-    <message>
-        <source>Four kinds of projects: production development, livelihood, local governance and farm-technology training</source>
-        <translation>四类项目：生产发展、惠及民生、基层政权建设、农业实用科技培训</translation>
-    </message>
-    <message>
-        <source>Every stage with dates, people and documents: application, review, audit, public notice, acceptance</source>
-        <translation>各阶段的日期、经办人和文件：申报、评审、审核、公示、验收</translation>
-    </message>
-    <message>
-        <source>Photos, audio and video kept with the archive, with thumbnails</source>
-        <translation>照片、音频、视频随档案保存，并生成缩略图</translation>
-    </message>
-    <message>
         <source>Training</source>
         <translation>培训</translation>
-    </message>
-    <message>
-        <source>Practical farm-technology training sessions and the households that attended.</source>
-        <translation>农业实用科技培训的各场次及参训农户。</translation>
-    </message>
-    <message>
-        <source>Sessions: date, place, topic and teacher</source>
-        <translation>培训场次：时间、地点、内容和授课人</translation>
-    </message>
-    <message>
-        <source>Attendees picked from the household list</source>
-        <translation>参训人员从农户名单中选择</translation>
-    </message>
-    <message>
-        <source>Photos and sign-in sheets as evidence</source>
-        <translation>照片和签到表作为佐证材料</translation>
     </message>
     <message>
         <source>Assessment</source>
@@ -650,22 +1217,6 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     <message>
         <source>Sync</source>
         <translation>同步</translation>
-    </message>
-    <message>
-        <source>Exchange data with the county and the city office on a USB stick.</source>
-        <translation>用U盘与县、市民委交换数据。</translation>
-    </message>
-    <message>
-        <source>Export a sync package with everything since the last acknowledgement</source>
-        <translation>导出同步数据包：包含上次确认以来的全部变更</translation>
-    </message>
-    <message>
-        <source>Merge the packages of lower stations and review conflicts</source>
-        <translation>合并下级站点的数据包，审核冲突</translation>
-    </message>
-    <message>
-        <source>Return packages: reference data, corrections and acknowledgements</source>
-        <translation>回传数据包：基础数据、更正和接收确认</translation>
     </message>
     <message>
         <source>Reports</source>
@@ -742,6 +1293,44 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     <message>
         <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Household surveys, project archives, training, assessment and USB sync for the ethnic-minority &quot;828&quot; program of Chaoyang City, Liaoning. Works offline.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;辽宁省朝阳市少数民族“828”惠民工程：农户调查、项目档案、培训、考核与U盘数据同步。无需联网即可使用。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>第一行的值</translation>
+    </message>
+    <message>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（不导入）</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPlayerDialog</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>This file cannot be played: {reason}</source>
+        <translation>无法播放此文件：{reason}</translation>
     </message>
 </context>
 <context>
@@ -875,6 +1464,113 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     </message>
 </context>
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge sync packages</source>
+        <translation>合并同步包</translation>
+    </message>
+    <message>
+        <source>Add one package folder, several, or a folder (or USB stick) holding packages; you can also drop folders here. The next page shows what each package would do before anything changes.</source>
+        <translation>可以添加一个或多个同步包文件夹，或包含同步包的文件夹（或U盘），也可以把文件夹拖到这里。下一页先预览每个同步包将做的改动，此时不作任何修改。</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>From USB stick</source>
+        <translation>从U盘添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>{label} ({free} free)</source>
+        <translation>{label}（可用 {free}）</translation>
+    </message>
+    <message>
+        <source>No USB stick found</source>
+        <translation>未找到U盘</translation>
+    </message>
+    <message>
+        <source>Choose a package folder</source>
+        <translation>选择同步包文件夹</translation>
+    </message>
+    <message>
+        <source>Preview: what the packages would do</source>
+        <translation>预览：同步包将做的改动</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Checking the packages…</source>
+        <translation>正在检查同步包…</translation>
+    </message>
+    <message>
+        <source>Preview cancelled.</source>
+        <translation>已取消预览。</translation>
+    </message>
+    <message>
+        <source>No sync package was found in the chosen folders.</source>
+        <translation>所选文件夹中没有找到同步包。</translation>
+    </message>
+    <message>
+        <source>{packages} package(s): {mergeable} would be merged, {refused} refused. Nothing has changed yet; press Merge to apply them.</source>
+        <translation>共 {packages} 个同步包：{mergeable} 个可以合并，{refused} 个被拒绝。目前尚未作任何修改，点击“合并”后才会应用。</translation>
+    </message>
+    <message>
+        <source>Conflicts to come ({count}): the value kept applies now; each goes to the review.</source>
+        <translation>将产生的冲突（{count} 个）：先采用“保留的值”，每个冲突都会进入冲突审核。</translation>
+    </message>
+    <message>
+        <source>No conflicts to come.</source>
+        <translation>不会产生冲突。</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并完成</translation>
+    </message>
+    <message>
+        <source>Review conflicts…</source>
+        <translation>审核冲突…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Merging the packages…</source>
+        <translation>正在合并同步包…</translation>
+    </message>
+    <message>
+        <source>Merge cancelled: the package being merged was rolled back.</source>
+        <translation>已取消合并：正在合并的同步包已全部撤回。</translation>
+    </message>
+    <message>
+        <source>{applied} package(s) merged, {refused} refused; {conflicts} conflict(s) to review.</source>
+        <translation>已合并 {applied} 个同步包，拒绝 {refused} 个；{conflicts} 个冲突待审核。</translation>
+    </message>
+    <message>
+        <source>The packages could not be read: {reason}</source>
+        <translation>无法读取同步包：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <source>Cancelling…</source>
@@ -894,10 +1590,707 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>PhotoViewer</name>
+    <message>
+        <source>← Previous</source>
+        <translation>← 上一张</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>下一张 →</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>This photo cannot be shown (the file may be damaged).</source>
+        <translation>无法显示这张照片（文件可能已损坏）。</translation>
+    </message>
+    <message>
+        <source>Photo {number} of {count}</source>
+        <translation>照片 {number} / {count}</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This page is being built and comes with a later version.</source>
         <translation>此功能正在开发中，将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Imported: {added} households added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已导入：新增 {added} 户，更新 {updated} 户，{unchanged} 户没有变化。</translation>
+    </message>
+    <message>
+        <source>Nothing has been written yet. Importing would add {added} households, update {updated} and leave {unchanged} unchanged.</source>
+        <translation>尚未写入任何数据。导入后将新增 {added} 户，更新 {updated} 户，{unchanged} 户没有变化。</translation>
+    </message>
+    <message>
+        <source>{count} rows were refused and not imported.</source>
+        <translation>{count} 行被拒绝，未导入。</translation>
+    </message>
+    <message>
+        <source>{count} rows are refused and will not be imported.</source>
+        <translation>{count} 行被拒绝，不会导入。</translation>
+    </message>
+    <message>
+        <source>Villages created: {names}.</source>
+        <translation>已新建的村：{names}。</translation>
+    </message>
+    <message>
+        <source>New villages: {names}.</source>
+        <translation>将新建的村：{names}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Incomes are recorded for the survey year {year}.</source>
+        <translation>收入记入 {year} 年度调查。</translation>
+    </message>
+    <message>
+        <source>Refused ({count})</source>
+        <translation>拒绝（{count}）</translation>
+    </message>
+    <message>
+        <source>Warnings ({count})</source>
+        <translation>提示（{count}）</translation>
+    </message>
+    <message>
+        <source>Added ({count})</source>
+        <translation>新增（{count}）</translation>
+    </message>
+    <message>
+        <source>Updated ({count})</source>
+        <translation>更新（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectEditor</name>
+    <message>
+        <source>Unsaved changes from {time} were restored. &lt;a href=&apos;discard&apos;&gt;Discard them&lt;/a&gt;</source>
+        <translation>已恢复 {time} 未保存的修改。&lt;a href=&apos;discard&apos;&gt;放弃这些修改&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>e.g. BP-2024-001</source>
+        <translation>如 BP-2024-001</translation>
+    </message>
+    <message>
+        <source>e.g. 300 cattle in stock, 6 sheds</source>
+        <translation>如：存栏 300 头，牛舍 6 栋</translation>
+    </message>
+    <message>
+        <source>What is built or done</source>
+        <translation>建设或实施内容</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>项目类别</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Responsible person</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>建设规模</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>建设内容</translation>
+    </message>
+    <message>
+        <source>Anything worth knowing about this project</source>
+        <translation>关于此项目需要说明的其他情况</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Funds (10k yuan), schedule and income</source>
+        <translation>资金（万元）、进度与增收</translation>
+    </message>
+    <message>
+        <source>Provincial special funds</source>
+        <translation>省专项资金</translation>
+    </message>
+    <message>
+        <source>City and county matching</source>
+        <translation>市县配套资金</translation>
+    </message>
+    <message>
+        <source>Integrated funds</source>
+        <translation>整合资金</translation>
+    </message>
+    <message>
+        <source>Self-raised</source>
+        <translation>自筹资金</translation>
+    </message>
+    <message>
+        <source>Planned start</source>
+        <translation>计划开工</translation>
+    </message>
+    <message>
+        <source>Planned finish</source>
+        <translation>计划完工</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>实际开工</translation>
+    </message>
+    <message>
+        <source>Actual finish</source>
+        <translation>实际完工</translation>
+    </message>
+    <message>
+        <source>Expected income increase (yuan per household)</source>
+        <translation>预期户均增收（元）</translation>
+    </message>
+    <message>
+        <source>Measured income increase (yuan per household)</source>
+        <translation>实测户均增收（元）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Pick households…</source>
+        <translation>选择农户…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Beneficiary households</source>
+        <translation>受益农户</translation>
+    </message>
+    <message>
+        <source>Photos, audio, video and documents</source>
+        <translation>照片、录音、视频和文件</translation>
+    </message>
+    <message>
+        <source>Stages: application → review → audit → notice → acceptance</source>
+        <translation>办理阶段：申报 → 评审 → 审核 → 公示 → 验收</translation>
+    </message>
+    <message>
+        <source>Export archive…</source>
+        <translation>导出档案…</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Archive export comes with a later version.</source>
+        <translation>档案导出将在后续版本中提供。</translation>
+    </message>
+    <message>
+        <source>(deleted place)</source>
+        <translation>（已删除的区划）</translation>
+    </message>
+    <message>
+        <source>{total} (10k yuan)</source>
+        <translation>{total} 万元</translation>
+    </message>
+    <message>
+        <source>(check the amounts)</source>
+        <translation>（请核对金额）</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Project: {name} ({code})</source>
+        <translation>项目：{name}（{code}）</translation>
+    </message>
+    <message>
+        <source>{all} households, {minority} of them minority households</source>
+        <translation>共 {all} 户，其中少数民族 {minority} 户</translation>
+    </message>
+    <message>
+        <source>Enter the project code</source>
+        <translation>请填写项目编号</translation>
+    </message>
+    <message>
+        <source>Enter the project name</source>
+        <translation>请填写项目名称</translation>
+    </message>
+    <message>
+        <source>Pick the place of the project</source>
+        <translation>请选择项目所在地</translation>
+    </message>
+    <message>
+        <source>Checking the project…</source>
+        <translation>正在检查项目…</translation>
+    </message>
+    <message>
+        <source>Please check</source>
+        <translation>请核对</translation>
+    </message>
+    <message>
+        <source>These points look unusual. Save anyway?</source>
+        <translation>以下几点看起来不太正常，仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>返回修改</translation>
+    </message>
+    <message>
+        <source>Saving the project…</source>
+        <translation>正在保存项目…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <source>… and {count} more (marked in the form)</source>
+        <translation>……另有 {count} 处（已在表中标出）</translation>
+    </message>
+    <message>
+        <source>Not saved. Please correct:</source>
+        <translation>未保存，请修改：</translation>
+    </message>
+    <message>
+        <source>Export archive to folder</source>
+        <translation>导出档案到文件夹</translation>
+    </message>
+    <message>
+        <source>Exporting the project archive…</source>
+        <translation>正在导出项目档案…</translation>
+    </message>
+    <message>
+        <source>The project archive ({count} files) was written to:
+{path}</source>
+        <translation>项目档案（{count} 个文件）已导出到：
+{path}</translation>
+    </message>
+    <message>
+        <source>Export archive</source>
+        <translation>导出档案</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>Discard changes? What you typed in this project has not been saved.</source>
+        <translation>放弃修改吗？此项目中填写的内容尚未保存。</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsPage</name>
+    <message>
+        <source>Enter a new project (Ctrl+N)</source>
+        <translation>新建项目档案 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Project archives</source>
+        <translation>项目档案</translation>
+    </message>
+    <message>
+        <source>Project code or part of the name</source>
+        <translation>项目编号或名称中的字</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Funds (10k yuan)</source>
+        <translation>资金（万元）</translation>
+    </message>
+    <message>
+        <source>Beneficiary households</source>
+        <translation>受益农户</translation>
+    </message>
+    <message>
+        <source>{all} ({minority} minority)</source>
+        <translation>{all}（少数民族 {minority}）</translation>
+    </message>
+    <message>
+        <source>{count} projects · funds {total} (10k yuan): provincial {provincial}, city and county {local}, integrated {integrated}, self-raised {own}</source>
+        <translation>共 {count} 个项目 · 资金 {total} 万元：省专项 {provincial}，市县配套 {local}，整合 {integrated}，自筹 {own}</translation>
+    </message>
+    <message>
+        <source>No project matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的项目。</translation>
+    </message>
+    <message>
+        <source>No projects yet. Click “New project” (Ctrl+N) to enter one.</source>
+        <translation>还没有项目。点击“新建项目”（Ctrl+N）录入。</translation>
+    </message>
+    <message>
+        <source>Delete project</source>
+        <translation>删除项目</translation>
+    </message>
+    <message>
+        <source>Delete the project {name}?
+
+Its stage history and beneficiary list are deleted with it. The deletion is recorded and reaches the other stations with the next sync.</source>
+        <translation>删除项目 {name} 吗？
+
+其阶段记录和受益农户名单一并删除。删除会被记录，并在下次同步时传到其他站点。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the selected line.</source>
+        <translation>按 Enter 或双击打开选中的一行。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+</context>
+<context>
+    <name>RecorderDialog</name>
+    <message>
+        <source>Record an interview</source>
+        <translation>访谈录音</translation>
+    </message>
+    <message>
+        <source>Press Record to start. The recording is attached as an interview recording.</source>
+        <translation>点“录音”开始。录好的音频将作为“访谈录音”保存到附件中。</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>No microphone was found on this computer.</source>
+        <translation>这台电脑上没有找到麦克风。</translation>
+    </message>
+    <message>
+        <source>Recording…</source>
+        <translation>正在录音…</translation>
+    </message>
+    <message>
+        <source>Recorded. Save it to attach it, or record again.</source>
+        <translation>录好了。点“保存”加入附件，或重新录音。</translation>
+    </message>
+    <message>
+        <source>Recording failed: {reason}</source>
+        <translation>录音失败：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeDialog</name>
+    <message>
+        <source>Revoke a station</source>
+        <translation>吊销站点</translation>
+    </message>
+    <message>
+        <source>Revoke {name}? From now on its packages are refused, also those already written. Use this for a lost or stolen laptop; afterwards the station can be enrolled again with a new setup file.</source>
+        <translation>确定吊销“{name}”吗？此后将拒绝它的同步包，包括已经写好的。用于笔记本电脑丢失或被盗的情况；之后可以用新的安装文件重新登记该站点。</translation>
+    </message>
+    <message>
+        <source>e.g. laptop stolen on 3 May</source>
+        <translation>如：5月3日笔记本电脑被盗</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>吊销</translation>
+    </message>
+</context>
+<context>
+    <name>RosterImportDialog</name>
+    <message>
+        <source>Import household roster</source>
+        <translation>导入花名册</translation>
+    </message>
+    <message>
+        <source>Choose the roster a village sent (.xlsx, .xls or .csv), or drop it here. Title lines, two-row headers, total rows and the signature lines are recognised; the next page shows what would be added, updated and refused before anything is written.</source>
+        <translation>选择村里报来的花名册（.xlsx、.xls 或 .csv），也可以把文件拖到这里。标题行、两行表头、合计行和签字行都会自动识别；下一页先列出将新增、更新和拒绝的内容，确认后才写入。</translation>
+    </message>
+    <message>
+        <source>Drop a roster file here</source>
+        <translation>把花名册文件拖到这里</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Choose a roster</source>
+        <translation>选择花名册</translation>
+    </message>
+    <message>
+        <source>Rosters ({patterns})</source>
+        <translation>花名册 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Reading the roster…</source>
+        <translation>正在读取花名册…</translation>
+    </message>
+    <message>
+        <source>{file}, sheet “{sheet}”: header in row {header}, {rows} data rows</source>
+        <translation>{file}，工作表“{sheet}”：表头在第 {header} 行，数据 {rows} 行</translation>
+    </message>
+    <message>
+        <source>Preview of the import</source>
+        <translation>导入预览</translation>
+    </message>
+    <message>
+        <source>Adjust columns…</source>
+        <translation>调整列对应…</translation>
+    </message>
+    <message>
+        <source>Save refused rows…</source>
+        <translation>保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Survey year:</source>
+        <translation>调查年度：</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Checking the roster…</source>
+        <translation>正在检查花名册…</translation>
+    </message>
+    <message>
+        <source>{name}-refused.xlsx</source>
+        <translation>{name}-退回修改.xlsx</translation>
+    </message>
+    <message>
+        <source>Save refused rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saving the refused rows…</source>
+        <translation>正在保存被拒绝的行…</translation>
+    </message>
+    <message>
+        <source>Columns of the roster</source>
+        <translation>花名册的列</translation>
+    </message>
+    <message>
+        <source>Choose what each column holds. Name and ID number are needed; columns left as “not imported” are ignored. The choice is remembered for the next file with the same columns.</source>
+        <translation>请为每一列选择对应的内容。“姓名”和“身份证号”必须指定；设为“不导入”的列将被忽略。下次导入相同格式的文件时会沿用这里的选择。</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Preview again</source>
+        <translation>重新预览</translation>
+    </message>
+    <message>
+        <source>Roster imported</source>
+        <translation>花名册已导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Importing the roster…</source>
+        <translation>正在导入花名册…</translation>
+    </message>
+</context>
+<context>
+    <name>RosterMenu</name>
+    <message>
+        <source>&amp;Import household roster…</source>
+        <translation>导入花名册(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export household roster…</source>
+        <translation>导出花名册(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export household roster</source>
+        <translation>导出花名册</translation>
+    </message>
+    <message>
+        <source>household-roster.xlsx</source>
+        <translation>花名册.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Roster exported</source>
+        <translation>花名册已导出</translation>
+    </message>
+    <message>
+        <source>{households} households ({members} people, survey year {year}) written to {path}.</source>
+        <translation>已把 {households} 户（{members} 人，{year} 年度）写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Exporting the roster…</source>
+        <translation>正在导出花名册…</translation>
     </message>
 </context>
 <context>
@@ -932,6 +2325,81 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>StagePanel</name>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Who handled it</source>
+        <translation>经办人姓名</translation>
+    </message>
+    <message>
+        <source>Opinion, e.g. agreed, or papers incomplete</source>
+        <translation>意见，如：同意、材料不全</translation>
+    </message>
+    <message>
+        <source>Record this stage</source>
+        <translation>记录此阶段</translation>
+    </message>
+    <message>
+        <source>Send back to this stage</source>
+        <translation>退回到此阶段</translation>
+    </message>
+    <message>
+        <source>The project goes back to the chosen earlier stage; the history keeps every entry</source>
+        <translation>项目退回到所选的前一阶段；历史记录全部保留</translation>
+    </message>
+    <message>
+        <source>Documents of the selected entry</source>
+        <translation>选中记录的文件</translation>
+    </message>
+    <message>
+        <source>Not applied yet</source>
+        <translation>尚未申报</translation>
+    </message>
+    <message>
+        <source>Save the project first; then record its stages here.</source>
+        <translation>请先保存项目，再在此记录办理阶段。</translation>
+    </message>
+    <message>
+        <source>Each entry is saved at once.</source>
+        <translation>每条记录即时保存。</translation>
+    </message>
+    <message>
+        <source>Current stage: {stage}</source>
+        <translation>当前阶段：{stage}</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>Recording the stage…</source>
+        <translation>正在记录阶段…</translation>
+    </message>
+</context>
+<context>
     <name>StationLevels</name>
     <message>
         <source>City</source>
@@ -944,6 +2412,41 @@ Reason: {reason}</source>
     <message>
         <source>Township</source>
         <translation>乡镇</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTable</name>
+    <message>
+        <source>Package</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +2538,503 @@ Reason: {reason}</source>
     <message>
         <source>{amount} yuan</source>
         <translation>{amount} 元</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Data travels between the stations on a USB stick: export a package for the upper station, merge the packages that arrive, and review what the merge could not decide.</source>
+        <translation>各站点之间用U盘交换数据：为上级站点导出同步包，合并收到的同步包，并审核合并时无法自动决定的冲突。</translation>
+    </message>
+    <message>
+        <source>This station:</source>
+        <translation>本站：</translation>
+    </message>
+    <message>
+        <source>Upper station:</source>
+        <translation>上级站点：</translation>
+    </message>
+    <message>
+        <source>Last export:</source>
+        <translation>上次导出：</translation>
+    </message>
+    <message>
+        <source>Last merge:</source>
+        <translation>上次合并：</translation>
+    </message>
+    <message>
+        <source>Open conflicts:</source>
+        <translation>待审核冲突：</translation>
+    </message>
+    <message>
+        <source>Export sync package</source>
+        <translation>导出同步包</translation>
+    </message>
+    <message>
+        <source>Merge sync packages</source>
+        <translation>合并同步包</translation>
+    </message>
+    <message>
+        <source>Review conflicts</source>
+        <translation>冲突审核</translation>
+    </message>
+    <message>
+        <source>Write a return package for a lower station to a USB stick.</source>
+        <translation>为下级站点生成回传包，写到U盘。</translation>
+    </message>
+    <message>
+        <source>Write everything new to a USB stick for the upper station.</source>
+        <translation>把新的数据写到U盘，交给上级站点。</translation>
+    </message>
+    <message>
+        <source>Read packages from a USB stick or folder; a preview shows what they will do.</source>
+        <translation>从U盘或文件夹读取同步包；合并前先预览将做的改动。</translation>
+    </message>
+    <message>
+        <source>See both values side by side and decide which one stays.</source>
+        <translation>并排查看两个值，决定保留哪一个。</translation>
+    </message>
+    <message>
+        <source>Lower stations</source>
+        <translation>下级站点</translation>
+    </message>
+    <message>
+        <source>The stations this one enrolled. Each gets a setup file for its first start; a lost laptop is revoked and the station enrolled again.</source>
+        <translation>本站登记的下级站点。每个站点首次启动时使用一个安装文件；笔记本电脑丢失时先吊销，再重新登记。</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近收到同步包</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No station enrolled yet.</source>
+        <translation>还没有登记下级站点。</translation>
+    </message>
+    <message>
+        <source>Enroll a new station…</source>
+        <translation>登记新站点…</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>吊销…</translation>
+    </message>
+    <message>
+        <source>Re-enroll…</source>
+        <translation>重新登记…</translation>
+    </message>
+    <message>
+        <source>Return package…</source>
+        <translation>生成回传包…</translation>
+    </message>
+    <message>
+        <source>A package for the selected station: reference data, corrections, acknowledgements</source>
+        <translation>为选中的站点生成回传包：基础数据、更正和接收确认</translation>
+    </message>
+    <message>
+        <source>None: this is the city office</source>
+        <translation>无（本站为市级站点）</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet (set up from a setup file)</source>
+        <translation>尚未登记（需用上级站点的安装文件设置）</translation>
+    </message>
+    <message>
+        <source>{time} for {name}</source>
+        <translation>{time}，发往{name}</translation>
+    </message>
+    <message>
+        <source>{time} from {name}</source>
+        <translation>{time}，来自{name}</translation>
+    </message>
+    <message>
+        <source>Review conflicts ({count})</source>
+        <translation>冲突审核（{count}）</translation>
+    </message>
+    <message>
+        <source>Revoked {time}</source>
+        <translation>已吊销 {time}</translation>
+    </message>
+    <message>
+        <source>Enrolled {time}</source>
+        <translation>已登记 {time}</translation>
+    </message>
+    <message>
+        <source>Enrolled</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>Enroll a new station</source>
+        <translation>登记新站点</translation>
+    </message>
+    <message>
+        <source>The setup file was saved:
+{path}
+
+Take it to the station; its first start reads it. Delete it from the stick afterwards.</source>
+        <translation>安装文件已保存：
+{path}
+
+请把它带到该站点，首次启动时读取。用完后请从U盘删除。</translation>
+    </message>
+    <message>
+        <source>The station was not revoked: {reason}</source>
+        <translation>站点未吊销：{reason}</translation>
+    </message>
+    <message>
+        <source>Revoke a station</source>
+        <translation>吊销站点</translation>
+    </message>
+</context>
+<context>
+    <name>SyncTexts</name>
+    <message>
+        <source>Will be merged</source>
+        <translation>将合并</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>Already merged before</source>
+        <translation>以前已合并过</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Held back (clock far ahead)</source>
+        <translation>已隔离（时钟超前）</translation>
+    </message>
+    <message>
+        <source>Edited at both stations</source>
+        <translation>两个站点都修改了</translation>
+    </message>
+    <message>
+        <source>Edited at one station, deleted at another</source>
+        <translation>一方修改、一方删除</translation>
+    </message>
+    <message>
+        <source>Same ID number twice</source>
+        <translation>身份证号重复</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>Kept the current value</source>
+        <translation>已保留当前值</translation>
+    </message>
+    <message>
+        <source>Used the other value</source>
+        <translation>已改用另一值</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingEditor</name>
+    <message>
+        <source>Unsaved changes from {time} were restored. &lt;a href=&apos;discard&apos;&gt;Discard them&lt;/a&gt;</source>
+        <translation>已恢复 {time} 未保存的修改。&lt;a href=&apos;discard&apos;&gt;放弃这些修改&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>e.g. village committee meeting room</source>
+        <translation>如：村委会会议室</translation>
+    </message>
+    <message>
+        <source>e.g. Beef cattle feeding and disease prevention</source>
+        <translation>如：肉牛科学饲养与疫病防治</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>培训信息</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>培训主题</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>培训日期</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>培训地点</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>授课人</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>关联项目</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Pick attendees…</source>
+        <translation>选择参训人员…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <source>People not on the household list</source>
+        <translation>名单外参训人数</translation>
+    </message>
+    <message>
+        <source>Photos and sign-in sheets</source>
+        <translation>照片和签到表</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <translation>（不关联项目）</translation>
+    </message>
+    <message>
+        <source>(a project not listed)</source>
+        <translation>（未列出的项目）</translation>
+    </message>
+    <message>
+        <source>New training session</source>
+        <translation>新建培训</translation>
+    </message>
+    <message>
+        <source>Training: {topic} ({date})</source>
+        <translation>培训：{topic}（{date}）</translation>
+    </message>
+    <message>
+        <source>Training attendees</source>
+        <translation>参训人员</translation>
+    </message>
+    <message>
+        <source>(whole household)</source>
+        <translation>（全户）</translation>
+    </message>
+    <message>
+        <source>{total} attendees: {listed} from the household list, {extra} not on it</source>
+        <translation>共 {total} 人参训：名单内 {listed}，名单外 {extra}</translation>
+    </message>
+    <message>
+        <source>Enter the topic of the training</source>
+        <translation>请填写培训主题</translation>
+    </message>
+    <message>
+        <source>Pick the place of the training</source>
+        <translation>请选择培训所在地</translation>
+    </message>
+    <message>
+        <source>Saving the training session…</source>
+        <translation>正在保存培训记录…</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>已于 {time} 保存。</translation>
+    </message>
+    <message>
+        <source>Not saved. Please correct:</source>
+        <translation>未保存，请修改：</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>放弃修改？</translation>
+    </message>
+    <message>
+        <source>Discard changes? What you typed in this training session has not been saved.</source>
+        <translation>放弃修改吗？此培训记录中填写的内容尚未保存。</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPage</name>
+    <message>
+        <source>Enter a new training session (Ctrl+N)</source>
+        <translation>新建培训记录 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Topic, trainer or venue</source>
+        <translation>培训主题、授课人或地点</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation>新建培训</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>培训主题</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>所在地</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>授课人</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>参训人数</translation>
+    </message>
+    <message>
+        <source>{count} training sessions</source>
+        <translation>共 {count} 次培训</translation>
+    </message>
+    <message>
+        <source>No training session matches the search and filters.</source>
+        <translation>没有符合搜索和筛选条件的培训。</translation>
+    </message>
+    <message>
+        <source>No training sessions yet. Click “New session” (Ctrl+N) to enter one.</source>
+        <translation>还没有培训记录。点击“新建培训”（Ctrl+N）录入。</translation>
+    </message>
+    <message>
+        <source>Delete training session</source>
+        <translation>删除培训记录</translation>
+    </message>
+    <message>
+        <source>Delete the training session {what}?
+
+Its attendee list is deleted with it. The deletion is recorded and reaches the other stations with the next sync.</source>
+        <translation>删除培训记录 {what} 吗？
+
+其参训人员名单一并删除。删除会被记录，并在下次同步时传到其他站点。</translation>
+    </message>
+</context>
+<context>
+    <name>ValuePanel</name>
+    <message>
+        <source>Station: {name}</source>
+        <translation>站点：{name}</translation>
+    </message>
+    <message>
+        <source>Changed: {time}</source>
+        <translation>修改时间：{time}</translation>
     </message>
 </context>
 </TS>
