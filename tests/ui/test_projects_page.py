@@ -47,7 +47,7 @@ def test_rows_show_funds_in_wan_yuan_and_beneficiary_counts(
         assert str(row.beneficiary_count) in counts and str(row.minority_count) in counts
     totals = demo_station.projects.totals()
     assert format_wan_yuan(totals.total_funds) in page.count_label.text()
-    assert page.count_label.text().startswith(str(len(rows)))
+    assert page.count_label.text().startswith(f"共 {len(rows)} 个项目")
 
 
 def test_filters_and_search(qtbot: QtBot, page: ProjectsPage, demo_station: Station) -> None:

@@ -54,6 +54,7 @@ from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.households import HouseholdInput, SurveyInput
 from huimin_desktop.services.records import HouseholdRecord, SaveResult
 from ui.attachments.panel import AttachmentPanel
+from ui.editor_windows import EditorWindows
 from ui.errors import expected_error_message
 from ui.household_editor.income_history import IncomeHistory, YearIncome
 from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
@@ -845,7 +846,7 @@ class HouseholdEditor(QDialog):
         self.draft_key = household_key(result.id)
         self.drafts.discard(old_key)
         self.drafts.discard(self.draft_key)
-        _register(self)
+        _windows.remember(self)
         self.record = self.station.households.get(result.id)
         year = self.survey.year.value()
         self._load(self.record)
@@ -1085,21 +1086,12 @@ class HouseholdEditor(QDialog):
 
 # -- one window per household ----------------------------------------------------------------------------
 
-_open_editors: dict[str, HouseholdEditor] = {}
-_all_editors: set[HouseholdEditor] = set()
-
-
-def _register(editor: HouseholdEditor) -> None:
-    for key, value in list(_open_editors.items()):
-        if value is editor:
-            del _open_editors[key]
-    if editor.household_id is not None:
-        _open_editors[editor.household_id] = editor
+_windows: EditorWindows[HouseholdEditor] = EditorWindows(lambda editor: editor.household_id)
 
 
 def open_editors() -> list[HouseholdEditor]:
-    """Editor windows still open (the main window may ask them to save drafts or close)."""
-    return list(_all_editors)
+    """Editor windows still open (e.g. to close them, keeping drafts, when the station changes)."""
+    return _windows.all()
 
 
 def open_household_editor(
@@ -1115,34 +1107,16 @@ def open_household_editor(
     The editor's "open the other household" and Ctrl+N open further editors the same way. Returns
     None (after telling the user) when the household no longer exists.
     """
-    if household_id is not None and household_id in _open_editors:
-        editor = _open_editors[household_id]
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
-        return editor
+    existing = _windows.raise_existing(household_id)
+    if existing is not None:
+        return existing
     try:
         editor = HouseholdEditor(station, household_id, parent, user=user, draft_key=draft_key)
     except NotFoundError as error:
         QMessageBox.warning(parent, QCoreApplication.translate("HouseholdEditor", "Household"), error.message)
         return None
-    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _register(editor)
-    _all_editors.add(editor)
-
-    def forget() -> None:
-        _all_editors.discard(editor)
-        for key, value in list(_open_editors.items()):
-            if value is editor:
-                del _open_editors[key]
-
-    editor.destroyed.connect(lambda *_: forget())
-    editor.finished.connect(lambda *_: forget())
     editor.open_household_requested.connect(
         lambda other: open_household_editor(parent, station, other, user=user)
     )
     editor.new_household_requested.connect(lambda: open_household_editor(parent, station, None, user=user))
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
-    return editor
+    return _windows.show(editor)

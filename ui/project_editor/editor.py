@@ -42,6 +42,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.services.drafts import DraftStore
 from huimin_desktop.services.errors import NotFoundError, ValidationError
+from ui.editor_windows import EditorWindows
 from ui.errors import expected_error_message
 from ui.household_editor.widgets import (
     EDITOR_STYLE,
@@ -711,7 +712,7 @@ class ProjectEditor(QDialog):
         self.project_id = result.id
         self.drafts.rekey(f"project-{result.id}")
         self.banner.hide()
-        _register(self)
+        _windows.remember(self)
         self.record = self.station.projects.get(result.id)
         self._load(self.record)
         self.status.setObjectName("statusText")
@@ -875,50 +876,24 @@ class ProjectEditor(QDialog):
 
 # -- one window per project ------------------------------------------------------------------------------
 
-_open_editors: dict[str, ProjectEditor] = {}
-_all_editors: set[ProjectEditor] = set()
+_windows: EditorWindows[ProjectEditor] = EditorWindows(lambda editor: editor.project_id)
 
 
 def open_editors() -> list[ProjectEditor]:
     """Editor windows still open (e.g. to close them, keeping drafts, when the station changes)."""
-    return list(_all_editors)
-
-
-def _register(editor: ProjectEditor) -> None:
-    for key, value in list(_open_editors.items()):
-        if value is editor:
-            del _open_editors[key]
-    if editor.project_id is not None:
-        _open_editors[editor.project_id] = editor
+    return _windows.all()
 
 
 def open_project_editor(
     parent: QWidget | None, station: Station, project_id: str | None = None, *, user: str = "system"
 ) -> ProjectEditor | None:
     """Show the editor for ``project_id`` (a new project when None), reusing its open window."""
-    if project_id is not None and project_id in _open_editors:
-        editor = _open_editors[project_id]
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
-        return editor
+    existing = _windows.raise_existing(project_id)
+    if existing is not None:
+        return existing
     try:
         editor = ProjectEditor(station, project_id, parent, user=user)
     except NotFoundError as error:
         QMessageBox.warning(parent, QCoreApplication.translate("ProjectEditor", "Project"), error.message)
         return None
-    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _register(editor)
-    _all_editors.add(editor)
-
-    def forget() -> None:
-        _all_editors.discard(editor)
-        for key, value in list(_open_editors.items()):
-            if value is editor:
-                del _open_editors[key]
-
-    editor.finished.connect(lambda *_: forget())
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
-    return editor
+    return _windows.show(editor)

@@ -40,6 +40,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.services.drafts import DraftStore
 from huimin_desktop.services.errors import NotFoundError, ValidationError
+from ui.editor_windows import EditorWindows
 from ui.errors import expected_error_message
 from ui.household_editor.widgets import (
     EDITOR_STYLE,
@@ -538,7 +539,7 @@ class TrainingEditor(QDialog):
         self.training_id = result.id
         self.drafts.rekey(f"training-{result.id}")
         self.banner.hide()
-        _register(self)
+        _windows.remember(self)
         self.record = self.station.trainings.get(result.id)
         self._load(self.record)
         self._mark_issues(list(result.warnings))
@@ -648,50 +649,24 @@ class TrainingEditor(QDialog):
             event.ignore()
 
 
-_open_editors: dict[str, TrainingEditor] = {}
-_all_editors: set[TrainingEditor] = set()
+_windows: EditorWindows[TrainingEditor] = EditorWindows(lambda editor: editor.training_id)
 
 
 def open_editors() -> list[TrainingEditor]:
     """Editor windows still open (e.g. to close them, keeping drafts, when the station changes)."""
-    return list(_all_editors)
-
-
-def _register(editor: TrainingEditor) -> None:
-    for key, value in list(_open_editors.items()):
-        if value is editor:
-            del _open_editors[key]
-    if editor.training_id is not None:
-        _open_editors[editor.training_id] = editor
+    return _windows.all()
 
 
 def open_training_editor(
     parent: QWidget | None, station: Station, training_id: str | None = None, *, user: str = "system"
 ) -> TrainingEditor | None:
     """Show the editor for ``training_id`` (a new session when None), reusing its open window."""
-    if training_id is not None and training_id in _open_editors:
-        editor = _open_editors[training_id]
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
-        return editor
+    existing = _windows.raise_existing(training_id)
+    if existing is not None:
+        return existing
     try:
         editor = TrainingEditor(station, training_id, parent, user=user)
     except NotFoundError as error:
         QMessageBox.warning(parent, QCoreApplication.translate("TrainingEditor", "Training"), error.message)
         return None
-    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    _register(editor)
-    _all_editors.add(editor)
-
-    def forget() -> None:
-        _all_editors.discard(editor)
-        for key, value in list(_open_editors.items()):
-            if value is editor:
-                del _open_editors[key]
-
-    editor.finished.connect(lambda *_: forget())
-    editor.show()
-    editor.raise_()
-    editor.activateWindow()
-    return editor
+    return _windows.show(editor)

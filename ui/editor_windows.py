@@ -1,0 +1,70 @@
+"""One editor window per record: the household, project and training editors share this bookkeeping.
+
+Opening a record that already has a window raises that window instead of making a second one (two
+windows on one record would save over each other). The main window asks for every open editor when
+the station changes or the program quits, so that each can close keeping its draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+EditorT = TypeVar("EditorT", bound=QWidget)
+
+
+class EditorWindows(Generic[EditorT]):
+    def __init__(self, record_id: Callable[[EditorT], str | None]) -> None:
+        """``record_id(editor)`` is the id of the record an editor shows (None while it is new)."""
+        self._record_id = record_id
+        self._by_record: dict[str, EditorT] = {}
+        self._all: set[EditorT] = set()
+
+    def all(self) -> list[EditorT]:
+        """Editor windows still open."""
+        return list(self._all)
+
+    def raise_existing(self, record_id: str | None) -> EditorT | None:
+        """The open window of ``record_id``, brought to the front; None when there is none."""
+        editor = self._by_record.get(record_id) if record_id is not None else None
+        if editor is not None:
+            _bring_to_front(editor)
+        return editor
+
+    def remember(self, editor: EditorT) -> None:
+        """File ``editor`` under its record's id (again after a new record's first save)."""
+        self._forget_id(editor)
+        record_id = self._record_id(editor)
+        if record_id is not None:
+            self._by_record[record_id] = editor
+
+    def show(self, editor: EditorT) -> EditorT:
+        """Track a new editor window until it closes, and show it."""
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.remember(editor)
+        self._all.add(editor)
+
+        def forget() -> None:
+            self._all.discard(editor)
+            self._forget_id(editor)
+
+        editor.destroyed.connect(lambda *_: forget())
+        finished = getattr(editor, "finished", None)
+        if finished is not None:
+            finished.connect(lambda *_: forget())
+        _bring_to_front(editor)
+        return editor
+
+    def _forget_id(self, editor: EditorT) -> None:
+        for key, value in list(self._by_record.items()):
+            if value is editor:
+                del self._by_record[key]
+
+
+def _bring_to_front(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()
