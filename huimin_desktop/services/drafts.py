@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from huimin_desktop.store.durable import fsync_folder
+
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
 
@@ -111,7 +113,7 @@ class DraftStore:
                 handle.flush()
                 os.fsync(handle.fileno())
             _replace(temporary, target)
-            _fsync_folder(self.folder)
+            fsync_folder(self.folder)
         except OSError as error:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
@@ -204,14 +206,3 @@ def _replace(source: Path, target: Path) -> None:
             if attempt == _REPLACE_ATTEMPTS - 1:
                 raise
             time.sleep(0.05 * (attempt + 1))
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); Windows cannot open a folder and needs no such step."""
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from huimin_desktop.store.durable import fsync_folder
+
 _CHUNK = 1 << 20
 INCOMING = ".incoming"
 
@@ -75,16 +77,6 @@ def clear_incoming(root: Path, older_than_s: float = 3600) -> int:
     return removed
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a directory; NTFS journals the rename itself
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def ingest(root: Path, source: Path, *, check: Callable[[], None] | None = None) -> StoredBlob:
     """Store ``source`` by content. ``check`` is called between chunks and may raise to cancel."""
     folder = incoming_dir(root)
@@ -110,7 +102,7 @@ def ingest(root: Path, source: Path, *, check: Callable[[], None] | None = None)
             raise BlobDamagedError(f"写入后校验失败：{source.name}")
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
-        _fsync_dir(final.parent)
+        fsync_folder(final.parent)
         return StoredBlob(sha256, size, created=True)
     finally:
         tmp.unlink(missing_ok=True)

@@ -20,6 +20,7 @@ from nacl.signing import SigningKey, VerifyKey
 
 from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.store.datafolder import DataFolder
+from huimin_desktop.store.durable import fsync_folder
 
 KEY_FILENAME = "station.key"
 _KEY_FORMAT = "huimin-station-key"
@@ -113,16 +114,6 @@ def write_private_file(target: Path, data: bytes) -> None:
             temporary.unlink()
         raise
     fsync_folder(target.parent)
-
-
-def fsync_folder(folder: Path) -> None:
-    if os.name != "posix":  # Windows cannot open a folder; NTFS journals the rename itself
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def store_keys(folder: DataFolder, keys: StationKeys) -> StationKeys:

@@ -50,7 +50,8 @@ from nacl.public import PublicKey, SealedBox
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.store import schema
-from huimin_desktop.sync.keys import StationKeys, fingerprint, fsync_folder, verify_signature
+from huimin_desktop.store.durable import fsync_folder
+from huimin_desktop.sync.keys import StationKeys, fingerprint, verify_signature
 from huimin_desktop.sync.package_streams import (
     CHUNK,
     SHA256_PATTERN,
@@ -262,20 +263,21 @@ def _write_streams(
     try:
         payload = BufferedEncryptor(key, payload_span)
         compressor = zlib.compressobj(6)
-        lines: list[bytes] = []
-        buffered = count = 0
+        # Lines are copied into one buffer at once (a list of orjson's small bytes objects would hold
+        # several kB each until the chunk is full).
+        buffer = bytearray()
+        count = 0
         for record in records:
-            line = orjson.dumps(record, default=str)
-            lines.append(line)
-            buffered += len(line) + 1
+            buffer += orjson.dumps(record, default=str)
+            buffer += b"\n"
             count += 1
-            if buffered >= CHUNK:
-                payload.write(compressor.compress(b"\n".join(lines) + b"\n"))
-                lines, buffered = [], 0
+            if len(buffer) >= CHUNK:
+                payload.write(compressor.compress(buffer))
+                buffer.clear()
             if task is not None and count % _RECORDS_PER_CHECK == 0:
                 task.report(count, 0, "写入同步包：记录")
-        if lines:
-            payload.write(compressor.compress(b"\n".join(lines) + b"\n"))
+        if buffer:
+            payload.write(compressor.compress(buffer))
         payload.write(compressor.flush())
         payload.finish()
 
