@@ -91,7 +91,7 @@ def test_the_city_office_walk_through(enrolled):
 
 
 def test_a_package_for_another_station_is_refused_and_changes_nothing(enrolled):
-    city, a, b, stick = enrolled
+    _city, a, b, stick = enrolled
     add_household(a, "宝斯鲁", "211381198001010019")
     package = a.sync.export(stick).package
     before = logical_dump(b, local=True)

@@ -25,8 +25,7 @@ from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_x
 from ui import operations
 from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
-from ui.roster_import.dialog import RosterImportDialog
-from ui.roster_import.dialog import CHOOSE, MAPPING
+from ui.roster_import.dialog import CHOOSE, MAPPING, RosterImportDialog
 from ui.style import apply_style
 
 

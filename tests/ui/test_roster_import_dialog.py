@@ -15,8 +15,7 @@ from sqlalchemy import func, select
 from huimin_desktop.model import Division, Household
 from huimin_desktop.services.station import Station
 from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx, write_table_xlsx
-from ui.roster_import.dialog import RosterImportDialog
-from ui.roster_import.dialog import MAPPING, PREVIEW, RESULT
+from ui.roster_import.dialog import MAPPING, PREVIEW, RESULT, RosterImportDialog
 
 
 def household_count(station: Station) -> int:
