@@ -396,8 +396,13 @@ class SyncService:
         from huimin_desktop.sync import package as container
         from huimin_desktop.sync.keys import load_keys
 
+        # The signature, the file list and the sizes are checked here; each file's SHA-256 is checked
+        # while it is streamed (records, blobs), so a replayed package costs no reading at all.
         return container.open_package(
-            Path(package), keys=load_keys(self.db.folder), sign_key_for=self._sign_key_for
+            Path(package),
+            keys=load_keys(self.db.folder),
+            sign_key_for=self._sign_key_for,
+            verify_hashes=False,
         )
 
     def verify(self, package: Path) -> VerifyResult:
@@ -470,11 +475,11 @@ class SyncService:
             moved: list[Path] = []
 
             def place_blobs(_connection: Connection) -> None:
-                moved.extend(self._store_blobs(reader, staging, task))
+                self._store_blobs(reader, staging, task, moved)
 
             try:
                 outcome = self.apply_records(
-                    reader.records(),
+                    reader.records(check_hashes=True),
                     origin=origin,
                     header={**header, "created_at": manifest.get("created_at")},
                     package_id=package_id,
@@ -483,9 +488,7 @@ class SyncService:
                     expected_records=int(manifest["records"]),
                 )
             except BaseException:
-                for blob in moved:
-                    with suppress(OSError):
-                        blob.unlink()
+                _remove_blobs(moved, self.db.folder.attachments_dir)
                 raise
             conflicts = self.review.describe(outcome.stats.conflicts, outcome.conflict_ids, dry_run=dry_run)
             return PackageSummary(
@@ -529,23 +532,28 @@ class SyncService:
 
         return stamp_ms(stamp) > _wall_ms() + FUTURE_TOLERANCE_MS
 
-    def _store_blobs(self, reader: Any, staging: Path, task: TaskState | None) -> list[Path]:
-        """Decrypt the package's blobs into staging, verify them, move the new ones into the store."""
+    def _store_blobs(self, reader: Any, staging: Path, task: TaskState | None, moved: list[Path]) -> None:
+        """Decrypt every blob into staging and verify it, then move the new ones into the store.
+
+        Nothing enters the store before the whole blob stream has checked out; ``moved`` lists what
+        did, so that a failure afterwards (the commit) can take it out again.
+        """
         from huimin_desktop.store.attachments import blob_path
 
         staging.mkdir(parents=True, exist_ok=True)
-        added: list[Path] = []
-        for sha256, temporary in reader.blobs(staging):
+        staged = []
+        for sha256, temporary in reader.blobs(staging, check_hashes=True):
+            staged.append((sha256, temporary))
+            if task is not None:
+                task.check()
+        for sha256, temporary in staged:
             target = blob_path(self.db.folder.attachments_dir, sha256)
             if target.exists():
                 temporary.unlink()
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary.replace(target)
-            added.append(target)
-            if task is not None:
-                task.check()
-        return added
+            moved.append(target)
 
     def _quarantine(self, path: Path, package_id: str, origin: str, stamp: str) -> None:
         from huimin_desktop.model import SyncQuarantine
@@ -595,6 +603,17 @@ class SyncService:
     def choose_other(self, conflict_id: int, *, user: str = "system") -> None:
         """The clerk prefers the value that lost: it is written as a new local edit (which syncs on)."""
         self.review.choose_other(conflict_id, user=user)
+
+
+def _remove_blobs(blobs: list[Path], root: Path) -> None:
+    """Take blobs a failed merge had moved into the store out again, with the folders it made."""
+    for blob in blobs:
+        with suppress(OSError):
+            blob.unlink()
+        for folder in (blob.parent, blob.parent.parent):
+            if folder != root:
+                with suppress(OSError):
+                    folder.rmdir()  # only when empty: another blob may live there
 
 
 def _detached(session: Any, peer: SyncPeer | None) -> SyncPeer | None:
