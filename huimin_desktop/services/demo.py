@@ -1533,7 +1533,7 @@ def generate_demo(
     rng = _FastRandom(seed)
     new_blobs: list[Path] = []
     try:
-        with station.db.engine.begin() as connection:
+        with station.db.writer() as connection:
             connection.exec_driver_sql(f"PRAGMA cache_size=-{_BULK_CACHE_KIB}")
             try:
                 generator = _Generator(station, connection, rng, task, new_blobs)

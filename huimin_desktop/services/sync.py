@@ -198,11 +198,11 @@ class SyncService:
         """
         header = header or {}
         assert self.db.clock is not None
-        seq = self.db.clock.now().ordinal
         now = _utcnow()
         outcome: RecordsOutcome | None = None
         try:
-            with self.db.engine.begin() as connection:
+            with self.db.writer() as connection:
+                seq = self.db.clock.now().ordinal  # taken under the write lock
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 with search_index_suspended(connection):
                     from_upper = connection.exec_driver_sql(

@@ -8,13 +8,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from huimin_desktop.model import SYNCED_MODELS, StationIdentity
 from huimin_desktop.store import schema
 from huimin_desktop.store.datafolder import DataFolder, DataFolderError
-from huimin_desktop.store.engine import make_engine
+from huimin_desktop.store.engine import WRITE, make_engine
 from huimin_desktop.sync.capture import CONTEXT_KEY, ChangeContext
 from huimin_desktop.sync.clock import HybridLogicalClock
 
@@ -114,11 +114,16 @@ class Database:
 
     @contextmanager
     def session(self, user: str = "system", *, capture: bool = True, audit: bool = True) -> Iterator[Session]:
-        """One unit of work: commits when the block ends, rolls back if it raises."""
+        """One unit of work: commits when the block ends, rolls back if it raises.
+
+        The transaction takes the write lock at once (see ``engine.WRITE``), before any change is
+        stamped, so stamps commit in the order they are issued.
+        """
         session = self._sessions()
         if capture and self.station_id is not None:
             session.info[CONTEXT_KEY] = self.change_context(user, audit)
         try:
+            session.connection(execution_options={WRITE: True})
             yield session
             session.commit()
         except BaseException:
@@ -126,6 +131,12 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def writer(self) -> Iterator[Connection]:
+        """A connection for bulk writes (demo data, merges) in one transaction holding the write lock."""
+        with self.engine.execution_options(**{WRITE: True}).begin() as connection:
+            yield connection
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

@@ -22,8 +22,18 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Execution option for connections that will write: their transaction takes SQLite's write lock at
+# BEGIN. Change stamps (the local change sequence) are taken after the lock, so stamps commit in the
+# order they were issued, and an export's snapshot can never miss a row with a smaller stamp than the
+# largest it sees (which "everything since the acknowledged stamp" relies on).
+WRITE = "huimin_write"
+
+
 def _begin(connection: Connection) -> None:
-    connection.exec_driver_sql("BEGIN")
+    if connection.get_execution_options().get(WRITE):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 def make_engine(db_path: Path) -> Engine:
