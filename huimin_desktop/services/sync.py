@@ -14,6 +14,7 @@ to which we hold the peer's changes (every package we send tells the peer, as it
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -455,7 +456,8 @@ class SyncService:
     def _merge_one(self, path: Path, *, dry_run: bool, task: TaskState | None) -> PackageSummary:
         from huimin_desktop.sync.package import PackageError
 
-        staging = self.db.folder.staging_dir / f"merge-{time.time_ns():x}"
+        _sweep_staging(self.db.folder.staging_dir)
+        staging = self.db.folder.staging_dir / f"merge-{os.getpid()}-{time.time_ns():x}"
         named: dict[str, str] = {}  # who sent it, once the signed manifest says so
         try:
             reader = self._open(path)
@@ -621,6 +623,27 @@ def _detached(session: Any, peer: SyncPeer | None) -> SyncPeer | None:
     if peer is not None:
         session.expunge(peer)
     return peer
+
+
+def _sweep_staging(staging_dir: Path) -> None:
+    """Remove what merges killed mid-way (power cut, task manager) left in staging.
+
+    A merge decrypts every attachment of a package into ``staging/merge-PID-TIME`` before it moves
+    any into the store; a killed merge leaves that folder behind (up to the package's size, e.g. 1 GB),
+    and nothing else ever removes it. Folders of processes still running are left alone.
+    """
+    import psutil
+
+    if not staging_dir.is_dir():
+        return
+    for folder in staging_dir.glob("merge-*"):
+        parts = folder.name.split("-")
+        pid = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+        if pid is not None and psutil.pid_exists(pid):
+            continue  # a merge still running (this process's or another's; a reused pid only delays)
+        if pid is None and time.time() - folder.stat().st_mtime < 24 * 3600:
+            continue  # an old-style name: only when surely stale
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _future_reason(stamp: str) -> str:

@@ -161,3 +161,15 @@ def test_a_county_relays_its_townships_and_the_city_sees_the_original_origin(tmp
     finally:
         for s in (city, county, township):
             s.close()
+
+
+def test_what_a_killed_merge_left_in_staging_is_swept_by_the_next_merge(enrolled):
+    city, a, _b, stick = enrolled
+    add_household(a, "宝斯鲁", "211381198001010019")
+    package = a.sync.export(stick).package
+    leftover = city.db.folder.staging_dir / "merge-999999999-18a2b3c4d5e6f708"  # no such process
+    leftover.mkdir(parents=True)
+    (leftover / "blob-000000.part").write_bytes(b"half a photo")
+    (summary,) = city.sync.merge([package])
+    assert summary.status == APPLIED
+    assert not leftover.exists()
