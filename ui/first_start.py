@@ -243,6 +243,23 @@ class FirstStartDialog(QDialog):
     def _set_error(self, label: QLabel, text: str) -> None:
         label.setText(text)
         label.setVisible(bool(text))
+        if text:
+            self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """A message that appears takes room: grow the dialog instead of squeezing the fields."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        width = self.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if self.height() < needed:
+            self.resize(width, needed)
 
     def _validate(self) -> str | None:
         """Show inline messages; the division code when the form can be submitted."""

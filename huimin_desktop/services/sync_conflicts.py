@@ -161,8 +161,8 @@ class ConflictReview:
                 (household_id,),
             ).first()
             if row is not None:
-                head = f"{row[0] or '（无户主）'}户（{row[1] or ''}）"
-                return f"{what} {head} {detail}".strip() if table != "household" else f"{what} {head}"
+                head = f"{row[0] or '（无户主）'}户（{row[1] or ''}）"  # 宝斯鲁户（东营子村）
+                return head if table == "household" else f"{head} {what} {detail}".strip()
         return f"{what} {detail or row_id[:8]}".strip()
 
     def _to_record(self, connection: Any, c: SyncConflict, names: dict[str, str]) -> ConflictRecord:

@@ -586,7 +586,7 @@ Other records that use the same file keep it.</source>
     </message>
     <message>
         <source>Did the county or city office give you a setup file (usually on a USB stick)? It holds this station&apos;s name, division and keys: choose it and the station is ready to sync.</source>
-        <translation>县、市民委给了您安装文件（通常在 U 盘上）吗？其中有本站的名称、区划和密钥：选中它，本站即可同步。</translation>
+        <translation>县、市民委给了您安装文件（通常在U盘上）吗？其中有本站的名称、区划和密钥：选中它，本站即可同步。</translation>
     </message>
     <message>
         <source>Choose setup file…</source>
@@ -1042,7 +1042,7 @@ Other records that use the same file keep it.</source>
     </message>
     <message>
         <source>Enter opens the selected household; ↓ moves from the search box to the list.</source>
-        <translation>回车打开选中的农户；在搜索框中按 ↓ 进入列表。</translation>
+        <translation>按回车打开选中的农户；在搜索框中按 ↓ 进入列表。</translation>
     </message>
     <message>
         <source>Township</source>
@@ -1710,7 +1710,7 @@ Reason: {reason}</source>
     </message>
     <message>
         <source>e.g. BP-2024-001</source>
-        <translation>如 BP-2024-001</translation>
+        <translation>如：BP-2024-001</translation>
     </message>
     <message>
         <source>e.g. 300 cattle in stock, 6 sheds</source>
@@ -1930,7 +1930,7 @@ Reason: {reason}</source>
     </message>
     <message>
         <source>Not saved. Please correct:</source>
-        <translation>未保存，请修改：</translation>
+        <translation>未保存，请更正：</translation>
     </message>
     <message>
         <source>Export archive to folder</source>
@@ -1975,7 +1975,7 @@ Reason: {reason}</source>
     <name>ProjectsPage</name>
     <message>
         <source>Enter a new project (Ctrl+N)</source>
-        <translation>新建项目档案 (Ctrl+N)</translation>
+        <translation>新建项目档案（Ctrl+N）</translation>
     </message>
     <message>
         <source>All years</source>
@@ -2078,11 +2078,19 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     </message>
     <message>
         <source>Enter or double-click opens the selected line.</source>
-        <translation>按 Enter 或双击打开选中的一行。</translation>
+        <translation>按回车或双击打开选中的一行。</translation>
     </message>
     <message>
         <source>Search</source>
         <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Open the selected line (Enter or double-click)</source>
+        <translation>打开选中的一行（回车或双击）</translation>
+    </message>
+    <message>
+        <source>Delete the selected line (Delete key)</source>
+        <translation>删除选中的一行（Delete 键）</translation>
     </message>
 </context>
 <context>
@@ -2871,6 +2879,10 @@ Take it to the station; its first start reads it. Delete it from the stick after
         <translation>（不关联项目）</translation>
     </message>
     <message>
+        <source>{year}  {name} ({code})</source>
+        <translation>{year} 年&#x3000;{name}（{code}）</translation>
+    </message>
+    <message>
         <source>(a project not listed)</source>
         <translation>（未列出的项目）</translation>
     </message>
@@ -2912,7 +2924,7 @@ Take it to the station; its first start reads it. Delete it from the stick after
     </message>
     <message>
         <source>Not saved. Please correct:</source>
-        <translation>未保存，请修改：</translation>
+        <translation>未保存，请更正：</translation>
     </message>
     <message>
         <source>Discard changes?</source>
@@ -2943,7 +2955,7 @@ Take it to the station; its first start reads it. Delete it from the stick after
     <name>TrainingPage</name>
     <message>
         <source>Enter a new training session (Ctrl+N)</source>
-        <translation>新建培训记录 (Ctrl+N)</translation>
+        <translation>新建培训记录（Ctrl+N）</translation>
     </message>
     <message>
         <source>All years</source>

@@ -9,21 +9,18 @@ Not a test. Run under a virtual screen of the size to check (fonts, styles and s
 
 Writes ``archives-<width>x<height>-<view>.png``. Uses a throw-away demo station (``generate_demo``) to
 which it adds a few projects with a full stage history (one of them sent back once) and a training
-session, and a throw-away settings folder. Until the lead merges the incoming translations, a preview
-catalog is built from ``resources/translations/incoming/*.tsv`` in the temporary folder, so the shots
-show the Chinese interface a user will see.
+session, and a throw-away settings folder. The interface is the shipped Chinese catalog (``ui.i18n``).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,7 +30,6 @@ from huimin_desktop.services.projects import ProjectInput, StageInput, stage_ord
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.trainings import TrainingInput
 from ui import operations
-from ui import translation_catalog as catalog
 from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
 from ui.main_window import MainWindow
@@ -59,25 +55,6 @@ def save(app: QApplication, widget: QWidget, path: Path) -> None:
     settle(app)
     widget.grab().save(str(path))
     print(path, f"{widget.width()}x{widget.height()}")
-
-
-def preview_catalog(scratch: Path, app: QApplication) -> QTranslator | None:
-    """The shipped catalog plus the incoming translations, compiled in ``scratch`` and installed."""
-    if not list(catalog.INCOMING_DIR.glob("*.tsv")):
-        return None
-    ts_file = scratch / catalog.TS_FILE.name
-    shutil.copy(catalog.TS_FILE, ts_file)
-    catalog.lupdate(ts_file)
-    catalog.fill_from_incoming(ts_file)
-    qm_file = scratch / "preview.qm"
-    catalog.lrelease(ts_file, qm_file)
-    translator = QTranslator(app)
-    if not translator.load(str(qm_file)):
-        return None
-    app.installTranslator(translator)
-    for missing in catalog.unfinished_messages(ts_file):
-        print("untranslated:", missing)
-    return translator
 
 
 def add_archives(station: Station) -> str:
@@ -156,7 +133,6 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
         app = create_application()
         translators = install_translators(app, CHINESE)  # noqa: F841 - kept alive
-        preview = preview_catalog(scratch, app)  # noqa: F841 - kept alive
         apply_style(app)
         screen = QGuiApplication.primaryScreen().size()
         size = f"{screen.width()}x{screen.height()}"

@@ -4,22 +4,18 @@ and the household editor's "照片和材料" card. Not a test; run under a virtu
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \\
         .venv/bin/python -m tests.ui.attachment_screenshots /tmp/shots
 
-Until the lead merges resources/translations/incoming/attachments.tsv into the catalog, the Chinese
-for this panel is compiled from that file on the fly (pyside6-lrelease), so the Chinese layout can be
-looked at now.
+The Chinese shots use the shipped catalog (``ui.i18n``), as the program does.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -39,37 +35,6 @@ from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
 from ui.style import apply_style
 
 TOWNSHIP = "211381204000"
-INCOMING = Path(__file__).resolve().parents[2] / "resources" / "translations" / "incoming" / "attachments.tsv"
-
-
-def incoming_translator(app: QApplication, scratch: Path) -> QTranslator | None:
-    """attachments.tsv → .ts → .qm, installed on top of the shipped catalog."""
-    contexts: dict[str, list[tuple[str, str]]] = {}
-    for line in INCOMING.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            context, source, target = line.split("\t")
-            contexts.setdefault(context, []).append(
-                (source.replace("\\n", "\n"), target.replace("\\n", "\n"))
-            )
-    parts = ['<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">']
-    for context, pairs in contexts.items():
-        parts.append(f"<context><name>{context}</name>")
-        for source, target in pairs:
-            parts.append(
-                f"<message><source>{html.escape(source)}</source>"
-                f"<translation>{html.escape(target)}</translation></message>"
-            )
-        parts.append("</context>")
-    parts.append("</TS>")
-    ts, qm = scratch / "incoming.ts", scratch / "incoming.qm"
-    ts.write_text("\n".join(parts), encoding="utf-8")
-    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
-    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(qm)], check=True)
-    translator = QTranslator(app)
-    if not translator.load(str(qm)):
-        return None
-    app.installTranslator(translator)
-    return translator
 
 
 def fill(station: Station, scratch: Path) -> tuple[str, str, list[Path]]:
@@ -197,12 +162,11 @@ def main(argv: list[str] | None = None) -> int:
             project, household, bad = fill(station, scratch)
             for language, prefix in ((CHINESE, "zh"), (ENGLISH, "en")):
                 translators = install_translators(app, language)
-                extra = incoming_translator(app, scratch) if language == CHINESE else None
                 try:
                     shoot(app, station, project, household, bad, args.outdir, prefix)
                     # the bad batch added photos[5] again: refused as already attached; nothing to undo
                 finally:
-                    remove_translators(app, translators + ([extra] if extra else []))
+                    remove_translators(app, translators)
     return 0
 
 

@@ -4,22 +4,19 @@
         .venv/bin/python -m tests.ui.roster_screenshots /tmp/shots-roster
 
 Writes ``roster-<width>x<height>-<view>.png``: the chooser, the preview of an office roster with refused
-rows listed, the column mapping, and the result. The strings of resources/translations/incoming/roster.tsv
-are loaded as a translator until they are merged into the catalog, so the Chinese layout can be checked.
+rows listed, the column mapping, and the result, in the shipped Chinese catalog (``ui.i18n``).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from huimin_desktop.paths import RESOURCES_DIR
 from huimin_desktop.services.station import Station
 from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx
 from ui import operations
@@ -27,25 +24,6 @@ from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
 from ui.roster_import.dialog import CHOOSE, MAPPING, RosterImportDialog
 from ui.style import apply_style
-
-
-class IncomingTranslator(QTranslator):
-    """Serves the not-yet-merged lines of an incoming .tsv (Context, English, Chinese)."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__()
-        self.texts: dict[tuple[str, str], str] = {}
-        with path.open(encoding="utf-8", newline="") as handle:
-            for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
-                if len(row) == 3:
-                    context, source, chinese = (part.replace("\\n", "\n") for part in row)
-                    self.texts[(context, source)] = chinese
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
-        return self.texts.get((context, source), "")
-
-    def isEmpty(self) -> bool:
-        return False
 
 
 def save(app: QApplication, widget: QWidget, path: Path) -> None:
@@ -66,8 +44,6 @@ def main(argv: list[str] | None = None) -> int:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
         app = create_application()
         translators = install_translators(app, CHINESE)  # noqa: F841 - kept alive
-        incoming = IncomingTranslator(RESOURCES_DIR / "translations" / "incoming" / "roster.tsv")
-        app.installTranslator(incoming)
         apply_style(app)
         screen = QGuiApplication.primaryScreen().size()
         size = f"{screen.width()}x{screen.height()}"

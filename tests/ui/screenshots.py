@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop.services.demo import generate_demo
@@ -28,7 +29,11 @@ from ui.main_window import MainWindow
 from ui.operations import Operation
 from ui.style import apply_style
 
-SCREEN = (1366, 768)
+
+def screen_size() -> tuple[int, int]:
+    """The virtual screen less a task bar's height, as a maximised window would be."""
+    size = QGuiApplication.primaryScreen().size()
+    return size.width(), size.height() - 40
 
 
 def settle(app: QApplication, rounds: int = 5) -> None:
@@ -47,7 +52,7 @@ def shoot(app: QApplication, station: Station, scratch: Path, out: Path, languag
     prefix = "zh" if language == CHINESE else "en"
     try:
         window = MainWindow(station)
-        window.resize(*SCREEN)
+        window.resize(*screen_size())
         window.move(0, 0)
         window.show()
         for key in [entry.key for entry in window.entries]:

@@ -7,8 +7,7 @@ Not a test. Run under a virtual screen so fonts and styles are the real ones::
         .venv/bin/python -m tests.ui.sync_screenshots /tmp/shots
 
 Real stations in a temporary folder (a city, three townships it enrolled, one of them revoked) exchange
-real packages first. The strings of the sync screens are translated from
-``resources/translations/incoming/syncui.tsv`` too, until the lead merges it into the catalog.
+real packages first. The Chinese shots use the shipped catalog (``ui.i18n``).
 """
 
 from __future__ import annotations
@@ -20,7 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTranslator
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop.services.station import Station
@@ -31,27 +31,15 @@ from ui.app import create_application
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
 from ui.main_window import MainWindow
 from ui.style import apply_style
-from ui.translation_catalog import incoming_translations
 
-SCREEN = (1366, 768)
 OTHER_CODE = "211322218000"  # 三家蒙古族乡
 DIALOG = (1100, 640)
 
 
-class IncomingTranslator(QTranslator):
-    """The incoming tsv files as a translator: what the merged catalog will show."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.table = incoming_translations()
-
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str | None:
-        return self.table.get((context, source))  # None: not ours, the next translator answers
-
-    def isEmpty(self) -> bool:
-        return False
+def screen_size() -> tuple[int, int]:
+    """The virtual screen less a task bar's height, as a maximised window would be."""
+    size = QGuiApplication.primaryScreen().size()
+    return size.width(), size.height() - 40
 
 
 def settle(app: QApplication, rounds: int = 8) -> None:
@@ -108,13 +96,10 @@ def township_household(station: Station, head: str) -> str:
 
 def shoot(app: QApplication, city: Station, township: Station, usb: Path, out: Path, language: str) -> None:
     translators = install_translators(app, language)
-    incoming = IncomingTranslator()
-    if language == CHINESE:
-        app.installTranslator(incoming)
     prefix = "zh" if language == CHINESE else "en"
     try:
         window = MainWindow(township)
-        window.resize(*SCREEN)
+        window.resize(*screen_size())
         window.show()
         window.show_page("sync")
         save(app, window, out / f"{prefix}-sync-page-township.png")
@@ -132,7 +117,7 @@ def shoot(app: QApplication, city: Station, township: Station, usb: Path, out: P
         window.close()
 
         window = MainWindow(city)
-        window.resize(*SCREEN)
+        window.resize(*screen_size())
         window.show()
         window.show_page("sync")
         page = window.pages["sync"]
@@ -171,7 +156,6 @@ def shoot(app: QApplication, city: Station, township: Station, usb: Path, out: P
         review.close()
         window.close()
     finally:
-        app.removeTranslator(incoming)
         remove_translators(app, translators)
 
 

@@ -49,7 +49,7 @@ def test_qm_file_is_what_lrelease_makes_of_the_ts(tmp_path: Path) -> None:
     i18n.lrelease(i18n.TS_FILE, fresh)
     assert i18n.QM_FILE.exists()
     assert i18n.QM_FILE.read_bytes() == fresh.read_bytes()
-    assert i18n.QM_FILE.stat().st_size < 64 * 1024
+    assert i18n.QM_FILE.stat().st_size < 1024 * 1024  # a sanity bound; ~700 messages make ~64 KB
 
 
 def _assigned_names(tree: ast.AST) -> dict[int, str]:

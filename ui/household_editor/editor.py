@@ -387,10 +387,11 @@ class HouseholdEditor(QDialog):
         parent = self.parentWidget()
         screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
         if screen is None:
-            self.resize(1280, 720)
+            self.resize(1280, 700)
             return
         available = screen.availableGeometry()
-        size = QSize(min(1600, available.width() - 40), min(1040, available.height() - 40))
+        # Room for the window frame and title bar: at 1366×768 the window stays within 1300×700.
+        size = QSize(min(1600, available.width() - 66), min(1040, available.height() - 68))
         self.setMinimumSize(QSize(min(900, size.width()), min(560, size.height())))
         self.resize(size)
         frame = self.frameGeometry()

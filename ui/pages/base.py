@@ -43,7 +43,7 @@ class Page(QScrollArea):
         inner = QWidget()
         inner.setObjectName("pageBody")
         self.body = QVBoxLayout(inner)
-        self.body.setContentsMargins(32, 24, 32, 24)
+        self.body.setContentsMargins(24, 16, 24, 16)  # as the list pages: titles stay put between pages
         self.body.setSpacing(14)
         self.title = title_label(title)
         self.body.addWidget(self.title)

@@ -577,8 +577,10 @@ class HouseholdTableView(QTableView):
             return
         header = self.horizontalHeader()
         room = self.viewport().width()
-        growing = [c for c in range(len(self._base_widths)) if self._column_key(c) not in _FIXED_COLUMNS]
-        fixed = sum(w for c, w in enumerate(self._base_widths) if c not in growing)
+        # The picker hides some columns: only the shown ones share the room.
+        shown = [c for c in range(len(self._base_widths)) if not self.isColumnHidden(c)]
+        growing = [c for c in shown if self._column_key(c) not in _FIXED_COLUMNS]
+        fixed = sum(self._base_widths[c] for c in shown if c not in growing)
         flexible = sum(self._base_widths[c] for c in growing)
         scale = max(1.0, (room - fixed) / flexible) if flexible else 1.0
         self._fitting = True
@@ -587,7 +589,7 @@ class HouseholdTableView(QTableView):
                 header.resizeSection(column, int(width * scale) if column in growing else width)
             if scale > 1.0 and growing:
                 # Rounding down leaves a few pixels: the first text column takes them, flush to the edge.
-                spare = room - sum(header.sectionSize(c) for c in range(len(self._base_widths)))
+                spare = room - sum(header.sectionSize(c) for c in shown)
                 header.resizeSection(growing[0], header.sectionSize(growing[0]) + max(spare, 0))
         finally:
             self._fitting = False

@@ -206,6 +206,9 @@ class RecordListPage(QWidget):
         self.table.addAction(self.delete_action)
         self.open_button.clicked.connect(self.open_selected)
         self.delete_button.clicked.connect(self.delete_selected)
+        # As on the household page: each button says its key.
+        self.open_button.setToolTip(self.tr("Open the selected line (Enter or double-click)"))
+        self.delete_button.setToolTip(self.tr("Delete the selected line (Delete key)"))
 
     # -- list -------------------------------------------------------------------------------------
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from huimin_desktop.sync.drives import fat32_split_warning, folder_bytes, too_little_space
+from ui.default_button import follow_pages
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
 from ui.pages.base import title_label
@@ -66,6 +67,8 @@ class ExportWizard(QDialog):
         layout.addWidget(self.stack)
         self._fill_recipients(recipient)
         self._update_notes()
+        follow_pages(self.stack, (self.export_button, self.done_button))
+        self.picker.list.setFocus()  # arrows pick a drive, Enter exports
 
     # -- page 1: where to -------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from huimin_desktop.services.sync import APPLIED
 from huimin_desktop.sync.drives import removable_drives
+from ui.default_button import follow_pages
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
 from ui.pages.base import title_label
@@ -175,6 +176,7 @@ class MergeDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 16)
         layout.addWidget(self.stack)
+        follow_pages(self.stack, (self.preview_button, self.merge_button, self.close_button))
         for path in paths or self._sticks_with_packages():
             self.add_path(path)
         self._update_choose_buttons()

@@ -288,7 +288,8 @@ class TrainingEditor(QDialog):
             self.resize(1200, 720)
             return
         available = screen.availableGeometry()
-        size = QSize(min(1360, available.width() - 40), min(900, available.height() - 40))
+        # Room for the window frame and title bar: at 1366×768 the window stays within 1300×700.
+        size = QSize(min(1360, available.width() - 66), min(900, available.height() - 68))
         self.setMinimumSize(QSize(min(860, size.width()), min(540, size.height())))
         self.resize(size)
         frame = self.frameGeometry()
@@ -303,7 +304,8 @@ class TrainingEditor(QDialog):
         self.project.clear()
         self.project.addItem(self.tr("(no project)"), None)
         for row in self.station.projects.list(ProjectQuery(limit=_PROJECTS_LISTED)):
-            self.project.addItem(f"{row.year}  {row.name} ({row.code})", row.id)
+            label = self.tr("{year}  {name} ({code})").format(year=row.year, name=row.name, code=row.code)
+            self.project.addItem(label, row.id)
         index = self.project.findData(current) if current else 0
         if index < 0:
             self.project.addItem(self.tr("(a project not listed)"), current)
