@@ -569,8 +569,9 @@ def _entry_record(e: ProjectStageEntry) -> StageEntryRecord:
 
 
 def _beneficiary_counts(session: Session, project_id: str) -> BeneficiaryCounts:
+    # Distinct households: two stations may each add the same household before they sync.
     base = (
-        select(func.count())
+        select(func.count(ProjectBeneficiary.household_id.distinct()))
         .select_from(ProjectBeneficiary)
         .join(Household, ProjectBeneficiary.household_id == Household.id)
         .where(
@@ -599,7 +600,7 @@ def _row_columns() -> tuple:
 
     def beneficiaries(*conditions):  # a correlated count of live beneficiary households
         return (
-            select(func.count())
+            select(func.count(ProjectBeneficiary.household_id.distinct()))
             .select_from(ProjectBeneficiary)
             .join(Household, ProjectBeneficiary.household_id == Household.id)
             .where(

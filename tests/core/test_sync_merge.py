@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from huimin_desktop.services.household_list import HouseholdQuery
+from huimin_desktop.services.projects import ProjectInput
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.merge import FutureStamps
 from tests.core.sync_helpers import (
@@ -184,3 +186,21 @@ def test_a_dry_run_reports_the_same_counts_and_changes_nothing(network):
     assert logical_dump(city, local=True) == before
     applied = deliver(package, city)
     assert (preview.stats.new, preview.stats.updated) == (applied.stats.new, applied.stats.updated)
+
+
+def test_one_household_added_to_a_project_at_both_levels_counts_once(network):
+    from huimin_desktop.model import ProjectBeneficiary
+
+    city, a, _b = network
+    household = add_household(a, "宝斯鲁", "211381198001010019")
+    with a.db.reader() as session:
+        division = session.scalar(text("SELECT id FROM division ORDER BY code LIMIT 1"))
+    project = a.projects.create(
+        ProjectInput(code="BP-2025-001", name="肉牛养殖", category="1", division_id=division, year=2025)
+    ).id
+    deliver(make_package(a, city), city)
+    for station in (a, city):  # both add the household before they sync
+        with station.db.session() as session:
+            session.add(ProjectBeneficiary(project_id=project, household_id=household))
+    deliver(make_package(a, city), city)
+    assert city.projects.get(project).beneficiaries.total == 1
