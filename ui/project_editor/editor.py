@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +42,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.services.drafts import DraftStore
 from huimin_desktop.services.errors import NotFoundError, ValidationError
+from ui.editor_closing import AskBeforeDiscarding
 from ui.editor_windows import EditorWindows
 from ui.errors import expected_error_message
 from ui.household_editor.widgets import (
@@ -73,7 +74,7 @@ DATE_FIELDS = ("planned_start", "planned_finish", "actual_start", "actual_finish
 INCOME_FIELDS = ("income_increase_expected", "income_increase_measured")
 
 
-class ProjectEditor(QDialog):
+class ProjectEditor(AskBeforeDiscarding, QDialog):
     """Edit one project (``project_id``) or enter a new one (None). ``saved(project_id)`` after a save."""
 
     saved = Signal(str)
@@ -815,64 +816,14 @@ class ProjectEditor(QDialog):
 
     # -- closing --------------------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        """Esc or Close: straight away when nothing changed, else ask "discard changes?"."""
-        if not self.is_dirty():
-            self._close_for_good()
-            return
-        if self.discard_box is not None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+    def discard_texts(self) -> tuple[str, str, str, str, str]:
+        return (
             self.tr("Discard changes?"),
             self.tr("Discard changes? What you typed in this project has not been saved."),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self.tr("Discard changes"),
+            self.tr("Save"),
+            self.tr("Keep editing"),
         )
-        box.setObjectName("discardChanges")
-        self.discard_button = box.addButton(
-            self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        self.save_and_close_button = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button) -> None:  # type: ignore[no-untyped-def]
-            self.discard_box = None
-            if button is self.discard_button:
-                self.drafts.discard()
-                self._close_for_good()
-            elif button is self.save_and_close_button:
-                self.saved.connect(self._close_after_save)
-                self.save()
-
-        box.buttonClicked.connect(answered)
-        self.discard_box = box
-        box.open()
-
-    def _close_after_save(self, _project_id: str) -> None:
-        self.saved.disconnect(self._close_after_save)
-        self._close_for_good()
-
-    def _close_for_good(self) -> None:
-        self._closing = True
-        self.drafts.stop()
-        super().reject()
-
-    def close_keeping_draft(self) -> None:
-        """Close without asking; unsaved changes stay as a draft for the next time it is opened."""
-        self.drafts.save()
-        self._close_for_good()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closing:
-            event.accept()
-            return
-        self.reject()
-        if not self._closing:
-            event.ignore()
 
 
 # -- one window per project ------------------------------------------------------------------------------
