@@ -1,6 +1,6 @@
 """The data model: SQLAlchemy 2.x typed models, one module per aggregate."""
 
-from huimin_desktop.model.attachment import ATTACHMENT_KINDS, Attachment
+from huimin_desktop.model.attachment import ATTACHMENT_KINDS, Attachment, BlobFingerprint
 from huimin_desktop.model.base import SYNC_COLUMNS, Base, Synced, new_id
 from huimin_desktop.model.division import DIVISION_LEVELS, Division
 from huimin_desktop.model.household import Household, Member, Survey
@@ -46,6 +46,7 @@ __all__ = [
     "Attachment",
     "AuditEntry",
     "Base",
+    "BlobFingerprint",
     "Division",
     "Household",
     "Indicator",

@@ -33,3 +33,14 @@ class Attachment(Synced, Base):
     # Local: this station's change sequence when the row (and so its blob) first arrived here, by intake
     # or by a merge. An export sends the blob only to a recipient that has not acknowledged that far.
     arrival_seq: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class BlobFingerprint(Base):
+    """Local, never synced: the xxh3 of a stored blob, taken when its SHA-256 was checked
+    (``store/fingerprints.py``: why an export checks this instead of the SHA-256)."""
+
+    __tablename__ = "blob_fingerprint"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    xxh3: Mapped[str] = mapped_column(String(16))

@@ -32,8 +32,10 @@ from huimin_desktop.model import Attachment, Household, Project, ProjectStageEnt
 from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.errors import ServiceError, ValidationError
+from huimin_desktop.store import fingerprints
 from huimin_desktop.store.attachments import (
     BlobDamagedError,
+    StoredBlob,
     blob_path,
     clear_incoming,
     copy_verified,
@@ -241,18 +243,20 @@ class AttachmentService:
         already = {a.sha256 for a in self.for_record(owner_table, owner_id)}
         created: list[str] = []
         rows: list[Attachment] = []
+        stored: list[fingerprints.Fingerprint] = []
         total = len(paths)
         try:
             for done, path in enumerate(paths):
                 path = Path(path)
                 task.report(done, total, f"正在添加 {path.name}（{done + 1}/{total}）")
                 try:
-                    row, is_new_blob = self._take(path, owner_table, owner_id, category_code, already, task)
+                    row, blob = self._take(path, owner_table, owner_id, category_code, already, task)
                 except _Refused as refusal:
                     report.refused.append((path, refusal.reason))
                     continue
-                if is_new_blob:
+                if blob.created:
                     created.append(row.sha256)
+                stored.append(blob.fingerprint)
                 already.add(row.sha256)
                 rows.append(row)
                 if row.filename != path.name:
@@ -263,6 +267,7 @@ class AttachmentService:
                 with self.db.session(user) as session:
                     session.add_all(rows)
                     session.flush()
+                    fingerprints.record(session, stored)
                     report.added = [_record(a) for a in rows]
         except Cancelled:
             self._discard_unused(created)
@@ -281,7 +286,7 @@ class AttachmentService:
         category: str,
         already: set[str],
         task: TaskState,
-    ) -> tuple[Attachment, bool]:
+    ) -> tuple[Attachment, StoredBlob]:
         """Check one file and put it in the store; raises _Refused with the reason for the user."""
         try:
             if not path.exists():
@@ -331,7 +336,7 @@ class AttachmentService:
             taken_at=taken_at,
             duration_ms=duration,
         )
-        return row, blob.created
+        return row, blob
 
     def _discard_unused(self, candidates: Sequence[str]) -> None:
         if not candidates:

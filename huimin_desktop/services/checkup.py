@@ -8,8 +8,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from huimin_desktop.model import Attachment, StationIdentity
-from huimin_desktop.store import schema
-from huimin_desktop.store.attachments import blob_path, file_sha256
+from huimin_desktop.store import fingerprints, schema
+from huimin_desktop.store.attachments import blob_path, file_hashes
 from huimin_desktop.store.database import Database
 
 
@@ -50,8 +50,10 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
         blobs = session.execute(
             select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
         ).all()
+        known = fingerprints.load(session, list({sha256 for sha256, _ in blobs})) if verify_hashes else {}
     root = db.folder.attachments_dir
     checked: set[str] = set()
+    mended: list[fingerprints.Fingerprint] = []
     for sha256, filename in blobs:
         if sha256 in checked:  # one blob attached under several names (or to several records): read once
             continue
@@ -59,6 +61,15 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
         path = blob_path(root, sha256)
         if not path.is_file():
             problems.append(f"附件缺失：{filename}（{sha256[:12]}…）")
-        elif verify_hashes and file_sha256(path) != sha256:
-            problems.append(f"附件已损坏（内容与校验值不符）：{filename}（{sha256[:12]}…）")
+        elif verify_hashes:
+            actual, quick = file_hashes(path)
+            if actual != sha256:
+                problems.append(f"附件已损坏（内容与校验值不符）：{filename}（{sha256[:12]}…）")
+            elif known.get(sha256) != (size := path.stat().st_size, quick):
+                mended.append(
+                    (sha256, size, quick)
+                )  # missing (stored before 0008) or wrong: exports trust it
+    if mended:
+        with db.session(capture=False) as session:
+            fingerprints.record(session, mended)
     return CheckReport(tuple(problems))

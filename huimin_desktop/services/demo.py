@@ -56,6 +56,7 @@ from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.households import refresh_latest_income
 from huimin_desktop.services.station import Station, has_station
 from huimin_desktop.services.station_setup import division_id_for_code
+from huimin_desktop.store import fingerprints
 from huimin_desktop.store.attachments import blob_path
 from huimin_desktop.store.search_index import deferred_search_indexing
 
@@ -1423,6 +1424,7 @@ class _Generator:
                 temporary.write_bytes(data)
                 os.replace(temporary, path)
                 self.new_blobs.append(path)
+            fingerprints.record(self.connection, [(digest, len(data), fingerprints.of_bytes(data))])
             span = max(0, (finish - start).days)
             taken = dt.datetime.combine(
                 start + dt.timedelta(days=rng.randint(0, span)),

@@ -316,11 +316,15 @@ class SyncService:
         header, records, stats = self.collect(peer)
         blob_root = self.db.folder.attachments_dir
 
-        def blobs() -> Iterator[tuple[str, Path]]:
+        def blobs() -> Iterator[tuple[str, Path, tuple[int, str] | None]]:
+            from huimin_desktop.store import fingerprints
             from huimin_desktop.store.attachments import blob_path
 
-            for sha256 in stats.blobs:
-                yield sha256, blob_path(blob_root, sha256)
+            wanted = list(stats.blobs)  # complete once the records are consumed, which comes first
+            with self.db.reader() as session:
+                known = fingerprints.load(session, wanted)
+            for sha256 in wanted:
+                yield sha256, blob_path(blob_root, sha256), known.get(sha256)
 
         written = container.write_package(
             Path(dest_dir),
@@ -340,6 +344,9 @@ class SyncService:
             )
         now = _utcnow()
         with self.db.session(capture=False) as session:
+            from huimin_desktop.store import fingerprints
+
+            fingerprints.record(session, written.fingerprints)
             session.add(
                 SyncPackageLog(
                     package_id=written.package_id,
@@ -476,8 +483,8 @@ class SyncService:
                 return PackageSummary(path, QUARANTINED, _future_reason(latest), **named)
             moved: list[Path] = []
 
-            def place_blobs(_connection: Connection) -> None:
-                self._store_blobs(reader, staging, task, moved)
+            def place_blobs(connection: Connection) -> None:
+                self._store_blobs(reader, staging, task, moved, connection)
 
             try:
                 outcome = self.apply_records(
@@ -534,21 +541,30 @@ class SyncService:
 
         return stamp_ms(stamp) > _wall_ms() + FUTURE_TOLERANCE_MS
 
-    def _store_blobs(self, reader: Any, staging: Path, task: TaskState | None, moved: list[Path]) -> None:
+    def _store_blobs(
+        self,
+        reader: Any,
+        staging: Path,
+        task: TaskState | None,
+        moved: list[Path],
+        connection: Connection,
+    ) -> None:
         """Decrypt every blob into staging and verify it, then move the new ones into the store.
 
         Nothing enters the store before the whole blob stream has checked out; ``moved`` lists what
         did, so that a failure afterwards (the commit) can take it out again.
         """
+        from huimin_desktop.store import fingerprints
         from huimin_desktop.store.attachments import blob_path
 
         staging.mkdir(parents=True, exist_ok=True)
         staged = []
-        for sha256, temporary in reader.blobs(staging, check_hashes=True):
-            staged.append((sha256, temporary))
+        for blob in reader.blobs(staging, check_hashes=True):
+            staged.append(blob)
             if task is not None:
                 task.check()
-        for sha256, temporary in staged:
+        fingerprints.record(connection, [(b.sha256, b.size, b.xxh3) for b in staged])
+        for sha256, temporary, _size, _xxh3 in staged:
             target = blob_path(self.db.folder.attachments_dir, sha256)
             if target.exists():
                 temporary.unlink()

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from huimin_desktop.store import fingerprints
 from huimin_desktop.store.durable import fsync_folder
 
 _CHUNK = 1 << 20
@@ -28,7 +29,7 @@ INCOMING = ".incoming"
 
 
 def blob_path(root: Path, sha256: str) -> Path:
-    return root / sha256[:2] / sha256[2:4] / sha256
+    return root.joinpath(sha256[:2], sha256[2:4], sha256)  # one join: an export asks for thousands
 
 
 def thumbnail_path(root: Path, sha256: str, size: int) -> Path:
@@ -36,11 +37,18 @@ def thumbnail_path(root: Path, sha256: str, size: int) -> Path:
 
 
 def file_sha256(path: Path) -> str:
+    return file_hashes(path)[0]
+
+
+def file_hashes(path: Path) -> tuple[str, str]:
+    """(SHA-256, xxh3 fingerprint) of a file, read once."""
     digest = hashlib.sha256()
+    quick = fingerprints.hasher()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+            quick.update(chunk)
+    return digest.hexdigest(), quick.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,11 @@ class StoredBlob:
     sha256: str
     size: int
     created: bool  # False when the store already held these bytes
+    xxh3: str  # its fingerprint (store/fingerprints.py), for the caller to record
+
+    @property
+    def fingerprint(self) -> fingerprints.Fingerprint:
+        return (self.sha256, self.size, self.xxh3)
 
 
 class BlobDamagedError(Exception):
@@ -83,11 +96,13 @@ def ingest(root: Path, source: Path, *, check: Callable[[], None] | None = None)
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f"{uuid.uuid4().hex}.tmp"
     digest = hashlib.sha256()
+    quick = fingerprints.hasher()
     size = 0
     try:
         with source.open("rb") as reader, tmp.open("wb") as writer:
             while chunk := reader.read(_CHUNK):
                 digest.update(chunk)
+                quick.update(chunk)
                 writer.write(chunk)
                 size += len(chunk)
                 if check is not None:
@@ -97,13 +112,13 @@ def ingest(root: Path, source: Path, *, check: Callable[[], None] | None = None)
         sha256 = digest.hexdigest()
         final = blob_path(root, sha256)
         if final.is_file() and final.stat().st_size == size and file_sha256(final) == sha256:
-            return StoredBlob(sha256, size, created=False)
+            return StoredBlob(sha256, size, created=False, xxh3=quick.hexdigest())
         if file_sha256(tmp) != sha256:
             raise BlobDamagedError(f"写入后校验失败：{source.name}")
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
         fsync_folder(final.parent)
-        return StoredBlob(sha256, size, created=True)
+        return StoredBlob(sha256, size, created=True, xxh3=quick.hexdigest())
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -8,17 +8,21 @@ Layout, short ASCII names that FAT32 and old Windows are happy with::
       MANIFEST.JSN         clear text, no personal data: versions, ids, key fingerprint, the caller's
                            header, the sealed package key, and the size and SHA-256 of every file
       MANIFEST.SIG         Ed25519 signature of MANIFEST.JSN's bytes by the origin station (64 bytes)
-      PAYLOAD.000 …        one secretstream: zlib-compressed JSON lines, one record per line
-      BLOBS.IDX            one secretstream: zlib-compressed JSON list of [sha256, offset, length, size]
-      BLOBS.000 …          the attachments, each its own secretstream, back to back (absent when none)
+      PAYLOAD.000 …        one stream: zlib-compressed JSON lines, one record per line
+      BLOBS.IDX            one stream: zlib-compressed JSON list of [sha256, offset, length, size]
+      BLOBS.000 …          the attachments, each its own stream, back to back (absent when none)
+
+(A *stream* is chunked ChaCha20-Poly1305 that detects truncation: ``package_streams``.)
 
 A fresh random key per package encrypts every stream; it travels in the manifest sealed (X25519
 SealedBox) to the recipient's public key. Attachment hashes and sizes are inside the encrypted index,
 so nothing in the clear says what the package holds beyond counts.
 
-Writing happens under ``HMxxxxxx.TMP`` in the destination, every file and the folder fsynced, then a
-rename to the final name; the package is then read back and fully verified. Any failure or cancel
-removes the folder: a package under its final name is always complete.
+Writing happens under ``HMxxxxxx.TMP`` in the destination. The attachments (``package_blobs``) are
+written by two threads, fsynced, read back and compared with what was written; the records, index,
+manifest and signature follow, every file and the folder fsynced, then a rename to the final name;
+the package is then opened again (signature, file list, sizes) and its records and index decrypted.
+Any failure or cancel removes the folder: a package under its final name is always complete.
 
 Opening checks, in this order, before anything is decrypted: the folder holds exactly the files the
 manifest lists (names short, plain ASCII, no path parts), the signature by the origin's enrolled key,
@@ -31,6 +35,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import errno
+import hashlib
 import json
 import re
 import secrets
@@ -41,7 +46,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from nacl.exceptions import CryptoError
@@ -49,9 +54,11 @@ from nacl.public import PublicKey, SealedBox
 
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.errors import ServiceError
-from huimin_desktop.store import schema
+from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.durable import fsync_folder
+from huimin_desktop.store.fingerprints import Fingerprint
 from huimin_desktop.sync.keys import StationKeys, fingerprint, verify_signature
+from huimin_desktop.sync.package_blobs import BlobSource, plan_blobs, write_blobs
 from huimin_desktop.sync.package_streams import (
     CHUNK,
     SHA256_PATTERN,
@@ -61,9 +68,9 @@ from huimin_desktop.sync.package_streams import (
     SpanReader,
     SpanWriter,
     StreamDecryptor,
-    encrypt_file,
     fsync_file,
     new_stream_key,
+    stream_length,
 )
 
 __all__ = [
@@ -71,6 +78,7 @@ __all__ = [
     "PackageError",
     "PackageInfo",
     "PackageReader",
+    "StagedBlob",
     "WrittenPackage",
     "find_packages",
     "inspect_package",
@@ -80,8 +88,8 @@ __all__ = [
 ]
 
 FORMAT = "huimin-sync-package"
-FORMAT_VERSION = 1
-DEFAULT_VOLUME_SIZE = 1 << 30  # 1 GiB: far below FAT32's 4 GiB file limit
+FORMAT_VERSION = 2  # 2: streams are ChaCha20-Poly1305 STREAM (1 was libsodium's secretstream)
+DEFAULT_VOLUME_SIZE = 1 << 28  # 256 MiB: far below FAT32's 4 GiB; volumes are read back in parallel
 MANIFEST, SIGNATURE, INDEX = "MANIFEST.JSN", "MANIFEST.SIG", "BLOBS.IDX"
 PAYLOAD_STEM, BLOBS_STEM = "PAYLOAD", "BLOBS"
 TEMP_SUFFIX = ".TMP"
@@ -103,6 +111,26 @@ class WrittenPackage:
     records: int
     attachments: int
     bytes: int  # all files together
+    # fingerprints of the attachments that came without one (their SHA-256 was checked instead),
+    # for the caller to record: the next export checks them the fast way
+    fingerprints: tuple[Fingerprint, ...] = ()
+
+
+class StagedBlob(NamedTuple):
+    """An attachment decrypted into staging and checked against its SHA-256."""
+
+    sha256: str
+    path: Path
+    size: int
+    xxh3: str  # its fingerprint (store/fingerprints.py)
+
+
+@dataclass(frozen=True)
+class _Streams:
+    files: list[FileEntry]
+    records: int
+    index: list[list[Any]]
+    fingerprints: list[Fingerprint]
 
 
 @dataclass(frozen=True)
@@ -145,7 +173,7 @@ def write_package(
     *,
     header: dict[str, Any],
     records: Iterable[dict[str, Any]],
-    blobs: Iterable[tuple[str, Path]],
+    blobs: Iterable[tuple[Any, ...]],
     sender: StationKeys,
     recipient: str,
     recipient_box_key: str,
@@ -156,7 +184,9 @@ def write_package(
     """Write a package for ``recipient`` into ``dest_dir`` and verify it; returns where it went.
 
     ``records`` is consumed first, then ``blobs``, and only then is ``header`` read (the caller may fill
-    it in while its iterators run). ``origin`` defaults to the station the sender's keys belong to.
+    it in while its iterators run). ``blobs`` gives (sha256, stored file) or (sha256, stored file,
+    (size, xxh3) or None): with its fingerprint a blob is checked by xxh3 instead of SHA-256
+    (``store/fingerprints.py``). ``origin`` defaults to the station the sender's keys belong to.
     """
     dest_dir = Path(dest_dir)
     origin = origin or sender.station_id
@@ -174,7 +204,8 @@ def write_package(
         package_key = new_stream_key()
         package_id = secrets.token_hex(16)
         created_at = _utcnow()
-        files, record_count, index = _write_streams(temporary, package_key, records, blobs, task, volume_size)
+        streams = _write_streams(temporary, package_key, records, blobs, task, volume_size)
+        files = streams.files
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -186,8 +217,8 @@ def write_package(
             "recipient_key": recipient_box_key,
             "created_at": created_at.isoformat(sep=" "),
             "sealed_key": base64.b64encode(SealedBox(recipient_key).encrypt(package_key)).decode("ascii"),
-            "records": record_count,
-            "attachments": len(index),
+            "records": streams.records,
+            "attachments": len(streams.index),
             "payload": [entry.name for entry in files if entry.name.startswith(PAYLOAD_STEM + ".")],
             "blobs": [entry.name for entry in files if entry.name.startswith(BLOBS_STEM + ".0")],
             "files": [entry.as_json() for entry in files],
@@ -202,12 +233,12 @@ def write_package(
         final = _final_name(dest_dir, created_at, package_id)
         temporary.rename(final)
         fsync_folder(dest_dir)
-        # Read back from the stick. Decrypting every stream authenticates every byte of every volume,
-        # and the plaintext hashes were taken while writing, so nothing needs hashing a second time.
+        # Read back from the stick under the final name: signature, file list and sizes on opening,
+        # then the records and the index (the attachment volumes were read back before the rename).
         reader = PackageReader(
             final, package_key=package_key, sign_key_for=lambda _: sender.sign_public_hex, verify_hashes=False
         )
-        info = reader.verify_all(task, rehash=False)
+        info = reader.check_written(task)
     except BaseException as exc:
         shutil.rmtree(temporary, ignore_errors=True)
         if final is not None:
@@ -221,7 +252,9 @@ def write_package(
                 raise PackageError(f"{dest_dir} 空间不足，同步包没有写入；请换一个空间更大的 U 盘") from exc
             raise PackageError(f"写同步包失败：{exc.strerror or exc}（{exc.filename or dest_dir}）") from exc
         raise
-    return WrittenPackage(final, package_id, info.records, info.attachments, info.bytes)
+    return WrittenPackage(
+        final, package_id, info.records, info.attachments, info.bytes, tuple(streams.fingerprints)
+    )
 
 
 def _make_temp_folder(dest_dir: Path) -> Path:
@@ -253,12 +286,11 @@ def _write_streams(
     folder: Path,
     key: bytes,
     records: Iterable[dict[str, Any]],
-    blobs: Iterable[tuple[str, Path]],
+    blobs: Iterable[tuple[Any, ...]],
     task: TaskState | None,
     volume_size: int,
-) -> tuple[list[FileEntry], int, list[list[Any]]]:
+) -> _Streams:
     payload_span = SpanWriter(folder, PAYLOAD_STEM, volume_size)
-    blob_span = SpanWriter(folder, BLOBS_STEM, volume_size)
     index_span = SpanWriter(folder, INDEX, volume_size, single_file=True)
     try:
         payload = BufferedEncryptor(key, payload_span)
@@ -281,38 +313,36 @@ def _write_streams(
         payload.write(compressor.flush())
         payload.finish()
 
-        index: list[list[Any]] = []
-        seen: set[str] = set()
-        check = task.check if task is not None else None
-        for sha256, source in blobs:
-            if not SHA256_PATTERN.fullmatch(sha256):
-                raise PackageError(f"附件校验值格式不符（{sha256[:16]}）")
-            if sha256 in seen:
-                continue
-            seen.add(sha256)
-            offset = blob_span.position
-            if not Path(source).is_file():
-                raise PackageError(f"附件库中缺少文件（{sha256[:12]}…），请先运行 check 检查附件库")
-            with Path(source).open("rb") as handle:
-                size, length, actual = encrypt_file(key, handle, blob_span, check=check)
-            if actual != sha256:
-                raise PackageError(
-                    f"附件库中的文件已损坏（{sha256[:12]}…）：内容与校验值不符；请先运行 check 检查附件库"
-                )
-            index.append([sha256, offset, length, size])
-            if task is not None:
-                task.report(len(index), 0, "写入同步包：附件")
+        plans = plan_blobs(_unique_blobs(blobs))
 
+        def blob_progress(done: int) -> None:
+            if task is not None:
+                task.report(done, len(plans), "写入同步包：附件")
+
+        blob_files, fingerprints = write_blobs(
+            folder, BLOBS_STEM, key, plans, volume_size=volume_size, progress=blob_progress
+        )
+        index = [[plan.sha256, plan.offset, plan.length, plan.size] for plan in plans]
         index_stream = BufferedEncryptor(key, index_span)
         index_stream.write(zlib.compress(json.dumps(index, separators=(",", ":")).encode("ascii")))
         index_stream.finish()
-        files = payload_span.close() + blob_span.close()
-        files += index_span.close()
+        files = payload_span.close() + blob_files + index_span.close()
     except BaseException:
-        for span in (payload_span, blob_span, index_span):
+        for span in (payload_span, index_span):
             span.abort()
         raise
-    return files, count, index
+    return _Streams(files, count, index, fingerprints)
+
+
+def _unique_blobs(blobs: Iterable[tuple[Any, ...]]) -> Iterator[BlobSource]:
+    """(sha256, path) or (sha256, path, (size, xxh3) or None), each blob once."""
+    seen: set[str] = set()
+    for sha256, source, *known in blobs:
+        if not SHA256_PATTERN.fullmatch(sha256):
+            raise PackageError(f"附件校验值格式不符（{sha256[:16]}）")
+        if sha256 not in seen:
+            seen.add(sha256)
+            yield sha256, source, known[0] if known else None
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -464,7 +494,12 @@ class PackageReader:
             raise PackageError("同步包的附件目录已损坏") from None
         position = 0
         for sha256, offset, length, size in index:
-            if not SHA256_PATTERN.fullmatch(sha256) or offset != position or length <= 0 or size < 0:
+            if (
+                not SHA256_PATTERN.fullmatch(sha256)
+                or offset != position
+                or size < 0
+                or length != stream_length(size)
+            ):
                 raise PackageError("同步包的附件目录格式不符")
             position += length
         total = sum(self._files[name].size for name in self.manifest["blobs"])
@@ -472,8 +507,8 @@ class PackageReader:
             raise PackageError("同步包的附件目录与附件文件不符")
         return index
 
-    def blobs(self, staging: Path, *, check_hashes: bool = False) -> Iterator[tuple[str, Path]]:
-        """Decrypt each attachment into a file in ``staging`` and yield (sha256, that file).
+    def blobs(self, staging: Path, *, check_hashes: bool = False) -> Iterator[StagedBlob]:
+        """Decrypt each attachment into a file in ``staging`` and yield it (with its xxh3 fingerprint).
 
         Each file is checked against its SHA-256 before it is yielded; it is the caller's to move or
         delete. On any failure the file being written is removed before PackageError is raised.
@@ -481,21 +516,21 @@ class PackageReader:
         with _read_errors(self.path):
             yield from self._blobs(Path(staging), check_hashes)
 
-    def _blobs(self, staging: Path, check_hashes: bool) -> Iterator[tuple[str, Path]]:
-        import hashlib
-
+    def _blobs(self, staging: Path, check_hashes: bool) -> Iterator[StagedBlob]:
         index = self._blob_index(check_hashes)
         span = SpanReader(self.path, self._volumes("blobs"), check_hashes=check_hashes)
         try:
             for number, (sha256, _offset, length, size) in enumerate(index):
                 target = staging / f"blob-{number:06d}.part"
                 digest = hashlib.sha256()
+                quick = fingerprints.hasher()
                 written = 0
                 try:
                     with target.open("xb") as out:
                         decryptor = StreamDecryptor(self._key, span, length, f"附件 {number + 1}")
                         for chunk in decryptor.chunks():
                             digest.update(chunk)
+                            quick.update(chunk)
                             written += len(chunk)
                             out.write(chunk)
                     if written != size or digest.hexdigest() != sha256:
@@ -504,41 +539,48 @@ class PackageReader:
                     with suppress(OSError):
                         target.unlink()
                     raise
-                yield sha256, target
+                yield StagedBlob(sha256, target, size, quick.hexdigest())
             span.finish()
         finally:
             span.close()
 
-    def verify_all(self, task: TaskState | None = None, *, rehash: bool = True) -> PackageInfo:
-        """Decrypt everything to nowhere, hashing each file on the way: the complete verification.
+    def verify_all(self, task: TaskState | None = None) -> PackageInfo:
+        """Decrypt everything to nowhere, hashing each file on the way: the complete verification."""
+        with _read_errors(self.path):
+            return self._verify_all(task)
 
-        ``rehash=False`` (the writer's read-back) skips the hashes it computed itself while writing.
+    def check_written(self, task: TaskState | None = None) -> PackageInfo:
+        """The writer's read-back after the rename: the records decrypt and count, the index fits.
+
+        The attachment volumes, nearly all of the bytes, were already read back and compared piece by
+        piece before the rename (``package_blobs.read_back``), and the files' sizes were checked on
+        opening; the records are the writer's own JSON, so only their lines are counted.
         """
         with _read_errors(self.path):
-            return self._verify_all(task, rehash)
+            count = 0
+            for count, _line in enumerate(self._record_lines(check_hashes=False), start=1):
+                if task is not None and count % _RECORDS_PER_CHECK == 0:
+                    task.report(count, self.manifest["records"], "校验同步包：记录")
+            self._blob_index(check_hashes=False)
+            return self.info(records=count)
 
-    def _verify_all(self, task: TaskState | None, rehash: bool) -> PackageInfo:
-        import hashlib
-
+    def _verify_all(self, task: TaskState | None) -> PackageInfo:
         count = 0
-        # The writer's read-back only counts lines: it made the JSON itself.
-        lines = self.records(check_hashes=True) if rehash else self._record_lines(check_hashes=False)
-        for count, _record in enumerate(lines, start=1):
+        for count, _record in enumerate(self.records(check_hashes=True), start=1):
             if task is not None and count % _RECORDS_PER_CHECK == 0:
                 task.report(count, self.manifest["records"], "校验同步包：记录")
-        index = self._blob_index(rehash)
-        span = SpanReader(self.path, self._volumes("blobs"), check_hashes=rehash)
+        index = self._blob_index(check_hashes=True)
+        span = SpanReader(self.path, self._volumes("blobs"), check_hashes=True)
         try:
             for number, (sha256, _offset, length, size) in enumerate(index):
                 digest = hashlib.sha256()
                 written = 0
                 for chunk in StreamDecryptor(self._key, span, length, f"附件 {number + 1}").chunks():
-                    if rehash:
-                        digest.update(chunk)
+                    digest.update(chunk)
                     written += len(chunk)
                     if task is not None:
                         task.check()
-                if written != size or (rehash and digest.hexdigest() != sha256):
+                if written != size or digest.hexdigest() != sha256:
                     raise PackageError(f"附件 {number + 1} 的内容与其校验值不符，同步包已损坏")
             span.finish()
         finally:
@@ -669,6 +711,8 @@ def _check_versions(manifest: dict[str, Any]) -> None:
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise PackageError(f"同步包格式较新（版本 {version}），请先升级本程序")
+    if version < FORMAT_VERSION:
+        raise PackageError(f"同步包格式较旧（版本 {version}），请发送方升级程序后重新导出")
     revision = str(manifest.get("schema", ""))
     if not revision.isdigit():
         raise PackageError("同步包清单中的数据结构版本无效")
@@ -695,7 +739,6 @@ def _check_versions(manifest: dict[str, Any]) -> None:
 
 
 def _check_hashes(path: Path, entries: list[FileEntry]) -> None:
-    import hashlib
 
     for entry in entries:
         target = path / entry.name

@@ -81,6 +81,8 @@ _FINGERPRINT_SOURCES = (
     "huimin_desktop/sync/records.py",
     "huimin_desktop/sync/package.py",
     "huimin_desktop/sync/package_streams.py",
+    "huimin_desktop/sync/package_blobs.py",
+    "huimin_desktop/store/fingerprints.py",
     "huimin_desktop/sync/keys.py",
     "huimin_desktop/sync/enrollment.py",
 )

@@ -17,6 +17,7 @@ from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.store import schema
 from huimin_desktop.sync.keys import StationKeys
 from huimin_desktop.sync.package import (
+    FORMAT_VERSION,
     INDEX,
     MANIFEST,
     SIGNATURE,
@@ -119,7 +120,7 @@ def test_records_and_blobs_round_trip(tmp_path: Path, sender: StationKeys, recip
     staging = tmp_path / "staging"
     staging.mkdir()
     received = {}
-    for sha256, path in reader.blobs(staging):
+    for sha256, path, *_ in reader.blobs(staging):
         received[sha256] = path.read_bytes()
         path.unlink()
     assert received == {sha: path.read_bytes() for sha, path in blobs}
@@ -175,7 +176,7 @@ def test_volumes_split_at_the_given_size_with_short_ascii_names(
     staging.mkdir()
     reader = open_package(written.path, keys=recipient, sign_key_for=trusting(sender))
     assert sum(1 for _ in reader.records()) == 4000
-    assert {sha for sha, _ in reader.blobs(staging)} == {sha for sha, _ in blobs}
+    assert {blob.sha256 for blob in reader.blobs(staging)} == {sha for sha, _ in blobs}
 
 
 def test_the_manifest_says_what_the_design_asks_and_nothing_personal(
@@ -184,7 +185,7 @@ def test_the_manifest_says_what_the_design_asks_and_nothing_personal(
     blobs = make_blobs(tmp_path / "store", [5000, 70_000])
     written = write(tmp_path / "stick", sender, recipient, records=200, blobs=blobs, volume_size=50_000)
     manifest = json.loads((written.path / MANIFEST).read_bytes())
-    assert manifest["format_version"] == 1
+    assert manifest["format_version"] == FORMAT_VERSION == 2
     assert manifest["schema"] == schema.HEAD_REVISION
     assert (manifest["origin"], manifest["recipient"]) == (SENDER_ID, RECIPIENT_ID)
     assert manifest["origin_fingerprint"] == sender.fingerprint
@@ -277,7 +278,7 @@ def test_memory_stays_flat_with_big_blobs(
         reader = open_package(written.path, keys=recipient, sign_key_for=trusting(sender))
         staging = tmp_path / "staging"
         staging.mkdir()
-        for _sha, path in reader.blobs(staging):
+        for _sha, path, *_ in reader.blobs(staging):
             os.unlink(path)
         _current, peak = tracemalloc.get_traced_memory()
     finally:

@@ -27,6 +27,7 @@ from huimin_desktop.services.station import Station
 from huimin_desktop.store import schema
 from huimin_desktop.sync.keys import StationKeys, load_keys
 from huimin_desktop.sync.package import (
+    FORMAT_VERSION,
     INDEX,
     MANIFEST,
     SIGNATURE,
@@ -82,7 +83,7 @@ def assert_refused(
         reader = open_package(package, keys=keys, sign_key_for=sign_key_for)
         for _record in reader.records():
             pass
-        for sha256, path in reader.blobs(staging):
+        for sha256, path, *_ in reader.blobs(staging):
             path.replace(store / sha256)
     assert list(staging.iterdir()) == [] and list(store.iterdir()) == []
     assert snapshot(workspace) == before
@@ -272,8 +273,10 @@ def test_a_newer_schema_or_format_is_refused(packages: tuple[Path, Path], tmp_pa
     package = fresh_copy(packages[0], tmp_path)
     resign(package, lambda m: m.update(schema=NEWER))
     assert assert_refused(package) == NEWER_REASON
-    resign(package, lambda m: m.update(schema=schema.HEAD_REVISION, format_version=2))
+    resign(package, lambda m: m.update(schema=schema.HEAD_REVISION, format_version=FORMAT_VERSION + 1))
     assert "请先升级本程序" in assert_refused(package)
+    resign(package, lambda m: m.update(format_version=FORMAT_VERSION - 1))
+    assert "格式较旧" in assert_refused(package)
 
 
 def test_a_package_for_another_station_is_refused(packages: tuple[Path, Path], tmp_path: Path) -> None:
