@@ -89,7 +89,9 @@ __all__ = [
 
 FORMAT = "huimin-sync-package"
 FORMAT_VERSION = 2  # 2: streams are ChaCha20-Poly1305 STREAM (1 was libsodium's secretstream)
-DEFAULT_VOLUME_SIZE = 1 << 28  # 256 MiB: far below FAT32's 4 GiB; volumes are read back in parallel
+# At most 256 MiB, far below FAT32's 4 GiB; attachment volumes are smaller in smaller packages, so that
+# two threads can each write whole ones (package_blobs.volume_size_for)
+DEFAULT_VOLUME_SIZE = 1 << 28
 MANIFEST, SIGNATURE, INDEX = "MANIFEST.JSN", "MANIFEST.SIG", "BLOBS.IDX"
 PAYLOAD_STEM, BLOBS_STEM = "PAYLOAD", "BLOBS"
 TEMP_SUFFIX = ".TMP"
@@ -319,7 +321,7 @@ def _write_streams(
             if task is not None:
                 task.report(done, len(plans), "写入同步包：附件")
 
-        blob_files, fingerprints = write_blobs(
+        blob_files, new_fingerprints = write_blobs(
             folder, BLOBS_STEM, key, plans, volume_size=volume_size, progress=blob_progress
         )
         index = [[plan.sha256, plan.offset, plan.length, plan.size] for plan in plans]
@@ -331,7 +333,7 @@ def _write_streams(
         for span in (payload_span, index_span):
             span.abort()
         raise
-    return _Streams(files, count, index, fingerprints)
+    return _Streams(files, count, index, new_fingerprints)
 
 
 def _unique_blobs(blobs: Iterable[tuple[Any, ...]]) -> Iterator[BlobSource]:
