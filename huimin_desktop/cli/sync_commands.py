@@ -145,8 +145,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
     }
     emit(args, payload, "\n".join(_summary_text(s, args.dry_run) for s in summaries))
     refused = [s for s in summaries if s.status not in (APPLIED, ALREADY_APPLIED)]
-    if refused:
-        raise CommandFailed(f"{len(refused)} 个同步包未合并：{refused[0].package.name}：{refused[0].reason}")
+    if refused:  # exit 1 even when others of the batch went in: a script must notice; stdout says which
+        went_in = len(summaries) - len(refused)
+        others = f"（其余 {went_in} 个{'可以合并' if args.dry_run else '已合并'}）" if went_in else ""
+        first = refused[0]
+        raise CommandFailed(f"{len(refused)} 个同步包未合并{others}：{first.package.name}：{first.reason}")
     return EXIT_OK
 
 

@@ -85,6 +85,24 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
     refused = run("merge", back["package"], "--data", str(b), ok=False)
     assert refused["packages"][0]["status"] == "rejected"
 
+    # a batch with one refused package: the others go in, the exit status and one stderr line say so
+    edit_phone(b, _some_household_of(b), "13712345678")
+    fresh = run("export", "--to", str(stick), "--data", str(b))["package"]
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "merge", fresh, back["package"], "--data", str(city)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
+    assert "1 个同步包未合并（其余 1 个已合并）" in done.stderr and Path(back["package"]).name in done.stderr
+    assert "已合并，新增 0，更新 1" in done.stdout
+
+
+def _some_household_of(data: Path) -> str:
+    with Station.open(data) as station:
+        return _some_household(station)
+
 
 def _some_household(station: Station) -> str:
     from sqlalchemy import select
