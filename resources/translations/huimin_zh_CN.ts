@@ -780,22 +780,6 @@ Other records that use the same file keep it.</source>
         <translation>正在检查农户信息…</translation>
     </message>
     <message>
-        <source>Please check</source>
-        <translation>请核对</translation>
-    </message>
-    <message>
-        <source>These points look unusual. Save anyway?</source>
-        <translation>以下情况不太寻常，请核对。仍然保存吗？</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>仍然保存</translation>
-    </message>
-    <message>
-        <source>Go back and correct</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
         <source>Saving the household…</source>
         <translation>正在保存农户信息…</translation>
     </message>
@@ -1901,22 +1885,6 @@ Reason: {reason}</source>
         <translation>正在检查项目…</translation>
     </message>
     <message>
-        <source>Please check</source>
-        <translation>请核对</translation>
-    </message>
-    <message>
-        <source>These points look unusual. Save anyway?</source>
-        <translation>以下几点看起来不太正常，仍要保存吗？</translation>
-    </message>
-    <message>
-        <source>Save anyway</source>
-        <translation>仍然保存</translation>
-    </message>
-    <message>
-        <source>Go back and correct</source>
-        <translation>返回修改</translation>
-    </message>
-    <message>
         <source>Saving the project…</source>
         <translation>正在保存项目…</translation>
     </message>
@@ -2299,6 +2267,25 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>Exporting the roster…</source>
         <translation>正在导出花名册…</translation>
+    </message>
+</context>
+<context>
+    <name>SaveWarnings</name>
+    <message>
+        <source>Please check</source>
+        <translation>请核对</translation>
+    </message>
+    <message>
+        <source>These points look unusual. Save anyway?</source>
+        <translation>以下几点看起来不太寻常，仍要保存吗？</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>仍然保存</translation>
+    </message>
+    <message>
+        <source>Go back and correct</source>
+        <translation>返回修改</translation>
     </message>
 </context>
 <context>

@@ -303,3 +303,25 @@ def test_unsaved_changes_come_back_as_a_draft(
 
     third = open_editor(qtbot, station, project_id)
     assert not third.banner.isVisible() and not third.is_dirty()
+
+
+def test_a_project_without_funds_asks_before_saving(
+    qtbot: QtBot, demo_station: Station, chinese: str, sync_operations: None
+) -> None:
+    before = set(project_rows(demo_station))
+    editor = open_editor(qtbot, demo_station)
+    type_into(editor.code, "BP-2024-950")
+    type_into(editor.name, "村道硬化")
+    editor.category.setCurrentIndex(editor.category.findData("1"))
+    editor.save()
+    box = editor.warnings_box
+    assert box is not None and box.isVisible()
+    assert "项目尚未填写任何资金" in box.informativeText()
+    assert box.defaultButton().text() == "返回修改"  # Enter does not wave warnings through
+    box.defaultButton().click()
+    assert editor.warnings_box is None and set(project_rows(demo_station)) == before
+
+    editor.save()  # asked again; this time the cadre saves anyway
+    assert editor.warnings_box is not None and editor.warnings_box.isVisible()
+    editor.save_anyway_button.click()
+    assert set(project_rows(demo_station)) - before == {"BP-2024-950"}

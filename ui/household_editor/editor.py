@@ -71,9 +71,9 @@ from ui.household_editor.widgets import (
     mark,
     muted,
     repolish,
-    widen,
 )
 from ui.operations import Operation
+from ui.save_warnings import ask_save_anyway
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
@@ -780,30 +780,15 @@ class HouseholdEditor(QDialog):
         if not warnings:
             self._write(data, survey)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Please check"),
-            self.tr("These points look unusual. Save anyway?"),
-            QMessageBox.StandardButton.NoButton,
+        self.warnings_box, self.save_anyway_button = ask_save_anyway(
             self,
+            [self._describe(i, rows) for i in warnings],
+            lambda: self._write(data, survey),
+            closed=self._forget_warnings_box,
         )
-        box.setObjectName("saveWarnings")
-        box.setInformativeText("\n".join(f"• {self._describe(i, rows)}" for i in warnings))
-        widen(box)
-        self.save_anyway_button = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton(self.tr("Go back and correct"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def answered(button) -> None:  # type: ignore[no-untyped-def]
-            self.warnings_box = None
-            if button is self.save_anyway_button:
-                self._write(data, survey)
-
-        box.buttonClicked.connect(answered)
-        self.warnings_box = box
-        box.open()
+    def _forget_warnings_box(self) -> None:
+        self.warnings_box = None
 
     def _with_consistency_warnings(
         self, data: HouseholdInput, rows: list[int], survey: SurveyInput | None, issues: list[Issue]

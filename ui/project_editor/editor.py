@@ -54,13 +54,13 @@ from ui.household_editor.widgets import (
     field_with_message,
     mark,
     repolish,
-    widen,
 )
 from ui.household_picker import HouseholdPicker, Pick, picks_for_households
 from ui.operations import Operation, show_message
 from ui.project_editor.drafts import FormDrafts, draft_key
 from ui.project_editor.fields import AmountField, DateField, DivisionCombo, attachment_panel
 from ui.project_editor.stages import StagePanel
+from ui.save_warnings import ask_save_anyway
 
 if TYPE_CHECKING:
     from huimin_desktop.services.project_records import ProjectRecord
@@ -674,30 +674,15 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         if not warnings:
             self._write(data, beneficiaries)
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            self.tr("Please check"),
-            self.tr("These points look unusual. Save anyway?"),
-            QMessageBox.StandardButton.NoButton,
+        self.warnings_box, self.save_anyway_button = ask_save_anyway(
             self,
+            [i.message for i in warnings],
+            lambda: self._write(data, beneficiaries),
+            closed=self._forget_warnings_box,
         )
-        box.setObjectName("saveWarnings")
-        box.setInformativeText("\n".join(f"• {i.message}" for i in warnings))
-        widen(box)
-        self.save_anyway_button = box.addButton(self.tr("Save anyway"), QMessageBox.ButtonRole.AcceptRole)
-        back = box.addButton(self.tr("Go back and correct"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(back)
-        box.setEscapeButton(back)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def answered(button) -> None:  # type: ignore[no-untyped-def]
-            self.warnings_box = None
-            if button is self.save_anyway_button:
-                self._write(data, beneficiaries)
-
-        box.buttonClicked.connect(answered)
-        self.warnings_box = box
-        box.open()
+    def _forget_warnings_box(self) -> None:
+        self.warnings_box = None
 
     def _write(self, data: ProjectInput, beneficiaries: list[str]) -> None:
         project_id = self.project_id
