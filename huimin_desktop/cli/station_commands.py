@@ -80,11 +80,31 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     with Station.open(args.data) as station:
+        removed, freed = station.remove_unused_blobs() if args.remove_unused else (0, 0)
         report = station.check(verify_hashes=not args.quick)
-    payload = {"ok": report.ok, "problems": list(report.problems)}
-    text = "检查通过：数据库与附件完好" if report.ok else "发现问题：\n" + "\n".join(report.problems)
-    emit(args, payload, text)
+    payload = {
+        "ok": report.ok,
+        "problems": list(report.problems),
+        "unused_blobs": report.unused_blobs,
+        "unused_bytes": report.unused_bytes,
+        "removed_blobs": removed,
+        "removed_bytes": freed,
+    }
+    lines = ["检查通过：数据库与附件完好" if report.ok else "发现问题：", *report.problems]
+    if removed:
+        lines.append(f"已删除 {removed} 个没有记录使用的附件文件（{_megabytes(freed)}）")
+    if report.unused_blobs:
+        hint = "（1 小时内新存入的不删除）" if args.remove_unused else "；可用 check --remove-unused 删除"
+        lines.append(
+            f"附件库中有 {report.unused_blobs} 个文件没有任何记录使用（{_megabytes(report.unused_bytes)}），"
+            f"多为中断的添加附件或合并留下{hint}"
+        )
+    emit(args, payload, "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024**2:.1f} MB"
 
 
 def register(command: AddCommand) -> None:
@@ -105,3 +125,8 @@ def register(command: AddCommand) -> None:
 
     check = command("check", "检查数据库完整性和附件库", cmd_check)
     check.add_argument("--quick", action="store_true", help="只检查附件是否存在，不重新计算校验值")
+    check.add_argument(
+        "--remove-unused",
+        action="store_true",
+        help="删除附件库中没有任何记录使用的文件（中断的添加或合并留下的；1 小时内新存入的不删）",
+    )

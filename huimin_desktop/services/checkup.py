@@ -1,21 +1,32 @@
-"""``check``: database integrity plus the attachment store, as a list of plain-language problems."""
+"""``check``: database integrity plus the attachment store, as a list of plain-language problems.
+
+It also finds blobs that no attachment row refers to, not even a deleted one: what an intake or a merge
+killed halfway leaves behind (their rows never committed). They are not problems, only wasted space;
+``remove_unused_blobs`` deletes those old enough that no running intake or merge can still own them.
+"""
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.exc import DatabaseError
 
 from huimin_desktop.model import Attachment, StationIdentity
 from huimin_desktop.store import fingerprints, schema
-from huimin_desktop.store.attachments import blob_path, file_hashes
+from huimin_desktop.store.attachments import blob_path, file_hashes, stored_blobs
 from huimin_desktop.store.database import Database
+
+UNUSED_AGE_S = 3600  # a blob younger than this may belong to an intake or merge still running
 
 
 @dataclass(frozen=True)
 class CheckReport:
     problems: tuple[str, ...]
+    unused_blobs: int = 0  # stored files no attachment row refers to (see the module docstring)
+    unused_bytes: int = 0
 
     @property
     def ok(self) -> bool:
@@ -72,4 +83,32 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
     if mended:
         with db.session(capture=False) as session:
             fingerprints.record(session, mended)
-    return CheckReport(tuple(problems))
+    unused = _unused_blobs(db)
+    return CheckReport(tuple(problems), len(unused), sum(size for _path, size, _mtime in unused))
+
+
+def _unused_blobs(db: Database) -> list[tuple[Path, int, float]]:
+    """(path, size, mtime) of stored blobs that no attachment row, live or deleted, refers to."""
+    with db.reader() as session:
+        referenced = set(session.scalars(select(Attachment.sha256).distinct()))
+    unused = []
+    for sha256, path in stored_blobs(db.folder.attachments_dir):
+        if sha256 not in referenced:
+            try:
+                info = path.stat()
+            except FileNotFoundError:
+                continue
+            unused.append((path, info.st_size, info.st_mtime))
+    return unused
+
+
+def remove_unused_blobs(db: Database, *, older_than_s: float = UNUSED_AGE_S) -> tuple[int, int]:
+    """Delete unused blobs older than ``older_than_s``; returns (files, bytes) removed."""
+    limit = time.time() - older_than_s
+    removed = freed = 0
+    for path, size, mtime in _unused_blobs(db):
+        if mtime <= limit:
+            path.unlink(missing_ok=True)
+            removed += 1
+            freed += size
+    return removed, freed

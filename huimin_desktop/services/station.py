@@ -16,7 +16,7 @@ from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.services.archive_export import ArchiveExporter
 from huimin_desktop.services.attachments import AttachmentService
 from huimin_desktop.services.audit import AuditService
-from huimin_desktop.services.checkup import CheckReport, check_station
+from huimin_desktop.services.checkup import UNUSED_AGE_S, CheckReport, check_station, remove_unused_blobs
 from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.enrollment import EnrollmentService
 from huimin_desktop.services.errors import NoStationError, ServiceError, StationExistsError
@@ -143,3 +143,6 @@ class Station:
 
     def check(self, *, verify_hashes: bool = True) -> CheckReport:
         return check_station(self.db, verify_hashes=verify_hashes)
+
+    def remove_unused_blobs(self, *, older_than_s: float = UNUSED_AGE_S) -> tuple[int, int]:
+        return remove_unused_blobs(self.db, older_than_s=older_than_s)

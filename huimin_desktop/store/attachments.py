@@ -17,7 +17,7 @@ import hashlib
 import os
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,6 +121,26 @@ def ingest(root: Path, source: Path, *, check: Callable[[], None] | None = None)
         return StoredBlob(sha256, size, created=True, xxh3=quick.hexdigest())
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def stored_blobs(root: Path) -> Iterator[tuple[str, Path]]:
+    """Every blob in the store as (sha256, path); temporary and foreign files are left out."""
+    if not root.is_dir():
+        return
+    for first in sorted(root.iterdir()):
+        if len(first.name) != 2 or not first.is_dir():
+            continue  # .incoming and anything a user dropped in
+        for second in sorted(first.iterdir()):
+            if len(second.name) != 2 or not second.is_dir():
+                continue
+            for path in sorted(second.iterdir()):
+                name = path.name
+                if len(name) == 64 and name.startswith(first.name + second.name) and _is_hex(name):
+                    yield name, path
+
+
+def _is_hex(text: str) -> bool:
+    return all(c in "0123456789abcdef" for c in text)
 
 
 def discard_blob(root: Path, sha256: str) -> None:

@@ -286,3 +286,23 @@ def test_cancel_in_the_middle_of_a_big_file_leaves_no_temp_file(station: Station
     report = station.attachments.add_files("project", project, [small, video], task=_CancelAfterChecks(6))
     assert report.cancelled and report.added == []
     assert blobs_on_disk(station) == [] and leftovers(station) == [] and attachment_rows(station) == 0
+
+
+def test_only_blobs_no_row_refers_to_count_as_unused(station: Station, tmp_path: Path) -> None:
+    project = make_project(station, "P9")
+    kept, removed = station.attachments.add_files(
+        "project", project, [samples.write_jpeg(tmp_path / "a.jpg"), samples.write_wav(tmp_path / "b.wav")]
+    ).added
+    station.attachments.remove(removed.id)  # a deleted row still refers to its blob (it may come back)
+    stray = station.attachments.blob_path("ab" * 32)
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"left by a killed intake")
+    (station.db.folder.attachments_dir / "notes.txt").write_text("not a blob")
+
+    report = station.check()
+    assert report.ok and (report.unused_blobs, report.unused_bytes) == (1, len(b"left by a killed intake"))
+    assert station.remove_unused_blobs(older_than_s=0) == (1, len(b"left by a killed intake"))
+    assert not stray.exists()
+    assert station.attachments.blob_path(kept.sha256).exists()
+    assert station.attachments.blob_path(removed.sha256).exists()
+    assert station.check().unused_blobs == 0

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,31 @@ def test_demo_then_check(city: Path) -> None:
     assert json.loads(demo.stdout)["households"] == 30
     check = run("check", "--data", str(city), "--json")
     assert check.returncode == 0, check.stderr
-    assert json.loads(check.stdout) == {"ok": True, "problems": []}
+    assert json.loads(check.stdout) == {
+        "ok": True,
+        "problems": [],
+        "unused_blobs": 0,
+        "unused_bytes": 0,
+        "removed_blobs": 0,
+        "removed_bytes": 0,
+    }
+
+
+def test_check_reports_and_removes_blobs_no_record_uses(city: Path) -> None:
+    leftover = hashlib.sha256(b"a photo whose intake was killed").hexdigest()
+    path = city / "attachments" / leftover[:2] / leftover[2:4] / leftover
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"a photo whose intake was killed")
+    check = run("check", "--data", str(city))
+    assert check.returncode == 0, check.stderr  # wasted space, not damage
+    assert "附件库中有 1 个文件没有任何记录使用" in check.stdout and "check --remove-unused" in check.stdout
+    fresh = run("check", "--data", str(city), "--remove-unused", "--json")
+    assert json.loads(fresh.stdout)["removed_blobs"] == 0 and path.exists()  # too new: maybe still in use
+    old = time.time() - 2 * 3600
+    os.utime(path, (old, old))
+    removed = json.loads(run("check", "--data", str(city), "--remove-unused", "--json").stdout)
+    assert (removed["removed_blobs"], removed["removed_bytes"], removed["unused_blobs"]) == (1, 31, 0)
+    assert not path.exists()
 
 
 def test_demo_creates_a_demo_station_in_an_empty_folder(tmp_path: Path) -> None:
