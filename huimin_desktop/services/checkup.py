@@ -77,9 +77,8 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
             if actual != sha256:
                 problems.append(f"附件已损坏（内容与校验值不符）：{filename}（{sha256[:12]}…）")
             elif known.get(sha256) != (size := path.stat().st_size, quick):
-                mended.append(
-                    (sha256, size, quick)
-                )  # missing (stored before 0008) or wrong: exports trust it
+                # missing (stored before revision 0008) or wrong: an export trusts it over the SHA-256
+                mended.append((sha256, size, quick))
     if mended:
         with db.session(capture=False) as session:
             fingerprints.record(session, mended)
