@@ -45,7 +45,7 @@ from huimin_desktop.sync.package_streams import (
 
 WORKERS = 2  # the laptops have two cores (four threads at most); more threads only add switching
 BlobSource = tuple[str, Path, "tuple[int, str] | None"]  # sha256, stored file, (size, xxh3) if known
-_VOLUMES_AT_LEAST = 8  # enough whole volumes to share out evenly between the workers
+_VOLUMES_AT_LEAST = 16  # enough whole volumes to share out evenly between the workers
 _SMALLEST_VOLUME = 16 << 20
 
 

@@ -109,7 +109,7 @@ def test_a_chunk_from_another_stream_or_key_is_refused(tmp_path: Path, three_chu
 
 
 def test_volume_sizes_give_each_worker_whole_volumes() -> None:
-    assert volume_size_for(1 << 30, 1 << 28) == 1 << 27  # 1 GiB: eight volumes of 128 MiB
+    assert volume_size_for(1 << 30, 1 << 28) == 1 << 26  # 1 GiB: sixteen volumes of 64 MiB
     assert volume_size_for(10 << 30, 1 << 28) == 1 << 28  # never above the limit
     assert volume_size_for(1 << 20, 1 << 28) == 16 << 20  # small packages: one 16 MiB volume
     assert volume_size_for(1 << 20, 1000) == 1000  # a smaller limit always wins
