@@ -52,7 +52,7 @@ class TableSpec:
 
     model: type[Synced]
 
-    @property
+    @cached_property  # asked several times per record in a merge
     def name(self) -> str:
         return self.model.__tablename__  # type: ignore[attr-defined]
 
