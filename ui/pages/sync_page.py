@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -34,6 +33,7 @@ from ui.pages.base import Page, make_card, muted_label
 from ui.station_levels import level_name
 from ui.sync.peers import lower_peers
 from ui.sync.texts import format_time
+from ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from huimin_desktop.services.enrollment import PeerInfo
@@ -168,7 +168,8 @@ class SyncPage(Page):
         )
         self.lower_table = QTableWidget(0, 6)
         self.lower_table.setObjectName("lowerStations")
-        self.lower_table.setHorizontalHeaderLabels(
+        read_only_table(
+            self.lower_table,
             [
                 self.tr("Name"),
                 self.tr("Level"),
@@ -176,16 +177,9 @@ class SyncPage(Page):
                 self.tr("Key fingerprint"),
                 self.tr("Last package"),
                 self.tr("Status"),
-            ]
+            ],
         )
-        self.lower_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lower_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lower_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.lower_table.verticalHeader().setVisible(False)
-        self.lower_table.setWordWrap(False)
-        header = self.lower_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.lower_table.setMinimumHeight(180)
         self.lower_empty = muted_label(self.tr("No station enrolled yet."))
         layout.addWidget(self.lower_table)

@@ -7,8 +7,6 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -20,22 +18,14 @@ from PySide6.QtWidgets import (
 from huimin_desktop.domain.idnumber import mask_id_number
 from huimin_desktop.services.rosters import RosterEntry, RosterOutcome
 from huimin_desktop.spreadsheet.roster_rows import RowNote
+from ui.tables import read_only_table
 
 REFUSED_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5a00"
 
 
 def _table(headers: Sequence[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(list(headers))
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
-    return table
+    return read_only_table(QTableWidget(0, len(headers)), headers)
 
 
 def _fill(table: QTableWidget, rows: Sequence[Sequence[str]], color: str | None = None) -> None:

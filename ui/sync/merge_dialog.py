@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QMenu,
@@ -38,6 +37,7 @@ from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
 from ui.pages.base import title_label
 from ui.sync.texts import REFUSED_COLOR, REFUSED_STATUSES, format_bytes, kind_text, status_text, value_text
+from ui.tables import read_only_table
 
 if TYPE_CHECKING:
     from huimin_desktop.progress import TaskState
@@ -59,7 +59,8 @@ class SummaryTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(self.COLUMNS), parent)
-        self.setHorizontalHeaderLabels(
+        read_only_table(
+            self,
             [
                 self.tr("Package"),
                 self.tr("From"),
@@ -69,15 +70,8 @@ class SummaryTable(QTableWidget):
                 self.tr("Unchanged"),
                 self.tr("Conflicts"),
                 self.tr("Reason"),
-            ]
+            ],
         )
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
 
     def show_summaries(self, summaries: Sequence[PackageSummary], *, dry_run: bool) -> None:
         self.setRowCount(len(summaries))
@@ -117,7 +111,8 @@ class ConflictPreviewTable(QTableWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 6, parent)
-        self.setHorizontalHeaderLabels(
+        read_only_table(
+            self,
             [
                 self.tr("From"),
                 self.tr("Record"),
@@ -125,15 +120,8 @@ class ConflictPreviewTable(QTableWidget):
                 self.tr("Kind"),
                 self.tr("Value kept"),
                 self.tr("Other value"),
-            ]
+            ],
         )
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setWordWrap(False)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
 
     def show_summaries(self, summaries: Sequence[PackageSummary]) -> None:
         rows = [(summary, conflict) for summary in summaries for conflict in summary.conflicts]
