@@ -302,10 +302,7 @@ def _seal_one(
                 raise _Stop
             wanted = min(CHUNK, left)
             piece = memoryview(plain)[:wanted]
-            got = 0
-            while got < wanted and (count := source.readinto(piece[got:])):
-                got += count
-            if got != wanted:  # the file shrank since it was planned: not the stored content
+            if _fill(source, piece) != wanted:  # the file shrank since it was planned: not the stored content
                 raise corrupted_blob(plan.sha256)
             quick.update(piece)
             if digest is not None:
@@ -340,16 +337,21 @@ def read_back(volumes: _Volumes, number: int, pieces: list[_Piece], stop: thread
             if piece.offset != position:
                 raise _unreadable(path, position)
             view = buffer[: piece.length]
-            got = 0
-            while got < piece.length and (count := handle.readinto(view[got:])):
-                got += count
-            if got != piece.length or xxhash.xxh3_64_intdigest(view) != piece.checksum:
+            if _fill(handle, view) != piece.length or xxhash.xxh3_64_intdigest(view) != piece.checksum:
                 raise _unreadable(path, position)
             digest.update(view)
             position += piece.length
         if position != entry.size or handle.read(1):
             raise _unreadable(path, position)
     return FileEntry(entry.name, entry.size, digest.hexdigest())
+
+
+def _fill(handle: BinaryIO, view: memoryview) -> int:
+    """Read into all of ``view`` (an unbuffered read may return less); returns how much came."""
+    got = 0
+    while got < len(view) and (count := handle.readinto(view[got:])):
+        got += count
+    return got
 
 
 def _unreadable(path: Path, position: int) -> PackageError:
