@@ -1,4 +1,5 @@
-"""One editor window per record: the household, project and training editors share this bookkeeping.
+"""One editor window per record: the household, project and training editors share this bookkeeping,
+and the pieces every editor window has (its heading, its draft banner, its size on the screen).
 
 Opening a record that already has a window raises that window instead of making a second one (two
 windows on one record would save over each other). The main window asks for every open editor when
@@ -10,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel, QWidget
 
 EditorT = TypeVar("EditorT", bound=QWidget)
 
@@ -68,3 +70,42 @@ def _bring_to_front(window: QWidget) -> None:
     window.show()
     window.raise_()
     window.activateWindow()
+
+
+def editor_heading() -> QLabel:
+    """The record's title at the top of an editor, half as large again as the text."""
+    heading = QLabel()
+    heading.setObjectName("sectionTitle")
+    font = heading.font()
+    font.setPointSizeF(font.pointSizeF() * 1.45)
+    heading.setFont(font)
+    return heading
+
+
+def draft_banner(on_link: Callable[[str], None]) -> QLabel:
+    """The hidden banner that says a draft was restored; its links (discard, …) go to ``on_link``."""
+    banner = QLabel()
+    banner.setObjectName("draftBanner")
+    banner.setWordWrap(True)
+    banner.setTextFormat(Qt.TextFormat.RichText)
+    banner.linkActivated.connect(on_link)
+    banner.hide()
+    return banner
+
+
+def fit_to_screen(window: QWidget, *, largest: QSize, smallest: QSize, without_screen: QSize) -> None:
+    """Size ``window`` to its screen (at most ``largest``, at least ``smallest`` where the screen allows)
+    and centre it; ``without_screen`` when there is none (offscreen tests)."""
+    parent = window.parentWidget()
+    screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(without_screen)
+        return
+    available = screen.availableGeometry()
+    # Room for the window frame and title bar: at 1366×768 the window stays within 1300×700.
+    size = QSize(min(largest.width(), available.width() - 66), min(largest.height(), available.height() - 68))
+    window.setMinimumSize(QSize(min(smallest.width(), size.width()), min(smallest.height(), size.height())))
+    window.resize(size)
+    frame = window.frameGeometry()
+    frame.moveCenter(available.center())
+    window.move(frame.topLeft())

@@ -24,7 +24,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -54,7 +54,7 @@ from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.households import HouseholdInput, SurveyInput
 from huimin_desktop.services.records import HouseholdRecord, SaveResult
 from ui.attachments.panel import AttachmentPanel
-from ui.editor_windows import EditorWindows
+from ui.editor_windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message
 from ui.household_editor.income_history import IncomeHistory, YearIncome
 from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
@@ -162,17 +162,8 @@ class HouseholdEditor(QDialog):
     # -- building -------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        self.heading.setFont(font)
-        self.banner = QLabel()
-        self.banner.setObjectName("draftBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.linkActivated.connect(self._banner_link)
-        self.banner.hide()
+        self.heading = editor_heading()
+        self.banner = draft_banner(self._banner_link)
 
         # -- household ------------------------------------------------------------------------------
         self.village = QComboBox()
@@ -384,19 +375,9 @@ class HouseholdEditor(QDialog):
         grid.addWidget(field, row, column + 1)
 
     def _fit_to_screen(self) -> None:
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 700)
-            return
-        available = screen.availableGeometry()
-        # Room for the window frame and title bar: at 1366×768 the window stays within 1300×700.
-        size = QSize(min(1600, available.width() - 66), min(1040, available.height() - 68))
-        self.setMinimumSize(QSize(min(900, size.width()), min(560, size.height())))
-        self.resize(size)
-        frame = self.frameGeometry()
-        frame.moveCenter(available.center())
-        self.move(frame.topLeft())
+        fit_to_screen(
+            self, largest=QSize(1600, 1040), smallest=QSize(900, 560), without_screen=QSize(1280, 700)
+        )
 
     # -- villages -------------------------------------------------------------------------------------
 

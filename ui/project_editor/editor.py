@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,7 +43,7 @@ from huimin_desktop.domain.issues import Issue
 from huimin_desktop.services.drafts import DraftStore
 from huimin_desktop.services.errors import NotFoundError, ValidationError
 from ui.editor_closing import AskBeforeDiscarding
-from ui.editor_windows import EditorWindows
+from ui.editor_windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message
 from ui.household_editor.widgets import (
     EDITOR_STYLE,
@@ -131,17 +131,8 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
     # -- building -------------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.heading = QLabel()
-        self.heading.setObjectName("sectionTitle")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        self.heading.setFont(font)
-        self.banner = QLabel()
-        self.banner.setObjectName("draftBanner")
-        self.banner.setWordWrap(True)
-        self.banner.setTextFormat(Qt.TextFormat.RichText)
-        self.banner.linkActivated.connect(self._discard_draft)
-        self.banner.hide()
+        self.heading = editor_heading()
+        self.banner = draft_banner(self._discard_draft)
 
         # -- the project ---------------------------------------------------------------------------
         self.code = QLineEdit()
@@ -371,19 +362,9 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         grid.addWidget(box, row, column, 1, span, Qt.AlignmentFlag.AlignTop)
 
     def _fit_to_screen(self) -> None:
-        parent = self.parentWidget()
-        screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(1280, 700)
-            return
-        available = screen.availableGeometry()
-        # Room for the window frame and title bar: at 1366×768 the window stays within 1300×700.
-        size = QSize(min(1500, available.width() - 66), min(1040, available.height() - 68))
-        self.setMinimumSize(QSize(min(900, size.width()), min(560, size.height())))
-        self.resize(size)
-        frame = self.frameGeometry()
-        frame.moveCenter(available.center())
-        self.move(frame.topLeft())
+        fit_to_screen(
+            self, largest=QSize(1500, 1040), smallest=QSize(900, 560), without_screen=QSize(1280, 700)
+        )
 
     # -- loading and state ----------------------------------------------------------------------------
 
