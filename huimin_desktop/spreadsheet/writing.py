@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
 
@@ -147,12 +148,7 @@ def write_roster(path: Path, sheet: RosterSheet, layout: Sequence[tuple[str, flo
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
 
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        book.save(temporary)
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    _save(book, path)
 
 
 def write_rows(
@@ -183,6 +179,11 @@ def write_rows(
     ws.print_title_rows = "2:2"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    _save(book, path)
+
+
+def _save(book: Any, path: Path) -> None:
+    """Under a temporary name, then renamed: a half-written workbook never has the name asked for."""
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         book.save(temporary)
