@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.store.datafolder import DataFolderError
 from huimin_desktop.store.schema import SchemaTooNewError
 

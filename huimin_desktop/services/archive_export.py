@@ -27,10 +27,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import Division, Training
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.attachments import AttachmentRecord, AttachmentService, clean_filename
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.project_records import ProjectRecord
 from huimin_desktop.services.projects import FUNDS, ProjectService, stage_name, stage_order
 from huimin_desktop.store.database import Database

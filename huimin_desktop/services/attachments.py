@@ -25,13 +25,13 @@ from sqlalchemy import select
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.errors import ServiceError, ValidationError
 from huimin_desktop.media import kinds
 from huimin_desktop.media.duration import media_duration_ms
 from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, write_thumbnail
 from huimin_desktop.model import Attachment, Household, Project, ProjectStageEntry, Training
 from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.services.common import live_row
-from huimin_desktop.services.errors import ServiceError, ValidationError
 from huimin_desktop.store import fingerprints
 from huimin_desktop.store.attachments import (
     BlobDamagedError,

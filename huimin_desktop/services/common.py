@@ -7,8 +7,8 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.errors import NotFoundError
 from huimin_desktop.model import Synced
-from huimin_desktop.services.errors import NotFoundError
 
 SyncedT = TypeVar("SyncedT", bound=Synced)
 

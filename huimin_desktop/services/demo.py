@@ -35,6 +35,7 @@ from sqlalchemy.dialects import sqlite
 
 from huimin_desktop.domain.codelists import chaoyang_divisions, code_lists
 from huimin_desktop.domain.search import household_search_text, name_sort_key
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import (
     Attachment,
     AuditEntry,
@@ -52,7 +53,6 @@ from huimin_desktop.model import (
     TrainingAttendee,
 )
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.households import refresh_latest_income
 from huimin_desktop.services.station import Station, has_station
 from huimin_desktop.services.station_setup import division_id_for_code

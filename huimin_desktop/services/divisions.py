@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
+from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Indicator, Project, StationIdentity, Training
 from huimin_desktop.services.common import live_row
-from huimin_desktop.services.errors import ValidationError
 from huimin_desktop.services.project_records import DivisionNode
 from huimin_desktop.services.records import DivisionRecord, SaveResult
 from huimin_desktop.services.station_setup import SEED_STATION

@@ -14,8 +14,8 @@ from pathlib import Path
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, StationIdentity, SyncPeer, new_id
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.station_setup import LEVEL_RANK, validate_station
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.enrollment import StationCard, division_contains, setup_file_bytes

@@ -18,9 +18,9 @@ from huimin_desktop.domain.household_checks import HouseholdFacts, MemberFacts, 
 from huimin_desktop.domain.idnumber import check_id_number
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.domain.search import household_search_text, name_sort_key
+from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Member, Survey
 from huimin_desktop.services.common import at_field, live_row
-from huimin_desktop.services.errors import ValidationError
 from huimin_desktop.services.household_list import (
     HOUSEHOLD_SORT_KEYS,
     HouseholdQuery,

@@ -14,9 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
+from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress
 from huimin_desktop.services.common import live_row
-from huimin_desktop.services.errors import ValidationError
 from huimin_desktop.services.project_records import (
     IndicatorRecord,
     IndicatorRow,

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue, Severity, errors
+from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Project, ProjectBeneficiary, ProjectStageEntry
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.divisions import live_descendant_ids
-from huimin_desktop.services.errors import ValidationError
 from huimin_desktop.services.project_records import (
     BeneficiaryCounts,
     ProjectRecord,

@@ -32,9 +32,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.search import household_search_text, name_sort_key
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, Division, Household, Member, StationIdentity, Survey, new_id
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.households import refresh_household_summary, refresh_latest_income
 from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
 from huimin_desktop.spreadsheet.roster_rows import (

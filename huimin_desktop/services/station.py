@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from huimin_desktop.errors import NoStationError, ServiceError, StationExistsError
 from huimin_desktop.model import StationIdentity
 from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.services.archive_export import ArchiveExporter
@@ -19,7 +20,6 @@ from huimin_desktop.services.audit import AuditService
 from huimin_desktop.services.checkup import UNUSED_AGE_S, CheckReport, check_station, remove_unused_blobs
 from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.enrollment import EnrollmentService
-from huimin_desktop.services.errors import NoStationError, ServiceError, StationExistsError
 from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
 from huimin_desktop.services.projects import ProjectService

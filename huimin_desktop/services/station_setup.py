@@ -14,10 +14,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import chaoyang_divisions
+from huimin_desktop.errors import ServiceError, StationExistsError
 from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, SyncPeer, new_id
-from huimin_desktop.services.errors import ServiceError, StationExistsError
+from huimin_desktop.stamps.clock import Stamp
 from huimin_desktop.store.database import Database
-from huimin_desktop.sync.clock import Stamp
 from huimin_desktop.sync.enrollment import SetupData, SetupFileError, division_contains
 from huimin_desktop.sync.keys import StationKeys, create_keys, has_keys, store_keys
 

@@ -25,14 +25,14 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import SyncPackageLog, SyncPeer
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.household_summary import refresh_summaries, search_index_suspended
 from huimin_desktop.services.sync_conflicts import ConflictRecord, ConflictReview
+from huimin_desktop.stamps.clock import Stamp
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.changes import ExportScope, ExportStats, collect_records, current_seq
-from huimin_desktop.sync.clock import Stamp
 from huimin_desktop.sync.merge import FutureStamps, Merger, MergeRefused, MergeStats, record_conflicts
 from huimin_desktop.sync.records import TABLES
 

@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Date, DateTime, select
 
 from huimin_desktop.domain.idnumber import mask_id_number
+from huimin_desktop.errors import NotFoundError, ServiceError
 from huimin_desktop.model import SyncConflict, SyncPeer
-from huimin_desktop.services.errors import NotFoundError, ServiceError
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.records import DELETED, TABLES, stamp_ms, stamp_station
 

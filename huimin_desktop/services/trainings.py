@@ -15,10 +15,10 @@ from sqlalchemy import extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
+from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Member, Project, Training, TrainingAttendee
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.divisions import live_descendant_ids
-from huimin_desktop.services.errors import ValidationError
 from huimin_desktop.services.project_records import AttendeeRecord, TrainingRecord, TrainingRow
 from huimin_desktop.services.records import SaveResult
 from huimin_desktop.store.database import Database

@@ -14,8 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, User
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.store.database import Database
 
 ROLES = ("admin", "clerk", "viewer")

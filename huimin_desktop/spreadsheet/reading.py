@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import iterparse
 
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.errors import ServiceError
 
 Row = tuple[object, ...]
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from huimin_desktop.domain.text import compact
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.spreadsheet.cells import cell_text
 from huimin_desktop.spreadsheet.fields import IGNORED_HEADERS, header_key, match_field
 from huimin_desktop.spreadsheet.reading import Row, read_sheets

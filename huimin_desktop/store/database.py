@@ -12,11 +12,11 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from huimin_desktop.model import SYNCED_MODELS, StationIdentity
+from huimin_desktop.stamps.capture import CONTEXT_KEY, ChangeContext
+from huimin_desktop.stamps.clock import HybridLogicalClock
 from huimin_desktop.store import schema
 from huimin_desktop.store.datafolder import DataFolder, DataFolderError
 from huimin_desktop.store.engine import WRITE, make_engine
-from huimin_desktop.sync.capture import CONTEXT_KEY, ChangeContext
-from huimin_desktop.sync.clock import HybridLogicalClock
 
 
 def _stored_revision(db_path: Path) -> str | None:

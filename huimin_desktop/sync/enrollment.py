@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.sync.keys import StationKeys, verify_signature
 
 SETUP_FORMAT = "huimin-setup"

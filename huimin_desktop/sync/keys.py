@@ -18,7 +18,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey
 from nacl.signing import SigningKey, VerifyKey
 
-from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.store.datafolder import DataFolder
 from huimin_desktop.store.durable import fsync_folder
 

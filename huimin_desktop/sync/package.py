@@ -52,8 +52,8 @@ import orjson
 from nacl.exceptions import CryptoError
 from nacl.public import PublicKey, SealedBox
 
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.durable import fsync_folder
 from huimin_desktop.store.fingerprints import Fingerprint

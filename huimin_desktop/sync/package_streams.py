@@ -33,7 +33,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from huimin_desktop.services.errors import ServiceError
+from huimin_desktop.errors import ServiceError
 
 CHUNK = 1 << 20  # plaintext bytes per chunk: big enough that per-call costs vanish
 HEADER_BYTES = 16  # the stream's random salt

@@ -25,7 +25,7 @@ from typing import Any
 import orjson
 
 from huimin_desktop.model import SYNCED_MODELS, Synced
-from huimin_desktop.sync.clock import STAMP_PREFIX_LEN
+from huimin_desktop.stamps.clock import STAMP_PREFIX_LEN
 
 DELETED = "deleted"
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.media import samples
 from huimin_desktop.model import Attachment
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.attachments import clean_filename, files_in_folder
 from huimin_desktop.services.divisions import DivisionService
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.projects import ProjectInput
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code

@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from huimin_desktop.model import AuditEntry, Division
 from huimin_desktop.services.station import Station
-from huimin_desktop.sync.capture import SyncedRowDeleteError
-from huimin_desktop.sync.clock import Stamp
+from huimin_desktop.stamps.capture import SyncedRowDeleteError
+from huimin_desktop.stamps.clock import Stamp
 
 
 def _township_id(station: Station) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from huimin_desktop.sync.clock import HybridLogicalClock, Stamp
+from huimin_desktop.stamps.clock import HybridLogicalClock, Stamp
 
 STATION_A = "a" * 32
 STATION_B = "b" * 32

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from huimin_desktop.errors import NoStationError, StationExistsError
 from huimin_desktop.model import Household
-from huimin_desktop.services.errors import NoStationError, StationExistsError
 from huimin_desktop.services.households import HouseholdQuery
 from huimin_desktop.services.station import Station
 from huimin_desktop.store import schema

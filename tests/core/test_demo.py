@@ -19,6 +19,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.contact import check_phone
 from huimin_desktop.domain.household_checks import check_household
 from huimin_desktop.domain.idnumber import HISTORICAL_CHAOYANG_PREFIXES, check_id_number
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import (
     Attachment,
     AuditEntry,
@@ -37,7 +38,6 @@ from huimin_desktop.model import (
 )
 from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.services.demo import LAST_EVENT_DATE, REFERENCE_DATE, YEARS, DemoSummary, generate_demo
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.households import household_facts, refresh_household_summary
 from huimin_desktop.services.station import Station
 from huimin_desktop.store.attachments import blob_path, file_sha256

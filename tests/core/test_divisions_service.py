@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, Division, Household, Project, Training
 from huimin_desktop.services.divisions import DivisionService
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import SEED_STATION, division_id_for_code
 from tests.conftest import TOWNSHIP_CODE

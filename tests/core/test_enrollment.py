@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
+from huimin_desktop.errors import ServiceError, StationExistsError
 from huimin_desktop.model import AuditEntry, SyncPeer
 from huimin_desktop.services.enrollment import UntrustedStationError
-from huimin_desktop.services.errors import ServiceError, StationExistsError
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.enrollment import SetupFileError, StationCard, read_setup_file, setup_file_bytes
 from huimin_desktop.sync.keys import StationKeys, load_keys

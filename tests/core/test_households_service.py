@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, Division, Household, Member, Survey
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.households import HouseholdInput, HouseholdQuery, MemberInput, SurveyInput
 from huimin_desktop.services.station import Station
 

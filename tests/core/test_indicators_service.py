@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, Indicator, IndicatorMilestone, IndicatorProgress
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.indicators import IndicatorInput, IndicatorService, ProgressInput
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code

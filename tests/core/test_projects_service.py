@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, Household, Project, ProjectBeneficiary, ProjectStageEntry
 from huimin_desktop.services.divisions import DivisionService
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.projects import (
     ProjectInput,
     ProjectQuery,

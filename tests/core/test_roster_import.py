@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, Division, Household, Member, Survey
 from huimin_desktop.progress import Cancelled, TaskState
-from huimin_desktop.services.errors import ServiceError
 from huimin_desktop.services.station import Station
 from tests.core.test_roster_fixtures import (
     make_id,

@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from huimin_desktop.model import Household, Member
 from huimin_desktop.services.station import Station
-from huimin_desktop.sync.clock import HybridLogicalClock, wall_clock_ms
+from huimin_desktop.stamps.clock import HybridLogicalClock, wall_clock_ms
 from tests.core.sync_helpers import add_household, deliver, link, logical_dump, make_package
 
 COUNTY = "211381"

@@ -111,7 +111,7 @@ def test_a_revoked_station_is_refused(enrolled):
 
 def test_a_package_from_a_clock_far_ahead_is_quarantined(enrolled):
     city, a, _b, stick = enrolled
-    from huimin_desktop.sync.clock import HybridLogicalClock, wall_clock_ms
+    from huimin_desktop.stamps.clock import HybridLogicalClock, wall_clock_ms
 
     a.db.clock = HybridLogicalClock(a.info().id, wall=lambda: wall_clock_ms() + 10 * 24 * 3600 * 1000)
     add_household(a, "宝斯鲁", "211381198001010019")

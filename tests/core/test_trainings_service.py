@@ -8,9 +8,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, Household, Member, Project, Training, TrainingAttendee
 from huimin_desktop.services.divisions import DivisionService
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from huimin_desktop.services.trainings import TrainingInput, TrainingQuery, TrainingService

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
+from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Attachment, AuditEntry, User
-from huimin_desktop.services.errors import ValidationError
 from huimin_desktop.services.station import Station
 
 

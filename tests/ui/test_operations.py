@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.errors import ServiceError
 from ui import operations
 from ui.operations import Operation
 

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.services.attachments import AttachmentRecord, IntakeReport, files_in_folder
-from huimin_desktop.services.errors import ServiceError
 from ui.attachments.describe_dialog import DescribeDialog
 from ui.attachments.grid_model import AttachmentGridModel
 from ui.attachments.media_player import MediaPlayerDialog

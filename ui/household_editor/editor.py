@@ -49,8 +49,8 @@ from huimin_desktop.domain.contact import check_phone
 from huimin_desktop.domain.household_checks import HouseholdFacts, check_household
 from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftError, DraftStore, household_key
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from huimin_desktop.services.households import HouseholdInput, SurveyInput
 from huimin_desktop.services.records import HouseholdRecord, SaveResult
 from ui.attachments.panel import AttachmentPanel

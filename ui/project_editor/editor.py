@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 from huimin_desktop.domain.amounts import format_wan_yuan
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore
-from huimin_desktop.services.errors import NotFoundError, ValidationError
 from ui.editor_closing import AskBeforeDiscarding
 from ui.editor_windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message

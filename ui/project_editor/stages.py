@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from huimin_desktop.domain.codelists import code_lists
-from huimin_desktop.services.errors import ValidationError
+from huimin_desktop.errors import ValidationError
 from ui.errors import expected_error_message
 from ui.household_editor.widgets import WARNING_BACKGROUND, FieldMessage, muted
 from ui.operations import Operation

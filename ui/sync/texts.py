@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, QUARANTINED, REJECTED
-from huimin_desktop.sync.clock import Stamp
+from huimin_desktop.stamps.clock import Stamp
 
 REFUSED_STATUSES = frozenset({REJECTED, QUARANTINED})
 # The colour of a refused package or a failure (the style sheet's #inlineError).

@@ -19,7 +19,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from huimin_desktop.model import Attachment, AuditEntry, Synced, new_id
-from huimin_desktop.sync.clock import HybridLogicalClock
+from huimin_desktop.stamps.clock import HybridLogicalClock
 
 CONTEXT_KEY = "change_context"
 
