@@ -16,7 +16,7 @@ from huimin_desktop.store.datafolder import has_station
 from ui import operations
 from ui.errors import expected_error_message, one_line_reason
 from ui.i18n import choose_language, install_translators
-from ui.style import apply_style
+from ui.widgets.style import apply_style
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station

@@ -121,7 +121,7 @@ class _Screen:
         from PySide6.QtWidgets import QApplication
 
         from huimin_desktop.services.station import Station
-        from ui.style import apply_style
+        from ui.widgets.style import apply_style
 
         existing = QApplication.instance()
         self.app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])

@@ -34,8 +34,8 @@ from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
 from ui.main_window import MainWindow
 from ui.project_editor import ProjectEditor
-from ui.style import apply_style
 from ui.training_editor import TrainingEditor
+from ui.widgets.style import apply_style
 
 EXTRA_PROJECTS = (
     ("MZ2025-211381-101", "东营子村肉牛养殖小区", "1", 1_200_000, 300_000, 150_000, 80_000),

@@ -32,7 +32,7 @@ from ui.app import create_application
 from ui.attachments.panel import AttachmentPanel
 from ui.household_editor import HouseholdEditor
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
-from ui.style import apply_style
+from ui.widgets.style import apply_style
 
 TOWNSHIP = "211381204000"
 

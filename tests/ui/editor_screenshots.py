@@ -31,7 +31,7 @@ from ui import operations
 from ui.app import create_application
 from ui.household_editor import HouseholdEditor, offer_pending_drafts
 from ui.i18n import CHINESE, install_translators
-from ui.style import apply_style
+from ui.widgets.style import apply_style
 
 
 def settle(app: QApplication, rounds: int = 8) -> None:

@@ -23,7 +23,7 @@ from ui import operations
 from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
 from ui.roster_import.dialog import CHOOSE, MAPPING, RosterImportDialog
-from ui.style import apply_style
+from ui.widgets.style import apply_style
 
 
 def save(app: QApplication, widget: QWidget, path: Path) -> None:

@@ -27,7 +27,7 @@ from ui.first_start import FirstStartDialog
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
 from ui.main_window import MainWindow
 from ui.operations import Operation
-from ui.style import apply_style
+from ui.widgets.style import apply_style
 
 
 def screen_size() -> tuple[int, int]:

@@ -30,7 +30,7 @@ from tests.ui.sync_scenario import enroll, enrolled_pair, phone_conflict, stick,
 from ui.app import create_application
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
 from ui.main_window import MainWindow
-from ui.style import apply_style
+from ui.widgets.style import apply_style
 
 OTHER_CODE = "211322218000"  # 三家蒙古族乡
 DIALOG = (1100, 640)

@@ -23,9 +23,9 @@ from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from tests.conftest import TOWNSHIP_CODE
 from tests.ui.editor_helpers import press, send_text, type_into
-from ui.household_editor.widgets import WARNING_BACKGROUND
 from ui.household_picker import HouseholdPicker
 from ui.project_editor import ProjectEditor
+from ui.widgets.fields import WARNING_BACKGROUND
 
 TOWNSHIP = division_id_for_code(TOWNSHIP_CODE)
 STAGES = ["申报", "评审", "审核", "公示", "验收"]

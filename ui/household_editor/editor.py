@@ -54,26 +54,26 @@ from huimin_desktop.services.drafts import DraftError, DraftStore, household_key
 from huimin_desktop.services.households import HouseholdInput, SurveyInput
 from huimin_desktop.services.records import HouseholdRecord, SaveResult
 from ui.attachments.panel import AttachmentPanel
-from ui.editor_windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
+from ui.editors.save_warnings import ask_save_anyway
+from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message
 from ui.household_editor.income_history import IncomeHistory, YearIncome
 from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
 from ui.household_editor.survey_panel import SurveyPanel
-from ui.household_editor.widgets import (
-    EDITOR_STYLE,
+from ui.operations import Operation
+from ui.widgets.cards import card
+from ui.widgets.fields import (
     ERROR,
     WARNING,
     EnterMovesFocus,
     FieldMessage,
-    card,
     field_with_message,
     install_enter_moves_focus,
     mark,
-    muted,
     repolish,
 )
-from ui.operations import Operation
-from ui.save_warnings import ask_save_anyway
+from ui.widgets.labels import muted_label
+from ui.widgets.style import EDITOR_STYLE
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
@@ -238,7 +238,7 @@ class HouseholdEditor(QDialog):
         self.projects.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.projects.setMaximumHeight(self.fontMetrics().height() * 6)
         self.projects.hide()  # shown when there is something to list
-        self.projects_note = muted()
+        self.projects_note = muted_label()
         projects_card, projects_layout = card(self.tr("Projects"))
         projects_layout.addWidget(self.projects)
         projects_layout.addWidget(self.projects_note)

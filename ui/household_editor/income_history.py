@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from huimin_desktop.domain.amounts import format_yuan
-from ui.household_editor.widgets import muted
+from ui.widgets.labels import muted_label
 
 GOAL_PER_YEAR = 1000  # yuan of net household income, per year since the baseline (the "828" target)
 MET_BACKGROUND = "#e2f3e2"
@@ -87,7 +87,7 @@ class IncomeHistory(QWidget):
         self.table.horizontalHeader().setMinimumSectionSize(96)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.note = muted()
+        self.note = muted_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

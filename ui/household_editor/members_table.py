@@ -49,15 +49,15 @@ from huimin_desktop.domain.issues import Issue, Severity
 from huimin_desktop.domain.text import compact, squeeze_spaces, to_halfwidth
 from huimin_desktop.services.households import MemberInput
 from huimin_desktop.services.records import MemberRecord
-from ui.household_editor.widgets import (
+from ui.widgets.fields import (
     DERIVED_FOREGROUND,
     ERROR,
     ERROR_BACKGROUND,
     WARNING,
     WARNING_BACKGROUND,
     FieldMessage,
-    muted,
 )
+from ui.widgets.labels import muted_label
 
 COLUMNS: tuple[str, ...] = (
     "name",
@@ -706,7 +706,7 @@ class MembersPanel(QWidget):
             button.setAutoDefault(False)
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the keys below reach them; Tab skips them
             buttons.addWidget(button)
-        hint = muted(
+        hint = muted_label(
             self.tr(
                 "Type to fill a cell; Enter moves to the next one. A valid ID number fills in sex and "
                 "birth date."

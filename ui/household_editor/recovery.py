@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from huimin_desktop.services.drafts import DraftInfo, DraftStore, household_id_from_key
 from ui.household_editor.editor import open_household_editor
-from ui.household_editor.widgets import widen
+from ui.widgets.message_boxes import widen
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station

@@ -30,7 +30,8 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.income import Income
 from huimin_desktop.services.households import SurveyInput
 from huimin_desktop.services.records import SurveyRecord
-from ui.household_editor.widgets import ERROR, FieldMessage, field_with_message, mark, muted
+from ui.widgets.fields import ERROR, FieldMessage, field_with_message, mark
+from ui.widgets.labels import muted_label
 
 AMOUNT_FIELDS = ("income_wage", "income_business", "income_property", "income_transfer", "expense_business")
 FIRST_YEAR = 2000
@@ -57,7 +58,7 @@ class SurveyPanel(QWidget):
         self.year.setValue(this_year)
         self.year.setGroupSeparatorShown(False)
         self.year.setAccelerated(True)
-        self.year_note = muted()
+        self.year_note = muted_label()
         self.household_size = QSpinBox()
         self.household_size.setRange(0, MAX_HOUSEHOLD_SIZE)
         self.household_size.setToolTip(self.tr("Follows the number of members until you change it"))
@@ -113,7 +114,7 @@ class SurveyPanel(QWidget):
         self.total_value = QLabel()
         self.net_value = QLabel()
         self.per_capita_value = QLabel()
-        self.results_note = muted()
+        self.results_note = muted_label()
         for row, (text, value) in enumerate(
             (
                 (self.tr("Total income"), self.total_value),

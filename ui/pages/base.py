@@ -1,19 +1,10 @@
-"""What every page shares: a title line and a scrollable body with comfortable margins."""
+"""What every page shares: a title line, a scrollable body with comfortable margins, cards."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
-
-def title_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("pageTitle")
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.6)
-    font.setBold(True)
-    label.setFont(font)
-    return label
-
+from ui.widgets.labels import title_label
 
 # Cards stop growing here: short forms on a wide screen stay readable instead of stretching.
 CARD_MAX_WIDTH = 860
@@ -24,13 +15,6 @@ def make_card() -> QFrame:
     frame.setObjectName("card")
     frame.setMaximumWidth(CARD_MAX_WIDTH)
     return frame
-
-
-def muted_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("mutedText")
-    label.setWordWrap(True)
-    return label
 
 
 class Page(QScrollArea):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.errors import expected_error_message, one_line_reason
 from ui.household_list_model import HouseholdListModel
-from ui.pages.base import muted_label, title_label
+from ui.widgets.labels import muted_label, title_label
 
 if TYPE_CHECKING:
     from huimin_desktop.services.household_list import HouseholdQuery

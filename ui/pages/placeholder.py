@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ui.pages.base import Page, make_card, muted_label
+from ui.pages.base import Page, make_card
+from ui.widgets.labels import muted_label
 
 
 class PlaceholderPage(Page):

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from huimin_desktop import __version__
 from ui import preferences
 from ui.i18n import LANGUAGE_NAMES, choose_language
-from ui.pages.base import Page, make_card, muted_label
+from ui.pages.base import Page, make_card
+from ui.widgets.labels import muted_label
 
 
 class SettingsPage(Page):

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 from huimin_desktop.services.sync import APPLIED
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import hooks
-from ui.pages.base import Page, make_card, muted_label
+from ui.pages.base import Page, make_card
 from ui.station_levels import level_name
 from ui.sync.peers import lower_peers
 from ui.sync.texts import format_time
-from ui.tables import read_only_table
+from ui.widgets.labels import muted_label
+from ui.widgets.tables import read_only_table
 
 if TYPE_CHECKING:
     from huimin_desktop.services.enrollment import PeerInfo

@@ -42,25 +42,18 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore
-from ui.editor_closing import AskBeforeDiscarding
-from ui.editor_windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
+from ui.editors.closing import AskBeforeDiscarding
+from ui.editors.drafts import FormDrafts, draft_key
+from ui.editors.save_warnings import ask_save_anyway
+from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message
-from ui.household_editor.widgets import (
-    EDITOR_STYLE,
-    ERROR,
-    WARNING,
-    FieldMessage,
-    card,
-    field_with_message,
-    mark,
-    repolish,
-)
 from ui.household_picker import HouseholdPicker, Pick, picks_for_households
 from ui.operations import Operation, show_message
-from ui.project_editor.drafts import FormDrafts, draft_key
 from ui.project_editor.fields import AmountField, DateField, DivisionCombo, attachment_panel
 from ui.project_editor.stages import StagePanel
-from ui.save_warnings import ask_save_anyway
+from ui.widgets.cards import card
+from ui.widgets.fields import ERROR, WARNING, FieldMessage, field_with_message, mark, repolish
+from ui.widgets.style import EDITOR_STYLE
 
 if TYPE_CHECKING:
     from huimin_desktop.services.project_records import ProjectRecord

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from huimin_desktop.domain.amounts import format_wan_yuan, format_yuan, parse_amount, parse_wan_yuan
-from ui.household_editor.widgets import FieldMessage, mark
+from ui.widgets.fields import FieldMessage, mark
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import hooks
-from ui.pages.base import muted_label, title_label
 from ui.project_editor.list_model import RecordColumn, RecordListModel
+from ui.widgets.labels import muted_label, title_label
 
 if TYPE_CHECKING:
     from huimin_desktop.services.records import DivisionRecord

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.errors import ValidationError
 from ui.errors import expected_error_message
-from ui.household_editor.widgets import WARNING_BACKGROUND, FieldMessage, muted
 from ui.operations import Operation
 from ui.project_editor.fields import attachment_panel, stage_date_edit, to_date
+from ui.widgets.fields import WARNING_BACKGROUND, FieldMessage
+from ui.widgets.labels import muted_label
 
 if TYPE_CHECKING:
     from huimin_desktop.services.project_records import StageEntryRecord
@@ -92,7 +93,7 @@ class StagePanel(QWidget):
         for button in (self.advance_button, self.return_button):
             button.setAutoDefault(False)
         self.message = FieldMessage()
-        self.saved_note = muted()
+        self.saved_note = muted_label()
         self.documents_title = QLabel(self.tr("Documents of the selected entry"))
         self.documents_title.setObjectName("sectionTitle")
         self.documents = attachment_panel(station, STAGE_DOCUMENT_CATEGORIES, self)

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from huimin_desktop.spreadsheet.cells import name_text
 from huimin_desktop.spreadsheet.reading import SUFFIXES
 from ui.operations import Operation
-from ui.pages.base import title_label
 from ui.roster_import.mapping_table import MappingTable
 from ui.roster_import.preview import PreviewPanel
+from ui.widgets.labels import title_label
 
 if TYPE_CHECKING:
     from huimin_desktop.services.rosters import RosterOutcome

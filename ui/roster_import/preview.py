@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from huimin_desktop.domain.idnumber import mask_id_number
 from huimin_desktop.services.rosters import RosterEntry, RosterOutcome
 from huimin_desktop.spreadsheet.roster_rows import RowNote
-from ui.tables import read_only_table
+from ui.widgets.tables import read_only_table
 
 REFUSED_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5a00"

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
-from ui.pages.base import title_label
 from ui.sync.texts import format_time, kind_text, resolution_text, stamp_time, value_text
+from ui.widgets.labels import title_label
 
 if TYPE_CHECKING:
     from huimin_desktop.progress import TaskState

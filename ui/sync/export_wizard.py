@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from huimin_desktop.sync.drives import fat32_split_warning, folder_bytes, too_little_space
-from ui.default_button import follow_pages
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
-from ui.pages.base import title_label
 from ui.station_levels import level_name
 from ui.sync.drive_picker import DrivePicker
 from ui.sync.peers import lower_peers
 from ui.sync.texts import SUCCESS_COLOR, format_bytes
+from ui.widgets.default_button import follow_pages
+from ui.widgets.labels import title_label
 
 if TYPE_CHECKING:
     from huimin_desktop.progress import TaskState

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from huimin_desktop.services.sync import APPLIED
 from huimin_desktop.sync.drives import removable_drives
-from ui.default_button import follow_pages
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
-from ui.pages.base import title_label
 from ui.sync.texts import REFUSED_COLOR, REFUSED_STATUSES, format_bytes, kind_text, status_text, value_text
-from ui.tables import read_only_table
+from ui.widgets.default_button import follow_pages
+from ui.widgets.labels import title_label
+from ui.widgets.tables import read_only_table
 
 if TYPE_CHECKING:
     from huimin_desktop.progress import TaskState

@@ -40,23 +40,16 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore
-from ui.editor_closing import AskBeforeDiscarding
-from ui.editor_windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
+from ui.editors.closing import AskBeforeDiscarding
+from ui.editors.drafts import FormDrafts, draft_key
+from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message
-from ui.household_editor.widgets import (
-    EDITOR_STYLE,
-    ERROR,
-    WARNING,
-    FieldMessage,
-    card,
-    field_with_message,
-    mark,
-    repolish,
-)
 from ui.household_picker import HouseholdPicker, Pick, attendee_picks
 from ui.operations import Operation
-from ui.project_editor.drafts import FormDrafts, draft_key
 from ui.project_editor.fields import DivisionCombo, attachment_panel, stage_date_edit, to_date
+from ui.widgets.cards import card
+from ui.widgets.fields import ERROR, WARNING, FieldMessage, field_with_message, mark, repolish
+from ui.widgets.style import EDITOR_STYLE
 
 if TYPE_CHECKING:
     from huimin_desktop.services.project_records import TrainingRecord

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMessageBox
 
-from ui.household_editor.widgets import widen
+from ui.widgets.message_boxes import widen
 
 
 class AskBeforeDiscarding:

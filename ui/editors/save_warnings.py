@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from ui.household_editor.widgets import widen
+from ui.widgets.message_boxes import widen
 
 
 def ask_save_anyway(

@@ -1,4 +1,4 @@
-"""Application look: a Chinese-friendly font at a readable size and a light style sheet."""
+"""The look: a Chinese-friendly font at a readable size, the light style sheet, and the editors' own sheet."""
 
 from __future__ import annotations
 
@@ -45,6 +45,26 @@ STYLE_SHEET = """
 #inlineError { color: #b3261e; }
 #welcomeTitle { color: #14324f; }
 QStatusBar QLabel { padding: 1px 8px; }
+"""
+
+# Local to the editor (and its children), so the marks work whatever the application style sheet is.
+EDITOR_STYLE = """
+#editorCard { background: #ffffff; border: 1px solid #dde3ea; border-radius: 8px; }
+#sectionTitle { color: #14324f; font-weight: bold; }
+#inlineError { color: #b3261e; }
+#inlineWarning { color: #8a5a00; }
+#mutedText { color: #5b6777; }
+#resultBox { background: #f1f6fc; border: 1px solid #c9daee; border-radius: 6px; }
+#resultValue { color: #0d4a80; font-weight: bold; }
+#draftBanner { background: #fff7e0; border: 1px solid #ecd28b; border-radius: 6px; padding: 6px 10px; }
+#messageArea { background: #fdf1f0; border: 1px solid #efc4c0; border-radius: 6px; padding: 6px 10px; }
+#statusText { color: #3c6e3c; }
+QLineEdit[mark="error"], QComboBox[mark="error"], QAbstractSpinBox[mark="error"] {
+    border: 1px solid #b3261e; border-radius: 3px; background: #fff6f5; padding: 2px 3px;
+}
+QLineEdit[mark="warning"], QComboBox[mark="warning"] {
+    border: 1px solid #c98a00; border-radius: 3px; background: #fffaf0; padding: 2px 3px;
+}
 """
 
 

@@ -1,75 +1,18 @@
-"""Small pieces the household editor is built from: cards, inline messages, field marking, Enter-to-next."""
+"""Fields that say what is wrong with them: a message under the field, a red or amber mark, Enter-to-next."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (
-    QComboBox,
-    QFrame,
-    QGridLayout,
-    QLabel,
-    QMessageBox,
-    QSizePolicy,
-    QSpacerItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 ERROR = "error"
 WARNING = "warning"
 
-# Local to the editor (and its children), so the marks work whatever the application style sheet is.
-EDITOR_STYLE = """
-#editorCard { background: #ffffff; border: 1px solid #dde3ea; border-radius: 8px; }
-#sectionTitle { color: #14324f; font-weight: bold; }
-#inlineError { color: #b3261e; }
-#inlineWarning { color: #8a5a00; }
-#mutedText { color: #5b6777; }
-#resultBox { background: #f1f6fc; border: 1px solid #c9daee; border-radius: 6px; }
-#resultValue { color: #0d4a80; font-weight: bold; }
-#draftBanner { background: #fff7e0; border: 1px solid #ecd28b; border-radius: 6px; padding: 6px 10px; }
-#messageArea { background: #fdf1f0; border: 1px solid #efc4c0; border-radius: 6px; padding: 6px 10px; }
-#statusText { color: #3c6e3c; }
-QLineEdit[mark="error"], QComboBox[mark="error"], QAbstractSpinBox[mark="error"] {
-    border: 1px solid #b3261e; border-radius: 3px; background: #fff6f5; padding: 2px 3px;
-}
-QLineEdit[mark="warning"], QComboBox[mark="warning"] {
-    border: 1px solid #c98a00; border-radius: 3px; background: #fffaf0; padding: 2px 3px;
-}
-"""
-
+# Cells of a table marked as a field is (the table has no border to colour), and derived values.
 ERROR_BACKGROUND = "#fbe3e1"
 WARNING_BACKGROUND = "#fff1cc"
 DERIVED_FOREGROUND = "#4a5a6c"
-
-
-def card(title: str = "") -> tuple[QFrame, QVBoxLayout]:
-    """A white panel with an optional bold title; returns the frame and its layout."""
-    frame = QFrame()
-    frame.setObjectName("editorCard")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(16, 12, 16, 14)
-    layout.setSpacing(8)
-    if title:
-        layout.addWidget(section_title(title))
-    return frame, layout
-
-
-def section_title(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    label.setFont(font)
-    return label
-
-
-def muted(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("mutedText")
-    label.setWordWrap(True)
-    return label
 
 
 class FieldMessage(QLabel):
@@ -139,14 +82,6 @@ class EnterMovesFocus(QObject):
             QCoreApplication.sendEvent(watched, tab)
             return True
         return False
-
-
-def widen(box: QMessageBox, width: int = 460) -> None:
-    """Give a message box room for a list (it sizes itself to the first line and wraps the rest)."""
-    layout = box.layout()
-    if isinstance(layout, QGridLayout):
-        spacer = QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
-        layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
 
 
 def install_enter_moves_focus(filter_: EnterMovesFocus, *widgets: QWidget) -> None:

@@ -1,0 +1,1 @@
+"""Small widgets and helpers every screen shares: labels, field marks and messages, tables, the look."""
