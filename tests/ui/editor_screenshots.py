@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
             if fresh.discard_box is not None:
                 save(app, fresh.discard_box, out / f"editor-{size}-discard.png")
             fresh._closing = True
-            fresh._draft_timer.stop()
+            fresh.drafts.timer.stop()
             fresh.hide()  # as if the program died: the draft stays
 
             host = QWidget()

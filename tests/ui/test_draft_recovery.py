@@ -63,7 +63,7 @@ def make_editor(qtbot: QtBot, station: Station, household_id: str | None = None,
 def crash(editor: HouseholdEditor) -> None:
     """Gone without a word: no discard question, no draft clean-up (as when the power fails)."""
     editor._closing = True
-    editor._draft_timer.stop()
+    editor.drafts.timer.stop()
     editor.hide()
     QCoreApplication.processEvents()
 
@@ -87,12 +87,12 @@ def test_a_draft_is_written_on_field_commit_and_by_the_timer(
     store = DraftStore.for_station(station)
     assert store.pending() == []  # an untouched form keeps no draft
     type_into(editor.village, "东营子村")  # leaving a field writes the draft at once
-    draft = store.load(editor.draft_key)
+    draft = store.load(editor.drafts.key)
     assert draft is not None and draft["division_id"] == village
     editor.address.setFocus()
     send_text(editor.address, "东营子村三组")  # typed but not left: the timer keeps it
     qtbot.waitUntil(
-        lambda: (store.load(editor.draft_key) or {}).get("address") == "东营子村三组", timeout=3000
+        lambda: (store.load(editor.drafts.key) or {}).get("address") == "东营子村三组", timeout=3000
     )
     assert store.pending()[0].key.startswith("household-new-")
     assert "保存草稿" in editor.status.text()
@@ -103,7 +103,7 @@ def test_changing_a_field_back_removes_the_draft(
 ) -> None:
     editor = make_editor(qtbot, station)
     type_into(editor.address, "东营子村三组")
-    assert DraftStore.for_station(station).load(editor.draft_key) is not None
+    assert DraftStore.for_station(station).load(editor.drafts.key) is not None
     type_into(editor.address, "")
     assert not editor.is_dirty()
     assert DraftStore.for_station(station).pending() == []

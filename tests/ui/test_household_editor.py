@@ -475,7 +475,7 @@ def test_escape_on_a_changed_form_asks_before_discarding(
 ) -> None:
     editor = new_editor
     type_into(editor.address, "东营子村三组")
-    assert editor.drafts.load(editor.draft_key) is not None  # the committed field made a draft
+    assert editor.drafts.load() is not None  # the committed field made a draft
     qtbot.keyClick(focused(editor), Qt.Key.Key_Escape)
     box = editor.discard_box
     assert box is not None and box.isVisible()
@@ -489,7 +489,7 @@ def test_escape_on_a_changed_form_asks_before_discarding(
     [discard] = [b for b in box.buttons() if b.text() == "放弃修改"]
     discard.click()
     assert not editor.isVisible()
-    assert editor.drafts.load(editor.draft_key) is None
+    assert editor.drafts.load() is None
     assert counts(station)[0] == 0
 
 

@@ -1,8 +1,9 @@
-"""Unsaved project and training forms kept as drafts (``DraftStore``), so a crash loses little.
+"""Unsaved household, project and training forms kept as drafts (``DraftStore``), so a crash loses little.
 
-Keys: ``<kind>-<id>`` while editing a stored record, ``<kind>-new-<uuid>`` for one not saved yet. Opening
-the stored record again, or choosing "new" again, brings the draft back with a banner offering to
-discard it (the start-up "restore?" question covers household drafts only).
+Project and training keys: ``<kind>-<id>`` while editing a stored record, ``<kind>-new-<uuid>`` for one
+not saved yet (``draft_key``); household keys come from ``services.drafts.household_key``. Opening the
+stored record again, or choosing "new" again, brings the draft back with a banner offering to discard it
+(the start-up "restore?" question covers household drafts only).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ def draft_key(kind: str, record_id: str | None, store: DraftStore) -> str:
 
 
 class FormDrafts(QObject):
-    """Writes ``state()`` under ``key`` every few seconds while ``is_dirty()``; reports failures once."""
+    """Writes ``state()`` under ``key`` every few seconds while ``is_dirty()`` and it changed since the last
+    write; reports failures once (``on_error``) and each write (``on_saved``, optional)."""
 
     def __init__(
         self,
@@ -42,11 +44,15 @@ class FormDrafts(QObject):
         on_error: Callable[[str], None],
         parent: QObject | None = None,
         interval_ms: int = DRAFT_INTERVAL_MS,
+        *,
+        on_saved: Callable[[], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.store = store
         self.key = key
         self._state, self._is_dirty, self._summary, self._on_error = state, is_dirty, summary, on_error
+        self._on_saved = on_saved
+        self._written: dict[str, Any] | None = None  # what the draft file holds, once written
         self.enabled = True
         self._failed = False
         self.last_saved: dt.datetime | None = None
@@ -70,25 +76,32 @@ class FormDrafts(QObject):
         if not self.enabled:
             return
         if not self._is_dirty():
-            self.store.discard(self.key)
+            self.discard()
             return
+        state = self._state()
+        if state == self._written:
+            return  # nothing typed since the last write
         try:
-            self.store.save(self.key, self._state(), summary=self._summary())
+            self.store.save(self.key, state, summary=self._summary())
         except DraftError as error:
             if not self._failed:  # say it once, not every three seconds
                 self._failed = True
                 self._on_error(str(error))
             return
+        self._written = state
         self._failed = False
         self.last_saved = dt.datetime.now()
+        if self._on_saved is not None:
+            self._on_saved()
 
     def rekey(self, key: str) -> None:
         """After the first save a new record has an id: its draft (if any) moves to the id's key."""
-        self.store.discard(self.key)
+        self.discard()
         self.key = key
 
     def discard(self) -> None:
         self.store.discard(self.key)
+        self._written = None
 
     def stop(self) -> None:
         """The form is closing: no more writes (its signals may outlive it)."""

@@ -23,8 +23,8 @@ import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -50,10 +50,12 @@ from huimin_desktop.domain.household_checks import HouseholdFacts, check_househo
 from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import NotFoundError, ValidationError
-from huimin_desktop.services.drafts import DraftError, DraftStore, household_key
+from huimin_desktop.services.drafts import DraftStore, household_key
 from huimin_desktop.services.households import HouseholdInput, SurveyInput
 from huimin_desktop.services.records import HouseholdRecord, SaveResult
 from ui.attachments.panel import AttachmentPanel
+from ui.editors.closing import AskBeforeDiscarding, DiscardTexts
+from ui.editors.drafts import DRAFT_INTERVAL_MS, FormDrafts
 from ui.editors.save_warnings import ask_save_anyway
 from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message
@@ -78,7 +80,6 @@ from ui.widgets.style import EDITOR_STYLE
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
 
-DRAFT_INTERVAL_MS = 3000
 MAX_MESSAGES = 5  # lines in the "not saved" box; the rest are marked on their fields
 DRAFT_FORMAT = 1
 HEAD_CODES = ("02", "01")
@@ -88,7 +89,7 @@ _MEMBER_FIELD = re.compile(r"members\[(\d+)\]\.(\w+)")
 _INCOME_WARNINGS = frozenset({"household.per_capita_out_of_range", "household.wage_without_work_away"})
 
 
-class HouseholdEditor(QDialog):
+class HouseholdEditor(AskBeforeDiscarding, QDialog):
     """Edit one household (``household_id``) or enter a new one (``None``).
 
     ``saved(household_id)`` after every successful save; ``open_household_requested(household_id)``
@@ -114,10 +115,10 @@ class HouseholdEditor(QDialog):
         super().__init__(parent)
         self.station = station
         self.user = user
-        self.drafts = DraftStore.for_station(station)
+        store = DraftStore.for_station(station)
         self.record: HouseholdRecord | None = None
         self.household_id: str | None = None
-        draft = self.drafts.load(draft_key) if draft_key else None
+        draft = store.load(draft_key) if draft_key else None
         if household_id is not None:
             try:
                 self.record = station.households.get(household_id)
@@ -126,15 +127,11 @@ class HouseholdEditor(QDialog):
                 if draft is None:
                     raise
                 # Deleted since the draft was written: what was typed comes back as a new household.
-        self.draft_key = draft_key or household_key(self.household_id)
+        key = draft_key or household_key(self.household_id)
         if draft is None:
-            draft = self.drafts.load(self.draft_key)
-        self._draft_pending = False
-        self._closing = False
+            draft = store.load(key)
         self._busy = False
-        self._draft_failed = False
         self.warnings_box: QMessageBox | None = None
-        self.discard_box: QMessageBox | None = None
 
         self.setObjectName("householdEditor")
         self.setStyleSheet(EDITOR_STYLE)
@@ -143,19 +140,22 @@ class HouseholdEditor(QDialog):
         self.setSizeGripEnabled(True)
         self._build()
         self._load(self.record)
+        self.drafts = FormDrafts(
+            store,
+            key,
+            self.state,
+            self.is_dirty,
+            self.summary,
+            self._draft_failed,
+            self,
+            draft_interval_ms,
+            on_saved=self._draft_saved,
+        )
         if draft is not None:
             self.restore_state(draft)
             self._show_banner()
         self._connect_changes()
         self._update_title()
-
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setInterval(draft_interval_ms)
-        self._draft_timer.timeout.connect(self._draft_tick)
-        self._draft_timer.start()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.save_draft)
         self._fit_to_screen()
         self.village.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -583,39 +583,21 @@ class HouseholdEditor(QDialog):
         dirty = self.is_dirty()
         self.setWindowModified(dirty)
         self._update_title()
-        if dirty:
-            self._draft_pending = True
-        else:
-            self._draft_pending = False
-            self.drafts.discard(self.draft_key)  # back to what is stored: nothing to keep
+        if not dirty:
+            self.drafts.discard()  # back to what is stored: nothing to keep
 
     def _committed(self) -> None:
         if getattr(self, "_loading", False):
             return
         self._changed()
-        self.save_draft()
+        self.drafts.save()
 
-    def _draft_tick(self) -> None:
-        if self._draft_pending:
-            self.save_draft()
+    def _draft_failed(self, message: str) -> None:
+        self.status.setObjectName("inlineError")
+        self.status.setText(message)  # the core's Chinese one-liner: folder and reason
+        repolish(self.status)
 
-    def save_draft(self) -> None:
-        """Write the draft now if the form has unsaved changes (also called when the program quits)."""
-        if self._closing or getattr(self, "_loading", True) or not hasattr(self, "_baseline"):
-            return
-        if not self.is_dirty():
-            return
-        try:
-            self.drafts.save(self.draft_key, self.state(), summary=self.summary())
-        except DraftError as error:
-            if not self._draft_failed:  # say it once, not every three seconds
-                self._draft_failed = True
-                self.status.setObjectName("inlineError")
-                self.status.setText(str(error))  # the core's Chinese one-liner: folder and reason
-                repolish(self.status)
-            return
-        self._draft_pending = False
-        self._draft_failed = False
+    def _draft_saved(self) -> None:
         if self.status.objectName() != "statusText":
             self.status.setObjectName("statusText")
             repolish(self.status)
@@ -626,18 +608,16 @@ class HouseholdEditor(QDialog):
         )
 
     def _show_banner(self) -> None:
-        info = self.drafts.info(self.draft_key)
-        when = info.saved_at.strftime("%Y-%m-%d %H:%M") if info is not None else ""
         self.banner.setText(
             self.tr("Unsaved changes from {time} were restored. <a href='discard'>Discard them</a>").format(
-                time=when
+                time=self.drafts.saved_at()
             )
         )
         self.banner.show()
 
     def _banner_link(self, link: str) -> None:
         if link == "discard":
-            self.drafts.discard(self.draft_key)
+            self.drafts.discard()
             self._load(self.record)
             self.banner.hide()
             self._update_title()
@@ -807,12 +787,10 @@ class HouseholdEditor(QDialog):
 
     def _saved(self, result: SaveResult) -> None:
         self._busy = False
-        old_key = self.draft_key
         self.household_id = result.id
         self.attachment_panel.set_owner("household", result.id)
-        self.draft_key = household_key(result.id)
-        self.drafts.discard(old_key)
-        self.drafts.discard(self.draft_key)
+        self.drafts.rekey(household_key(result.id))  # the draft under the old key goes
+        self.drafts.discard()  # and one left under the id's key by an earlier window
         _windows.remember(self)
         self.record = self.station.households.get(result.id)
         year = self.survey.year.value()
@@ -980,75 +958,27 @@ class HouseholdEditor(QDialog):
 
     # -- closing --------------------------------------------------------------------------------------
 
-    def reject(self) -> None:
-        """Esc or Close: straight away when nothing changed, else ask "discard changes?"."""
-        self.members.view.commit_open_editor()
-        if not self.is_dirty():
-            self._close_for_good()
-            return
-        if self.discard_box is not None:
-            return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+    def discard_texts(self) -> DiscardTexts:
+        return DiscardTexts(
             self.tr("Discard changes?"),
             self.tr("Discard changes? What you typed in this household has not been saved."),
-            QMessageBox.StandardButton.NoButton,
-            self,
+            self.tr("Discard changes"),
+            self.tr("Save"),
+            self.tr("Keep editing"),
         )
-        box.setObjectName("discardChanges")
-        self.discard_button = box.addButton(
-            self.tr("Discard changes"), QMessageBox.ButtonRole.DestructiveRole
-        )
-        self.save_and_close_button = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
-        box.setEscapeButton(keep)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def answered(button) -> None:  # type: ignore[no-untyped-def]
-            self.discard_box = None
-            if button is self.discard_button:
-                self.drafts.discard(self.draft_key)
-                self._close_for_good()
-            elif button is self.save_and_close_button:
-                self.saved.connect(self._close_after_save)
-                self.save()
-
-        box.buttonClicked.connect(answered)
-        self.discard_box = box
-        box.open()
-
-    def _close_after_save(self, _household_id: str) -> None:
-        self.saved.disconnect(self._close_after_save)
-        self._close_for_good()
-
-    def close_keeping_draft(self) -> None:
-        """Close without asking, keeping unsaved changes as a draft (e.g. when the program quits)."""
-        self.save_draft()
-        self._close_for_good()
-
-    def _close_for_good(self) -> None:
-        self._closing = True
-        self._draft_timer.stop()
-        self._disconnect_application()
+    def reject(self) -> None:
+        """Esc or Close: what a member cell is still being typed into counts as typed."""
+        self.members.view.commit_open_editor()
         super().reject()
 
-    def _disconnect_application(self) -> None:
+    def _close_for_good(self) -> None:
         # The application outlives the editor: its signals must not reach a closed (deleted) window.
         app = QApplication.instance()
-        if app is None:
-            return
-        for signal, slot in ((app.focusChanged, self._focus_changed), (app.aboutToQuit, self.save_draft)):
+        if isinstance(app, QApplication):
             with contextlib.suppress(RuntimeError, TypeError):
-                signal.disconnect(slot)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._closing:
-            event.accept()
-            return
-        self.reject()
-        if not self._closing:
-            event.ignore()
+                app.focusChanged.disconnect(self._focus_changed)
+        super()._close_for_good()
 
 
 # -- one window per household ----------------------------------------------------------------------------

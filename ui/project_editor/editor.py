@@ -42,7 +42,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore
-from ui.editors.closing import AskBeforeDiscarding
+from ui.editors.closing import AskBeforeDiscarding, DiscardTexts
 from ui.editors.drafts import FormDrafts, draft_key
 from ui.editors.save_warnings import ask_save_anyway
 from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
@@ -87,10 +87,8 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         self.record: ProjectRecord | None = station.projects.get(project_id) if project_id else None
         self.picks: list[Pick] = []
         self._busy = False
-        self._closing = False
         self._loading = False
         self.warnings_box: QMessageBox | None = None
-        self.discard_box: QMessageBox | None = None
         self.setObjectName("projectEditor")
         self.setStyleSheet(EDITOR_STYLE)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -775,8 +773,8 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
 
     # -- closing --------------------------------------------------------------------------------------
 
-    def discard_texts(self) -> tuple[str, str, str, str, str]:
-        return (
+    def discard_texts(self) -> DiscardTexts:
+        return DiscardTexts(
             self.tr("Discard changes?"),
             self.tr("Discard changes? What you typed in this project has not been saved."),
             self.tr("Discard changes"),

@@ -40,7 +40,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore
-from ui.editors.closing import AskBeforeDiscarding
+from ui.editors.closing import AskBeforeDiscarding, DiscardTexts
 from ui.editors.drafts import FormDrafts, draft_key
 from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
 from ui.errors import expected_error_message
@@ -83,10 +83,8 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
         self.record: TrainingRecord | None = station.trainings.get(training_id) if training_id else None
         self.picks: list[Pick] = []
         self._busy = False
-        self._closing = False
         self._loading = False
         self.warnings_box: QMessageBox | None = None
-        self.discard_box: QMessageBox | None = None
         self.setObjectName("trainingEditor")
         self.setStyleSheet(EDITOR_STYLE)
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
@@ -565,8 +563,8 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
 
     # -- closing --------------------------------------------------------------------------------------
 
-    def discard_texts(self) -> tuple[str, str, str, str, str]:
-        return (
+    def discard_texts(self) -> DiscardTexts:
+        return DiscardTexts(
             self.tr("Discard changes?"),
             self.tr("Discard changes? What you typed in this training session has not been saved."),
             self.tr("Discard changes"),
