@@ -155,8 +155,8 @@ def main(argv: list[str] | None = None) -> int:
             editor = ProjectEditor(station, showcase, window)
             editor.show()
             save(app, editor, out / f"archives-{size}-project.png")
-            bar = editor.scroll.verticalScrollBar()
-            editor.scroll.ensureWidgetVisible(editor.stages, 0, 0)
+            bar = editor.scroll_area.verticalScrollBar()
+            editor.scroll_area.ensureWidgetVisible(editor.stages, 0, 0)
             save(app, editor, out / f"archives-{size}-project-stages.png")
             editor.stages.stage.setCurrentIndex(1)
             editor.stages.advance_button.click()  # refused: the service's reason under the form

@@ -140,7 +140,7 @@ def shoot(
     editor.show()
     editor.attachment_panel.loader.wait()
     settle(app, 20)
-    editor.scroll.verticalScrollBar().setValue(editor.scroll.verticalScrollBar().maximum())
+    editor.scroll_area.verticalScrollBar().setValue(editor.scroll_area.verticalScrollBar().maximum())
     save(app, editor, out / f"{prefix}-attachments-household.png")
     editor._closing = True
     editor.close()

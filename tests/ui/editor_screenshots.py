@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             editor = HouseholdEditor(station, household_id)
             editor.show()
             save(app, editor, out / f"editor-{size}-household.png")
-            bar = editor.scroll.verticalScrollBar()
+            bar = editor.scroll_area.verticalScrollBar()
             bar.setValue(bar.maximum())
             save(app, editor, out / f"editor-{size}-household-bottom.png")
             editor._closing = True

@@ -1,5 +1,6 @@
 """One editor window per record: the household, project and training editors share this bookkeeping,
-and the pieces every editor window has (its heading, its draft banner, its size on the screen).
+and the pieces every editor window has (its heading, its draft banner, its scrolling body, its message
+area and buttons, its layout, its size on the screen).
 
 Opening a record that already has a window raises that window instead of making a second one (two
 windows on one record would save over each other). The main window asks for every open editor when
@@ -8,12 +9,12 @@ the station changes or the program quits, so that each can close keeping its dra
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 EditorT = TypeVar("EditorT", bound=QWidget)
 
@@ -109,3 +110,69 @@ def fit_to_screen(window: QWidget, *, largest: QSize, smallest: QSize, without_s
     frame = window.frameGeometry()
     frame.moveCenter(available.center())
     window.move(frame.topLeft())
+
+
+def editor_body() -> tuple[QScrollArea, QVBoxLayout]:
+    """The scrolling middle of an editor window and the layout its cards go in."""
+    body = QWidget()
+    body.setObjectName("editorBody")
+    layout = QVBoxLayout(body)
+    layout.setContentsMargins(16, 8, 16, 12)
+    layout.setSpacing(12)
+    scroll_area = QScrollArea()
+    scroll_area.setWidgetResizable(True)
+    scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+    scroll_area.setWidget(body)
+    return scroll_area, layout
+
+
+def message_area() -> QLabel:
+    """The hidden box above the buttons that lists why a save was refused."""
+    area = QLabel()
+    area.setObjectName("messageArea")
+    area.setWordWrap(True)
+    area.setTextFormat(Qt.TextFormat.RichText)
+    area.hide()
+    return area
+
+
+def editor_button(text: str, metrics: QFontMetrics) -> QPushButton:
+    """A button of the editor's bottom row: never the default (Enter moves between fields), and wide
+    enough for its text with room to spare."""
+    button = QPushButton(text)
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    button.setMinimumWidth(metrics.horizontalAdvance(text) + 36)
+    return button
+
+
+def lay_out_editor(
+    window: QWidget,
+    top: Sequence[QWidget],
+    body: QScrollArea,
+    bottom: Sequence[QWidget | QLayout],
+    *,
+    top_spacing: int | None = None,
+) -> None:
+    """The editor window: ``top`` (heading, banner) above the scrolling ``body``, ``bottom`` (messages,
+    buttons) under it."""
+    top_layout = QVBoxLayout()
+    top_layout.setContentsMargins(20, 12, 20, 0)
+    if top_spacing is not None:
+        top_layout.setSpacing(top_spacing)
+    for widget in top:
+        top_layout.addWidget(widget)
+    bottom_layout = QVBoxLayout()
+    bottom_layout.setContentsMargins(20, 6, 20, 12)
+    bottom_layout.setSpacing(8)
+    for part in bottom:
+        if isinstance(part, QLayout):
+            bottom_layout.addLayout(part)
+        else:
+            bottom_layout.addWidget(part)
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addLayout(top_layout)
+    layout.addWidget(body, 1)
+    layout.addLayout(bottom_layout)

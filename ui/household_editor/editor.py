@@ -35,12 +35,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -57,7 +57,16 @@ from ui.attachments.panel import AttachmentPanel
 from ui.editors.closing import AskBeforeDiscarding, DiscardTexts
 from ui.editors.drafts import DRAFT_INTERVAL_MS, FormDrafts
 from ui.editors.save_warnings import ask_save_anyway
-from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
+from ui.editors.windows import (
+    EditorWindows,
+    draft_banner,
+    editor_body,
+    editor_button,
+    editor_heading,
+    fit_to_screen,
+    lay_out_editor,
+    message_area,
+)
 from ui.errors import expected_error_message
 from ui.household_editor.income_history import IncomeHistory, YearIncome
 from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
@@ -164,13 +173,42 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
     def _build(self) -> None:
         self.heading = editor_heading()
         self.banner = draft_banner(self._banner_link)
+        household_card = self._build_household_card()
+        self.members = MembersPanel()
+        members_card, members_layout = card(self.tr("Members"))
+        members_layout.addWidget(self.members)
+        self.survey = SurveyPanel()
+        survey_card, survey_layout = card(self.tr("Yearly survey"))
+        survey_layout.addWidget(self.survey)
+        self.scroll_area, body_layout = editor_body()
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for widget in (household_card, members_card, survey_card):
+            body_layout.addWidget(widget)
+        body_layout.addLayout(self._build_lower_cards())
+        body_layout.addWidget(self._build_attachments_card())
+        body_layout.addStretch(1)
+        lay_out_editor(
+            self, [self.heading, self.banner], self.scroll_area, self._build_bottom(), top_spacing=6
+        )
+        self._set_up_keyboard()
+        # A mark appears when the field is left, and goes as soon as the text is right again.
+        # (Leaving the village box is seen in _focus_changed: an editable combo box does not reliably
+        # report editingFinished when its completer was showing.)
+        self.village.currentTextChanged.connect(self._village_typed)
+        self.phone.editingFinished.connect(self._phone_left)
+        self.phone.textChanged.connect(self._phone_typed)
+        self._fill_villages()
 
-        # -- household ------------------------------------------------------------------------------
+    def _build_village_box(self) -> QWidget:
+        """The village combo box (type to search) with its "New village…" button beside it."""
         self.village = QComboBox()
         self.village.setEditable(True)
         self.village.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.village.setMinimumContentsLength(14)
-        self.village.lineEdit().setPlaceholderText(self.tr("Pick or type the village"))
+        village_edit = self.village.lineEdit()
+        if village_edit is not None:
+            village_edit.setPlaceholderText(self.tr("Pick or type the village"))
         completer = QCompleter(self.village.model(), self.village)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -180,6 +218,17 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         self.add_village_button.setAutoDefault(False)
         self.add_village_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.add_village_button.clicked.connect(self.add_village)
+        village_row = QHBoxLayout()
+        village_row.setSpacing(6)
+        village_row.addWidget(self.village, 1)
+        village_row.addWidget(self.add_village_button)
+        village_box = QWidget()
+        village_box.setLayout(village_row)
+        village_row.setContentsMargins(0, 0, 0, 0)
+        return field_with_message(village_box, self.village_message)
+
+    def _build_household_card(self) -> QFrame:
+        village_box = self._build_village_box()
         self.household_no = QLineEdit()
         self.household_no.setMaxLength(30)
         self.address = QLineEdit()
@@ -196,21 +245,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(8)
-        village_row = QHBoxLayout()
-        village_row.setSpacing(6)
-        village_row.addWidget(self.village, 1)
-        village_row.addWidget(self.add_village_button)
-        village_box = QWidget()
-        village_box.setLayout(village_row)
-        village_row.setContentsMargins(0, 0, 0, 0)
-        self._grid_row(
-            grid,
-            0,
-            0,
-            self.tr("Village"),
-            field_with_message(village_box, self.village_message),
-            self.village,
-        )
+        self._grid_row(grid, 0, 0, self.tr("Village"), village_box, self.village)
         self._grid_row(grid, 0, 2, self.tr("Household no."), self.household_no)
         self._grid_row(grid, 1, 0, self.tr("Address"), self.address)
         self._grid_row(
@@ -219,18 +254,10 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         household_layout.addLayout(grid)
+        return household_card
 
-        # -- members -----------------------------------------------------------------------------------
-        self.members = MembersPanel()
-        members_card, members_layout = card(self.tr("Members"))
-        members_layout.addWidget(self.members)
-
-        # -- survey ------------------------------------------------------------------------------------
-        self.survey = SurveyPanel()
-        survey_card, survey_layout = card(self.tr("Yearly survey"))
-        survey_layout.addWidget(self.survey)
-
-        # -- history, projects, notes ----------------------------------------------------------------
+    def _build_lower_cards(self) -> QHBoxLayout:
+        """Income over the years beside the household's projects and its notes."""
         self.history = IncomeHistory()
         history_card, history_layout = card(self.tr("Income over the years"))
         history_layout.addWidget(self.history)
@@ -253,71 +280,35 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         side.addWidget(projects_card)
         side.addWidget(notes_card, 1)
         lower.addLayout(side, 2)
+        return lower
 
-        # -- photos and documents (owner "household"; disabled until the household is saved) --------------
+    def _build_attachments_card(self) -> QFrame:
+        """Photos and documents (owner "household"; disabled until the household is saved)."""
         self.attachment_panel = AttachmentPanel(self.station)
         self.attachment_panel.user = self.user
         self.attachment_panel.set_owner("household", self.household_id)
         attachments_card, attachments_layout = card(self.tr("Photos and documents"))
         attachments_layout.addWidget(self.attachment_panel)
+        return attachments_card
 
-        body = QWidget()
-        body.setObjectName("editorBody")
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(16, 8, 16, 12)
-        body_layout.setSpacing(12)
-        for widget in (household_card, members_card, survey_card):
-            body_layout.addWidget(widget)
-        body_layout.addLayout(lower)
-        body_layout.addWidget(attachments_card)
-        body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-        # -- bottom: messages and buttons ----------------------------------------------------------
-        self.message_area = QLabel()
-        self.message_area.setObjectName("messageArea")
-        self.message_area.setWordWrap(True)
-        self.message_area.setTextFormat(Qt.TextFormat.RichText)
+    def _build_bottom(self) -> list[QWidget | QLayout]:
+        """The "not saved" messages above the status line and the buttons."""
+        self.message_area = message_area()
         self.message_area.linkActivated.connect(self._message_link)
-        self.message_area.hide()
         self.status = QLabel()
         self.status.setObjectName("statusText")
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.close_button = QPushButton(self.tr("Close (Esc)"))
-        for button in (self.save_button, self.close_button):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-            button.setMinimumWidth(self.fontMetrics().horizontalAdvance(button.text()) + 36)
+        self.save_button = editor_button(self.tr("Save (Ctrl+S)"), self.fontMetrics())
+        self.close_button = editor_button(self.tr("Close (Esc)"), self.fontMetrics())
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
+        return [self.message_area, buttons]
 
-        top = QVBoxLayout()
-        top.setContentsMargins(20, 12, 20, 0)
-        top.setSpacing(6)
-        top.addWidget(self.heading)
-        top.addWidget(self.banner)
-        bottom = QVBoxLayout()
-        bottom.setContentsMargins(20, 6, 20, 12)
-        bottom.setSpacing(8)
-        bottom.addWidget(self.message_area)
-        bottom.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
-        layout.addLayout(bottom)
-
-        # -- keyboard ----------------------------------------------------------------------------------
+    def _set_up_keyboard(self) -> None:
+        """Tab and Enter go through the form in paper order; Ctrl+S saves, Ctrl+N opens a new household."""
         chain: list[QWidget] = [
             self.village,
             self.household_no,
@@ -346,15 +337,9 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         ):
             shortcut = QShortcut(keys, self)
             shortcut.activated.connect(slot)
-        QApplication.instance().focusChanged.connect(self._focus_changed)  # type: ignore[union-attr]
-
-        # A mark appears when the field is left, and goes as soon as the text is right again.
-        # (Leaving the village box is seen in _focus_changed: an editable combo box does not reliably
-        # report editingFinished when its completer was showing.)
-        self.village.currentTextChanged.connect(self._village_typed)
-        self.phone.editingFinished.connect(self._phone_left)
-        self.phone.textChanged.connect(self._phone_typed)
-        self._fill_villages()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
 
     def _grid_row(
         self,
@@ -661,10 +646,11 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
             self._village_left()
             self._committed()
         # Tab into a field below the fold scrolls it into view.
-        if new is not None and self.scroll.widget().isAncestorOf(new) and new is not self.members.view:
-            self.scroll.ensureWidgetVisible(new, 20, 40)
+        body = self.scroll_area.widget()
+        if new is not None and body is not None and body.isAncestorOf(new) and new is not self.members.view:
+            self.scroll_area.ensureWidgetVisible(new, 20, 40)
         elif new is self.members.view:
-            self.scroll.ensureWidgetVisible(self.members, 20, 20)
+            self.scroll_area.ensureWidgetVisible(self.members, 20, 20)
 
     # -- saving -------------------------------------------------------------------------------------
 
@@ -900,7 +886,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
             self.members.show_current_issue()
         else:
             where.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(where, 20, 40)
+            self.scroll_area.ensureWidgetVisible(where, 20, 40)
 
     # -- other parts ----------------------------------------------------------------------------------
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -45,7 +45,16 @@ from huimin_desktop.services.drafts import DraftStore
 from ui.editors.closing import AskBeforeDiscarding, DiscardTexts
 from ui.editors.drafts import FormDrafts, draft_key
 from ui.editors.save_warnings import ask_save_anyway
-from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
+from ui.editors.windows import (
+    EditorWindows,
+    draft_banner,
+    editor_body,
+    editor_button,
+    editor_heading,
+    fit_to_screen,
+    lay_out_editor,
+    message_area,
+)
 from ui.errors import expected_error_message
 from ui.household_picker import HouseholdPicker, Pick, picks_for_households
 from ui.operations import Operation, show_message
@@ -124,8 +133,31 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
     def _build(self) -> None:
         self.heading = editor_heading()
         self.banner = draft_banner(self._discard_draft)
+        project_card = self._build_project_card()
+        middle = QHBoxLayout()
+        middle.setSpacing(12)
+        middle.addWidget(self._build_funds_card(), 3)
+        middle.addWidget(self._build_beneficiaries_card(), 2)
+        self.material = attachment_panel(self.station, PROJECT_MATERIAL_CATEGORIES, self)
+        material_card, material_layout = card(self.tr("Photos, audio, video and documents"))
+        material_layout.addWidget(self.material, 1)
+        self.stages = StagePanel(self.station, user=self.user)
+        stages_card, stages_layout = card(
+            self.tr("Stages: application → review → audit → notice → acceptance")
+        )
+        stages_layout.addWidget(self.stages)
+        self.scroll_area, body_layout = editor_body()
+        body_layout.addWidget(project_card)
+        body_layout.addLayout(middle)
+        body_layout.addWidget(stages_card)
+        body_layout.addWidget(material_card)
+        body_layout.addStretch(1)
+        lay_out_editor(self, [self.heading, self.banner], self.scroll_area, self._build_bottom())
+        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
+        shortcut.activated.connect(self.save)
+        self.stages.stage_recorded.connect(self._stage_recorded)
 
-        # -- the project ---------------------------------------------------------------------------
+    def _build_project_card(self) -> QFrame:
         self.code = QLineEdit()
         self.code.setMaxLength(40)
         self.code.setPlaceholderText(self.tr("e.g. BP-2024-001"))
@@ -168,8 +200,10 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(3, 3)
         project_layout.addLayout(grid)
+        return project_card
 
-        # -- funds, schedule and income --------------------------------------------------------------
+    def _build_funds_card(self) -> QFrame:
+        """Funds, schedule and income."""
         self.funds: dict[str, AmountField] = {name: AmountField(wan=True) for name in FUND_FIELDS}
         self.total_funds = QLabel()
         self.total_funds.setObjectName("resultValue")
@@ -210,8 +244,9 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
             grid.setColumnStretch(column, 1)
         funds_layout.addLayout(grid)
         funds_layout.addStretch(1)
+        return funds_card
 
-        # -- beneficiaries ------------------------------------------------------------------------------
+    def _build_beneficiaries_card(self) -> QFrame:
         self.beneficiary_counts = QLabel()
         self.beneficiary_counts.setObjectName("resultValue")
         self.pick_button = QPushButton(self.tr("Pick households…"))
@@ -241,54 +276,16 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         beneficiaries_layout.addStretch(1)
         self.pick_button.clicked.connect(self.pick_households)
         self.remove_beneficiary_button.clicked.connect(self.remove_beneficiaries)
+        return beneficiaries_card
 
-        # -- material -----------------------------------------------------------------------------------
-        self.material = attachment_panel(self.station, PROJECT_MATERIAL_CATEGORIES, self)
-        material_card, material_layout = card(self.tr("Photos, audio, video and documents"))
-        material_layout.addWidget(self.material, 1)
-
-        middle = QHBoxLayout()
-        middle.setSpacing(12)
-        middle.addWidget(funds_card, 3)
-        middle.addWidget(beneficiaries_card, 2)
-
-        # -- stages ------------------------------------------------------------------------------------
-        self.stages = StagePanel(self.station, user=self.user)
-        stages_card, stages_layout = card(
-            self.tr("Stages: application → review → audit → notice → acceptance")
-        )
-        stages_layout.addWidget(self.stages)
-
-        body = QWidget()
-        body.setObjectName("editorBody")
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(16, 8, 16, 12)
-        body_layout.setSpacing(12)
-        body_layout.addWidget(project_card)
-        body_layout.addLayout(middle)
-        body_layout.addWidget(stages_card)
-        body_layout.addWidget(material_card)
-        body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
-
-        # -- bottom -----------------------------------------------------------------------------------
-        self.message_area = QLabel()
-        self.message_area.setObjectName("messageArea")
-        self.message_area.setWordWrap(True)
-        self.message_area.setTextFormat(Qt.TextFormat.RichText)
-        self.message_area.hide()
+    def _build_bottom(self) -> list[QWidget | QLayout]:
+        """The "not saved" messages above the status line and the buttons."""
+        self.message_area = message_area()
         self.status = QLabel()
         self.status.setObjectName("statusText")
-        self.export_button = QPushButton(self.tr("Export archive…"))
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.close_button = QPushButton(self.tr("Close (Esc)"))
-        for button in (self.export_button, self.save_button, self.close_button):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-            button.setMinimumWidth(self.fontMetrics().horizontalAdvance(button.text()) + 36)
+        self.export_button = editor_button(self.tr("Export archive…"), self.fontMetrics())
+        self.save_button = editor_button(self.tr("Save (Ctrl+S)"), self.fontMetrics())
+        self.close_button = editor_button(self.tr("Close (Esc)"), self.fontMetrics())
         self.export_button.clicked.connect(self.export_archive)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
@@ -298,26 +295,7 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         buttons.addSpacing(16)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
-
-        top_layout = QVBoxLayout()
-        top_layout.setContentsMargins(20, 12, 20, 0)
-        top_layout.addWidget(self.heading)
-        top_layout.addWidget(self.banner)
-        bottom = QVBoxLayout()
-        bottom.setContentsMargins(20, 6, 20, 12)
-        bottom.setSpacing(8)
-        bottom.addWidget(self.message_area)
-        bottom.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(top_layout)
-        layout.addWidget(self.scroll, 1)
-        layout.addLayout(bottom)
-
-        shortcut = QShortcut(QKeySequence("Ctrl+S"), self)
-        shortcut.activated.connect(self.save)
-        self.stages.stage_recorded.connect(self._stage_recorded)
+        return [self.message_area, buttons]
 
     def _grid_row(
         self,

@@ -24,15 +24,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,7 +41,16 @@ from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore
 from ui.editors.closing import AskBeforeDiscarding, DiscardTexts
 from ui.editors.drafts import FormDrafts, draft_key
-from ui.editors.windows import EditorWindows, draft_banner, editor_heading, fit_to_screen
+from ui.editors.windows import (
+    EditorWindows,
+    draft_banner,
+    editor_body,
+    editor_button,
+    editor_heading,
+    fit_to_screen,
+    lay_out_editor,
+    message_area,
+)
 from ui.errors import expected_error_message
 from ui.household_picker import HouseholdPicker, Pick, attendee_picks
 from ui.operations import Operation
@@ -120,7 +128,22 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
     def _build(self) -> None:
         self.heading = editor_heading()
         self.banner = draft_banner(self._discard_draft)
+        session_card = self._build_session_card()
+        attendees_card = self._build_attendees_card()
+        self.evidence = attachment_panel(self.station, TRAINING_EVIDENCE_CATEGORIES, self)
+        evidence_card, evidence_layout = card(self.tr("Photos and sign-in sheets"))
+        evidence_layout.addWidget(self.evidence, 1)
+        lower = QHBoxLayout()
+        lower.setSpacing(12)
+        lower.addWidget(attendees_card, 3)
+        lower.addWidget(evidence_card, 2)
+        self.scroll_area, body_layout = editor_body()
+        body_layout.addWidget(session_card)
+        body_layout.addLayout(lower, 1)
+        lay_out_editor(self, [self.heading, self.banner], self.scroll_area, self._build_bottom())
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
 
+    def _build_session_card(self) -> QFrame:
         self.date = stage_date_edit()
         self.division = DivisionCombo(self.station, levels=("county", "township", "village"))
         self.place = QLineEdit()
@@ -160,8 +183,9 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         session_layout.addLayout(grid)
+        return session_card
 
-        # -- attendees ---------------------------------------------------------------------------------
+    def _build_attendees_card(self) -> QFrame:
         self.attendee_total = QLabel()
         self.attendee_total.setObjectName("resultValue")
         self.pick_button = QPushButton(self.tr("Pick attendees…"))
@@ -196,62 +220,22 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
         attendees_layout.addLayout(extra_row)
         self.pick_button.clicked.connect(self.pick_attendees)
         self.remove_button.clicked.connect(self.remove_attendees)
+        return attendees_card
 
-        self.evidence = attachment_panel(self.station, TRAINING_EVIDENCE_CATEGORIES, self)
-        evidence_card, evidence_layout = card(self.tr("Photos and sign-in sheets"))
-        evidence_layout.addWidget(self.evidence, 1)
-
-        lower = QHBoxLayout()
-        lower.setSpacing(12)
-        lower.addWidget(attendees_card, 3)
-        lower.addWidget(evidence_card, 2)
-        body = QWidget()
-        body.setObjectName("editorBody")
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(16, 8, 16, 12)
-        body_layout.setSpacing(12)
-        body_layout.addWidget(session_card)
-        body_layout.addLayout(lower, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(body)
-
-        self.message_area = QLabel()
-        self.message_area.setObjectName("messageArea")
-        self.message_area.setWordWrap(True)
-        self.message_area.setTextFormat(Qt.TextFormat.RichText)
-        self.message_area.hide()
+    def _build_bottom(self) -> list[QWidget | QLayout]:
+        """The "not saved" messages above the status line and the buttons."""
+        self.message_area = message_area()
         self.status = QLabel()
         self.status.setObjectName("statusText")
-        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"))
-        self.close_button = QPushButton(self.tr("Close (Esc)"))
-        for button in (self.save_button, self.close_button):
-            button.setAutoDefault(False)
-            button.setDefault(False)
-            button.setMinimumWidth(self.fontMetrics().horizontalAdvance(button.text()) + 36)
+        self.save_button = editor_button(self.tr("Save (Ctrl+S)"), self.fontMetrics())
+        self.close_button = editor_button(self.tr("Close (Esc)"), self.fontMetrics())
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
-        top_layout = QVBoxLayout()
-        top_layout.setContentsMargins(20, 12, 20, 0)
-        top_layout.addWidget(self.heading)
-        top_layout.addWidget(self.banner)
-        bottom = QVBoxLayout()
-        bottom.setContentsMargins(20, 6, 20, 12)
-        bottom.setSpacing(8)
-        bottom.addWidget(self.message_area)
-        bottom.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(top_layout)
-        layout.addWidget(self.scroll, 1)
-        layout.addLayout(bottom)
-        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(self.save)
+        return [self.message_area, buttons]
 
     def _grid_row(
         self, grid: QGridLayout, row: int, column: int, text: str, field: QWidget, name: str = ""
