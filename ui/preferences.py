@@ -1,6 +1,7 @@
 """UI preferences (QSettings), each declared once with its key, type and default.
 
-Only what the interface remembers lives here (language, window geometry); domain data is in SQLite.
+Only what the interface remembers lives here (language, window geometry, the last surveyor); domain
+data is in SQLite.
 The settings file is an INI file (``Huimin/huimin-desktop.ini`` in the user's config folder) on every
 platform, so a cadre's laptop keeps nothing in the Windows registry and tests can redirect it with
 ``QSettings.setPath``.
@@ -27,6 +28,9 @@ class Preference(Generic[T]):
 
 LANGUAGE: Preference[str] = Preference("ui/language", str, "zh_CN")
 MAIN_WINDOW_GEOMETRY: Preference[QByteArray] = Preference("ui/main_window_geometry", QByteArray, QByteArray())
+# The survey's 调查人 and 调查日期 a new survey starts with: the last ones saved on this laptop.
+LAST_SURVEYOR: Preference[str] = Preference("entry/last_surveyor", str, "")
+LAST_SURVEY_DATE: Preference[str] = Preference("entry/last_survey_date", str, "")  # yyyy-MM-dd
 
 
 def settings() -> QSettings:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from huimin_desktop.domain.text import remove_spaces, to_halfwidth
+
 
 @functools.cache
 def _single_reading(character: str) -> str | None:
@@ -78,3 +80,31 @@ def household_search_text(names: Iterable[str], id_numbers: Iterable[str], phone
 def name_sort_key(name: str) -> str:
     """How a Chinese list orders names: by pinyin, then by the characters ("baosilu 宝斯鲁")."""
     return f"{pinyin_keys(name)[0]} {name}" if name else ""
+
+
+def _search_form(text: str) -> str:
+    """What a typed query or a name is compared as: half-width, lowercase, no spaces or apostrophes."""
+    return remove_spaces(to_halfwidth(text)).replace("'", "").lower()
+
+
+def name_match_rank(query: str, *names: str) -> int | None:
+    """How ``query`` finds something by name, the household search's rule (bjy → 宝家营子村).
+
+    Each name is read as itself, its full pinyin and its initials (``pinyin_keys``): 0 when one of these
+    starts with the query, 1 when one contains it, None when none does. An empty query finds everything
+    (rank 1), so a list filtered by it shows whole.
+    """
+    wanted = _search_form(query)
+    if not wanted:
+        return 1
+    rank: int | None = None
+    for name in names:
+        plain = _search_form(name)
+        if not plain:
+            continue
+        for form in (plain, *pinyin_keys(plain)):
+            if form.startswith(wanted):
+                return 0
+            if wanted in form:
+                rank = 1
+    return rank

@@ -36,3 +36,16 @@ def test_known_names() -> None:
     assert text.split() == [
         "乌力吉", "wuliji", "wlj", "其木格", "qimuge", "qmg", "211381198001011234", "13800000000",
     ]  # fmt: skip
+
+
+def test_a_name_is_found_by_its_initials_full_pinyin_or_characters() -> None:
+    from huimin_desktop.domain.search import name_match_rank
+
+    village = "宝家营子村"
+    for query in ("bjy", "BJY", "baojiaying", "bao jia", "宝家", "ｂｊｙ"):
+        assert name_match_rank(query, village) == 0, query
+    for query in ("yzc", "yingzi", "营子"):  # inside the name: found, after the beginnings
+        assert name_match_rank(query, village) == 1, query
+    assert name_match_rank("dyz", village) is None
+    assert name_match_rank("myy", village, "马友营蒙古族乡") == 0  # any of the names
+    assert name_match_rank("", village) == 1

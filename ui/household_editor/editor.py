@@ -28,7 +28,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QCompleter,
     QDialog,
     QFrame,
     QGridLayout,
@@ -70,7 +69,9 @@ from ui.editors.windows import (
 from ui.errors import expected_error_message
 from ui.household_editor.income_history import IncomeHistory, YearIncome
 from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
+from ui.household_editor.sections import household_sections
 from ui.household_editor.survey_panel import SurveyPanel
+from ui.household_editor.village_completer import PinyinCompleter
 from ui.operations import Operation
 from ui.widgets.cards import card
 from ui.widgets.fields import (
@@ -148,6 +149,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         self.setWindowFlag(Qt.WindowType.WindowContextHelpButtonHint, False)
         self.setSizeGripEnabled(True)
         self._build()
+        self.section_keys = household_sections(self)  # Ctrl+Tab / Ctrl+↓ to the next part of the form
         self._load(self.record)
         self.drafts = FormDrafts(
             store,
@@ -209,10 +211,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         village_edit = self.village.lineEdit()
         if village_edit is not None:
             village_edit.setPlaceholderText(self.tr("Pick or type the village"))
-        completer = QCompleter(self.village.model(), self.village)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.village.setCompleter(completer)
+        self.village.setCompleter(PinyinCompleter(self.village))  # bjy → 宝家营子村
         self.village_message = FieldMessage()
         self.add_village_button = QPushButton(self.tr("New village…"))
         self.add_village_button.setAutoDefault(False)
@@ -773,6 +772,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
 
     def _saved(self, result: SaveResult) -> None:
         self._busy = False
+        self.survey.remember_last_used()
         self.household_id = result.id
         self.attachment_panel.set_owner("household", result.id)
         self.drafts.rekey(household_key(result.id))  # the draft under the old key goes

@@ -604,47 +604,81 @@ class MembersView(QTableView):
         super().resizeEvent(event)
         self._spread_columns()
 
-    def last_cell(self) -> bool:
-        index = self.currentIndex()
-        model = self.model()
-        return not index.isValid() or (
-            index.row() == model.rowCount() - 1 and index.column() == model.columnCount() - 1
-        )
+    # Keyboard: Enter moves to the next cell a cadre types in (the cells a valid ID number filled are
+    # skipped); Tab does the same within the filled rows and leaves the table after the last of them
+    # (or from a blank row), so reaching the survey never means walking the empty cells below.
 
-    def first_cell(self) -> bool:
-        index = self.currentIndex()
-        return not index.isValid() or (index.row() == 0 and index.column() == 0)
+    def _typed_cell(self, row: int, column: int) -> bool:
+        index = self.model().index(row, column)
+        return bool(self.model().flags(index) & Qt.ItemFlag.ItemIsEditable)
+
+    def _row_is_blank(self, row: int) -> bool:
+        model = self.model()
+        return isinstance(model, MembersModel) and model.rows[row].is_blank()
+
+    def _step(self, row: int, column: int, forward: bool) -> tuple[int, int] | None:
+        """The next (or previous) typed-in cell in reading order, or None past either end."""
+        model = self.model()
+        step = 1 if forward else -1
+        columns = model.columnCount()
+        position = row * columns + column + step
+        while 0 <= position < model.rowCount() * columns:
+            if self._typed_cell(*divmod(position, columns)):
+                return divmod(position, columns)
+            position += step
+        return None
 
     def next_cell(self) -> None:
+        """Enter: the next cell to type in, along the row and on to the next row's first."""
         index = self.currentIndex()
-        model = self.model()
         if not index.isValid():
-            self.setCurrentIndex(model.index(0, 0))
+            self.setCurrentIndex(self.model().index(0, 0))
             return
-        row, column = index.row(), index.column() + 1
-        if column >= model.columnCount():
-            row, column = row + 1, 0
-        if row < model.rowCount():
-            self.setCurrentIndex(model.index(row, column))
+        target = self._step(index.row(), index.column(), forward=True)
+        if target is not None:
+            self.setCurrentIndex(self.model().index(*target))
+
+    def tab_target(self, forward: bool) -> QModelIndex | None:
+        """Where Tab (Shift+Tab) goes from the current cell, or None when it leaves the table."""
+        index = self.currentIndex()
+        if not index.isValid():
+            return None
+        if forward and self._row_is_blank(index.row()):
+            return None  # nothing typed in this row: Tab moves on to the next part of the form
+        target = self._step(index.row(), index.column(), forward)
+        if target is None or (target[0] != index.row() and self._row_is_blank(target[0])):
+            return None
+        return self.model().index(*target)
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        if self.currentIndex().isValid() and cursorAction in (
+            QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemView.CursorAction.MovePrevious,
+        ):
+            target = self.tab_target(cursorAction == QAbstractItemView.CursorAction.MoveNext)
+            return target if target is not None else QModelIndex()
+        return super().moveCursor(cursorAction, modifiers)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: commit, then move on
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             self.next_cell()
             return
-        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem and self.last_cell():
+        tabbing = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: True,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: False,
+        }
+        if hint in tabbing and self.tab_target(tabbing[hint]) is None:
             super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._leave(forward=True)
-            return
-        if hint == QAbstractItemDelegate.EndEditHint.EditPreviousItem and self.first_cell():
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self._leave(forward=False)
+            self._leave(forward=tabbing[hint])
             return
         super().closeEditor(editor, hint)
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        # Tab walks the cells; past the last (or before the first) it leaves the table, never wraps.
-        if (next and self.last_cell()) or (not next and self.first_cell()):
+        # Tab walks the typed-in cells of the filled rows; past them it leaves the table, never wraps.
+        if self.tab_target(next) is None:
             return QWidget.focusNextPrevChild(self, next)
         return super().focusNextPrevChild(next)
 
@@ -754,6 +788,12 @@ class MembersPanel(QWidget):
         self.view.setCurrentIndex(index)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
         self.view.scrollTo(index)
+
+    def prepare_entry(self) -> None:
+        """Coming into the table by a section jump: back to the cell last worked on (or the first)."""
+        if not self.view.currentIndex().isValid() and self.model.rows:
+            self.view.setCurrentIndex(self.model.index(0, 0))
+        self.view.scrollTo(self.view.currentIndex())
 
     def remove_current(self) -> None:
         self.view.commit_open_editor()

@@ -30,6 +30,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.income import Income
 from huimin_desktop.services.households import SurveyInput
 from huimin_desktop.services.records import SurveyRecord
+from ui import preferences
 from ui.widgets.fields import ERROR, FieldMessage, field_with_message, mark
 from ui.widgets.labels import muted_label
 
@@ -208,6 +209,10 @@ class SurveyPanel(QWidget):
             self.needs,
         ]
 
+    def entry_field(self) -> QWidget:
+        """Where a jump to the survey lands: the first income (the fields above it have defaults)."""
+        return self.amounts[AMOUNT_FIELDS[0]]
+
     # -- loading --------------------------------------------------------------------------------------
 
     def set_surveys(self, surveys: tuple[SurveyRecord, ...] | list[SurveyRecord]) -> None:
@@ -229,9 +234,11 @@ class SurveyPanel(QWidget):
             for code, box in self.causes.items():
                 box.setChecked(code in codes)
             self.needs.setText(record.needs if record else "")
-            self.surveyor.setText(record.surveyor if record else "")
-            date = record.survey_date if record and record.survey_date else dt.date.today()
-            self.survey_date.setDate(QDate(date.year, date.month, date.day))
+            self.surveyor.setText(record.surveyor if record else self.default_surveyor())
+            date = record.survey_date if record and record.survey_date else None
+            self.survey_date.setDate(
+                QDate(date.year, date.month, date.day) if date else self.default_survey_date()
+            )
             self._notes = record.notes if record else ""
             if record is not None and record.household_size != self.member_count:
                 self.size_follows_members = False
@@ -244,6 +251,27 @@ class SurveyPanel(QWidget):
         self._loaded_state = self._content_state()
         self._show_year_note()
         self._recompute()
+
+    # -- the last surveyor and date used on this laptop ----------------------------------------------
+
+    @staticmethod
+    def default_surveyor() -> str:
+        return preferences.read(preferences.LAST_SURVEYOR).strip()
+
+    @staticmethod
+    def default_survey_date() -> QDate:
+        """The last survey date saved here (a cadre enters the day's households in one go), else today."""
+        date = QDate.fromString(preferences.read(preferences.LAST_SURVEY_DATE), "yyyy-MM-dd")
+        today = QDate.currentDate()
+        return date if date.isValid() and date <= today else today
+
+    def remember_last_used(self) -> None:
+        """After a save: the surveyor and date become the defaults of the next new survey."""
+        surveyor = self.surveyor.text().strip()
+        if self.is_blank() or not surveyor:
+            return
+        preferences.write(preferences.LAST_SURVEYOR, surveyor)
+        preferences.write(preferences.LAST_SURVEY_DATE, self.survey_date.date().toString("yyyy-MM-dd"))
 
     def set_member_count(self, count: int) -> None:
         self.member_count = count
@@ -307,7 +335,7 @@ class SurveyPanel(QWidget):
             and not any(edit.text().strip() for edit in self.amounts.values())
             and not any(box.isChecked() for box in self.causes.values())
             and not self.needs.text().strip()
-            and not self.surveyor.text().strip()
+            and self.surveyor.text().strip() in ("", self.default_surveyor())  # a default is not typing
         )
 
     def amount(self, key: str) -> int | None:

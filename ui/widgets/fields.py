@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLabel, QVBoxLayout, QWidget
 
 ERROR = "error"
 WARNING = "warning"
@@ -67,7 +67,8 @@ class EnterMovesFocus(QObject):
 
     Installed on the fields themselves. An open completer or combo popup gets the key first (it grabs
     the keyboard), so choosing an entry with Enter still works. The move is a Tab key event, so it
-    follows the editor's tab order exactly.
+    follows the editor's tab order exactly; a date field, where Tab steps from year to month to day,
+    is left at once.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -78,6 +79,9 @@ class EnterMovesFocus(QObject):
             and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             and isinstance(watched, QWidget)
         ):
+            if isinstance(watched, QDateTimeEdit):
+                QWidget.focusNextPrevChild(watched, True)  # past its own sections
+                return True
             tab = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Tab, Qt.KeyboardModifier.NoModifier)
             QCoreApplication.sendEvent(watched, tab)
             return True
