@@ -42,6 +42,7 @@ from ui.errors import expected_error_message
 from ui.operations import Operation, show_message
 
 if TYPE_CHECKING:
+    from huimin_desktop.progress import TaskState
     from huimin_desktop.services.station import Station
 
 MAX_LISTED = 12  # refused files named one by one in the message; the rest are counted
@@ -216,7 +217,7 @@ class AttachmentPanel(QWidget):
         owner_table, owner_id, category = self.owner_table, self.owner_id, self.category.currentData() or ""
         user = self.user
 
-        def work(task):  # type: ignore[no-untyped-def]
+        def work(task: TaskState) -> IntakeReport:
             return self.station.attachments.add_files(
                 owner_table, owner_id, files, category=category, user=user, task=task
             )
@@ -251,8 +252,12 @@ class AttachmentPanel(QWidget):
         if self.owner_id is None:
             return
         dialog = RecorderDialog(self.station, self.owner_table, self.owner_id, self, user=self.user)
-        dialog.stored.connect(lambda _report: (self.reload(), self.changed.emit()))
+        dialog.stored.connect(self._interview_stored)
         self._keep_open(dialog)
+
+    def _interview_stored(self, _report: object) -> None:
+        self.reload()
+        self.changed.emit()
 
     # -- drag and drop -------------------------------------------------------------------------------
 

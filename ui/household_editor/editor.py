@@ -21,6 +21,7 @@ import datetime as dt
 import html
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
@@ -88,6 +89,7 @@ from ui.widgets.labels import muted_label
 from ui.widgets.style import EDITOR_STYLE
 
 if TYPE_CHECKING:
+    from huimin_desktop.services.project_records import DivisionNode
     from huimin_desktop.services.station import Station
 
 MAX_MESSAGES = 5  # lines in the "not saved" box; the rest are marked on their fields
@@ -373,7 +375,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         entries: list[tuple[str, str, str]] = []  # (village id, village name, township name)
         self._townships: list[tuple[str, str]] = []
 
-        def walk(nodes, township: str) -> None:  # DivisionNode tuples
+        def walk(nodes: Sequence[DivisionNode], township: str) -> None:
             for node in nodes:
                 division = node.division
                 if division.level == "township":

@@ -226,7 +226,9 @@ class MembersModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Horizontal:
                 return self.headers()[COLUMNS[section]]
@@ -239,7 +241,9 @@ class MembersModel(QAbstractTableModel):
                 return self.tr("Months worked away from home this year (0–12)")
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -495,7 +499,9 @@ class CodeDelegate(QStyledItemDelegate):
             editor.setCurrentIndex(found)
         else:
             editor.setEditText(code)
-        editor.lineEdit().selectAll()  # typing replaces the old choice
+        line_edit = editor.lineEdit()
+        if line_edit is not None:
+            line_edit.selectAll()  # typing replaces the old choice
 
     def setModelData(
         self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex | QPersistentModelIndex
@@ -566,7 +572,8 @@ class MembersView(QTableView):
         """Columns as wide as their usual content; extra room goes first to elided code names."""
         metrics = self.fontMetrics()
         em = metrics.height()
-        titles = self.model().headers() if isinstance(self.model(), MembersModel) else {}
+        model = self.model()
+        titles = model.headers() if isinstance(model, MembersModel) else {}
         self._base_widths: list[int] = []
         self._full_widths: list[int] = []  # what a column needs to show its longest entry whole
         for key in COLUMNS:

@@ -359,7 +359,7 @@ class SurveyPanel(QWidget):
 
     def local_errors(self) -> list[tuple[QWidget, str]]:
         """(field, reason) for every amount that cannot be read; each is marked on the way."""
-        found = []
+        found: list[tuple[QWidget, str]] = []
         for key in AMOUNT_FIELDS:
             message = self._check_amount(key)
             if message:

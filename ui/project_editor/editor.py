@@ -67,6 +67,7 @@ from ui.widgets.style import EDITOR_STYLE
 if TYPE_CHECKING:
     from huimin_desktop.services.project_records import ProjectRecord
     from huimin_desktop.services.projects import ProjectInput
+    from huimin_desktop.services.records import SaveResult
     from huimin_desktop.services.station import Station
 
 MAX_MESSAGES = 5
@@ -575,6 +576,9 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
     def project_input(self) -> ProjectInput:
         from huimin_desktop.services.projects import ProjectInput
 
+        def fund(name: str) -> int:
+            return self.funds[name].value() or 0
+
         return ProjectInput(
             code=self.code.text().strip(),
             name=self.name.text().strip(),
@@ -583,9 +587,16 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
             year=self.year.value(),
             content=self.content.toPlainText().strip(),
             scale=self.scale.text().strip(),
-            **{name: self.funds[name].value() or 0 for name in FUND_FIELDS},
-            **{name: self.dates[name].date() for name in DATE_FIELDS},
-            **{name: self.income[name].value() for name in INCOME_FIELDS},
+            fund_provincial=fund("fund_provincial"),
+            fund_local=fund("fund_local"),
+            fund_integrated=fund("fund_integrated"),
+            fund_self=fund("fund_self"),
+            planned_start=self.dates["planned_start"].date(),
+            planned_finish=self.dates["planned_finish"].date(),
+            actual_start=self.dates["actual_start"].date(),
+            actual_finish=self.dates["actual_finish"].date(),
+            income_increase_expected=self.income["income_increase_expected"].value(),
+            income_increase_measured=self.income["income_increase_measured"].value(),
             responsible=self.responsible.text().strip(),
             notes=self.notes.toPlainText().strip(),
         )
@@ -644,7 +655,7 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
             cancellable=False,
         ).success(self._saved).failure(self._operation_failed).run_in_background()
 
-    def _saved(self, result) -> None:  # SaveResult
+    def _saved(self, result: SaveResult) -> None:
         self._busy = False
         self.project_id = result.id
         self.drafts.rekey(f"project-{result.id}")

@@ -18,7 +18,9 @@ from huimin_desktop.domain.amounts import format_wan_yuan, format_yuan, parse_am
 from ui.widgets.fields import FieldMessage, mark
 
 if TYPE_CHECKING:
+    from huimin_desktop.services.project_records import DivisionNode
     from huimin_desktop.services.station import Station
+    from ui.attachments.panel import AttachmentPanel
 
 # 年, 月, 日 by code point: ui/ holds no Chinese literals (the translation test checks it).
 _YEAR, _MONTH, _DAY = chr(0x5E74), chr(0x6708), chr(0x65E5)
@@ -141,7 +143,7 @@ class DivisionCombo(QComboBox):
         home = station.divisions.find_by_code(station.info().division_code)
         entries: list[tuple[str, str, str]] = []  # id, name, township name (for villages)
 
-        def walk(nodes, inside: bool, township: str) -> None:  # DivisionNode tuples
+        def walk(nodes: Sequence[DivisionNode], inside: bool, township: str) -> None:
             for node in nodes:
                 division = node.division
                 here = inside or home is None or division.id == home.id
@@ -190,7 +192,9 @@ class _AttachmentPlaceholder(QFrame):
         self.owner = (owner_table, owner_id)
 
 
-def attachment_panel(station: Station, categories: Sequence[str], parent: QWidget | None = None) -> QWidget:
+def attachment_panel(
+    station: Station, categories: Sequence[str], parent: QWidget | None = None
+) -> AttachmentPanel | _AttachmentPlaceholder:
     """The attachment panel for photos, audio, video and scans (a note in its place while it is missing).
 
     Imported here, on first use, so that an editor still opens when the attachment store is not there.

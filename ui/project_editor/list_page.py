@@ -32,6 +32,7 @@ from ui.project_editor.list_model import RecordColumn, RecordListModel
 from ui.widgets.labels import muted_label, title_label
 
 if TYPE_CHECKING:
+    from huimin_desktop.services.project_records import DivisionNode
     from huimin_desktop.services.records import DivisionRecord
     from huimin_desktop.services.station import Station
 
@@ -197,7 +198,7 @@ class RecordListPage(QWidget):
         self.find_action = QAction(self.tr("Search"), self)
         self.find_action.setShortcut(QKeySequence.StandardKey.Find)
         self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.find_action.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.find_action.triggered.connect(self._find)
         self.addAction(self.find_action)
         self.delete_action = QAction(self.tr("Delete"), self.table)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -211,6 +212,10 @@ class RecordListPage(QWidget):
         self.delete_button.setToolTip(self.tr("Delete the selected line (Delete key)"))
 
     # -- list -------------------------------------------------------------------------------------
+
+    def _find(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def refresh(self) -> None:
         """Read the list again for the current filters, keeping the selected record when it still shows."""
@@ -351,7 +356,7 @@ def station_townships(station: Station) -> list[DivisionRecord]:
     """The station's townships in tree order (a township station: just itself)."""
     found: list[DivisionRecord] = []
 
-    def walk(nodes) -> None:  # DivisionNode tuples
+    def walk(nodes: Sequence[DivisionNode]) -> None:
         for node in nodes:
             if node.division.level == "township":
                 found.append(node.division)

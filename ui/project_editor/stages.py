@@ -9,6 +9,7 @@ Selecting an entry shows its documents (attachments owned by that ``project_stag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -37,7 +38,9 @@ from ui.widgets.fields import WARNING_BACKGROUND, FieldMessage
 from ui.widgets.labels import muted_label
 
 if TYPE_CHECKING:
+    from huimin_desktop.progress import TaskState
     from huimin_desktop.services.project_records import StageEntryRecord
+    from huimin_desktop.services.records import SaveResult
     from huimin_desktop.services.station import Station
 
 STAGE_DOCUMENT_CATEGORIES = ("01", "02", "04", "99")  # 申报材料, 公示照片, 验收材料, 其他
@@ -241,13 +244,13 @@ class StagePanel(QWidget):
             )
         )
 
-    def _run(self, work) -> None:  # work: TaskState -> SaveResult
+    def _run(self, work: Callable[[TaskState], SaveResult]) -> None:
         self.message.clear()
         Operation(self, work, label=self.tr("Recording the stage…"), cancellable=False).success(
             self._recorded
         ).failure(self._refused).run_in_background()
 
-    def _recorded(self, result) -> None:  # SaveResult
+    def _recorded(self, result: SaveResult) -> None:
         self.person.clear()
         self.opinion.clear()
         self.reload()

@@ -60,7 +60,9 @@ from ui.widgets.fields import ERROR, WARNING, FieldMessage, field_with_message, 
 from ui.widgets.style import EDITOR_STYLE
 
 if TYPE_CHECKING:
+    from huimin_desktop.progress import TaskState
     from huimin_desktop.services.project_records import TrainingRecord
+    from huimin_desktop.services.records import SaveResult
     from huimin_desktop.services.station import Station
     from huimin_desktop.services.trainings import TrainingInput
 
@@ -380,9 +382,11 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
         self.extra.valueChanged.connect(self._update_total)
         for combo in (self.division, self.project):
             combo.currentIndexChanged.connect(self._changed)
-        self.topic.editingFinished.connect(
-            lambda: self.topic.text().strip() and self._field_issue("topic", "")
-        )
+        self.topic.editingFinished.connect(self._topic_left)
+
+    def _topic_left(self) -> None:
+        if self.topic.text().strip():
+            self._field_issue("topic", "")
 
     def _changed(self) -> None:
         if self._loading or not hasattr(self, "_baseline"):
@@ -484,7 +488,7 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
         training_id = self.training_id
         self._busy = True
 
-        def write(_task: object) -> object:
+        def write(_task: TaskState) -> SaveResult:
             if training_id is None:
                 return self.station.trainings.create(data, self.user)
             return self.station.trainings.update(training_id, data, self.user)
@@ -493,7 +497,7 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
             self._saved
         ).failure(self._operation_failed).run_in_background()
 
-    def _saved(self, result) -> None:  # SaveResult
+    def _saved(self, result: SaveResult) -> None:
         self._busy = False
         self.training_id = result.id
         self.drafts.rekey(f"training-{result.id}")

@@ -47,8 +47,9 @@ def mark(widget: QWidget, severity: str | None) -> None:
         return
     widget.setProperty("mark", value)
     repolish(widget)
-    if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-        repolish(widget.lineEdit())
+    line_edit = widget.lineEdit() if isinstance(widget, QComboBox) else None
+    if line_edit is not None:
+        repolish(line_edit)
 
 
 def field_with_message(field: QWidget, message: FieldMessage) -> QWidget:
@@ -91,5 +92,6 @@ class EnterMovesFocus(QObject):
 def install_enter_moves_focus(filter_: EnterMovesFocus, *widgets: QWidget) -> None:
     for widget in widgets:
         widget.installEventFilter(filter_)
-        if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-            widget.lineEdit().installEventFilter(filter_)
+        line_edit = widget.lineEdit() if isinstance(widget, QComboBox) else None
+        if line_edit is not None:
+            line_edit.installEventFilter(filter_)
