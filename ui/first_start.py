@@ -48,12 +48,10 @@ def demo_data_dir(data_dir: Path) -> Path:
 
 def build_demo(folder: Path, households: int, task: TaskState) -> Station:
     """Worker side of "open the demo data": create (or reuse) the demo station and fill it."""
-    from huimin_desktop.services.demo import generate_demo, open_demo_station
-
-    station, _created = open_demo_station(folder)
+    station, _created = Station.open_demo(folder)
     try:
         if station.households.count() == 0:
-            generate_demo(station, households, seed=DEMO_SEED, attachments_mb=0, task=task)
+            station.generate_demo(households, seed=DEMO_SEED, attachments_mb=0, task=task)
     except BaseException:
         station.close()
         raise

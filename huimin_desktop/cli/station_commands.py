@@ -52,16 +52,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from huimin_desktop.services.demo import generate_demo, open_demo_station
-
     if args.households < 1:
         raise CommandFailed(f"--households 应为正整数，收到 {args.households}")
     if args.attachments_mb < 0:
         raise CommandFailed(f"--attachments-mb 不能为负数，收到 {args.attachments_mb}")
-    station, created = open_demo_station(args.data)
+    station, created = Station.open_demo(args.data)
     with station:
-        summary = generate_demo(
-            station,
+        summary = station.generate_demo(
             args.households,
             seed=args.seed,
             attachments_mb=args.attachments_mb,

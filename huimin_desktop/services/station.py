@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -37,6 +38,10 @@ from huimin_desktop.services.users import UserService
 from huimin_desktop.store.database import Database
 from huimin_desktop.store.datafolder import DataFolder, has_station
 from huimin_desktop.sync.enrollment import SetupData, read_setup_file
+
+if TYPE_CHECKING:
+    from huimin_desktop.demo import DemoSummary
+    from huimin_desktop.progress import TaskState
 
 __all__ = ["Station", "has_station"]
 
@@ -119,6 +124,16 @@ class Station:
             data_dir, level=card.level, name=card.name, division_code=card.division, setup=setup
         )
 
+    @classmethod
+    def open_demo(cls, data_dir: str | os.PathLike[str] | None) -> tuple[Station, bool]:
+        """The folder's station, creating the demo city station first when it has none; (station, created)."""
+        if has_station(data_dir):
+            return cls.open(data_dir), False
+        from huimin_desktop.demo import DEMO_STATION  # the demo package sits above the services
+
+        level, name, code = DEMO_STATION["level"], DEMO_STATION["name"], DEMO_STATION["division_code"]
+        return cls.create(data_dir, level=level, name=name, division_code=code), True
+
     def close(self) -> None:
         self.db.close()
 
@@ -146,3 +161,18 @@ class Station:
 
     def remove_unused_blobs(self, *, older_than_s: float = UNUSED_AGE_S) -> tuple[int, int]:
         return remove_unused_blobs(self.db, older_than_s=older_than_s)
+
+    # -- demo data ----------------------------------------------------------------------------
+
+    def generate_demo(
+        self,
+        households: int,
+        *,
+        seed: int = 828,
+        attachments_mb: int = 0,
+        task: TaskState | None = None,
+    ) -> DemoSummary:
+        """Add synthetic households, projects, trainings, indicators and photos (huimin_desktop.demo)."""
+        from huimin_desktop.demo import generate_demo
+
+        return generate_demo(self, households, seed=seed, attachments_mb=attachments_mb, task=task)

@@ -62,7 +62,7 @@ def _raw_baseline(source: Path, target: Path) -> float:
 
 @benchmark("demo")
 def demo() -> BenchResult:
-    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.demo import generate_demo
     from huimin_desktop.services.station import Station
 
     with tempfile.TemporaryDirectory(prefix="huimin-bench-") as tmp:

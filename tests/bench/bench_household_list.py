@@ -71,7 +71,7 @@ def _station_dir() -> Path:
     if given:
         _data_dir = Path(given)
         return _data_dir
-    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.demo import generate_demo
     from huimin_desktop.services.station import Station
 
     scratch = Path(tempfile.mkdtemp(prefix="huimin-bench-list-"))
@@ -288,7 +288,7 @@ def list_filter() -> BenchResult:
 
 if __name__ == "__main__":
     # Make the 100k-household station once, for HUIMIN_BENCH_LIST_DATA (about 40 s).
-    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.demo import generate_demo
     from huimin_desktop.services.station import Station
 
     target = Path(sys.argv[1])

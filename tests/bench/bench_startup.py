@@ -84,7 +84,7 @@ def _measure() -> tuple[float, float, float]:
     """(window shown, station loaded, bare window) in seconds, measured once for both benchmarks."""
     if "all" in _cache:
         return _cache["all"]
-    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.demo import generate_demo
     from huimin_desktop.services.station import Station
 
     with tempfile.TemporaryDirectory(prefix="huimin-bench-") as tmp:

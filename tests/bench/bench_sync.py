@@ -75,7 +75,7 @@ REPO = Path(__file__).resolve().parents[2]
 _FINGERPRINT_SOURCES = (
     "huimin_desktop/model",
     "huimin_desktop/store/migrations",
-    "huimin_desktop/services/demo.py",
+    "huimin_desktop/demo",
     "huimin_desktop/services/enrollment.py",
     "huimin_desktop/sync/changes.py",
     "huimin_desktop/sync/records.py",
@@ -156,7 +156,7 @@ def _build(target: Path, make: object) -> Path:
 
 def _make_townships(folder: Path, count: int, households: int, attachments_mb: int) -> None:
     """folder/city (enrolled, empty), folder/t/NN (townships), folder/packages/NN/<package>."""
-    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.demo import generate_demo
     from huimin_desktop.services.station import Station
 
     stick = folder / "setup"

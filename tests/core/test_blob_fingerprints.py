@@ -9,9 +9,9 @@ import pytest
 import xxhash
 from sqlalchemy import text
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.media.samples import write_png
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.sync import APPLIED
 from huimin_desktop.store.attachments import blob_path

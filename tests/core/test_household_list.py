@@ -17,8 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Household, Survey
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE

@@ -201,8 +201,8 @@ def test_validate_reports_without_writing(station: Station, family) -> None:
 
 
 def test_list_filters_and_sorts_in_sql(station: Station) -> None:
+    from huimin_desktop.demo import generate_demo
     from huimin_desktop.domain.search import name_sort_key
-    from huimin_desktop.services.demo import generate_demo
     from huimin_desktop.services.households import HOUSEHOLD_SORT_KEYS
 
     generate_demo(station, 120, seed=3)
@@ -271,8 +271,8 @@ def test_search_index_follows_every_edit_and_check_finds_it_damaged(station: Sta
 
 
 def test_bulk_demo_households_are_searchable_and_the_trigger_is_back(station: Station, family) -> None:
+    from huimin_desktop.demo import generate_demo
     from huimin_desktop.progress import Cancelled, TaskState
-    from huimin_desktop.services.demo import generate_demo
 
     generate_demo(station, 60, seed=9)
     [sample] = station.households.rows(station.households.ids()[:1])

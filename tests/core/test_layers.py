@@ -46,3 +46,13 @@ def test_lower_layers_never_import_higher_ones(package: str) -> None:
 def test_the_check_finds_an_upward_import() -> None:
     """The rule can fail: services import sync, which is exactly what sync may not do back."""
     assert _offenders("services", ("sync",)) != []
+
+
+def test_ui_reaches_the_demo_generator_only_through_the_facade() -> None:
+    """The GUI's "open the demo data" calls ``Station.open_demo`` / ``Station.generate_demo``."""
+    found = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        for line, module in _imports(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if module == "huimin_desktop.demo" or module.startswith("huimin_desktop.demo."):
+                found.append(f"{path.relative_to(ROOT)}:{line}: {module}")
+    assert found == []

@@ -20,9 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import update
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import SyncPeer
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.station import Station
 from huimin_desktop.store import schema
 from huimin_desktop.sync.keys import StationKeys, load_keys

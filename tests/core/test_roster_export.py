@@ -7,8 +7,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Division, Household, Survey
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
 

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from huimin_desktop.services.demo import generate_demo
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import blob_list, logical_dump
 

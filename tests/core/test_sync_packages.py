@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from huimin_desktop.services.demo import generate_demo
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, QUARANTINED, REJECTED
 from tests.core.sync_helpers import add_household, blob_list, household_field, logical_dump, set_household

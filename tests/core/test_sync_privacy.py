@@ -16,7 +16,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from huimin_desktop.services.demo import generate_demo
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.station import Station
 
 CITY, TOWNSHIP = "211300", "211381204000"

@@ -24,7 +24,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
-from huimin_desktop.services.demo import generate_demo
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.projects import ProjectInput, StageInput, stage_order
 from huimin_desktop.services.station import Station

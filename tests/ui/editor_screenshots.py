@@ -23,7 +23,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from huimin_desktop.services.demo import generate_demo
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.households import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.ui.editor_helpers import type_cell, type_into

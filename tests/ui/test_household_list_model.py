@@ -11,9 +11,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.model import Household
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.household_list import HouseholdQuery, HouseholdRow
 from huimin_desktop.services.station import Station
 from ui import household_list_model

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.domain.search import pinyin_keys
 from huimin_desktop.model import Household
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.ui.conftest import type_text

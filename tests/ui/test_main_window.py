@@ -41,7 +41,7 @@ def test_title_navigation_and_status_bar_are_chinese(qtbot: QtBot, station: Stat
 
 
 def test_households_page_lists_the_station(qtbot: QtBot, station: Station, chinese: str) -> None:
-    from huimin_desktop.services.demo import generate_demo
+    from huimin_desktop.demo import generate_demo
 
     generate_demo(station, 25, seed=5)
     window = open_window(qtbot, station)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Household, Project, ProjectBeneficiary, ProjectStageEntry
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.projects import ProjectInput, stage_order
 from huimin_desktop.services.station import Station

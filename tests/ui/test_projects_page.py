@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.domain.amounts import format_wan_yuan
 from huimin_desktop.model import Project
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.projects import ProjectQuery
 from huimin_desktop.services.station import Station
 from ui.main_window import MainWindow

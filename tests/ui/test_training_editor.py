@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Training, TrainingAttendee
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.station import Station
 from tests.ui.editor_helpers import press, type_into
 from ui.household_picker import HouseholdPicker, attendee_picks

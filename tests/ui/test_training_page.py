@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Training
-from huimin_desktop.services.demo import generate_demo
 from huimin_desktop.services.station import Station
 from ui.pages.training_page import TrainingPage
 
