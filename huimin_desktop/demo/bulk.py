@@ -11,13 +11,14 @@ from __future__ import annotations
 import os
 import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import sqlite
 
 from huimin_desktop.model import (
     Attachment,
+    Base,
     Division,
     Household,
     Indicator,
@@ -100,12 +101,16 @@ def _columns(*names: str) -> tuple[str, ...]:
     return ("id", *names, *SYNC)
 
 
+def _bulk(model: type[Base], columns: tuple[str, ...]) -> BulkTable:
+    return BulkTable(cast(Table, model.__table__), columns)
+
+
 def _tables() -> dict[str, BulkTable]:
     """The tables a demo run writes, each with every one of its columns in the order rows give them."""
     return {
-        "division": BulkTable(Division.__table__, _columns("code", "name", "level", "parent_id")),
-        "household": BulkTable(
-            Household.__table__,
+        "division": _bulk(Division, _columns("code", "name", "level", "parent_id")),
+        "household": _bulk(
+            Household,
             _columns(
                 "division_id",
                 "household_no",
@@ -123,8 +128,8 @@ def _tables() -> dict[str, BulkTable]:
                 "latest_per_capita",
             ),
         ),
-        "member": BulkTable(
-            Member.__table__,
+        "member": _bulk(
+            Member,
             _columns(
                 "household_id",
                 "position",
@@ -143,8 +148,8 @@ def _tables() -> dict[str, BulkTable]:
                 "notes",
             ),
         ),
-        "survey": BulkTable(
-            Survey.__table__,
+        "survey": _bulk(
+            Survey,
             _columns(
                 "household_id",
                 "year",
@@ -161,8 +166,8 @@ def _tables() -> dict[str, BulkTable]:
                 "survey_date",
             ),
         ),
-        "project": BulkTable(
-            Project.__table__,
+        "project": _bulk(
+            Project,
             _columns(
                 "code",
                 "name",
@@ -186,15 +191,13 @@ def _tables() -> dict[str, BulkTable]:
                 "notes",
             ),
         ),
-        "project_stage": BulkTable(
-            ProjectStageEntry.__table__,
+        "project_stage": _bulk(
+            ProjectStageEntry,
             _columns("project_id", "stage", "action", "date", "person", "opinion", "note"),
         ),
-        "project_beneficiary": BulkTable(
-            ProjectBeneficiary.__table__, _columns("project_id", "household_id")
-        ),
-        "training": BulkTable(
-            Training.__table__,
+        "project_beneficiary": _bulk(ProjectBeneficiary, _columns("project_id", "household_id")),
+        "training": _bulk(
+            Training,
             _columns(
                 "date",
                 "division_id",
@@ -207,11 +210,9 @@ def _tables() -> dict[str, BulkTable]:
                 "notes",
             ),
         ),
-        "training_attendee": BulkTable(
-            TrainingAttendee.__table__, _columns("training_id", "household_id", "member_id")
-        ),
-        "indicator": BulkTable(
-            Indicator.__table__,
+        "training_attendee": _bulk(TrainingAttendee, _columns("training_id", "household_id", "member_id")),
+        "indicator": _bulk(
+            Indicator,
             _columns(
                 "division_id",
                 "year",
@@ -228,16 +229,16 @@ def _tables() -> dict[str, BulkTable]:
                 "evidence",
             ),
         ),
-        "indicator_milestone": BulkTable(
-            IndicatorMilestone.__table__,
+        "indicator_milestone": _bulk(
+            IndicatorMilestone,
             _columns("indicator_id", "month", "planned_value", "description"),
         ),
-        "indicator_progress": BulkTable(
-            IndicatorProgress.__table__,
+        "indicator_progress": _bulk(
+            IndicatorProgress,
             _columns("indicator_id", "date", "value", "note", "reporter"),
         ),
-        "attachment": BulkTable(
-            Attachment.__table__,
+        "attachment": _bulk(
+            Attachment,
             _columns(
                 "owner_table",
                 "owner_id",

@@ -12,9 +12,9 @@ import datetime as dt
 import random
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, insert, select
 
 from huimin_desktop.demo.attachments import write_photos
 from huimin_desktop.demo.bulk import BulkWriter
@@ -166,7 +166,7 @@ def _existing_id_numbers(connection: Connection) -> set[str]:
 def _write_audit(connection: Connection, station_id: str, seed: int, summary: DemoSummary) -> None:
     counts = asdict(summary)
     connection.execute(
-        insert(AuditEntry.__table__),
+        insert(cast(Table, AuditEntry.__table__)),
         [
             {
                 "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, func, select
 
 from huimin_desktop.demo.bulk import BulkWriter
 from huimin_desktop.demo.draws import words
@@ -63,12 +63,12 @@ def find_townships(
     connection: Connection, division_code: str, rng: random.Random, people: PeopleMaker
 ) -> list[Township]:
     """The townships to fill, in code order, each with its existing villages and four cadres' names."""
-    rows = connection.execute(
+    rows: Sequence[Any] = connection.execute(
         select(Division.id, Division.code, Division.name, Division.level, Division.parent_id).where(
             Division.deleted.is_(False)
         )
     ).all()
-    by_id = {r.id: r for r in rows}
+    by_id: dict[str, Any] = {r.id: r for r in rows}
     townships = [_township(row, by_id) for row in _chosen(rows, by_id, division_id_for_code(division_code))]
     existing_villages: dict[str, list[Any]] = {}
     for r in rows:
@@ -90,7 +90,7 @@ def find_townships(
     return townships
 
 
-def _chosen(rows: Sequence[Row[Any]], by_id: dict[str, Row[Any]], root: str) -> list[Row[Any]]:
+def _chosen(rows: Sequence[Any], by_id: dict[str, Any], root: str) -> list[Any]:
     """The township rows under the station's own division, else the seeded ethnic townships."""
 
     def under(division_id: str) -> bool:
@@ -114,7 +114,7 @@ def _chosen(rows: Sequence[Row[Any]], by_id: dict[str, Row[Any]], root: str) -> 
     return chosen
 
 
-def _township(row: Row[Any], by_id: dict[str, Row[Any]]) -> Township:
+def _township(row: Any, by_id: dict[str, Any]) -> Township:
     county = by_id.get(row.parent_id) if row.parent_id else None
     county_code = county.code if county is not None and county.code else (row.code or "211300")[:6]
     return Township(
