@@ -46,11 +46,40 @@ def validate_station(level: str, name: str, division_code: str) -> None:
         raise ServiceError(
             f"区划代码“{division_code}”无效：{_LEVEL_NAMES[level]}级站点需要 {length} 位数字的区划代码"
         )
+    reason = _unknown_division(level, division_code)
+    if reason:
+        raise ServiceError(f"区划代码 {division_code} 无效：{reason}")
+
+
+# NBS township codes (统计用区划代码, digits 7–9): 001–099 街道, 100–199 镇, 200–399 乡, 400–599 乡级单位.
+_TOWNSHIP_PART = range(1, 600)
+
+
+def _unknown_division(level: str, code: str) -> str:
+    """Why ``code`` names no division of this level in the division list ("" when it does).
+
+    The city and counties must be in the list. A township may also be one of a listed county's other
+    townships (which townships take part changes from year to year, so the list cannot hold them all):
+    a well-formed township code under a listed county.
+    """
     known = {d.code: d for d in chaoyang_divisions()}
-    if division_code in known and known[division_code].level != level:
-        raise ServiceError(
-            f"区划代码 {division_code}（{known[division_code].name}）不是{_LEVEL_NAMES[level]}级区划"
-        )
+    entry = known.get(code)
+    if entry is not None:
+        if entry.level != level:
+            return f"{entry.name}不是{_LEVEL_NAMES[level]}级区划"
+        return ""
+    listed = sorted((d for d in known.values() if d.level == level), key=lambda d: d.code)
+    if level != "township":
+        names = "、".join(f"{d.code}（{d.name}）" for d in listed)
+        return f"区划列表中没有这个{_LEVEL_NAMES[level]}，应为 {names} 之一"
+    county = known.get(code[:6])
+    if county is None or county.level != "county":
+        return f"前 6 位 {code[:6]} 不是朝阳市的县（市、区）代码"
+    if int(code[6:9]) not in _TOWNSHIP_PART:
+        return f"第 7–9 位 {code[6:9]} 不是乡镇代码（应在 001–599 之间）"
+    if code[9:] != "000":
+        return f"末 3 位 {code[9:]} 应为 000（这是村级代码，不是乡镇）"
+    return ""
 
 
 def _seed_divisions(session: Session) -> None:

@@ -79,8 +79,8 @@ def test_a_city_may_enroll_a_township_directly(city: Station, tmp_path: Path) ->
     ("level", "division", "reason"),
     [
         ("county", "211302", "辖区"),  # fine: 双塔区 is in 朝阳市 — replaced below for the county station
-        ("county", "210100", "辖区"),  # 沈阳市: another city
-        ("township", "210102001000", "辖区"),
+        ("county", "210100", "区划列表中没有"),  # 沈阳市: another city, not in Chaoyang's division list
+        ("township", "210102001000", "不是朝阳市的县"),
         ("city", "211300", "级别低"),
         ("township", "2113", "12 位"),
     ],
