@@ -44,7 +44,7 @@ def media_duration_ms(path: Path) -> int | None:
         if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
             return avi_duration_ms(path)
         info = mutagen.File(path)
-        if info is not None and info.info is not None and getattr(info.info, "length", 0):
+        if info is not None and info.info is not None and getattr(info.info, "length", None):
             return round(info.info.length * 1000)
         if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
             return _wave_duration_ms(path)

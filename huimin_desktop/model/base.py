@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from sqlalchemy import JSON, Boolean, Integer, MetaData, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -90,6 +90,3 @@ class Synced:
 
     def field_stamp(self, field: str) -> str:
         return (self.field_stamps or {}).get(field, self.created_stamp)
-
-    def content(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in self.content_columns()}

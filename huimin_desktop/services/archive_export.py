@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,6 +38,7 @@ from huimin_desktop.store.database import Database
 
 if TYPE_CHECKING:  # openpyxl loads in 0.2 s; the station facade (and so start-up) should not pay for it
     from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 SUMMARY_NAME = "档案摘要.xlsx"
 PROJECT_MATERIAL = "项目资料"
@@ -214,7 +216,9 @@ def _project_rows(project: ProjectRecord, division: str) -> list[tuple[str, obje
     return rows
 
 
-def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[object]], widths: list[int]):
+def _sheet(
+    workbook: Workbook, title: str, header: list[str], rows: Sequence[Sequence[object]], widths: list[int]
+) -> Worksheet:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -235,7 +239,8 @@ def _write_summary(path: Path, project: ProjectRecord, division: str, result: Ar
     from openpyxl.styles import Alignment
 
     workbook = Workbook()
-    workbook.remove(workbook.active)
+    for default_sheet in workbook.worksheets:
+        workbook.remove(default_sheet)
     info = _sheet(
         workbook, "项目信息", ["项目", "内容"], [list(r) for r in _project_rows(project, division)], [22, 60]
     )

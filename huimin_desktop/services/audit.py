@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.services.records import AuditRecord
@@ -19,7 +19,7 @@ class AuditService:
     def latest(self, limit: int = 100) -> list[AuditRecord]:
         return self._query(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit))
 
-    def _query(self, statement) -> list[AuditRecord]:
+    def _query(self, statement: Select[AuditEntry]) -> list[AuditRecord]:
         with self.db.reader() as session:
             return [
                 AuditRecord(e.at, e.user, e.action, e.table_name, e.record_id, e.details)

@@ -313,5 +313,6 @@ def _latest_values(session: Session, indicator_ids: list[str]) -> dict[str, floa
         .order_by(IndicatorProgress.date, IndicatorProgress.created_stamp, IndicatorProgress.id)
     )
     for indicator_id, value in rows:
-        latest[indicator_id] = value
+        if value is not None:  # the query leaves them out; the column may hold them
+            latest[indicator_id] = value
     return latest

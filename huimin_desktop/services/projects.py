@@ -8,11 +8,13 @@ same day keep the order they were made in).
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import code_lists
@@ -257,11 +259,8 @@ class ProjectService:
         """Tombstone the project with its stage history and beneficiary links."""
         with self.db.session(user) as session:
             live_row(session, Project, project_id, "项目").deleted = True
-            for model in (ProjectStageEntry, ProjectBeneficiary):
-                for row in session.scalars(
-                    select(model).where(model.project_id == project_id, model.deleted.is_(False))
-                ):
-                    row.deleted = True
+            _tombstone_rows_of(session, ProjectStageEntry, project_id)
+            _tombstone_rows_of(session, ProjectBeneficiary, project_id)
 
     # -- beneficiaries ------------------------------------------------------------------------
 
@@ -415,7 +414,7 @@ class ProjectService:
             live_row(session, Project, project_id, "项目")
             return [_entry_record(e) for e in _history(session, project_id)]
 
-    def _filtered(self, session: Session, query: ProjectQuery):  # a SQLAlchemy select
+    def _filtered(self, session: Session, query: ProjectQuery) -> Select[Project]:
         statement = select(Project).where(Project.deleted.is_(False))
         if query.year is not None:
             statement = statement.where(Project.year == query.year)
@@ -459,13 +458,13 @@ class ProjectService:
             )
             return [ProjectRow(*row) for row in session.execute(statement)]
 
-    def ids(self, query: ProjectQuery = ProjectQuery()) -> list[str]:
+    def ids(self, query: ProjectQuery = ProjectQuery()) -> builtins.list[str]:
         """Every matching project id in list order (newest year first, then code); no paging."""
         with self.db.reader() as session:
             statement = self._filtered(session, query).with_only_columns(Project.id).order_by(*_LIST_ORDER)
             return list(session.scalars(statement))
 
-    def rows(self, ids: Sequence[str]) -> list[ProjectRow]:
+    def rows(self, ids: Sequence[str]) -> builtins.list[ProjectRow]:
         """The list rows of ``ids``, in the same order; ids of deleted projects are left out."""
         found: dict[str, ProjectRow] = {}
         with self.db.reader() as session:
@@ -502,7 +501,7 @@ class ProjectService:
             ).one()
             return ProjectTotals(*(int(value or 0) for value in row))
 
-    def years(self) -> list[int]:
+    def years(self) -> builtins.list[int]:
         """Years that have live projects, newest first (for the list's year filter)."""
         with self.db.reader() as session:
             statement = (
@@ -513,9 +512,17 @@ class ProjectService:
             )
             return list(session.scalars(statement))
 
-    def for_household(self, household_id: str) -> list[ProjectRow]:
+    def for_household(self, household_id: str) -> builtins.list[ProjectRow]:
         """Every live project the household is a beneficiary of, newest year first."""
         return self.list(ProjectQuery(household_id=household_id, limit=1000))
+
+
+_ProjectPart = TypeVar("_ProjectPart", ProjectStageEntry, ProjectBeneficiary)
+
+
+def _tombstone_rows_of(session: Session, model: type[_ProjectPart], project_id: str) -> None:
+    for row in session.scalars(select(model).where(model.project_id == project_id, model.deleted.is_(False))):
+        row.deleted = True
 
 
 def _history(session: Session, project_id: str) -> list[ProjectStageEntry]:

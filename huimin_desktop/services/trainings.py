@@ -7,11 +7,12 @@ stamps), dropped ones are tombstoned, new ones added.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import extract, func, or_, select
+from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
@@ -184,7 +185,7 @@ class TrainingService:
                 attendees=attendees,
             )
 
-    def _filtered(self, session: Session, query: TrainingQuery):  # a SQLAlchemy select
+    def _filtered(self, session: Session, query: TrainingQuery) -> Select[Training]:
         statement = select(Training).where(Training.deleted.is_(False))
         if query.year is not None:
             statement = statement.where(extract("year", Training.date) == query.year)
@@ -220,13 +221,13 @@ class TrainingService:
             )
             return [TrainingRow(*row) for row in session.execute(statement)]
 
-    def ids(self, query: TrainingQuery = TrainingQuery()) -> list[str]:
+    def ids(self, query: TrainingQuery = TrainingQuery()) -> builtins.list[str]:
         """Every matching session id in list order (newest first); no paging."""
         with self.db.reader() as session:
             statement = self._filtered(session, query).with_only_columns(Training.id).order_by(*_LIST_ORDER)
             return list(session.scalars(statement))
 
-    def rows(self, ids: Sequence[str]) -> list[TrainingRow]:
+    def rows(self, ids: Sequence[str]) -> builtins.list[TrainingRow]:
         """The list rows of ``ids``, in the same order; ids of deleted sessions are left out."""
         found: dict[str, TrainingRow] = {}
         with self.db.reader() as session:
@@ -239,7 +240,7 @@ class TrainingService:
                 found.update((row[0], TrainingRow(*row)) for row in session.execute(statement))
         return [found[i] for i in ids if i in found]
 
-    def years(self) -> list[int]:
+    def years(self) -> builtins.list[int]:
         """Years that have live sessions, newest first (for the list's year filter)."""
         with self.db.reader() as session:
             year = extract("year", Training.date)

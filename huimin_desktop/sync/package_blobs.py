@@ -17,6 +17,7 @@ again as the SHA-256; xxh3 costs a tenth of it).
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import threading
 import time
@@ -24,7 +25,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import xxhash
 
@@ -232,7 +233,7 @@ def write_blobs(
         ThreadPoolExecutor(WORKERS, "package-read-back") as checking,
         ThreadPoolExecutor(WORKERS, "package-blobs") as sealing,
     ):
-        running = [sealing.submit(work, slot, checking) for slot in range(WORKERS)]
+        running: list[Future[Any]] = [sealing.submit(work, slot, checking) for slot in range(WORKERS)]
         try:
             while not all(future.done() for future in [*running, *list(read_backs.values())]):
                 time.sleep(0.02)
@@ -346,7 +347,7 @@ def read_back(volumes: _Volumes, number: int, pieces: list[_Piece], stop: thread
     return FileEntry(entry.name, entry.size, digest.hexdigest())
 
 
-def _fill(handle: BinaryIO, view: memoryview) -> int:
+def _fill(handle: io.RawIOBase, view: memoryview) -> int:
     """Read into all of ``view`` (an unbuffered read may return less); returns how much came."""
     got = 0
     while got < len(view) and (count := handle.readinto(view[got:])):
