@@ -53,6 +53,28 @@ class SurveyPanel(QWidget):
         self._loading = False
         self._loaded_state: dict[str, Any] = {}
 
+        top = self._build_top()
+        middle = QHBoxLayout()
+        middle.setSpacing(20)
+        middle.addLayout(self._build_amounts(), 3)
+        middle.addWidget(self._build_results(), 3)
+        middle.addLayout(self._build_causes(), 5)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(top)
+        layout.addLayout(middle)
+
+        self.year.valueChanged.connect(self._year_changed)
+        self.household_size.valueChanged.connect(self._size_changed)
+        for widget in (self.surveyor, self.needs):
+            widget.textChanged.connect(self._typed)
+            widget.editingFinished.connect(self.committed.emit)
+        self.survey_date.dateChanged.connect(self._choice_made)
+        self._recompute()
+
+    def _build_top(self) -> QHBoxLayout:
+        """Year, household size, surveyor and date in one line."""
         this_year = dt.date.today().year
         self.year = QSpinBox()
         self.year.setRange(FIRST_YEAR, this_year + 1)
@@ -70,7 +92,25 @@ class SurveyPanel(QWidget):
         self.survey_date.setDisplayFormat("yyyy-MM-dd")
         self.survey_date.setMaximumDate(QDate.currentDate())
         self.survey_date.setDate(QDate.currentDate())
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        for text, widget in (
+            (self.tr("Survey year"), self.year),
+            (self.tr("Household size"), self.household_size),
+            (self.tr("Surveyor"), self.surveyor),
+            (self.tr("Survey date"), self.survey_date),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            top.addWidget(label)
+            top.addWidget(widget)
+            top.addSpacing(12)
+        self.surveyor.setMinimumWidth(self.fontMetrics().height() * 6 + 16)  # about six characters
+        top.addWidget(self.year_note, 1)
+        return top
 
+    def _build_amounts(self) -> QGridLayout:
+        """The five amounts in yuan, each with its message under it."""
         labels = {
             "income_wage": self.tr("Wage income"),
             "income_business": self.tr("Business income"),
@@ -105,8 +145,10 @@ class SurveyPanel(QWidget):
             edit.editingFinished.connect(lambda key=key: self._amount_left(key))
         self.labels = labels
         amounts_grid.setColumnStretch(1, 1)
+        return amounts_grid
 
-        # -- results -------------------------------------------------------------------------------
+    def _build_results(self) -> QFrame:
+        """Total, net and per-person income, computed as the amounts are typed."""
         results = QFrame()
         results.setObjectName("resultBox")
         results_grid = QGridLayout(results)
@@ -134,8 +176,10 @@ class SurveyPanel(QWidget):
         self.results_note.setText(
             self.tr("Net = total − business expenses; per person = net ÷ household size")
         )
+        return results
 
-        # -- hardship causes and needs ------------------------------------------------------------
+    def _build_causes(self) -> QVBoxLayout:
+        """Main hardship causes (check boxes) and needs."""
         self.causes: dict[str, QCheckBox] = {}
         causes_grid = QGridLayout()
         causes_grid.setHorizontalSpacing(14)
@@ -149,23 +193,6 @@ class SurveyPanel(QWidget):
         self.needs.setMaxLength(200)
         self.needs.setPlaceholderText(self.tr("e.g. cattle breeding loan, greenhouse technology"))
 
-        # -- layout -------------------------------------------------------------------------------
-        top = QHBoxLayout()
-        top.setSpacing(8)
-        for text, widget in (
-            (self.tr("Survey year"), self.year),
-            (self.tr("Household size"), self.household_size),
-            (self.tr("Surveyor"), self.surveyor),
-            (self.tr("Survey date"), self.survey_date),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            top.addWidget(label)
-            top.addWidget(widget)
-            top.addSpacing(12)
-        self.surveyor.setMinimumWidth(self.fontMetrics().height() * 6 + 16)  # about six characters
-        top.addWidget(self.year_note, 1)
-
         causes_box = QVBoxLayout()
         causes_box.setSpacing(6)
         causes_box.addWidget(QLabel(self.tr("Main hardship causes")))
@@ -176,26 +203,7 @@ class SurveyPanel(QWidget):
         causes_box.addWidget(needs_label)
         causes_box.addWidget(self.needs)
         causes_box.addStretch(1)
-
-        middle = QHBoxLayout()
-        middle.setSpacing(20)
-        middle.addLayout(amounts_grid, 3)
-        middle.addWidget(results, 3)
-        middle.addLayout(causes_box, 5)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addLayout(top)
-        layout.addLayout(middle)
-
-        self.year.valueChanged.connect(self._year_changed)
-        self.household_size.valueChanged.connect(self._size_changed)
-        for widget in (self.surveyor, self.needs):
-            widget.textChanged.connect(self._typed)
-            widget.editingFinished.connect(self.committed.emit)
-        self.survey_date.dateChanged.connect(self._choice_made)
-        self._recompute()
+        return causes_box
 
     def focus_chain(self) -> list[QWidget]:
         """The fields in the order Tab visits them."""
