@@ -6,11 +6,15 @@ Like Anki's browser table and calibre's library view: the model holds the ordere
 of blocks (least recently used goes first). 100k households cost one id list, never 100k rows.
 
 Reading every matching id of a search over 100k households takes 40–230 ms, too long for a keystroke.
-``set_query(query, background=True)`` therefore shows the first page of matches at once (found among the
-first few thousand households of the list order: a few milliseconds, and exactly the list's first
-matches) and reads the rest on a worker thread; the rows arrive appended below (``rowsInserted``) and
-``loading_finished`` fires, so a view can say "counting…" until then. Small stations, filters by
-village or township, and other sort orders read every id at once as before.
+``set_query(query, background=True)`` therefore shows what the core's search policy returns at once
+(``HouseholdService.first_ids``: on a big station the list's first matches, found in a few
+milliseconds) and reads the rest through a quiet ``Operation`` on the one worker thread; the rows arrive
+appended below (``rowsInserted``) and ``loading_finished`` fires, so a view can say "counting…" until
+then. Which queries are answered whole at once, and how big a window is, is the core's business
+(services/household_list.py); when to read the rest (after the first paint) is this model's.
+
+Columns are one table (``HouseholdListModel.columns``): each says its sort key, header and how it
+turns a ``HouseholdRow`` into the text painted, so a new column is one entry.
 """
 
 from __future__ import annotations
@@ -32,9 +36,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-if TYPE_CHECKING:
-    from concurrent.futures import Future, ThreadPoolExecutor
+from ui.operations import Operation
 
+if TYPE_CHECKING:
     # The core's services load after the main window shows (see ui/app.py); type checkers only.
     from huimin_desktop.services.household_list import HouseholdQuery, HouseholdRow
     from huimin_desktop.services.households import HouseholdService
@@ -45,19 +49,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 BLOCK_SIZE = 64
 # Blocks kept: enough for scrolling back and forth without refetching, bounded at 100k households.
 MAX_BLOCKS = 64
-# A background-loading query first shows up to this many matches, found among the first FIRST_WINDOW
-# households of the list order (walking that much of the list-order index takes ~5 ms at most).
-FIRST_PAGE = 200
-FIRST_WINDOW = 2000
 # The rest is read once the view has painted the first rows (it would compete with that paint for the
 # two cores of a village laptop); without a view painting, this long after the query at the latest.
 REST_AT_THE_LATEST_MS = 100
-# Terms this long are answered by the trigram index, in time proportional to their matches: they look
-# at a shorter window first, and one rare in it (fewer than RARE_IN_WINDOW matches, about 1 %) is read
-# whole at once, in a few milliseconds.
-TRIGRAM = 3
-LONG_TERM_WINDOW = 1000
-RARE_IN_WINDOW = 10
 # The role that gives a row's household id (for views, selection models and tests).
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -73,10 +67,11 @@ _CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.Item
 
 @dataclass(frozen=True)
 class ListColumn:
-    """One column: the core's sort key, its header and how its text is aligned."""
+    """One column: the core's sort key, its header, the text it shows of a row and its alignment."""
 
     sort_key: str
     title: str
+    text: Callable[[HouseholdRow], str]
     numeric: bool = False
 
 
@@ -90,29 +85,11 @@ class _DisplayRow:
     latest_year: int | None
 
 
-_id_reader: ThreadPoolExecutor | None = None
-
-
-def _background() -> ThreadPoolExecutor:
-    """The one worker thread that reads id lists (one at a time: a newer query waits, an older one ends).
-
-    Made on the GUI thread at the first big search; start-up does not pay for importing it.
-    """
-    global _id_reader
-    if _id_reader is None:
-        from concurrent.futures import ThreadPoolExecutor
-
-        _id_reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="household-ids")
-    return _id_reader
-
-
 class HouseholdListModel(QAbstractTableModel):
     """The households matching one query; see the module docstring."""
 
     # Every matching id is shown (after ``set_query(..., background=True)``: the rest has arrived).
     loading_finished = Signal()
-    # Worker thread → GUI thread: (query generation, the future holding every id).
-    _rest_read = Signal(int, object)
 
     def __init__(
         self,
@@ -133,21 +110,24 @@ class HouseholdListModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._complete = True  # False while the rest of a background query's ids is being read
         self._generation = 0  # one more per query: results of an older one are dropped
-        self._rest: Future[list[str] | None] | None = None
+        self._rest: Operation[list[str] | None] | None = None  # reading the rest of the ids
         self._rest_query: HouseholdQuery | None = None  # set while the rest waits to be read
         self._rest_after_paint = False  # the next data() call starts the rest after its paint
-        self._big: bool | None = None  # whether the list is longer than FIRST_WINDOW (None: not known)
-        self._rest_read.connect(self._rest_arrived)
         self._blocks: OrderedDict[int, dict[str, _DisplayRow]] = OrderedDict()
         self.columns: tuple[ListColumn, ...] = (
-            ListColumn("village", self.tr("Village")),
-            ListColumn("household_no", self.tr("Household no.")),
-            ListColumn("head_name", self.tr("Head")),
-            ListColumn("head_id_number", self.tr("ID number")),
-            ListColumn("ethnicity", self.tr("Ethnicity")),
-            ListColumn("member_count", self.tr("Members"), numeric=True),
-            ListColumn("phone", self.tr("Phone")),
-            ListColumn("latest_per_capita", self.tr("Net income per person (latest year)"), numeric=True),
+            ListColumn("village", self.tr("Village"), _village),
+            ListColumn("household_no", self.tr("Household no."), _household_no),
+            ListColumn("head_name", self.tr("Head"), _head_name),
+            ListColumn("head_id_number", self.tr("ID number"), _masked_id_number),
+            ListColumn("ethnicity", self.tr("Ethnicity"), _ethnicity),
+            ListColumn("member_count", self.tr("Members"), _member_count, numeric=True),
+            ListColumn("phone", self.tr("Phone"), _masked_phone),
+            ListColumn(
+                "latest_per_capita",
+                self.tr("Net income per person (latest year)"),
+                _latest_per_capita,
+                numeric=True,
+            ),
         )
         self.set_query(query, background=background)
 
@@ -164,7 +144,12 @@ class HouseholdListModel(QAbstractTableModel):
         thread (see the module docstring); ``is_complete`` is False and ``loading_finished`` follows.
         """
         self._generation += 1
-        ids, complete = self._first_ids(query) if background else (self._households.ids(query), True)
+        self._drop_rest()
+        if background:
+            first = self._households.first_ids(query)
+            ids, complete = first.ids, first.complete
+        else:
+            ids, complete = self._households.ids(query), True
         self.beginResetModel()
         self._query = query
         self._ids = ids
@@ -180,7 +165,6 @@ class HouseholdListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Run the same query again (after a save, delete or merge); cached rows are dropped."""
-        self._big = None  # households may have come or gone
         self.set_query(self._query)
 
     @property
@@ -189,26 +173,22 @@ class HouseholdListModel(QAbstractTableModel):
         return self._complete
 
     def wait_until_complete(self) -> None:
-        """Block until every matching id is here (for callers that need them all, e.g. "select X")."""
-        self._start_rest(self._generation)
-        if not self._complete and self._rest is not None:
-            self._take_rest(self._rest.result())
+        """Block until every matching id is here (for callers that need them all, e.g. "select X").
 
-    def _first_ids(self, query: HouseholdQuery) -> tuple[list[str], bool]:
-        """The first matches and whether they are all; every id when reading them all is cheap anyway."""
-        ids = self._households.ids
-        if not query.windowable or query.village_id or query.township_id:
-            return ids(query), True  # another order (no index walks it), or few households (indexed)
-        if self._big is None:
-            self._big = bool(ids(type(query)(offset=FIRST_WINDOW, limit=1)))
-        if not self._big:
-            return ids(query), True  # a small station: the window is the whole list
-        long_term = len(query.search.strip()) >= TRIGRAM
-        window = LONG_TERM_WINDOW if long_term else FIRST_WINDOW
-        first = ids(dataclasses.replace(query, window=window, offset=0, limit=FIRST_PAGE))
-        if long_term and len(first) < RARE_IN_WINDOW:
-            return ids(query), True  # a rare term the trigram index finds at once
-        return first, False
+        Reads them on this thread: the worker may be busy with other work, and the background read,
+        dropped, ends without being waited for.
+        """
+        if self._complete:
+            return
+        self._drop_rest()
+        self._take_rest(self._households.ids(self._query))
+
+    def _drop_rest(self) -> None:
+        """Forget the background read of an older query (cancelled if it has not started yet)."""
+        self._rest_query = None
+        if self._rest is not None:
+            self._rest.cancel()
+            self._rest = None
 
     def _start_rest(self, generation: int) -> None:
         """Read the rest of the current query's ids on the worker thread (once; not for an old query)."""
@@ -218,17 +198,16 @@ class HouseholdListModel(QAbstractTableModel):
         self._rest_query = None
         read_ids: Callable[[HouseholdQuery], list[str]] = self._households.ids
 
-        def read() -> list[str] | None:
+        def read(_task: object) -> list[str] | None:
             if generation != self._generation:
                 return None  # a newer query came before this one started
             return read_ids(query)
 
-        def deliver(future: Future[list[str] | None]) -> None:
-            with contextlib.suppress(RuntimeError):  # the model is gone (its page closed): nobody waits
-                self._rest_read.emit(generation, future)
-
-        self._rest = _background().submit(read)
-        self._rest.add_done_callback(deliver)
+        self._rest = (
+            Operation(None, read, label=self.tr("Reading the household list…"), quiet=True)
+            .success(lambda ids: self._rest_arrived(generation, ids))
+            .run_in_background()
+        )
 
     def _painting_started(self) -> None:
         """The view asks for the first rows: read the rest once this paint is over."""
@@ -236,14 +215,14 @@ class HouseholdListModel(QAbstractTableModel):
         generation = self._generation
         QTimer.singleShot(0, self, lambda: self._start_rest(generation))
 
-    def _rest_arrived(self, generation: int, future: Future[list[str] | None]) -> None:
-        if generation == self._generation and not self._complete:
-            self._take_rest(future.result())
+    def _rest_arrived(self, generation: int, ids: list[str] | None) -> None:
+        if generation == self._generation and not self._complete and ids is not None:
+            with contextlib.suppress(RuntimeError):  # the model is gone (its page closed): nobody waits
+                self._take_rest(ids)
 
-    def _take_rest(self, ids: list[str] | None) -> None:
+    def _take_rest(self, ids: list[str]) -> None:
         """Every id of the current query: the ones not shown yet are appended (or all replaced if the
         households changed meanwhile and the first ones differ)."""
-        assert ids is not None  # only an older query's read is skipped
         self._complete = True
         self._rest = None
         shown = len(self._ids)
@@ -279,11 +258,10 @@ class HouseholdListModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         kept = [(index, self.id_at(index.row())) for index in persistent]
         self._generation += 1
+        self._drop_rest()
         self._query = query
         self._ids = self._households.ids(query)
         self._complete = True
-        self._rest = None
-        self._rest_query = None
         self._rest_after_paint = False
         self._forget_rows()
         new_rows = self._rows_of([household_id for _index, household_id in kept if household_id])
@@ -406,20 +384,48 @@ class HouseholdListModel(QAbstractTableModel):
         return block
 
     def _display(self, row: HouseholdRow) -> _DisplayRow:
-        # Imported at the first rows, not with the module: the main window imports this before its first
-        # paint, and these (code lists, masking) are not needed until a station's households show.
-        from huimin_desktop.domain.codelists import code_lists
-        from huimin_desktop.domain.contact import mask_phone
-        from huimin_desktop.domain.idnumber import mask_id_number
-
-        texts = (
-            row.village_name,
-            row.household_no,
-            row.head_name,
-            mask_id_number(row.head_id_number),
-            code_lists().ethnicity.name(row.ethnicity) or row.ethnicity,
-            str(row.member_count),
-            mask_phone(row.phone) if row.phone else "",
-            f"{row.latest_per_capita:,}" if row.latest_per_capita is not None else "",
-        )
+        texts = tuple(column.text(row) for column in self.columns)
         return _DisplayRow(row.id, texts, row.township_name, row.latest_year)
+
+
+# What each column shows of a row. The core's formatting helpers are imported at the first rows, not
+# with the module: the main window imports this before its first paint, and these (code lists, masking)
+# are not needed until a station's households show.
+
+
+def _village(row: HouseholdRow) -> str:
+    return row.village_name
+
+
+def _household_no(row: HouseholdRow) -> str:
+    return row.household_no
+
+
+def _head_name(row: HouseholdRow) -> str:
+    return row.head_name
+
+
+def _masked_id_number(row: HouseholdRow) -> str:
+    from huimin_desktop.domain.idnumber import mask_id_number
+
+    return mask_id_number(row.head_id_number)
+
+
+def _ethnicity(row: HouseholdRow) -> str:
+    from huimin_desktop.domain.codelists import code_lists
+
+    return code_lists().ethnicity.name(row.ethnicity) or row.ethnicity
+
+
+def _member_count(row: HouseholdRow) -> str:
+    return str(row.member_count)
+
+
+def _masked_phone(row: HouseholdRow) -> str:
+    from huimin_desktop.domain.contact import mask_phone
+
+    return mask_phone(row.phone) if row.phone else ""
+
+
+def _latest_per_capita(row: HouseholdRow) -> str:
+    return f"{row.latest_per_capita:,}" if row.latest_per_capita is not None else ""

@@ -12,7 +12,13 @@ button calls ``task.cancel()`` and the next ``task.check()`` raises ``Cancelled`
 afterwards exactly one of ``success``, ``cancelled`` or the failure handling runs: a ``ServiceError``
 shows its Chinese message, anything else "something went wrong" plus the one-line reason (the traceback
 goes to the log). ``hooks()`` fires ``started``/``finished`` for every operation, so a screen can decide
-to refresh. Tests call ``set_synchronous(True)`` (or the ``synchronous()`` context manager) to run the
+to refresh.
+
+A *quiet* operation (``quiet=True``) is the variant for reads a screen starts by itself, such as the
+household list reading the rest of a search's matches: the same worker thread and error handling, but no
+progress dialog and no hooks (nothing was changed, so no screen needs to hear of it).
+
+Tests call ``set_synchronous(True)`` (or the ``synchronous()`` context manager) to run the
 function on the calling thread, like Picard's fake thread pool.
 """
 
@@ -124,13 +130,16 @@ class Operation(QObject, Generic[T]):
         label: str,
         title: str = "",
         cancellable: bool = True,
+        quiet: bool = False,
     ) -> None:
+        """``quiet``: no progress dialog and no hooks (see the module docstring)."""
         super().__init__()
         self.parent_widget = parent
         self.work = work
         self.label = label
         self.title = title
         self.cancellable = cancellable
+        self.quiet = quiet
         self.task = TaskState(self._report_from_worker)
         self.progress_dialog: QProgressDialog | None = None
         self.result: T | None = None
@@ -165,8 +174,9 @@ class Operation(QObject, Generic[T]):
 
     def run_in_background(self) -> Operation[T]:
         _running.add(self)
-        self._open_progress_dialog()
-        hooks().started.emit(self)
+        if not self.quiet:
+            self._open_progress_dialog()
+            hooks().started.emit(self)
         if _synchronous:
             self._execute()
         else:
@@ -273,4 +283,5 @@ class Operation(QObject, Generic[T]):
 
     def _done(self) -> None:
         _running.discard(self)
-        hooks().finished.emit(self)
+        if not self.quiet:
+            hooks().finished.emit(self)

@@ -10,6 +10,11 @@ list can first ask for a *window*: the first page of matches among only the firs
 list order (``HouseholdQuery.window``). That walks the list-order index for at most N rows and stops at
 the page, so it costs a few milliseconds whatever the term, and its hits are exactly the first matches
 of the whole list; the rest (and so the count) can then be read in the background.
+
+``first_matches`` is that policy, in one place for every list that searches as the user types: on a big
+station the first page of matches from a window (a shorter one for trigram terms, and a term rare in
+it read whole at once, since the trigram index answers it in a few milliseconds); on a small station,
+for another order or a village or township filter, every match at once.
 """
 
 from __future__ import annotations
@@ -47,6 +52,18 @@ WINDOW_SORT = "head_name"
 _WINDOW_COLUMNS = "id, head_name_sort, deleted, division_id, ethnicity, search_text"
 _MAIN_FROM = re.compile(r"\bFROM household(?=\s|$)")
 
+# The search-window policy (``first_matches``). A query answered in two steps first shows up to
+# FIRST_PAGE matches, found among the first FIRST_WINDOW households of the list order (walking that much
+# of the list-order index takes ~5 ms at most); a station with no more households than that is read
+# whole at once.
+FIRST_PAGE = 200
+FIRST_WINDOW = 2000
+# Terms of TRIGRAM characters or more are answered by the trigram index in time proportional to their
+# matches: they look at a shorter window first, and one rare in it (fewer than RARE_IN_WINDOW matches,
+# about 1 %) is read whole at once, in a few milliseconds.
+LONG_TERM_WINDOW = 1000
+RARE_IN_WINDOW = 10
+
 
 @dataclass(frozen=True)
 class HouseholdQuery:
@@ -67,6 +84,14 @@ class HouseholdQuery:
     def windowable(self) -> bool:
         """Whether ``window`` may be set: the default order, which an index walks."""
         return self.sort == WINDOW_SORT and not self.descending
+
+
+@dataclass(frozen=True)
+class FirstMatches:
+    """What a list shows of a query at once: the first matching ids, and whether they are all."""
+
+    ids: list[str]
+    complete: bool  # False: more may follow; ``household_ids(query)`` reads every one (and the count)
 
 
 @dataclass(frozen=True)
@@ -137,6 +162,22 @@ def household_ids(session: Session, query: HouseholdQuery) -> list[str]:
         # SQLAlchemy renders no table hints for SQLite, so the hint goes into the compiled text.
         sql = sql.replace("FROM household", "FROM household NOT INDEXED", 1)
     return [row[0] for row in _fetch_all(session, sql, parameters)]
+
+
+def first_matches(session: Session, query: HouseholdQuery) -> FirstMatches:
+    """The first matches of ``query`` in a few milliseconds whatever the station's size (see the module
+    docstring); every match when reading them all is as cheap."""
+    if not query.windowable or query.village_id or query.township_id:
+        # Another order (no index walks it), or a village or township (few households, indexed).
+        return FirstMatches(household_ids(session, query), True)
+    if not household_ids(session, HouseholdQuery(offset=FIRST_WINDOW, limit=1)):
+        return FirstMatches(household_ids(session, query), True)  # a small station: the window is all
+    long_term = len(query.search.strip()) >= TRIGRAM
+    window = LONG_TERM_WINDOW if long_term else FIRST_WINDOW
+    first = household_ids(session, dataclasses.replace(query, window=window, offset=0, limit=FIRST_PAGE))
+    if long_term and len(first) < RARE_IN_WINDOW:
+        return FirstMatches(household_ids(session, query), True)  # rare: the trigram index finds it at once
+    return FirstMatches(first, False)
 
 
 def _windowed_ids(session: Session, query: HouseholdQuery) -> list[str]:

@@ -23,8 +23,10 @@ from huimin_desktop.model import Division, Household, Member, Survey
 from huimin_desktop.services.common import at_field, live_row
 from huimin_desktop.services.household_list import (
     HOUSEHOLD_SORT_KEYS,
+    FirstMatches,
     HouseholdQuery,
     HouseholdRow,
+    first_matches,
     household_count,
     household_ids,
     household_rows,
@@ -35,6 +37,7 @@ from huimin_desktop.store.database import Database
 # The list's query types live in household_list; callers may take them from here with the use cases.
 __all__ = [
     "HOUSEHOLD_SORT_KEYS",
+    "FirstMatches",
     "HouseholdInput",
     "HouseholdQuery",
     "HouseholdRow",
@@ -344,6 +347,12 @@ class HouseholdService:
         """Every matching household id, filtered and sorted in SQL (the list model holds these)."""
         with self.db.reader() as session:
             return household_ids(session, query or HouseholdQuery())
+
+    def first_ids(self, query: HouseholdQuery | None = None) -> FirstMatches:
+        """The first matching ids at once, for a list that reads the rest later (``ids``); see
+        ``household_list.first_matches`` for which queries are answered whole at once."""
+        with self.db.reader() as session:
+            return first_matches(session, query or HouseholdQuery())
 
     def rows(self, ids: Sequence[str]) -> list[HouseholdRow]:
         with self.db.reader() as session:

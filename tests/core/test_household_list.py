@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Household, Survey
+from huimin_desktop.services import household_list
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
@@ -135,6 +136,45 @@ def test_a_window_gives_the_first_matches_of_the_whole_list(
     assert found == (expected if limit is None else expected[:limit])
     # ... which are exactly the first matches of the whole list.
     assert found == reference(plain, query)[: len(found)]
+
+
+@given(data=st.data(), window=st.integers(1, 60), page=st.integers(1, 30))
+@settings(SEARCH_SETTINGS, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_first_matches_are_the_start_of_the_whole_list(
+    demo: Station,
+    plain: list[Plain],
+    data: st.DataObject,
+    window: int,
+    page: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The search policy on a station that counts as big: a prefix of every match (a page at most)
+    when not complete, every match when complete; a rare trigram term and a village read whole."""
+    monkeypatch.setattr(household_list, "FIRST_WINDOW", window)
+    monkeypatch.setattr(household_list, "LONG_TERM_WINDOW", window)
+    monkeypatch.setattr(household_list, "FIRST_PAGE", page)
+    query = data.draw(queries(plain))
+    everything = reference(plain, query)
+    first = demo.households.first_ids(query)
+    assert first.ids == everything[: len(first.ids)]
+    if first.complete:
+        assert first.ids == everything
+    else:
+        assert len(first.ids) <= page
+        assert not query.village_id
+    term = query.search.strip()
+    if len(term) >= household_list.TRIGRAM and len(reference(plain[:window], query)) < min(
+        page, household_list.RARE_IN_WINDOW
+    ):
+        assert first.complete
+
+
+def test_a_small_station_gets_every_match_at_once(demo: Station, plain: list[Plain]) -> None:
+    """Not more households than the first window: the first answer is the whole answer."""
+    assert len(plain) <= household_list.FIRST_WINDOW
+    for term in ("b", "宝", "19", "", "bao"):
+        first = demo.households.first_ids(HouseholdQuery(search=term))
+        assert first.complete and first.ids == reference(plain, HouseholdQuery(search=term))
 
 
 def test_a_window_that_covers_the_list_finds_everything(demo: Station, plain: list[Plain]) -> None:

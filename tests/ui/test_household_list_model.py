@@ -14,7 +14,8 @@ from sqlalchemy import select
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.model import Household
-from huimin_desktop.services.household_list import HouseholdQuery, HouseholdRow
+from huimin_desktop.services import household_list
+from huimin_desktop.services.household_list import FirstMatches, HouseholdQuery, HouseholdRow
 from huimin_desktop.services.station import Station
 from ui import household_list_model
 from ui.household_list_model import HOUSEHOLD_ID_ROLE, HouseholdListModel
@@ -36,6 +37,9 @@ class CountingHouseholds:
 
     def ids(self, query: HouseholdQuery) -> list[str]:
         return self.service.ids(query)
+
+    def first_ids(self, query: HouseholdQuery) -> FirstMatches:
+        return self.service.first_ids(query)
 
     def rows(self, ids: Sequence[str]) -> list[HouseholdRow]:
         self.fetches.append(len(ids))
@@ -170,9 +174,9 @@ WINDOW, PAGE = 40, 15
 @pytest.fixture
 def big(monkeypatch: pytest.MonkeyPatch) -> None:
     """The 300-household station counts as big: first matches among 40 households, 15 at most."""
-    monkeypatch.setattr(household_list_model, "FIRST_WINDOW", WINDOW)
-    monkeypatch.setattr(household_list_model, "LONG_TERM_WINDOW", WINDOW)
-    monkeypatch.setattr(household_list_model, "FIRST_PAGE", PAGE)
+    monkeypatch.setattr(household_list, "FIRST_WINDOW", WINDOW)
+    monkeypatch.setattr(household_list, "LONG_TERM_WINDOW", WINDOW)
+    monkeypatch.setattr(household_list, "FIRST_PAGE", PAGE)
 
 
 def all_rows(model: HouseholdListModel) -> list[str | None]:
@@ -269,7 +273,7 @@ def test_other_orders_filters_by_village_and_small_stations_read_everything_at_o
     model = HouseholdListModel(demo_station.households)
     model.set_query(HouseholdQuery(search="b"), background=True)  # 300 households: not big
     assert model.is_complete
-    monkeypatch.setattr(household_list_model, "FIRST_WINDOW", WINDOW)
+    monkeypatch.setattr(household_list, "FIRST_WINDOW", WINDOW)
     model.refresh()  # a refresh looks again at how big the station is
     with demo_station.db.reader() as session:
         village = session.scalar(select(Household.division_id).where(Household.id == model.id_at(0)))
@@ -301,7 +305,7 @@ def test_qtmodeltester_passes_while_rows_arrive(
 def test_a_long_term_common_in_the_window_reads_the_rest_in_the_background(
     qtbot: QtBot, demo_station: Station, big: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(household_list_model, "RARE_IN_WINDOW", 3)
+    monkeypatch.setattr(household_list, "RARE_IN_WINDOW", 3)
     ids = demo_station.households.ids()
     with demo_station.db.reader() as session:
         texts = {i: text for i, text in session.execute(select(Household.id, Household.search_text))}

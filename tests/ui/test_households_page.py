@@ -14,10 +14,10 @@ from sqlalchemy import select
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.domain.search import pinyin_keys
 from huimin_desktop.model import Household
+from huimin_desktop.services import household_list
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.ui.conftest import type_text
-from ui import household_list_model
 from ui.household_list_model import HouseholdListModel
 from ui.pages.households_page import SEARCH_DELAY_MS, HouseholdsPage
 
@@ -335,9 +335,9 @@ def big(monkeypatch: pytest.MonkeyPatch) -> None:
 
     Ask for it before ``page``: the page's list looks at the station's size when it is made.
     """
-    monkeypatch.setattr(household_list_model, "FIRST_WINDOW", WINDOW)
-    monkeypatch.setattr(household_list_model, "LONG_TERM_WINDOW", WINDOW)
-    monkeypatch.setattr(household_list_model, "FIRST_PAGE", PAGE)
+    monkeypatch.setattr(household_list, "FIRST_WINDOW", WINDOW)
+    monkeypatch.setattr(household_list, "LONG_TERM_WINDOW", WINDOW)
+    monkeypatch.setattr(household_list, "FIRST_PAGE", PAGE)
 
 
 def rare_pair(station: Station) -> str:
