@@ -164,7 +164,16 @@ class HouseholdPicker(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self._build_layout()
+        self._connect_signals()
+        self._show_chosen()
+        self._update_shown()
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.resize(1100, 640)
+        self.search.setFocus()
 
+    def _connect_signals(self) -> None:
+        """Typing searches after a pause; double-click or Enter adds; the buttons do what they say."""
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -181,12 +190,6 @@ class HouseholdPicker(QDialog):
         self.members.itemActivated.connect(lambda _item: self.add_person())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self._show_chosen()
-        self._update_shown()
-        if self.model.rowCount():
-            self.table.selectRow(0)
-        self.resize(1100, 640)
-        self.search.setFocus()
 
     def _build_layout(self) -> None:
         left = QVBoxLayout()

@@ -288,33 +288,9 @@ class AttachmentService:
         task: TaskState,
     ) -> tuple[Attachment, StoredBlob]:
         """Check one file and put it in the store; raises _Refused with the reason for the user."""
-        try:
-            if not path.exists():
-                raise _Refused("文件不存在（可能已被移走或删除）")
-            if not path.is_file():
-                raise _Refused("不是文件（文件夹请用“添加文件夹”）")
-            size = path.stat().st_size
-        except OSError as exc:
-            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
-        if size == 0:
-            raise _Refused("文件是空的（0 字节），可能没有拷贝完整")
-        if size > self.max_file_bytes:
-            raise _Refused(f"文件太大（{_megabytes(size)}），超过了上限 {_megabytes(self.max_file_bytes)}")
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(64)
-        except OSError as exc:
-            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
+        head = self._readable_head(path)
         kind = kinds.detect_kind(path.name, head)
-        taken_at = None
-        duration = None
-        if kind.kind == kinds.PHOTO and kind.mime not in kinds.UNREADABLE_PHOTOS:
-            try:
-                taken_at = inspect_photo(path).taken_at
-            except UnreadableImage as exc:
-                raise _Refused("图片无法读取（文件已损坏或不是图片）") from exc
-        elif kind.kind in (kinds.AUDIO, kinds.VIDEO):
-            duration = media_duration_ms(path)
+        taken_at, duration = _media_facts(path, kind)
         try:
             blob = ingest(self.root, path, check=task.check)
         except BlobDamagedError as exc:
@@ -337,6 +313,26 @@ class AttachmentService:
             duration_ms=duration,
         )
         return row, blob
+
+    def _readable_head(self, path: Path) -> bytes:
+        """The first bytes of a file fit to take (it exists, is a file, not empty, not too large)."""
+        try:
+            if not path.exists():
+                raise _Refused("文件不存在（可能已被移走或删除）")
+            if not path.is_file():
+                raise _Refused("不是文件（文件夹请用“添加文件夹”）")
+            size = path.stat().st_size
+        except OSError as exc:
+            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
+        if size == 0:
+            raise _Refused("文件是空的（0 字节），可能没有拷贝完整")
+        if size > self.max_file_bytes:
+            raise _Refused(f"文件太大（{_megabytes(size)}），超过了上限 {_megabytes(self.max_file_bytes)}")
+        try:
+            with path.open("rb") as handle:
+                return handle.read(64)
+        except OSError as exc:
+            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
 
     def _discard_unused(self, candidates: Sequence[str]) -> None:
         if not candidates:
@@ -444,3 +440,15 @@ def unique_path(folder: Path, name: str, taken: Collection[str] = ()) -> Path:
         number += 1
         candidate = f"{stem} ({number}).{extension}" if extension else f"{stem} ({number})"
     return folder / candidate
+
+
+def _media_facts(path: Path, kind: kinds.FileKind) -> tuple[dt.datetime | None, int | None]:
+    """When a photo was taken (from its EXIF) and how long a recording lasts, where the file says."""
+    if kind.kind == kinds.PHOTO and kind.mime not in kinds.UNREADABLE_PHOTOS:
+        try:
+            return inspect_photo(path).taken_at, None
+        except UnreadableImage as exc:
+            raise _Refused("图片无法读取（文件已损坏或不是图片）") from exc
+    if kind.kind in (kinds.AUDIO, kinds.VIDEO):
+        return None, media_duration_ms(path)
+    return None, None

@@ -64,45 +64,13 @@ class IndicatorService:
     # -- validation ---------------------------------------------------------------------------
 
     def _check(self, session: Session, data: IndicatorInput, indicator_id: str | None) -> list[Issue]:
-        issues: list[Issue] = []
-        division = session.get(Division, data.division_id)
-        if division is None or division.deleted:
-            issues.append(
-                Issue("indicator.division_unknown", "考核单位（县级区划）不存在", field="division_id")
-            )
-        elif division.level != "county":
-            issues.append(
-                Issue(
-                    "indicator.division_not_county",
-                    f"“{division.name}”不是县（市、区）级区划，考核指标只能下达到县",
-                    field="division_id",
-                )
-            )
+        issues = _division_issues(session, data.division_id)
         this_year = dt.date.today().year
         if not FIRST_YEAR <= data.year <= this_year + 1:
             issues.append(Issue("indicator.year", f"考核年度 {data.year} 不合理", field="year"))
         if not data.name.strip():
             issues.append(Issue("indicator.name_missing", "指标名称不能为空", field="name"))
-        code = data.code.strip()
-        if code:
-            statement = select(Indicator).where(
-                Indicator.code == code,
-                Indicator.division_id == data.division_id,
-                Indicator.year == data.year,
-                Indicator.deleted.is_(False),
-            )
-            if indicator_id is not None:
-                statement = statement.where(Indicator.id != indicator_id)
-            other = session.scalars(statement).first()
-            if other is not None:
-                issues.append(
-                    Issue(
-                        "indicator.code_taken",
-                        f"{data.year} 年已有编号为“{code}”的指标“{other.name}”",
-                        field="code",
-                        params={"indicator_id": other.id},
-                    )
-                )
+        issues += _code_issues(session, data, indicator_id)
         if data.max_score < 0:
             issues.append(Issue("indicator.max_score_negative", "分值不能为负数", field="max_score"))
         if data.deadline is not None and data.deadline.year != data.year:
@@ -114,14 +82,7 @@ class IndicatorService:
                     field="deadline",
                 )
             )
-        seen: set[int] = set()
-        for index, (month, _planned, _description) in enumerate(data.milestones):
-            where = f"milestones[{index}].month"
-            if not 1 <= month <= 12:
-                issues.append(Issue("milestone.month", f"月份 {month} 无效，应为 1 到 12", field=where))
-            elif month in seen:
-                issues.append(Issue("milestone.month_repeated", f"{month} 月的进度安排重复", field=where))
-            seen.add(month)
+        issues += _milestone_issues(data.milestones)
         return issues
 
     # -- writing ------------------------------------------------------------------------------
@@ -316,3 +277,60 @@ def _latest_values(session: Session, indicator_ids: list[str]) -> dict[str, floa
         if value is not None:  # the query leaves them out; the column may hold them
             latest[indicator_id] = value
     return latest
+
+
+def _division_issues(session: Session, division_id: str) -> list[Issue]:
+    """Indicators are set for a county."""
+    issues: list[Issue] = []
+    division = session.get(Division, division_id)
+    if division is None or division.deleted:
+        issues.append(Issue("indicator.division_unknown", "考核单位（县级区划）不存在", field="division_id"))
+    elif division.level != "county":
+        issues.append(
+            Issue(
+                "indicator.division_not_county",
+                f"“{division.name}”不是县（市、区）级区划，考核指标只能下达到县",
+                field="division_id",
+            )
+        )
+    return issues
+
+
+def _code_issues(session: Session, data: IndicatorInput, indicator_id: str | None) -> list[Issue]:
+    """A code names one indicator of a county and year."""
+    issues: list[Issue] = []
+    code = data.code.strip()
+    if code:
+        statement = select(Indicator).where(
+            Indicator.code == code,
+            Indicator.division_id == data.division_id,
+            Indicator.year == data.year,
+            Indicator.deleted.is_(False),
+        )
+        if indicator_id is not None:
+            statement = statement.where(Indicator.id != indicator_id)
+        other = session.scalars(statement).first()
+        if other is not None:
+            issues.append(
+                Issue(
+                    "indicator.code_taken",
+                    f"{data.year} 年已有编号为“{code}”的指标“{other.name}”",
+                    field="code",
+                    params={"indicator_id": other.id},
+                )
+            )
+    return issues
+
+
+def _milestone_issues(milestones: tuple[Milestone, ...]) -> list[Issue]:
+    """One plan per month, months 1 to 12."""
+    issues: list[Issue] = []
+    seen: set[int] = set()
+    for index, (month, _planned, _description) in enumerate(milestones):
+        where = f"milestones[{index}].month"
+        if not 1 <= month <= 12:
+            issues.append(Issue("milestone.month", f"月份 {month} 无效，应为 1 到 12", field=where))
+        elif month in seen:
+            issues.append(Issue("milestone.month_repeated", f"{month} 月的进度安排重复", field=where))
+        seen.add(month)
+    return issues

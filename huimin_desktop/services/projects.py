@@ -108,26 +108,7 @@ class ProjectService:
     # -- validation ---------------------------------------------------------------------------
 
     def _check(self, session: Session, data: ProjectInput, project_id: str | None) -> list[Issue]:
-        issues: list[Issue] = []
-        code = data.code.strip()
-        if not code:
-            issues.append(Issue("project.code_missing", "项目编号不能为空", field="code"))
-        elif len(code) > 40:
-            issues.append(Issue("project.code_too_long", "项目编号不能超过 40 个字符", field="code"))
-        else:
-            statement = select(Project).where(Project.code == code, Project.deleted.is_(False))
-            if project_id is not None:
-                statement = statement.where(Project.id != project_id)
-            other = session.scalars(statement).first()
-            if other is not None:
-                issues.append(
-                    Issue(
-                        "project.code_taken",
-                        f"项目编号“{code}”已被项目“{other.name}”（{other.year} 年）使用",
-                        field="code",
-                        params={"project_id": other.id},
-                    )
-                )
+        issues = _code_issues(session, data.code.strip(), project_id)
         if not data.name.strip():
             issues.append(Issue("project.name_missing", "项目名称不能为空", field="name"))
         if not _category_known(data.category):
@@ -146,36 +127,8 @@ class ProjectService:
                     field="year",
                 )
             )
-        for name, label in FUNDS.items():
-            if getattr(data, name) < 0:
-                issues.append(Issue("amount.negative", f"{label}不能为负数", field=name))
-        if data.income_increase_expected is not None and data.income_increase_expected < 0:
-            issues.append(
-                Issue("amount.negative", "预期户均增收不能为负数", field="income_increase_expected")
-            )
-        for start, finish, label in (
-            ("planned_start", "planned_finish", "计划"),
-            ("actual_start", "actual_finish", "实际"),
-        ):
-            begun, done = getattr(data, start), getattr(data, finish)
-            if begun and done and done < begun:
-                issues.append(
-                    Issue("project.finish_before_start", f"{label}完工日期早于{label}开工日期", field=finish)
-                )
-        today = dt.date.today()
-        for name, label in (("actual_start", "实际开工日期"), ("actual_finish", "实际完工日期")):
-            value = getattr(data, name)
-            if value and value > today:
-                issues.append(Issue("project.date_future", f"{label}不能晚于今天", field=name))
-        if data.actual_finish and not data.actual_start:
-            issues.append(
-                Issue(
-                    "project.start_missing",
-                    "已填实际完工日期，但未填实际开工日期",
-                    Severity.WARNING,
-                    field="actual_start",
-                )
-            )
+        issues += _amount_issues(data)
+        issues += _date_issues(data)
         if sum(getattr(data, name) for name in FUNDS) == 0:
             issues.append(
                 Issue("project.no_funds", "项目尚未填写任何资金", Severity.WARNING, field="fund_provincial")
@@ -677,3 +630,66 @@ def _apply_beneficiaries(session: Session, project_id: str, household_ids: Seque
         else:
             session.add(ProjectBeneficiary(project_id=project_id, household_id=household_id))
     session.flush()
+
+
+def _code_issues(session: Session, code: str, project_id: str | None) -> list[Issue]:
+    """A project's code is there, short enough, and no other live project's."""
+    issues: list[Issue] = []
+    if not code:
+        issues.append(Issue("project.code_missing", "项目编号不能为空", field="code"))
+    elif len(code) > 40:
+        issues.append(Issue("project.code_too_long", "项目编号不能超过 40 个字符", field="code"))
+    else:
+        statement = select(Project).where(Project.code == code, Project.deleted.is_(False))
+        if project_id is not None:
+            statement = statement.where(Project.id != project_id)
+        other = session.scalars(statement).first()
+        if other is not None:
+            issues.append(
+                Issue(
+                    "project.code_taken",
+                    f"项目编号“{code}”已被项目“{other.name}”（{other.year} 年）使用",
+                    field="code",
+                    params={"project_id": other.id},
+                )
+            )
+    return issues
+
+
+def _amount_issues(data: ProjectInput) -> list[Issue]:
+    issues: list[Issue] = []
+    for name, label in FUNDS.items():
+        if getattr(data, name) < 0:
+            issues.append(Issue("amount.negative", f"{label}不能为负数", field=name))
+    if data.income_increase_expected is not None and data.income_increase_expected < 0:
+        issues.append(Issue("amount.negative", "预期户均增收不能为负数", field="income_increase_expected"))
+    return issues
+
+
+def _date_issues(data: ProjectInput) -> list[Issue]:
+    """Finish after start, nothing actual in the future, no actual finish without a start."""
+    issues: list[Issue] = []
+    for start, finish, label in (
+        ("planned_start", "planned_finish", "计划"),
+        ("actual_start", "actual_finish", "实际"),
+    ):
+        begun, done = getattr(data, start), getattr(data, finish)
+        if begun and done and done < begun:
+            issues.append(
+                Issue("project.finish_before_start", f"{label}完工日期早于{label}开工日期", field=finish)
+            )
+    today = dt.date.today()
+    for name, label in (("actual_start", "实际开工日期"), ("actual_finish", "实际完工日期")):
+        value = getattr(data, name)
+        if value and value > today:
+            issues.append(Issue("project.date_future", f"{label}不能晚于今天", field=name))
+    if data.actual_finish and not data.actual_start:
+        issues.append(
+            Issue(
+                "project.start_missing",
+                "已填实际完工日期，但未填实际开工日期",
+                Severity.WARNING,
+                field="actual_start",
+            )
+        )
+    return issues

@@ -92,29 +92,42 @@ def _stamp_changes(session: Session, _flush_context: Any, _instances: Any) -> No
     text, seq = str(stamp), stamp.ordinal
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     for obj in new:
-        if obj.id is None:
-            obj.id = new_id()
-        obj.origin = obj.origin or ctx.station
-        obj.created_stamp = obj.stamp = text
-        obj.deleted = bool(obj.deleted)
-        obj.seq = seq
-        if isinstance(obj, Attachment):
-            obj.arrival_seq = seq
-        if ctx.audit:
-            _audit(session, ctx, now, "create", obj, None)
+        _stamp_new(session, ctx, obj, text, seq, now)
     for obj in dirty:
-        changed = _changed_fields(obj)
-        if not changed:
-            continue
-        stamps, bases = dict(obj.field_stamps or {}), dict(obj.field_bases or {})
-        for name in changed:
-            bases[name] = stamps.get(name, obj.created_stamp)
-            stamps[name] = text
-        obj.field_stamps, obj.field_bases = stamps, bases
-        obj.stamp = text
-        obj.seq = seq
-        if ctx.audit:
-            action = "update"
-            if "deleted" in changed:
-                action = "delete" if obj.deleted else "restore"
-            _audit(session, ctx, now, action, obj, {"changed": changed})
+        _stamp_changed(session, ctx, obj, text, seq, now)
+
+
+def _stamp_new(
+    session: Session, ctx: ChangeContext, obj: Synced, text: str, seq: int, now: dt.datetime
+) -> None:
+    if obj.id is None:
+        obj.id = new_id()
+    obj.origin = obj.origin or ctx.station
+    obj.created_stamp = obj.stamp = text
+    obj.deleted = bool(obj.deleted)
+    obj.seq = seq
+    if isinstance(obj, Attachment):
+        obj.arrival_seq = seq
+    if ctx.audit:
+        _audit(session, ctx, now, "create", obj, None)
+
+
+def _stamp_changed(
+    session: Session, ctx: ChangeContext, obj: Synced, text: str, seq: int, now: dt.datetime
+) -> None:
+    """Each changed field gets the new stamp and keeps, as its base, the stamp it had."""
+    changed = _changed_fields(obj)
+    if not changed:
+        return
+    stamps, bases = dict(obj.field_stamps or {}), dict(obj.field_bases or {})
+    for name in changed:
+        bases[name] = stamps.get(name, obj.created_stamp)
+        stamps[name] = text
+    obj.field_stamps, obj.field_bases = stamps, bases
+    obj.stamp = text
+    obj.seq = seq
+    if ctx.audit:
+        action = "update"
+        if "deleted" in changed:
+            action = "delete" if obj.deleted else "restore"
+        _audit(session, ctx, now, action, obj, {"changed": changed})

@@ -234,23 +234,38 @@ def write_blobs(
         ThreadPoolExecutor(WORKERS, "package-blobs") as sealing,
     ):
         running: list[Future[Any]] = [sealing.submit(work, slot, checking) for slot in range(WORKERS)]
-        try:
-            while not all(future.done() for future in [*running, *list(read_backs.values())]):
-                time.sleep(0.02)
-                progress(sum(done))
-                if any(f.done() and f.exception() for f in list(read_backs.values())):
-                    stop.set()
-                    break
-        except BaseException:
-            stop.set()
-            raise
-    futures = [*running, *read_backs.values()]
+        _watch(running, read_backs, lambda: progress(sum(done)), stop)
+    _raise_first_failure([*running, *read_backs.values()])
+    progress(sum(done))
+    return [read_backs[volume].result() for volume in range(len(volumes.paths))], taken
+
+
+def _watch(
+    running: list[Future[Any]],
+    read_backs: dict[int, Future[FileEntry]],
+    report: Callable[[], None],
+    stop: threading.Event,
+) -> None:
+    """Report progress until the workers and the read-backs they started are done; a failed read-back
+    stops the workers at once. ``report`` may raise (cancel): the workers stop too."""
+    try:
+        while not all(future.done() for future in [*running, *list(read_backs.values())]):
+            time.sleep(0.02)
+            report()
+            if any(f.done() and f.exception() for f in list(read_backs.values())):
+                stop.set()
+                break
+    except BaseException:
+        stop.set()
+        raise
+
+
+def _raise_first_failure(futures: list[Future[Any]]) -> None:
+    """The first error of a worker or read-back, other than the stops it caused in the others."""
     errors = [future.exception() for future in futures]
     first = next((e for e in errors if e is not None and not isinstance(e, _Stop)), None)
     if first is not None:
         raise first
-    progress(sum(done))
-    return [read_backs[volume].result() for volume in range(len(volumes.paths))], taken
 
 
 def volume_size_for(length: int, limit: int) -> int:

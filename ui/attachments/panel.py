@@ -70,6 +70,24 @@ class AttachmentPanel(QWidget):
         self.setAcceptDrops(True)
 
         self.loader = ThumbnailLoader(station, THUMBNAIL_SIZE, self)
+        self._build_view()
+        self._build_stack()
+        bar = self._build_bar(categories)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        remove = QAction(self)
+        remove.setShortcut(QKeySequence.StandardKey.Delete)
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        remove.triggered.connect(self.remove_selected)
+        self.view.addAction(remove)
+        self.set_owner("", None)
+
+    def _build_view(self) -> None:
+        """The grid of thumbnails."""
         kind_names = {
             "photo": self.tr("Photo"),
             "audio": self.tr("Audio"),
@@ -97,6 +115,8 @@ class AttachmentPanel(QWidget):
         self.view.activated.connect(self.open_index)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
 
+    def _build_stack(self) -> None:
+        """The grid, or in its place a hint of what to do while there are no files."""
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hint.setWordWrap(True)
@@ -106,6 +126,8 @@ class AttachmentPanel(QWidget):
         self.stack.addWidget(self.hint)
         self.stack.addWidget(self.view)
 
+    def _build_bar(self, categories: Sequence[str] | None) -> QHBoxLayout:
+        """The category for new files, the buttons that add them and the ones for the selected files."""
         self.category = QComboBox()
         # The caller's categories in the caller's order (the first is the default); all when None.
         lists = code_lists().attachment_category
@@ -142,18 +164,7 @@ class AttachmentPanel(QWidget):
         for button in (self.export_button, self.remove_button):
             button.setAutoDefault(False)
             bar.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        layout.addLayout(bar)
-        layout.addWidget(self.stack, 1)
-
-        remove = QAction(self)
-        remove.setShortcut(QKeySequence.StandardKey.Delete)
-        remove.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        remove.triggered.connect(self.remove_selected)
-        self.view.addAction(remove)
-        self.set_owner("", None)
+        return bar
 
     # -- the record ----------------------------------------------------------------------------------
 
