@@ -40,7 +40,7 @@ from ui.operations import Operation
 
 if TYPE_CHECKING:
     # The core's services load after the main window shows (see ui/app.py); type checkers only.
-    from huimin_desktop.services.household_list import HouseholdQuery, HouseholdRow
+    from huimin_desktop.services.household_list import HouseholdQuery, HouseholdRow, SearchMatch
     from huimin_desktop.services.households import HouseholdService
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -54,6 +54,8 @@ MAX_BLOCKS = 64
 REST_AT_THE_LATEST_MS = 100
 # The role that gives a row's household id (for views, selection models and tests).
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# The column that says which member a search found a household by (not a sort key).
+MATCH_COLUMN = "match"
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -73,6 +75,7 @@ class ListColumn:
     title: str
     text: Callable[[HouseholdRow], str]
     numeric: bool = False
+    sortable: bool = True
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,10 @@ class HouseholdListModel(QAbstractTableModel):
         parent: QObject | None = None,
         *,
         background: bool = False,
+        show_township: bool = False,
     ) -> None:
-        """``background``: as for ``set_query``, the first matches now and the rest from the worker."""
+        """``background``: as for ``set_query``, the first matches now and the rest from the worker.
+        ``show_township``: a 乡镇 column first (county and city stations, where village names repeat)."""
         super().__init__(parent)
         if query is None:
             from huimin_desktop.services.household_list import HouseholdQuery
@@ -114,7 +119,9 @@ class HouseholdListModel(QAbstractTableModel):
         self._rest_query: HouseholdQuery | None = None  # set while the rest waits to be read
         self._rest_after_paint = False  # the next data() call starts the rest after its paint
         self._blocks: OrderedDict[int, dict[str, _DisplayRow]] = OrderedDict()
+        township = (ListColumn("township", self.tr("Township"), _township),) if show_township else ()
         self.columns: tuple[ListColumn, ...] = (
+            *township,
             ListColumn("village", self.tr("Village"), _village),
             ListColumn("household_no", self.tr("Household no."), _household_no),
             ListColumn("head_name", self.tr("Head"), _head_name),
@@ -128,6 +135,8 @@ class HouseholdListModel(QAbstractTableModel):
                 _latest_per_capita,
                 numeric=True,
             ),
+            # Filled while searching: the member (name, ID or phone) the search found the household by.
+            ListColumn(MATCH_COLUMN, self.tr("Found by"), _no_text, sortable=False),
         )
         self.set_query(query, background=background)
 
@@ -245,7 +254,7 @@ class HouseholdListModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort in SQL by the column's key; selected rows stay selected (persistent indexes follow)."""
-        if not 0 <= column < len(self.columns):
+        if not 0 <= column < len(self.columns) or not self.columns[column].sortable:
             return
         query = dataclasses.replace(
             self._query,
@@ -375,22 +384,50 @@ class HouseholdListModel(QAbstractTableModel):
             self._blocks.move_to_end(number)
         return block.get(self._ids[row])
 
+    def match_column(self) -> int:
+        return next(i for i, c in enumerate(self.columns) if c.sort_key == MATCH_COLUMN)
+
     def _fetch_block(self, number: int) -> dict[str, _DisplayRow]:
         wanted = self._ids[number * BLOCK_SIZE : (number + 1) * BLOCK_SIZE]
-        block = {r.id: self._display(r) for r in self._households.rows(wanted)}
+        search = self._query.search
+        matches = self._households.search_matches(wanted, search) if search.strip() else {}
+        block = {r.id: self._display(r, matches.get(r.id)) for r in self._households.rows(wanted)}
         self._blocks[number] = block
         while len(self._blocks) > MAX_BLOCKS:
             self._blocks.popitem(last=False)
         return block
 
-    def _display(self, row: HouseholdRow) -> _DisplayRow:
-        texts = tuple(column.text(row) for column in self.columns)
+    def _display(self, row: HouseholdRow, match: SearchMatch | None = None) -> _DisplayRow:
+        found_by = self._match_text(match) if match is not None else ""
+        texts = tuple(found_by if c.sort_key == MATCH_COLUMN else c.text(row) for c in self.columns)
         return _DisplayRow(row.id, texts, row.township_name, row.latest_year)
+
+    def _match_text(self, match: SearchMatch) -> str:
+        """ "其木格（妻）", "其木格：身份证号 2113**********0047" — who the search found, and by what."""
+        from huimin_desktop.domain.codelists import code_lists
+        from huimin_desktop.domain.contact import mask_phone
+        from huimin_desktop.domain.idnumber import mask_id_number
+
+        relationship = code_lists().relationship.name(match.relationship) or match.relationship
+        who = self.tr("{name} ({relationship})").format(name=match.name, relationship=relationship)
+        if match.field == "id_number":
+            return self.tr("{who}: ID {number}").format(who=who, number=mask_id_number(match.value))
+        if match.field == "phone":
+            return self.tr("{who}: phone {number}").format(who=who, number=mask_phone(match.value))
+        return who
 
 
 # What each column shows of a row. The core's formatting helpers are imported at the first rows, not
 # with the module: the main window imports this before its first paint, and these (code lists, masking)
 # are not needed until a station's households show.
+
+
+def _township(row: HouseholdRow) -> str:
+    return row.township_name
+
+
+def _no_text(_row: HouseholdRow) -> str:
+    return ""  # the "found by" column: its text comes with the search's matches
 
 
 def _village(row: HouseholdRow) -> str:

@@ -24,15 +24,30 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Integer, Select, column, exists, func, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    case,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.orm import Session, aliased
 
-from huimin_desktop.model import Division, Household, Survey
+from huimin_desktop.domain.search import household_search_text
+from huimin_desktop.model import Division, Household, Member, Survey
 
 _Village = aliased(Division)
+_Township = aliased(Division)
 
 # The columns the list may be sorted by, and what each sorts on.
 SORT_COLUMNS: dict[str, ColumnElement] = {
+    "township": _Township.name,
     "village": _Village.name,
     "household_no": Household.household_no,
     "head_name": Household.head_name_sort,
@@ -50,6 +65,7 @@ _NULLABLE_SORTS = frozenset({"latest_net_income", "latest_per_capita"})
 WINDOW_SORT = "head_name"
 # The household columns a windowed query reads (what _filtered and the order use, nothing more).
 _WINDOW_COLUMNS = "id, head_name_sort, deleted, division_id, ethnicity, search_text"
+_HEAD_CODES = ("02", "01")  # 户主, 本人: the head's relationship codes
 _MAIN_FROM = re.compile(r"\bFROM household(?=\s|$)")
 
 # The search-window policy (``first_matches``). A query answered in two steps first shows up to
@@ -147,12 +163,16 @@ def household_ids(session: Session, query: HouseholdQuery) -> list[str]:
         return _windowed_ids(session, query)
     key = SORT_COLUMNS[query.sort]
     statement = select(Household.id)
-    if query.sort == "village":
+    if query.sort in ("village", "township"):
         statement = statement.join(_Village, Household.division_id == _Village.id)
+    if query.sort == "township":
+        statement = statement.outerjoin(_Township, _Village.parent_id == _Township.id)
     order = key.desc() if query.descending else key.asc()
     # Nullable keys (no survey yet) sort last either way; the id keeps equal keys in a stable order.
     ordering = [key.is_(None), order] if query.sort in _NULLABLE_SORTS else [order]
-    statement = _filtered(statement, query).order_by(*ordering, Household.id)
+    # A search puts the households whose head it names exactly first, whatever the order below them.
+    first = [_head_is(query.search).desc()] if query.search.strip() else []
+    statement = _filtered(statement, query).order_by(*first, *ordering, Household.id)
     if query.limit is not None:
         statement = statement.offset(query.offset).limit(query.limit)
     sql, parameters = _compiled(session, statement)
@@ -178,6 +198,16 @@ def first_matches(session: Session, query: HouseholdQuery) -> FirstMatches:
     if long_term and len(first) < RARE_IN_WINDOW:
         return FirstMatches(household_ids(session, query), True)  # rare: the trigram index finds it at once
     return FirstMatches(first, False)
+
+
+def _head_is(search: str) -> ColumnElement:
+    """1 for a household whose head the search names exactly (name, full pinyin or ID number), else 0."""
+    term = search.strip().lower()
+    exact = [func.lower(Household.head_name) == term, func.lower(Household.head_id_number) == term]
+    if term.isascii():  # head_name_sort is "<full pinyin> <name>"
+        pattern = term.replace("/", "//").replace("%", "/%").replace("_", "/_") + " %"
+        exact.append(Household.head_name_sort.like(pattern, escape="/"))
+    return case((or_(*exact), 1), else_=0)
 
 
 def _windowed_ids(session: Session, query: HouseholdQuery) -> list[str]:
@@ -255,3 +285,53 @@ def household_rows(session: Session, ids: Sequence[str]) -> list[HouseholdRow]:
         sql = _ROWS_SQL.format(marks=",".join("?" * len(chunk)))
         found.update((row[0], HouseholdRow(*row)) for row in _fetch_all(session, sql, chunk))
     return [found[i] for i in ids if i in found]
+
+
+@dataclass(frozen=True)
+class SearchMatch:
+    """The member a search found a household by: ``field`` is "name" (or its pinyin), "id_number" or
+    "phone"; ``value`` is that member's value of it (the screen masks numbers)."""
+
+    name: str
+    relationship: str
+    field: str
+    value: str
+
+
+def _member_match(term: str, name: str, id_number: str, phone: str) -> str | None:
+    if term in household_search_text([name], [], []):
+        return "name"
+    if term in id_number.lower():
+        return "id_number"
+    if phone and term in phone.lower():
+        return "phone"
+    return None
+
+
+def search_matches(session: Session, ids: Sequence[str], search: str) -> dict[str, SearchMatch]:
+    """For each of ``ids`` that a member matches, the member the ``search`` found it by: the head if
+    the head matches, else the first member in the roster's order (households found by the household's
+    own phone alone have none)."""
+    term = search.strip().lower()
+    if not term:
+        return {}
+    found: dict[str, tuple[bool, int, SearchMatch]] = {}
+    for start in range(0, len(ids), _ROWS_CHUNK):
+        statement = select(
+            Member.household_id,
+            Member.position,
+            Member.name,
+            Member.id_number,
+            Member.phone,
+            Member.relationship,
+        ).where(Member.household_id.in_(ids[start : start + _ROWS_CHUNK]), Member.deleted.is_(False))
+        for household_id, position, name, id_number, phone, relationship in session.execute(statement):
+            where = _member_match(term, name, id_number, phone)
+            if where is None:
+                continue
+            rank = (relationship not in _HEAD_CODES, position)
+            kept = found.get(household_id)
+            if kept is None or rank < kept[:2]:
+                value = name if where == "name" else id_number if where == "id_number" else phone
+                found[household_id] = (*rank, SearchMatch(name, relationship, where, value))
+    return {household_id: match for household_id, (_h, _p, match) in found.items()}

@@ -26,10 +26,12 @@ from huimin_desktop.services.household_list import (
     FirstMatches,
     HouseholdQuery,
     HouseholdRow,
+    SearchMatch,
     first_matches,
     household_count,
     household_ids,
     household_rows,
+    search_matches,
 )
 from huimin_desktop.services.records import HouseholdRecord, MemberRecord, SaveResult, SurveyRecord
 from huimin_desktop.store.database import Database
@@ -43,6 +45,7 @@ __all__ = [
     "HouseholdRow",
     "HouseholdService",
     "MemberInput",
+    "SearchMatch",
     "SurveyInput",
     "refresh_household_summary",
     "refresh_latest_income",
@@ -357,6 +360,11 @@ class HouseholdService:
     def rows(self, ids: Sequence[str]) -> list[HouseholdRow]:
         with self.db.reader() as session:
             return household_rows(session, ids)
+
+    def search_matches(self, ids: Sequence[str], search: str) -> dict[str, SearchMatch]:
+        """Which member ``search`` found each of ``ids`` by (the list says so beside the head)."""
+        with self.db.reader() as session:
+            return search_matches(session, ids, search)
 
     def count(self, query: HouseholdQuery | None = None) -> int:
         with self.db.reader() as session:

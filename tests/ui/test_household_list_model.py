@@ -121,7 +121,9 @@ def test_columns_show_masked_and_formatted_values(demo_station: Station) -> None
 def test_headers(demo_station: Station, chinese: str) -> None:
     model = HouseholdListModel(demo_station.households)
     titles = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert titles == ["村", "户编号", "户主", "身份证号", "民族", "人口", "电话", "人均纯收入（最近年度）"]
+    expected = ["村", "户编号", "户主", "身份证号", "民族", "人口", "电话", "人均纯收入（最近年度）"]
+    assert titles[:-1] == expected
+    assert model.columns[-1].sort_key == "match" and not model.columns[-1].sortable  # "found by"
     assert model.headerData(0, Qt.Orientation.Vertical) is None
 
 

@@ -93,9 +93,9 @@ class SectionKeys(QObject):
         if section.prepare is not None:
             section.prepare()
         section.entry.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        card = self.card_of(section.entry)
-        if card is not None:
-            top = card.mapTo(self.scroll.widget(), QPoint(0, 0)).y()
+        card, body = self.card_of(section.entry), self.scroll.widget()
+        if card is not None and body is not None:
+            top = card.mapTo(body, QPoint(0, 0)).y()
             self.scroll.verticalScrollBar().setValue(max(0, top - SCROLL_MARGIN))
 
     def jump(self, direction: int) -> None:

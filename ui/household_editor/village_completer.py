@@ -77,14 +77,17 @@ class PinyinCompleter(QCompleter):
 
     def take(self) -> bool:
         """Choose the highlighted entry (or the first) in the combo box; False when the list is empty."""
-        index = self.popup().currentIndex()
+        popup = self.popup()
+        if popup is None:
+            return False
+        index = popup.currentIndex()
         if not index.isValid():
             index = self.completionModel().index(0, 0)
         completion = self.completionModel()
         if not index.isValid() or not isinstance(completion, QAbstractProxyModel):
             return False
         row = self.matches.mapToSource(completion.mapToSource(index)).row()
-        self.popup().hide()
+        popup.hide()
         self.combo.setCurrentIndex(row)
         return row >= 0
 

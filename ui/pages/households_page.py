@@ -46,6 +46,7 @@ FALLBACK_YEARS = 5
 SEARCH_MAX_MIN_WIDTH = 300
 # What each column is sized for: a sample text, or a number of full-width (Chinese) characters.
 _COLUMN_SAMPLES: dict[str, str | int] = {
+    "township": 6,
     "village": 5,
     "household_no": "05-0001",
     "head_name": 4,
@@ -54,6 +55,7 @@ _COLUMN_SAMPLES: dict[str, str | int] = {
     "member_count": 2,
     "phone": "138****5678",
     "latest_per_capita": "123,456",
+    "match": 9,
 }
 _FULL_WIDTH_GLYPH = chr(0x6C11)  # any CJK ideograph: they all have the same advance
 _CELL_PADDING = 24
@@ -103,7 +105,13 @@ class HouseholdsPage(QWidget):
         placeholder_width = self.search.fontMetrics().horizontalAdvance(self.search.placeholderText())
         self.search.setMinimumWidth(min(placeholder_width + 48, SEARCH_MAX_MIN_WIDTH))
 
-        self.model = HouseholdListModel(station.households, self._query_from_filters(), self, background=True)
+        self.model = HouseholdListModel(
+            station.households,
+            self._query_from_filters(),
+            self,
+            background=True,
+            show_township=station.info().level != "township",  # village names repeat across townships
+        )
         self.table = HouseholdTableView(self.model)
         self.empty_label = self.table.empty_label
         self.count_label = QLabel()
@@ -533,13 +541,38 @@ class HouseholdTableView(QTableView):
         header.setSectionsMovable(False)
         header.setSortIndicator(model.sort_column(), Qt.SortOrder.AscendingOrder)
         self.setSortingEnabled(True)  # the model sorts in SQL
+        header.sortIndicatorChanged.connect(self._sorted)  # after the model sorted (connected first)
+        model.modelReset.connect(self._show_match_column)
         self._size_columns()
+        self._show_match_column()
         # Shown over the empty table: "no households yet" or "nothing matches".
         self.empty_label = QLabel(self.viewport())
         self.empty_label.setObjectName("mutedText")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+
+    def _sorted(self, column: int, order: Qt.SortOrder) -> None:
+        """A new order starts at its top; a column that cannot sort keeps the arrow where the order is."""
+        if not self._list_model.columns[column].sortable:
+            header = self.horizontalHeader()
+            header.blockSignals(True)
+            descending = self._list_model.query.descending
+            header.setSortIndicator(
+                self._list_model.sort_column(),
+                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self.scrollToTop()
+
+    def _show_match_column(self) -> None:
+        """ "Found by" only while searching (it is empty otherwise)."""
+        searching = bool(self._list_model.query.search.strip())
+        column = self._list_model.match_column()
+        if self.isColumnHidden(column) == searching:
+            self.setColumnHidden(column, not searching)
+            self._fit_columns()
 
     def place_empty_label(self) -> None:
         self.empty_label.setGeometry(self.viewport().rect().adjusted(24, 24, -24, -24))
