@@ -10,9 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
+
+if TYPE_CHECKING:  # openpyxl itself is imported when a workbook is written (it takes 0.2 s to load)
+    from openpyxl import Workbook
+    from openpyxl.styles import Border
+    from openpyxl.worksheet.worksheet import Worksheet
 
 INCOME_GROUP = "家庭收入情况（元）"
 TEXT_FIELDS = frozenset({"id_number", "head_id_number", "phone", "household_no"})
@@ -61,19 +66,57 @@ def _header(key: str) -> str:
 def write_roster(path: Path, sheet: RosterSheet, layout: Sequence[tuple[str, float]] = ROSTER_LAYOUT) -> None:
     """Write ``sheet`` to ``path`` (.xlsx) through a temporary file, so a failure leaves no half file."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
-    from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    ws = book.active
-    ws.title = "花名册"
-    width = len(layout)
-    last = get_column_letter(width)
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    bold = Font(bold=True)
+    ws = _only_sheet(book, "花名册")
+    keys = [key for key, _ in layout]
+    _write_title(ws, sheet, len(keys))
+    _write_header(ws, layout)
+    _write_data(book, ws, keys, sheet.rows)
+    ws.append([])
+    ws.append([sheet.footer])
+    ws.freeze_panes = "A5"
+    ws.print_title_rows = "3:4"
+    _landscape_a4(ws)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    page_setup = ws.sheet_properties.pageSetUpPr
+    if page_setup is not None:
+        page_setup.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    _save(book, path)
 
+
+def _only_sheet(book: Workbook, title: str) -> Worksheet:
+    """A new workbook's one sheet, named ``title``."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    ws = book.active
+    if not isinstance(ws, Worksheet):  # a new workbook's active sheet is always a worksheet
+        raise TypeError(f"no worksheet in a new workbook: {ws!r}")
+    ws.title = title
+    return ws
+
+
+def _landscape_a4(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+
+
+def _thin_border() -> Border:
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _write_title(ws: Worksheet, sheet: RosterSheet, width: int) -> None:
+    """The title (row 1) and the unit line (row 2), each across the whole width."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(width)
     ws.append([sheet.title])
     ws.merge_cells(f"A1:{last}1")
     ws["A1"].font = Font(bold=True, size=16)
@@ -82,6 +125,13 @@ def write_roster(path: Path, sheet: RosterSheet, layout: Sequence[tuple[str, flo
     ws.append([sheet.unit_line])
     ws.merge_cells(f"A2:{last}2")
 
+
+def _write_header(ws: Worksheet, layout: Sequence[tuple[str, float]]) -> None:
+    """The two header rows (3 and 4): the incomes under one group heading, every other column merged
+    over both rows."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     keys = [key for key, _ in layout]
     top = [INCOME_GROUP if key in INCOME_FIELDS else _header(key) for key in keys]
     bottom = [_header(key) if key in INCOME_FIELDS else None for key in keys]
@@ -89,18 +139,28 @@ def write_roster(path: Path, sheet: RosterSheet, layout: Sequence[tuple[str, flo
     ws.append(bottom)
     incomes = [i for i, key in enumerate(keys) if key in INCOME_FIELDS]
     for index, key in enumerate(keys):
-        column = get_column_letter(index + 1)
+        letter = get_column_letter(index + 1)
         if key not in INCOME_FIELDS:
-            ws.merge_cells(f"{column}3:{column}4")
-        ws.column_dimensions[column].width = layout[index][1]
+            ws.merge_cells(f"{letter}3:{letter}4")
+        ws.column_dimensions[letter].width = layout[index][1]
     if incomes:
         ws.merge_cells(f"{get_column_letter(incomes[0] + 1)}3:{get_column_letter(incomes[-1] + 1)}3")
-    for row in ws.iter_rows(min_row=3, max_row=4, max_col=width):
+    bold, border = Font(bold=True), _thin_border()
+    centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for row in ws.iter_rows(min_row=3, max_row=4, max_col=len(keys)):
         for cell in row:
             cell.font, cell.alignment, cell.border = bold, centre, border
     ws.row_dimensions[3].height = 22
     ws.row_dimensions[4].height = 30
 
+
+def _write_data(
+    book: Workbook, ws: Worksheet, keys: Sequence[str], rows: Sequence[dict[str, object]]
+) -> None:
+    """One line per row from row 5, numbered, then the 合计 line of the summed columns."""
+    from openpyxl.styles import Font, NamedStyle
+
+    border = _thin_border()
     text_columns = [i for i, key in enumerate(keys) if key in TEXT_FIELDS]
     # Named styles: assigning a Border to 300k cells one by one hashes it each time (a minute at 10k rows).
     for name, number_format in (
@@ -114,11 +174,12 @@ def write_roster(path: Path, sheet: RosterSheet, layout: Sequence[tuple[str, flo
         for key in keys
     ]
     totals = dict.fromkeys((i for i, key in enumerate(keys) if key in SUM_FIELDS), 0)
-    for seq, values in enumerate(sheet.rows, start=1):
+    for seq, values in enumerate(rows, start=1):
         line = [seq if key == "seq" else values.get(key) for key in keys]
         for index in totals:
-            if isinstance(line[index], int):
-                totals[index] += line[index]
+            value = line[index]
+            if isinstance(value, int):
+                totals[index] += value
         for index in text_columns:
             if line[index] is not None:
                 line[index] = str(line[index])
@@ -126,29 +187,16 @@ def write_roster(path: Path, sheet: RosterSheet, layout: Sequence[tuple[str, flo
         number = 4 + seq  # not ws.max_row: openpyxl recounts every cell for it (quadratic at 10k rows)
         for column, style in enumerate(column_styles, start=1):
             ws.cell(number, column).style = style
-    number = 4 + len(sheet.rows)
-    total_line: list[object] = [None] * width
+    number = 4 + len(rows)
+    total_line: list[object] = [None] * len(keys)
     total_line[0] = "合计"
-    for index, value in totals.items():
-        total_line[index] = value
+    for index, total in totals.items():
+        total_line[index] = total
     ws.append(total_line)
-    for column in range(1, width + 1):
+    bold = Font(bold=True)
+    for column in range(1, len(keys) + 1):
         cell = ws.cell(number + 1, column)
         cell.font, cell.border = bold, border
-    ws.append([])
-    ws.append([sheet.footer])
-
-    ws.freeze_panes = "A5"
-    ws.print_title_rows = "3:4"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-
-    _save(book, path)
 
 
 def write_rows(
@@ -163,8 +211,7 @@ def write_rows(
     from openpyxl.styles import Font
 
     book = Workbook()
-    ws = book.active
-    ws.title = "退回修改"
+    ws = _only_sheet(book, "退回修改")
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(list(header))
@@ -177,12 +224,11 @@ def write_rows(
             ws.cell(number, index + 1).number_format = "@"  # a corrected number typed here stays text
     ws.freeze_panes = "A3"
     ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    _landscape_a4(ws)
     _save(book, path)
 
 
-def _save(book: Any, path: Path) -> None:
+def _save(book: Workbook, path: Path) -> None:
     """Under a temporary name, then renamed: a half-written workbook never has the name asked for."""
     temporary = path.with_name(f".{path.name}.tmp")
     try:
