@@ -1,16 +1,18 @@
 """Reading the cells of a roster file (.xlsx, .xls, .csv) as rows of plain Python values.
 
-Every reader yields sheets as ``(name, rows)``, ``rows`` a list of tuples: None for an empty cell,
-str, int, float or datetime otherwise (integral floats become int). Row ``i`` of the list is spreadsheet
-row ``i + 1``. .xlsx is read with openpyxl in read-only mode (merged cells then hold their value only
+Every reader yields sheets as ``(name, rows)``, ``rows`` an iterator of tuples (read as it is
+consumed, so that a roster of any size is never held whole): None for an empty cell, str, int, float or
+datetime otherwise (integral floats become int). The ``i``-th row yielded is spreadsheet row ``i + 1``;
+a sheet's rows must be consumed before the next sheet is asked for.
+.xlsx is read with openpyxl in read-only mode (merged cells then hold their value only
 in the top-left cell, which the table detection expects); .xls with xlrd; .csv as UTF-8 (with or without
 BOM) or, failing that, GBK (read as GB 18030, its superset).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +23,7 @@ from huimin_desktop.errors import ServiceError
 from huimin_desktop.progress import TaskState
 
 Row = tuple[object, ...]
+Rows = Iterator[Row]
 SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 
 
@@ -32,7 +35,7 @@ def _clean(value: object) -> object:
     return value
 
 
-def _xlsx_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, list[Row]]]:
+def _xlsx_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, Rows]]:
     import openpyxl
 
     try:
@@ -45,25 +48,32 @@ def _xlsx_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, list[Row]]]
         for sheet in book.worksheets:
             if getattr(sheet, "sheet_state", "visible") != "visible":
                 continue
-            try:
-                rows = _sheet_values(book, sheet, task)
-            except (AttributeError, KeyError, ValueError, IndexError, SyntaxError):
-                rows = _openpyxl_values(sheet, task)  # an unusual file: openpyxl's own (slower) reader
-            yield sheet.title, rows
+            yield sheet.title, _xlsx_rows(book, sheet, task)
     finally:
         book.close()
 
 
-def _openpyxl_values(sheet: Any, task: TaskState) -> list[Row]:
+def _xlsx_rows(book: Any, sheet: Any, task: TaskState) -> Rows:
+    produced = 0
+    try:
+        for row in _sheet_values(book, sheet, task):
+            produced += 1
+            yield row
+    except (AttributeError, KeyError, ValueError, IndexError, SyntaxError):
+        # An unusual file: openpyxl's own (slower) reader, from where the fast one stopped.
+        for number, row in enumerate(_openpyxl_values(sheet, task)):
+            if number >= produced:
+                yield row
+
+
+def _openpyxl_values(sheet: Any, task: TaskState) -> Rows:
     sheet.reset_dimensions()  # some writers store a wrong dimension; read every cell there is
-    rows: list[Row] = []
     # openpyxl already gives ints for integral numbers; blank strings are left to the table
     # detection (is_blank), which is cheaper than cleaning all of 10,000 rows here.
     for number, values in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
-        rows.append(values)
+        yield values
         if number % 2000 == 0:
             task.check()
-    return rows
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -95,7 +105,7 @@ def _number(text: str) -> int | float:
     return int(text)
 
 
-def _sheet_values(book: Any, sheet: Any, task: TaskState) -> list[Row]:
+def _sheet_values(book: Any, sheet: Any, task: TaskState) -> Rows:
     """The sheet's cell values, parsed straight from its XML with the workbook's shared strings and date
     styles (what openpyxl's read-only iteration yields, values only, for a data-only read).
 
@@ -108,7 +118,7 @@ def _sheet_values(book: Any, sheet: Any, task: TaskState) -> list[Row]:
     strings = book.shared_strings
     date_styles = book._date_formats
     epoch = book.epoch
-    rows: list[Row] = []
+    produced = 0
     with book._archive.open(sheet._worksheet_path) as source:
         current: dict[int, object] = {}
         row_number = 0
@@ -147,22 +157,23 @@ def _sheet_values(book: Any, sheet: Any, task: TaskState) -> list[Row]:
             elif tag == _ROW:
                 reference = element.get("r")
                 row_number = int(reference) if reference else row_number + 1
-                while len(rows) < row_number - 1:
-                    rows.append(())
+                while produced < row_number - 1:
+                    produced += 1
+                    yield ()
                 width = max(current) + 1 if current else 0
-                rows.append(tuple(current.get(i) for i in range(width)))
+                produced += 1
+                yield tuple(current.get(i) for i in range(width))
                 current = {}
                 element.clear()
                 if row_number % 2000 == 0:
                     task.check()
-    return rows
 
 
 def _phonetic_texts(inline: Any) -> set[Any]:
     return {t for phonetic in inline.iter(_PHONETIC) for t in phonetic.iter(_TEXT)}
 
 
-def _xls_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, list[Row]]]:
+def _xls_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, Rows]]:
     import xlrd
 
     try:
@@ -176,55 +187,70 @@ def _xls_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, list[Row]]]:
             sheet = book.sheet_by_index(index)
             if getattr(sheet, "visibility", 0) != 0:
                 continue
-            rows: list[Row] = []
-            for r in range(sheet.nrows):
-                values = []
-                for cell in sheet.row(r):
-                    if cell.ctype == xlrd.XL_CELL_DATE:
-                        try:
-                            values.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
-                        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
-                            values.append(cell.value)
-                    elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
-                        values.append(None)
-                    elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
-                        values.append(bool(cell.value))
-                    else:
-                        values.append(_clean(cell.value))
-                rows.append(tuple(values))
-                if r % 2000 == 0:
-                    task.check()
-            yield sheet.name, rows
+            yield sheet.name, _xls_rows(book, sheet, task)
             book.unload_sheet(index)
     finally:
         book.release_resources()
 
 
-def decode_csv(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped) or else GBK; GB 18030 is read because it is GBK's superset."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+def _xls_rows(book: Any, sheet: Any, task: TaskState) -> Rows:
+    """An .xls sheet is at most 65,536 rows, which xlrd holds; rows are converted as they are asked for."""
+    import xlrd
+
+    for r in range(sheet.nrows):
+        values: list[object] = []
+        for cell in sheet.row(r):
+            if cell.ctype == xlrd.XL_CELL_DATE:
+                try:
+                    values.append(xlrd.xldate.xldate_as_datetime(cell.value, book.datemode))
+                except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+                    values.append(cell.value)
+            elif cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK, xlrd.XL_CELL_ERROR):
+                values.append(None)
+            elif cell.ctype == xlrd.XL_CELL_BOOLEAN:
+                values.append(bool(cell.value))
+            else:
+                values.append(_clean(cell.value))
+        yield tuple(values)
+        if r % 2000 == 0:
+            task.check()
+
+
+def csv_encoding(path: Path) -> str:
+    """UTF-8 (BOM or not) or else GB 18030, found by decoding the whole file piece by piece (no copy)."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        decoder = codecs.getincrementaldecoder(encoding)()
         try:
-            return data.decode("gb18030")
-        except UnicodeDecodeError as exc:
-            raise ServiceError(
-                "CSV 文件既不是 UTF-8 也不是 GBK 编码，请在 Excel 中另存为“CSV UTF-8”"
-            ) from exc
+            with path.open("rb") as source:
+                while chunk := source.read(1 << 20):
+                    decoder.decode(chunk)
+                decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    raise ServiceError("CSV 文件既不是 UTF-8 也不是 GBK 编码，请在 Excel 中另存为“CSV UTF-8”")
 
 
-def _csv_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, list[Row]]]:
-    text = decode_csv(path.read_bytes())
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
-    except csv.Error:
-        dialect = csv.excel
-    rows = [tuple(_clean(v) for v in row) for row in csv.reader(io.StringIO(text), dialect)]
-    task.check()
-    yield path.stem, rows
+def _csv_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, Rows]]:
+    encoding = csv_encoding(path)
+    with path.open(encoding=encoding, newline="") as source:
+        sample = source.read(4096)
+        source.seek(0)
+        try:
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",\t;")
+        except csv.Error:
+            dialect = csv.excel
+        yield path.stem, _csv_rows(csv.reader(source, dialect), task)
 
 
-def read_sheets(path: Path, task: TaskState | None = None) -> Iterator[tuple[str, list[Row]]]:
+def _csv_rows(reader: Iterator[list[str]], task: TaskState) -> Rows:
+    for number, row in enumerate(reader, start=1):
+        yield tuple(_clean(v) for v in row)
+        if number % 2000 == 0:
+            task.check()
+
+
+def read_sheets(path: Path, task: TaskState | None = None) -> Iterator[tuple[str, Rows]]:
     """The file's visible sheets, in order (a CSV is one sheet)."""
     task = task or TaskState()
     if not path.is_file():

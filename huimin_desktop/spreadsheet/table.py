@@ -15,18 +15,32 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
 from pathlib import Path
 
 from huimin_desktop.domain.text import compact
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.progress import TaskState
-from huimin_desktop.spreadsheet.cells import cell_text
-from huimin_desktop.spreadsheet.fields import IGNORED_HEADERS, header_key, match_field
+from huimin_desktop.spreadsheet.cells import cell_text, is_blank
+from huimin_desktop.spreadsheet.fields import (
+    ALL_NAMES,
+    CHECK_COLUMNS,
+    FIELDS_BY_KEY,
+    INCOME_FIELDS,
+    ROW_NUMBER,
+    header_key,
+    match_field,
+)
+from huimin_desktop.spreadsheet.headers import match_heading
 from huimin_desktop.spreadsheet.reading import Row, read_sheets
 
 HEADER_SEARCH_ROWS = 30
+# The most data rows one file may hold (README “Rosters”): checked while the file is first read, before
+# anything is written. Up to CACHED_ROWS rows are kept in memory; a bigger roster is streamed again.
+MAX_ROWS = 200_000
+CACHED_ROWS = 20_000
 _TOTAL_WORDS = ("合计", "小计", "总计", "累计", "本页合计", "总合计")
 _FOOTER_START = re.compile(
     r"^((填表人|填报人|制表人|审核人|审批人|负责人|单位负责人|村负责人|村委会负责人|联系人|经办人|统计人|"
@@ -43,6 +57,69 @@ class Column:
     index: int  # 0-based position in the row
     header: str  # the header text as shown (both rows of a two-row header, joined by “/”)
     letter: str  # A, B, … AA
+    role: str | None = None  # the field (or recognised column: 序号, a total) the heading names
+    year: int | None = None  # a year written in the heading (“2015年家庭纯收入”)
+    scale: int = 1  # 10,000 for amounts in 万元
+
+
+class DataRows:
+    """The table's data rows as ``(spreadsheet row number, values)``: kept in memory for a roster of up
+    to ``CACHED_ROWS`` rows, read again from the file (streamed) each time for a bigger one."""
+
+    def __init__(self, path: Path, sheet: str, start: int, count: int, cached: list[tuple[int, Row]] | None):
+        self.path, self.sheet, self.start, self.count, self.cached = path, sheet, start, count, cached
+        self.header_texts: set[str] = set()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self) -> Iterator[tuple[int, Row]]:
+        if self.cached is not None:
+            return iter(self.cached)
+        return self._read_again()
+
+    def _read_again(self) -> Iterator[tuple[int, Row]]:
+        for name, rows in read_sheets(self.path):
+            if name != self.sheet:
+                for _ in rows:  # a sheet's rows are consumed before the next sheet
+                    pass
+                continue
+            numbered = enumerate(rows, start=1)
+            for number, _row in numbered:
+                if number >= self.start:
+                    break
+            yield from _Scanner(self.header_texts).data(numbered)
+            return
+
+
+class _Scanner:
+    """Sorts the rows under the header into data rows and skipped ones (totals, numbering, repeats)."""
+
+    def __init__(self, header_texts: set[str]) -> None:
+        self.header_texts = header_texts
+        self.skipped = 0
+
+    def data(self, numbered: Iterable[tuple[int, Row]]) -> Iterator[tuple[int, Row]]:
+        for number, row in numbered:
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
+                continue
+            if is_footer_row(row):
+                self.skipped += 1
+                return
+            if (
+                is_total_row(row)
+                or is_number_row(row)
+                or (
+                    _is_label_row(row)
+                    and {header_key(v) for v in row if isinstance(v, str)} <= self.header_texts
+                )
+            ):
+                self.skipped += 1
+                continue
+            yield number, row
 
 
 @dataclass
@@ -54,18 +131,44 @@ class RosterTable:
     columns: tuple[Column, ...]
     detected: dict[str, int]  # field key → column index, as recognised from the headers
     header_rows: tuple[int, ...]  # spreadsheet row numbers (1-based)
-    rows: list[tuple[int, Row]]  # (spreadsheet row number, values) of every data row
+    rows: DataRows | list[tuple[int, Row]]  # (spreadsheet row number, values) of every data row
     title: str = ""
     unit: str = ""  # what the 填报单位 line names
     year: int | None = None  # from the title or the unit line (“2025年度…花名册”)
     skipped_rows: int = 0
     mapping: dict[str, int] = field(default_factory=dict)  # what the import uses (detected or remembered)
+    filled: tuple[int, ...] = ()  # per column: how many data rows have a value in it
+    first_row: Row = ()  # the first data row (examples in the mapping dialog)
+    title_row: int = 0  # where the year in the title was read
 
     @property
     def signature(self) -> str:
         """Identifies files of the same shape: the header texts in order (remembered mappings use it)."""
         text = "\x1f".join(header_key(c.header) for c in self.columns)
         return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+    @property
+    def checks(self) -> dict[str, int]:
+        """The total columns (合计 / 总收入 / 纯收入 / 人均纯收入) each row's parts are checked against."""
+        found: dict[str, int] = {}
+        for column in self.columns:
+            if column.role in CHECK_COLUMNS and column.role not in found:
+                found[column.role] = column.index
+        return found
+
+    def unmapped(self, mapping: dict[str, int]) -> list[Column]:
+        """Columns that hold data but are imported as no field (序号 and the checked totals aside)."""
+        used = set(mapping.values())
+        if any(key in mapping for key in INCOME_FIELDS):
+            used |= set(self.checks.values())
+        return [
+            c
+            for c in self.columns
+            if c.index not in used
+            and c.index < len(self.filled)
+            and self.filled[c.index]
+            and c.role != ROW_NUMBER
+        ]
 
 
 def column_letter(index: int) -> str:
@@ -150,45 +253,32 @@ def is_footer_row(row: Row) -> bool:
     return isinstance(first, str) and bool(_FOOTER_START.match(compact(first)))
 
 
-def _combine_headers(upper: Row, lower: Row | None, width: int) -> list[str]:
+def _combine_headers(upper: Row, lower: Row | None, width: int) -> list[tuple[str, str]]:
+    """(parent, sub-heading) of every column; a one-row header has no parent."""
     top = [cell_text(upper[i]) if i < len(upper) else "" for i in range(width)]
     if lower is None:
-        return top
+        return [("", text) for text in top]
     bottom = [cell_text(lower[i]) if i < len(lower) else "" for i in range(width)]
     filled = list(top)
     for i in range(1, width):
         # An empty upper cell over a lower label continues the group title on its left (a merged cell).
         if not top[i] and bottom[i] and bottom[i - 1]:
             filled[i] = filled[i - 1]
-    headers = []
-    for i in range(width):
-        if top[i] and bottom[i]:
-            headers.append(f"{top[i]}/{bottom[i]}")
-        elif bottom[i]:
-            headers.append(f"{filled[i]}/{bottom[i]}" if filled[i] else bottom[i])
-        else:
-            headers.append(top[i])
-    return headers
+    return [(filled[i] if bottom[i] else "", bottom[i] or top[i]) for i in range(width)]
 
 
-def _field_for_header(header: str) -> str | None:
-    """A combined “组/列” header: the lower label decides, else the upper, else the two together."""
-    parts = header.split("/")
-    for candidate in (parts[-1], parts[0], "".join(parts)):
-        found = match_field(candidate)
-        if found is not None:
-            return found
-        if header_key(candidate) in IGNORED_HEADERS:
-            return None
-    return None
+def _column(index: int, parent: str, sub: str) -> Column:
+    header = f"{parent}/{sub}" if parent and sub else parent or sub
+    role, heading = match_heading(parent or None, sub, ALL_NAMES)
+    return Column(index, header, column_letter(index), role, heading.year, heading.scale)
 
 
 def detect_mapping(columns: Iterable[Column]) -> dict[str, int]:
     """Field → column, the first column naming a field winning; 户主身份证号 alone is the ID column."""
     mapping: dict[str, int] = {}
     for column in columns:
-        key = _field_for_header(column.header)
-        if key is not None and key not in mapping:
+        key = column.role
+        if key in FIELDS_BY_KEY and key not in mapping:
             mapping[key] = column.index
     return normalise_mapping(mapping)
 
@@ -202,56 +292,97 @@ def normalise_mapping(mapping: dict[str, int]) -> dict[str, int]:
     return mapping
 
 
-def find_table(path: Path, sheet: str, rows: list[Row]) -> RosterTable | None:
-    """The table in one sheet, or None when no header row is found."""
+def _header_row(head: list[Row]) -> int:
     best, best_score = -1, 1
-    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+    for index, row in enumerate(head[:HEADER_SEARCH_ROWS]):
         score, found = _header_score(row)
         if score > best_score and found & {"name", "head_name", "id_number", "head_id_number"}:
             best, best_score = index, score
-    if best < 0:
-        return None
-    width = max((len(r) for r in rows), default=0)
-    header_rows = [best]
-    lower = rows[best + 1] if best + 1 < len(rows) else None
-    if lower is not None and _is_sub_header(rows[best], lower):
-        header_rows.append(best + 1)
-    else:
-        lower = None
-    headers = _combine_headers(rows[best], lower, width)
-    columns = tuple(Column(i, h, column_letter(i)) for i, h in enumerate(headers))
+    return best
+
+
+def _title_lines(rows: Iterable[Row]) -> tuple[str, str, int | None]:
+    """The title, the 填报单位 and the year written above the header."""
     title, unit, year = "", "", None
-    for row in rows[:best]:
+    for row in rows:
         for value in row:
             if not isinstance(value, str):
                 continue
             text = value.strip()
-            if not title and len(compact(text)) >= 4 and not _UNIT_LINE.search(text):
-                title = text
             unit_match = _UNIT_LINE.search(text)
+            if not title and len(compact(text)) >= 4 and not unit_match:
+                title = text
             if unit_match and not unit:
                 unit = unit_match.group(2).strip("　 ")
             year_match = _YEAR.search(text)
             if year_match and year is None:
                 year = int(year_match.group(1))
-    data: list[tuple[int, Row]] = []
-    skipped = 0
-    header_texts = {header_key(v) for v in rows[best] if isinstance(v, str)}
-    for index in range(header_rows[-1] + 1, len(rows)):
-        row = rows[index]
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-            continue
-        if is_footer_row(row):
-            skipped += len(rows) - index
-            break
-        if (
-            is_total_row(row)
-            or is_number_row(row)
-            or (_is_label_row(row) and {header_key(v) for v in row if isinstance(v, str)} <= header_texts)
-        ):
-            skipped += 1
-            continue
-        data.append((index + 1, row))
+    return title, unit, year
+
+
+@dataclass
+class _Scan:
+    count: int = 0
+    filled: list[int] = field(default_factory=list)
+    cached: list[tuple[int, Row]] | None = field(default_factory=list)
+    first: Row = ()
+
+
+def _scan(path: Path, data: Iterator[tuple[int, Row]], task: TaskState) -> _Scan:
+    """Count the data rows and each column's filled cells, keeping the rows only while they are few;
+    refuse a roster over ``MAX_ROWS`` rows as soon as it is seen to be one."""
+    scan = _Scan()
+    filled = scan.filled
+    for number, row in data:
+        scan.count += 1
+        if scan.count > MAX_ROWS:
+            raise ServiceError(
+                f"{path.name}：花名册超过 {MAX_ROWS:,} 行（第 {number} 行起），一次最多导入 {MAX_ROWS:,} 行，"
+                "请按乡镇或村拆分成几个文件分别导入"
+            )
+        if not scan.first:
+            scan.first = row
+        if len(filled) < len(row):
+            filled.extend([0] * (len(row) - len(filled)))
+        for index, value in enumerate(row):
+            if value is not None and not (isinstance(value, str) and is_blank(value)):
+                filled[index] += 1
+        if scan.cached is not None:
+            scan.cached.append((number, row))
+            if len(scan.cached) > CACHED_ROWS:
+                scan.cached = None  # a big roster: read again from the file when it is needed
+        if scan.count % 5000 == 0:
+            task.check()
+    return scan
+
+
+def find_table(
+    path: Path, sheet: str, rows: Iterable[Row], task: TaskState | None = None
+) -> RosterTable | None:
+    """The table in one sheet, or None when no header row is found. The rows are read once, streamed."""
+    task = task or TaskState()
+    source = iter(rows)
+    head = list(islice(source, HEADER_SEARCH_ROWS + 1))
+    best = _header_row(head)
+    if best < 0:
+        return None
+    header_rows = [best]
+    lower = head[best + 1] if best + 1 < len(head) else None
+    if lower is not None and _is_sub_header(head[best], lower):
+        header_rows.append(best + 1)
+    else:
+        lower = None
+    start = header_rows[-1] + 1  # 0-based index of the first row under the header
+    title, unit, year = _title_lines(head[:best])
+    header_texts = {header_key(v) for v in head[best] if isinstance(v, str)}
+    scanner = _Scanner(header_texts)
+    following = chain(enumerate(head[start:], start=start + 1), enumerate(source, start=len(head) + 1))
+    scan = _scan(path, scanner.data(following), task)
+    width = max(len(head[best]), len(lower or ()), len(scan.filled))
+    headers = _combine_headers(head[best], lower, width)
+    columns = tuple(_column(i, parent, sub) for i, (parent, sub) in enumerate(headers))
+    data = DataRows(path, sheet, start + 1, scan.count, scan.cached)
+    data.header_texts = header_texts
     detected = detect_mapping(columns)
     return RosterTable(
         path=path,
@@ -263,8 +394,10 @@ def find_table(path: Path, sheet: str, rows: list[Row]) -> RosterTable | None:
         title=title,
         unit=unit,
         year=year,
-        skipped_rows=skipped,
+        skipped_rows=scanner.skipped,
         mapping=dict(detected),
+        filled=tuple(scan.filled) + (0,) * (width - len(scan.filled)),
+        first_row=scan.first,
     )
 
 
@@ -272,9 +405,11 @@ def read_roster_table(path: Path, task: TaskState | None = None) -> RosterTable:
     """The first sheet of the file that holds a roster table; ServiceError when there is none."""
     path = Path(path)
     for sheet, rows in read_sheets(path, task):
-        table = find_table(path, sheet, rows)
+        table = find_table(path, sheet, rows, task)
         if table is not None:
             return table
+        for _ in rows:  # the rest of a sheet without a table, before the next sheet
+            pass
     raise ServiceError(
         f"{path.name}：找不到花名册表头（前 {HEADER_SEARCH_ROWS} 行中没有“姓名”“身份证号”等列名）"
     )

@@ -233,7 +233,9 @@ def test_fast_xlsx_reader_gives_what_openpyxl_gives(tmp_path: Path) -> None:
     book.save(mixed)
     office = write_office_xlsx(tmp_path / "office.xlsx", sample_rows())
     for path in (mixed, office):
-        (_, fast), *_ = list(read_sheets(path))
+        sheets = read_sheets(path)  # the book stays open while its generator lives
+        _, rows = next(sheets)
+        fast = list(rows)
         reference = load_workbook(path, read_only=True, data_only=True).active
         reference.reset_dimensions()
         expected = _trimmed(list(reference.iter_rows(min_row=1, values_only=True)))
