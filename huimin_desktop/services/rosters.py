@@ -37,11 +37,20 @@ from huimin_desktop.model import AuditEntry, Division, Household, Member, Statio
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.households import refresh_household_summary, refresh_latest_income
 from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
+from huimin_desktop.spreadsheet.review import (
+    UnmappedColumn,
+    YearChoice,
+    choose_year,
+    header_notes,
+    row_context,
+    unmapped_columns,
+)
 from huimin_desktop.spreadsheet.roster_rows import (
+    Interpretation,
     RosterHousehold,
     RosterMember,
     RowNote,
-    interpret,
+    interpret_batches,
 )
 from huimin_desktop.spreadsheet.table import RosterTable, column_letter, normalise_mapping, read_roster_table
 from huimin_desktop.spreadsheet.writing import ROSTER_LAYOUT, RosterSheet, write_roster, write_rows
@@ -54,6 +63,7 @@ _MEMBER_COLUMNS = ("work_away_months", "phone", *MEMBER_CODED)
 _VILLAGE_SUFFIXES = ("村民委员会", "村委会", "嘎查", "村")
 _TOWNSHIP_SUFFIXES = ("蒙古族乡", "满族乡", "回族乡", "民族乡", "街道", "乡", "镇")
 _CHUNK = 500
+ENTRIES_SHOWN = 5000  # households listed by name in a preview (the counts cover them all)
 
 
 @dataclass(frozen=True)
@@ -79,8 +89,10 @@ class RosterOutcome:
     villages_created: tuple[str, ...]
     year: int
     written: bool
-    added_entries: tuple[RosterEntry, ...] = ()
+    added_entries: tuple[RosterEntry, ...] = ()  # the first ENTRIES_SHOWN households
     updated_entries: tuple[RosterEntry, ...] = ()
+    unmapped_columns: tuple[UnmappedColumn, ...] = ()  # columns holding data that were not imported
+    year_reason: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -90,7 +102,9 @@ class RosterOutcome:
             "rejected": [{"row": n.row, "reason": n.reason} for n in self.rejected],
             "warnings": [{"row": n.row, "reason": n.reason} for n in self.warnings],
             "villages_created": list(self.villages_created),
+            "unmapped_columns": [c.as_json() for c in self.unmapped_columns],
             "year": self.year,
+            "year_reason": self.year_reason,
             "dry_run": not self.written,
         }
 
@@ -218,16 +232,23 @@ class _Update:
 
 @dataclass
 class _Plan:
+    """What an import does, gathered batch by batch: counts and notes; the households themselves are
+    written (or, in a preview, forgotten) one batch at a time."""
+
     year: int
-    new: list[tuple[RosterHousehold, str]] = field(default_factory=list)  # (household, division id)
-    updates: list[_Update] = field(default_factory=list)
+    places: _Places
+    added: int = 0
+    updated: int = 0
     unchanged: int = 0
     rejected: list[RowNote] = field(default_factory=list)
     warnings: list[RowNote] = field(default_factory=list)
-    places: _Places | None = None
+    added_entries: list[RosterEntry] = field(default_factory=list)  # the first ENTRIES_SHOWN
+    updated_entries: list[RosterEntry] = field(default_factory=list)
+    warned_villages: set[tuple[str, str]] = field(default_factory=set)
+    used_villages: set[str] = field(default_factory=set)  # new villages some accepted household uses
+    written_villages: set[str] = field(default_factory=set)
 
     def entry(self, household: RosterHousehold, division_id: str) -> RosterEntry:
-        assert self.places is not None
         head = household.head
         return RosterEntry(
             household.head_row,
@@ -236,6 +257,12 @@ class _Plan:
             self.places.name(division_id),
             len(household.members),
         )
+
+
+@dataclass
+class _Batch:
+    new: list[tuple[RosterHousehold, str]] = field(default_factory=list)  # (household, division id)
+    updates: list[_Update] = field(default_factory=list)
 
 
 def _existing_members(session: Session, numbers: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
@@ -254,72 +281,81 @@ def _existing_members(session: Session, numbers: Sequence[str]) -> dict[str, tup
 
 
 def _refuse(plan: _Plan, household: RosterHousehold, reason: str) -> None:
-    plan.rejected.append(RowNote(household.head_row, reason))
-    for row in household.rows:
+    plan.rejected.append(RowNote(household.head_row, reason, household.head.name))
+    for row, member in zip(household.rows, household.members, strict=False):
         if row != household.head_row:
-            plan.rejected.append(RowNote(row, f"户主所在的第 {household.head_row} 行被拒绝，整户未导入"))
+            plan.rejected.append(
+                RowNote(row, f"户主所在的第 {household.head_row} 行被拒绝，整户未导入", member.name)
+            )
 
 
-def _build_plan(
-    session: Session, table: RosterTable, mapping: dict[str, int], year: int, task: TaskState
-) -> _Plan:
-    task.report(0, 3, "检查花名册")
-    interpretation = interpret(table.rows, mapping)
-    task.report(1, 3, "核对已有农户")
-    plan = _Plan(year, rejected=list(interpretation.rejected), warnings=list(interpretation.warnings))
-    places = plan.places = _Places.load(session)
+def _conflict(
+    household: RosterHousehold, existing: dict[str, tuple[str, str, str, str]]
+) -> tuple[str | None, str]:
+    """(the stored household it updates or None, the reason it is refused or "")."""
+    head = household.head
+    target: str | None = None
+    problem = ""
+    found = existing.get(head.id_number)
+    if found is not None:
+        _, household_id, head_number, head_name = found
+        if head_number != head.id_number:
+            problem = f"户主身份证号已登记为户主“{head_name}”一户的家庭成员，请核对"
+        target = household_id
+    for member in household.members[1:]:
+        other = existing.get(member.id_number)
+        if other is not None and other[1] != target:
+            problem = problem or (
+                f"第 {member.row} 行 {member.name} 的身份证号已登记在户主为“{other[3]}”的另一户中"
+            )
+    return target, problem
+
+
+def _plan_batch(session: Session, plan: _Plan, interpretation: Interpretation, unit: str) -> _Batch:
+    """Match one batch of households against the station: new, updated, unchanged or refused."""
+    plan.rejected += interpretation.rejected
+    plan.warnings += interpretation.warnings
+    places = plan.places
     numbers = [m.id_number for h in interpretation.households for m in h.members]
     existing = _existing_members(session, numbers)
-    created_warned: set[str] = set()
+    batch = _Batch()
     candidates: list[_Update] = []
     for household in interpretation.households:
-        division_id, reason = places.division_for(household, table.unit)
+        division_id, reason = places.division_for(household, unit)
         if division_id is None:
             _refuse(plan, household, reason)
             continue
-        head = household.head
-        target: str | None = None
-        problem = ""
-        found = existing.get(head.id_number)
-        if found is not None:
-            _, household_id, head_number, head_name = found
-            if head_number != head.id_number:
-                problem = f"户主身份证号已登记为户主“{head_name}”一户的家庭成员，请核对"
-            target = household_id
-        for member in household.members[1:]:
-            other = existing.get(member.id_number)
-            if other is not None and other[1] != target:
-                problem = problem or (
-                    f"第 {member.row} 行 {member.name} 的身份证号已登记在户主为“{other[3]}”的另一户中"
-                )
+        target, problem = _conflict(household, existing)
         if problem:
             _refuse(plan, household, problem)
             continue
-        if division_id in places.new_names and division_id not in created_warned:
-            created_warned.add(division_id)
+        if division_id in places.new_names:
+            plan.used_villages.add(division_id)
             township_id, name = places.new_names[division_id]
-            plan.warnings.append(
-                RowNote(
-                    household.head_row, f"村“{name}”不在区划中，已在“{places.townships[township_id]}”下新建"
+            if (township_id, village_key(name)) not in plan.warned_villages:
+                plan.warned_villages.add((township_id, village_key(name)))
+                plan.warnings.append(
+                    RowNote(
+                        household.head_row,
+                        f"村“{name}”不在区划中，已在“{places.townships[township_id]}”下新建",
+                        household.head.name,
+                    )
                 )
-            )
         if target is None:
-            plan.new.append((household, division_id))
+            batch.new.append((household, division_id))
+            plan.added += 1
+            if len(plan.added_entries) < ENTRIES_SHOWN:
+                plan.added_entries.append(plan.entry(household, division_id))
         else:
             candidates.append(_Update(target, household, division_id))
-    task.check()
-    _sort_updates(session, plan, candidates)
-    used = {d for _, d in plan.new} | {u.division_id for u in plan.updates}
-    for division_id in [d for d in places.new_names if d not in used]:  # every household using it refused
+    _sort_updates(session, plan, batch, candidates)
+    for division_id in [d for d in places.new_names if d not in plan.used_villages]:  # all refused
         township_id, name = places.new_names.pop(division_id)
         places.new_villages.pop((township_id, village_key(name)), None)
-    plan.rejected.sort(key=lambda n: n.row)
-    plan.warnings.sort(key=lambda n: n.row)
-    task.report(2, 3, "核对已有农户")
-    return plan
+    return batch
 
 
-def _sort_updates(session: Session, plan: _Plan, candidates: list[_Update]) -> None:
+def _sort_updates(session: Session, plan: _Plan, batch: _Batch, candidates: list[_Update]) -> None:
     """Split matched households into real updates and unchanged ones (comparing without writing)."""
     for start in range(0, len(candidates), _CHUNK):
         chunk = candidates[start : start + _CHUNK]
@@ -327,7 +363,10 @@ def _sort_updates(session: Session, plan: _Plan, candidates: list[_Update]) -> N
         for candidate in chunk:
             household, survey = loaded[candidate.household_id]
             if _apply_update(household, survey, candidate, plan.year, session=None):
-                plan.updates.append(candidate)
+                batch.updates.append(candidate)
+                plan.updated += 1
+                if len(plan.updated_entries) < ENTRIES_SHOWN:
+                    plan.updated_entries.append(plan.entry(candidate.roster, candidate.division_id))
             else:
                 plan.unchanged += 1
 
@@ -473,8 +512,10 @@ def _insert_sql(table: Any) -> tuple[str, tuple[str, ...]]:
     return f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', columns
 
 
-def _insert_new(connection: Connection, db: Database, plan: _Plan, task: TaskState) -> list[str]:
-    """Write the plan's new households with their members and surveys; returns the household ids."""
+def _insert_new(
+    connection: Connection, db: Database, new: Sequence[tuple[RosterHousehold, str]], year: int
+) -> list[str]:
+    """Write new households with their members and surveys; returns the household ids."""
     assert db.clock is not None and db.station_id is not None
     stamp = db.clock.now()
     sync = {
@@ -505,8 +546,7 @@ def _insert_new(connection: Connection, db: Database, plan: _Plan, task: TaskSta
                 rows[name] = []
 
     ids: list[str] = []
-    total = len(plan.new)
-    for index, (roster, division_id) in enumerate(plan.new, start=1):
+    for index, (roster, division_id) in enumerate(new, start=1):
         household_id = new_id()
         ids.append(household_id)
         members = roster.members
@@ -558,10 +598,9 @@ def _insert_new(connection: Connection, db: Database, plan: _Plan, task: TaskSta
             columns = _survey_columns(roster, len(members))
             when = columns["survey_date"]
             columns["survey_date"] = when.isoformat() if isinstance(when, dt.date) else None
-            add("survey", {"id": new_id(), "household_id": household_id, "year": plan.year, **columns})
+            add("survey", {"id": new_id(), "household_id": household_id, "year": year, **columns})
         if index % 2000 == 0:
             flush()
-            task.report(index, total, "写入农户")
     flush()
     return ids
 
@@ -606,10 +645,13 @@ class RosterService:
         return table
 
     def default_year(self, table: RosterTable) -> int:
-        today = dt.date.today()
-        if table.year is not None and 2000 <= table.year <= today.year + 1:
-            return table.year
-        return today.year
+        return choose_year(table, table.mapping).year
+
+    def year_choice(
+        self, table: RosterTable, mapping: dict[str, int] | None = None, year: int | None = None
+    ) -> YearChoice:
+        """The survey year an import of ``table`` uses, and why (shown in the preview and the CLI)."""
+        return choose_year(table, normalise_mapping(table.mapping if mapping is None else mapping), year)
 
     def _check_mapping(self, mapping: dict[str, int]) -> None:
         if "name" not in mapping or "id_number" not in mapping:
@@ -634,10 +676,10 @@ class RosterService:
         task = task or TaskState()
         mapping = normalise_mapping(table.mapping if mapping is None else mapping)
         self._check_mapping(mapping)
-        year = year or self.default_year(table)
+        choice = choose_year(table, mapping, year)
         with self.db.reader() as session:
-            plan = _build_plan(session, table, mapping, year, task)
-        return self._outcome(plan, written=False, updated_entries=True)
+            plan = self._run(session, table, mapping, choice.year, task, user=None)
+        return self._outcome(plan, table, mapping, choice, written=False)
 
     def import_table(
         self,
@@ -651,72 +693,109 @@ class RosterService:
         task = task or TaskState()
         mapping = normalise_mapping(table.mapping if mapping is None else mapping)
         self._check_mapping(mapping)
-        year = year or self.default_year(table)
-        if not 2000 <= year <= dt.date.today().year + 1:
-            raise ServiceError(f"调查年度 {year} 不合理")
+        choice = choose_year(table, mapping, year)
+        if not 2000 <= choice.year <= dt.date.today().year + 1:
+            raise ServiceError(f"调查年度 {choice.year} 不合理")
         with self.db.session(user) as session:
-            plan = _build_plan(session, table, mapping, year, task)
-            self._write(session, plan, table, task, user)
+            plan = self._run(session, table, mapping, choice.year, task, user=user)
             task.report(1, 1, "提交")  # the last chance to cancel: everything is written, nothing committed
         if mapping != table.detected or table.signature in self._remembered():
             self.remember_mapping(table, mapping)
-        return self._outcome(plan, written=True, updated_entries=True)
+        return self._outcome(plan, table, mapping, choice, written=True)
 
-    def _write(self, session: Session, plan: _Plan, table: RosterTable, task: TaskState, user: str) -> None:
+    def _run(
+        self,
+        session: Session,
+        table: RosterTable,
+        mapping: dict[str, int],
+        year: int,
+        task: TaskState,
+        user: str | None,
+    ) -> _Plan:
+        """Check the rows batch by batch against the station and, with a ``user``, write each batch."""
+        plan = _Plan(year, _Places.load(session))
+        plan.warnings += header_notes(table, mapping)
+        total = max(1, len(table.rows))
+        done = 0
+        task.report(0, total, "检查花名册")
+        for interpretation in interpret_batches(table.rows, mapping, context=row_context(table, mapping)):
+            batch = _plan_batch(session, plan, interpretation, table.unit)
+            if user is not None:
+                self._write_batch(session, plan, batch)
+            done += sum(len(h.rows) for h in interpretation.households) + len(interpretation.rejected)
+            task.report(min(done, total), total, "写入农户" if user is not None else "检查花名册")
+        if user is not None and plan.added:
+            self._audit(session, table, plan, user)
+        plan.rejected.sort(key=lambda n: n.row)
+        plan.warnings.sort(key=lambda n: n.row)
+        return plan
+
+    def _write_batch(self, session: Session, plan: _Plan, batch: _Batch) -> None:
         places = plan.places
-        assert places is not None
-        for division_id, (township_id, name) in places.new_names.items():
+        for division_id in [d for d in plan.used_villages if d not in plan.written_villages]:
+            township_id, name = places.new_names[division_id]
             session.add(
                 Division(id=division_id, name=name, level="village", parent_id=township_id, code=None)
             )
+            plan.written_villages.add(division_id)
         session.flush()
         touched: list[str] = []
-        for start in range(0, len(plan.updates), _CHUNK):
-            chunk = plan.updates[start : start + _CHUNK]
+        for start in range(0, len(batch.updates), _CHUNK):
+            chunk = batch.updates[start : start + _CHUNK]
             loaded = _load_households(session, [u.household_id for u in chunk], plan.year)
             for update in chunk:
                 household, survey = loaded[update.household_id]
                 _apply_update(household, survey, update, plan.year, session=session)
                 touched.append(update.household_id)
             session.flush()
-            task.report(start + len(chunk), len(plan.updates), "更新已有农户")
         connection = session.connection()
-        if plan.new:
+        if batch.new:
             with deferred_search_indexing(connection):
-                touched += _insert_new(connection, self.db, plan, task)
-            connection.execute(
-                insert(AuditEntry.__table__),
-                [
-                    {
-                        "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                        "station": self.db.station_id,
-                        "user": user,
-                        "action": "import",
-                        "table_name": "household",
-                        "record_id": self.db.station_id,
-                        "summary": f"导入花名册 {table.path.name}：新增农户 {len(plan.new)} 户",
-                        "details": {"file": table.path.name, "added": len(plan.new), "year": plan.year},
-                    }
-                ],
-            )
+                touched += _insert_new(connection, self.db, batch.new, plan.year)
         refresh_latest_income(connection, touched)
 
-    def _outcome(self, plan: _Plan, *, written: bool, updated_entries: bool) -> RosterOutcome:
+    def _audit(self, session: Session, table: RosterTable, plan: _Plan, user: str) -> None:
+        session.connection().execute(
+            insert(AuditEntry.__table__),
+            [
+                {
+                    "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    "station": self.db.station_id,
+                    "user": user,
+                    "action": "import",
+                    "table_name": "household",
+                    "record_id": self.db.station_id,
+                    "summary": f"导入花名册 {table.path.name}：新增农户 {plan.added} 户",
+                    "details": {"file": table.path.name, "added": plan.added, "year": plan.year},
+                }
+            ],
+        )
+
+    def _outcome(
+        self,
+        plan: _Plan,
+        table: RosterTable,
+        mapping: dict[str, int],
+        choice: YearChoice,
+        *,
+        written: bool,
+    ) -> RosterOutcome:
         places = plan.places
-        assert places is not None
         return RosterOutcome(
-            added=len(plan.new),
-            updated=len(plan.updates),
+            added=plan.added,
+            updated=plan.updated,
             unchanged=plan.unchanged,
             rejected=tuple(plan.rejected),
             warnings=tuple(plan.warnings),
-            villages_created=tuple(name for _, name in places.new_names.values()),
+            villages_created=tuple(
+                places.new_names[d][1] for d in places.new_names if d in plan.used_villages
+            ),
             year=plan.year,
             written=written,
-            added_entries=tuple(plan.entry(h, d) for h, d in plan.new),
-            updated_entries=tuple(plan.entry(u.roster, u.division_id) for u in plan.updates)
-            if updated_entries
-            else (),
+            added_entries=tuple(plan.added_entries),
+            updated_entries=tuple(plan.updated_entries),
+            unmapped_columns=unmapped_columns(table, mapping),
+            year_reason=choice.reason,
         )
 
     def import_file(
@@ -739,10 +818,10 @@ class RosterService:
     ) -> Path:
         """The refused rows as they were sent, with their row number and reason, for the village to fix."""
         out = Path(out)
-        values_by_row = dict(table.rows)
         reasons: dict[int, list[str]] = {}
         for note in rejected:
             reasons.setdefault(note.row, []).append(note.reason)
+        values_by_row = {number: values for number, values in table.rows if number in reasons}
         width = len(table.columns)
         header = ["原行号", *[c.header.split("/")[-1] for c in table.columns], "退回原因"]
         rows = []

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from huimin_desktop.domain.amounts import MAX_AMOUNT, parse_amount
+from huimin_desktop.domain.amounts import MAX_AMOUNT, format_yuan, parse_amount, parse_wan_yuan
 from huimin_desktop.domain.codelists import CodeList, code_lists
 from huimin_desktop.domain.contact import check_phone
 from huimin_desktop.domain.household_checks import (
@@ -44,7 +44,13 @@ from huimin_desktop.spreadsheet.cells import (
     parse_count,
     parse_date,
 )
-from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
+from huimin_desktop.spreadsheet.fields import (
+    CHECK_LABELS,
+    FIELDS_BY_KEY,
+    INCOME_FIELDS,
+    PER_CAPITA,
+    TOTAL_INCOME,
+)
 from huimin_desktop.spreadsheet.reading import Row
 
 HEAD, SELF = "02", "01"
@@ -62,6 +68,17 @@ class RowNote:
 
     row: int
     reason: str
+    name: str = ""  # the name written in that row, when there is one
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a row is read against besides the mapping: the columns the import checks totals against
+    (role → column), the columns not imported (index → “第 K 列“其他收入””) and amounts in 万元."""
+
+    checks: dict[str, int] = field(default_factory=dict)
+    unmapped: dict[int, str] = field(default_factory=dict)
+    scales: dict[int, int] = field(default_factory=dict)  # column → 10,000 for 万元
 
 
 @dataclass
@@ -103,11 +120,13 @@ class _Parsed:
     row: int
     member: RosterMember | None
     head_key: str  # 户主身份证号 as written (normalised), for grouping
+    own_key: str  # the row's own ID number as written (normalised), for grouping
     starts_household: bool  # a 户主 row, or no relationship written (member rosters)
     household: dict[str, object]
     survey: dict[str, object]
     errors: list[str]
     warnings: list[str]
+    name: str = ""
 
 
 class _Cells:
@@ -123,17 +142,23 @@ class _Cells:
         return self.values.get(key)
 
 
-def _amount(raw: object, key: str) -> tuple[int | None, list[str]]:
+def _amount(raw: object, key: str, scale: int = 1) -> tuple[int | None, list[str]]:
     """Whole yuan, or the reasons it is refused. Plain integer cells (most of a big roster) skip parsing."""
-    if type(raw) is int:
+    if type(raw) is int and scale == 1:
         if raw < 0:
             return None, [f"{FIELDS_BY_KEY[key].label}：金额 {raw} 不能为负数"]
         if raw <= MAX_AMOUNT:
             return raw, []
-    checked = parse_amount(raw, field=key)
+    checked = (parse_wan_yuan if scale == 10_000 else parse_amount)(raw, field=key)
     if not checked.ok:
         return None, [f"{FIELDS_BY_KEY[key].label}：{i.message}" for i in checked.issues if i.is_error]
     return checked.value, []
+
+
+def _signed_amount(raw: object, scale: int) -> int | None:
+    """A total or an unmapped column's number, negative ones too; None when it is no amount."""
+    checked = (parse_wan_yuan if scale == 10_000 else parse_amount)(raw, allow_negative=True)
+    return checked.value if checked.ok else None
 
 
 def _coded(codes: CodeList, value: object) -> str | None:
@@ -143,8 +168,11 @@ def _coded(codes: CodeList, value: object) -> str | None:
 class RowReader:
     """Parses one row's cells into member, household and survey values, collecting what is wrong."""
 
-    def __init__(self, mapping: dict[str, int], today: dt.date) -> None:
+    def __init__(self, mapping: dict[str, int], today: dt.date, context: Context | None = None) -> None:
         self.mapping = mapping
+        self.context = context or Context()
+        self.scales = {key: self.context.scales.get(index, 1) for key, index in mapping.items()}
+        self.check_totals = bool(self.context.checks) and any(key in mapping for key in INCOME_FIELDS)
         self.today = today
         self.lists = code_lists()
         self.mapped = frozenset(mapping)
@@ -180,7 +208,11 @@ class RowReader:
         member = self._member(cells, number, name, raw_id, errors, warnings)
         household = self._household(cells)
         survey = self._survey(cells, errors, warnings)
-        head_key = normalize_id_text(cell_text(cells.get("head_id_number")))
+        if self.check_totals and not errors:
+            warnings += self._totals(values, survey)
+        raw_head = cells.get("head_id_number")
+        head_key = "" if is_blank(raw_head) else id_key(raw_head)
+        own_key = "" if is_blank(raw_id) else id_key(raw_id)
         # Decided from the cell even when the row is refused, so that a refused 户主 row still starts
         # its own household (and takes its members with it) instead of joining the one before.
         raw_relationship = cells.get("relationship")
@@ -188,16 +220,7 @@ class RowReader:
             HEAD,
             SELF,
         )
-        return _Parsed(
-            number,
-            member,
-            head_key,
-            starts,
-            household,
-            survey,
-            errors,
-            warnings,
-        )
+        return _Parsed(number, member, head_key, own_key, starts, household, survey, errors, warnings, name)
 
     def _member(
         self, cells: _Cells, number: int, name: str, raw_id: object, errors: list[str], warnings: list[str]
@@ -291,6 +314,49 @@ class RowReader:
             return None
         return RosterMember(number, name, id_number, sex, birth, relationship, values)
 
+    def _totals(self, values: Row, survey: dict[str, object]) -> list[str]:
+        """Each total column the sheet has against the sum of the parts the import takes."""
+        parts = [int(survey.get(key) or 0) for key in INCOME_FIELDS]  # type: ignore[call-overload]
+        income = Income(*parts)
+        found: list[str] = []
+        for role, index in self.context.checks.items():
+            raw = values[index] if index < len(values) else None
+            if is_blank(raw):
+                continue
+            written = _signed_amount(raw, self.context.scales.get(index, 1))
+            if written is None:
+                continue
+            if role == PER_CAPITA:
+                size = survey.get("household_size")
+                expected = income.per_capita(size) if isinstance(size, int) else None
+                if expected is None or abs(written - expected) <= 1:
+                    continue
+            else:
+                expected = income.total if role == TOTAL_INCOME else income.net
+                if written == expected:
+                    continue
+            found.append(self._mismatch(role, written, expected, values))
+        return found
+
+    def _mismatch(self, role: str, written: int, expected: int, values: Row) -> str:
+        what = CHECK_LABELS[role]
+        parts = "各项收入之和" if role == TOTAL_INCOME else "各项收入减生产经营性支出"
+        if role == PER_CAPITA:
+            parts = "纯收入除以家庭人口"
+        text = (
+            f"{what} {format_yuan(written)} 元与{parts} {format_yuan(expected)} 元不符"
+            f"（相差 {format_yuan(written - expected)} 元）"
+        )
+        difference = abs(written - expected)
+        for index, label in self.context.unmapped.items():
+            raw = values[index] if index < len(values) else None
+            if is_blank(raw) or role == PER_CAPITA:
+                continue
+            value = _signed_amount(raw, self.context.scales.get(index, 1))
+            if value is not None and abs(value) == difference:
+                return f"{text}：可能少导入了{label}（本行为 {cell_text(raw)}），请在列对应中指定它"
+        return f"{text}，请核对是否有收入列未导入或数字填错"
+
     def _household(self, cells: _Cells) -> dict[str, object]:
         values: dict[str, object] = {}
         for key in ("township", "village"):
@@ -307,7 +373,7 @@ class RowReader:
             raw = cells.get(key)
             if key not in self.mapped or is_blank(raw):
                 continue
-            value, refused = _amount(raw, key)
+            value, refused = _amount(raw, key, self.scales.get(key, 1))
             if refused:
                 errors += refused
             else:
@@ -347,55 +413,105 @@ class RowReader:
         return survey
 
 
-def _refuse_duplicates(parsed: Sequence[_Parsed]) -> None:
-    rows_by_id: dict[str, list[int]] = {}
-    for item in parsed:
-        if item.member is not None and item.member.id_number:
-            rows_by_id.setdefault(item.member.id_number, []).append(item.row)
-    for item in parsed:
-        if item.member is None:
-            continue
-        rows = rows_by_id.get(item.member.id_number, [])
-        if len(rows) > 1:
-            others = "、".join(str(r) for r in rows if r != item.row)
-            item.errors.append(f"身份证号在本文件中重复出现（另见第 {others} 行）")
-            item.member = None
+def id_key(raw: object) -> str:
+    """An ID cell as the text grouping and duplicate checks compare (15 digits upgraded to 18)."""
+    text = normalize_id_text(cell_text(raw).strip().lstrip("'‘’`"))
+    if len(text) == 15 and text.isdigit():
+        upgraded = check_id_number_cell(text).normalized
+        return upgraded or text
+    return text
 
 
-def _groups(parsed: list[_Parsed], mapping: dict[str, int]) -> tuple[list[list[_Parsed]], list[RowNote]]:
-    """Rows grouped into households (head first); rows that belong to no household are refused."""
-    orphans: list[RowNote] = []
+@dataclass
+class _Prepass:
+    """What one quick pass over the ID columns tells before any row is parsed: the ID numbers written
+    more than once (and where), and for rows grouped by 户主身份证号 how many rows each household has."""
+
+    duplicates: dict[str, list[int]]
+    group_sizes: dict[str, int]
+
+    @classmethod
+    def read(cls, rows: Iterable[tuple[int, Row]], mapping: dict[str, int]) -> _Prepass:
+        column = mapping.get("id_number")
+        head_column = mapping.get("head_id_number")
+        first: dict[str, int] = {}
+        duplicates: dict[str, list[int]] = {}
+        sizes: dict[str, int] = {}
+        for number, values in rows:
+            width = len(values)
+            raw = values[column] if column is not None and column < width else None
+            own = "" if is_blank(raw) else id_key(raw)
+            if own:
+                seen = first.setdefault(own, number)
+                if seen != number:
+                    duplicates.setdefault(own, [seen]).append(number)
+            if head_column is not None:
+                head = values[head_column] if head_column < width else None
+                key = (id_key(head) if not is_blank(head) else "") or own or f"row:{number}"
+                sizes[key] = sizes.get(key, 0) + 1
+        return cls(duplicates, sizes)
+
+
+def _refuse_duplicate(item: _Parsed, duplicates: dict[str, list[int]]) -> None:
+    if item.member is None or item.member.id_number not in duplicates:
+        return
+    others = "、".join(str(r) for r in duplicates[item.member.id_number] if r != item.row)
+    item.errors.append(f"身份证号在本文件中重复出现（另见第 {others} 行）")
+    item.member = None
+
+
+def _head_group(key: str, items: list[_Parsed]) -> tuple[list[_Parsed] | None, list[RowNote]]:
+    """One household of rows grouped by 户主身份证号, head first; or its rows refused without a head."""
+    heads = [i for i in items if i.member and (i.member.id_number == key or i.head_key == "")]
+    if not heads:
+        heads = [i for i in items if i.member and i.member.relationship in (HEAD, SELF)]
+    if not heads and all(i.member for i in items):
+        return None, [RowNote(i.row, f"找不到户主所在的行（户主身份证号 {key}）", i.name) for i in items]
+    head = heads[0] if heads else items[0]
+    return [head, *[i for i in items if i is not head]], []
+
+
+def _groups(
+    parsed: Iterable[_Parsed], mapping: dict[str, int], sizes: dict[str, int], orphans: list[RowNote]
+) -> Iterator[list[_Parsed]]:
+    """Rows grouped into households (head first), each as soon as it is complete; rows that belong to no
+    household go to ``orphans``."""
     if "head_id_number" in mapping:
-        by_head: dict[str, list[_Parsed]] = {}
+        pending: dict[str, list[_Parsed]] = {}
         for item in parsed:
-            own = item.member.id_number if item.member else ""
-            key = item.head_key or own or f"row:{item.row}"
-            by_head.setdefault(key, []).append(item)
-        groups = []
-        for key, items in by_head.items():
-            heads = [i for i in items if i.member and (i.member.id_number == key or i.head_key == "")]
-            if not heads:
-                heads = [i for i in items if i.member and i.member.relationship in (HEAD, SELF)]
-            if not heads and all(i.member for i in items):
-                for item in items:
-                    orphans.append(RowNote(item.row, f"找不到户主所在的行（户主身份证号 {key}）"))
+            key = item.head_key or item.own_key or f"row:{item.row}"
+            items = pending.setdefault(key, [])
+            items.append(item)
+            if len(items) >= sizes.get(key, 1):
+                group, refused = _head_group(key, pending.pop(key))
+                orphans += refused
+                if group is not None:
+                    yield group
+        for key, items in pending.items():
+            group, refused = _head_group(key, items)
+            orphans += refused
+            if group is not None:
+                yield group
+        return
+    if "relationship" not in mapping:
+        for item in parsed:
+            yield [item]
+        return
+    current: list[_Parsed] = []
+    for item in parsed:
+        if item.starts_household:
+            if current:
+                yield current
+            current = [item]
+        elif not current:
+            if item.member is not None:
+                orphans.append(RowNote(item.row, "这一行之前没有户主行，无法确定属于哪一户", item.name))
                 continue
-            head = heads[0] if heads else items[0]
-            groups.append([head, *[i for i in items if i is not head]])
-        return groups, orphans
-    if "relationship" in mapping:
-        groups = []
-        for item in parsed:
-            is_head = item.starts_household
-            if is_head or not groups:
-                if not is_head and item.member is not None:
-                    orphans.append(RowNote(item.row, "这一行之前没有户主行，无法确定属于哪一户"))
-                    continue
-                groups.append([item])
-            else:
-                groups[-1].append(item)
-        return groups, orphans
-    return [[item] for item in parsed], orphans
+            current = [item]
+        else:
+            current.append(item)
+    if current:
+        yield current
 
 
 def _facts(household: RosterHousehold) -> HouseholdFacts:
@@ -445,46 +561,87 @@ def _consistency(household: RosterHousehold, mapping: dict[str, int], today: dt.
     return found
 
 
+BATCH_HOUSEHOLDS = 1000
+
+
 def interpret(
-    rows: Sequence[tuple[int, Row]], mapping: dict[str, int], today: dt.date | None = None
+    rows: Iterable[tuple[int, Row]],
+    mapping: dict[str, int],
+    today: dt.date | None = None,
+    context: Context | None = None,
 ) -> Interpretation:
-    """The households in the data rows under ``mapping`` (field key → column index)."""
+    """The households in the data rows under ``mapping`` (field key → column index), all at once."""
+    result = Interpretation([], [], [])
+    for batch in interpret_batches(rows, mapping, today, context):
+        result.households += batch.households
+        result.rejected += batch.rejected
+        result.warnings += batch.warnings
+    result.rejected.sort(key=lambda note: note.row)
+    result.warnings.sort(key=lambda note: note.row)
+    return result
+
+
+def interpret_batches(
+    rows: Iterable[tuple[int, Row]],
+    mapping: dict[str, int],
+    today: dt.date | None = None,
+    context: Context | None = None,
+    prepass: _Prepass | None = None,
+) -> Iterator[Interpretation]:
+    """The households in batches of about ``BATCH_HOUSEHOLDS``, rows streamed: ``rows`` is iterated
+    twice (a quick pass over the ID columns first), and only the current batch is held."""
     today = today or dt.date.today()
-    reader = RowReader(mapping, today)
-    parsed = [p for p in (reader.parse(number, values) for number, values in rows) if p is not None]
-    _refuse_duplicates(parsed)
-    groups, rejected = _groups(parsed, mapping)
-    warnings: list[RowNote] = []
-    households: list[RosterHousehold] = []
+    prepass = prepass or _Prepass.read(rows, mapping)
+    reader = RowReader(mapping, today, context)
     member_roster = "relationship" in mapping or "head_id_number" in mapping
-    for group in groups:
-        bad = [item for item in group if item.errors or item.member is None]
-        if bad:
-            bad_rows = "、".join(str(item.row) for item in bad)
-            for item in group:
-                reason = "；".join(item.errors) if item.errors else f"同户第 {bad_rows} 行有错误，整户未导入"
-                rejected.append(RowNote(item.row, reason))
-            continue
-        members = [item.member for item in group if item.member is not None]
-        if not member_roster or not members[0].relationship:
-            members[0].relationship = HEAD
-        household = RosterHousehold(group[0].row, [item.row for item in group], members)
-        household.member_roster = member_roster
-        for key in ("township", "village"):
-            value = next((str(i.household[key]) for i in group if i.household.get(key)), "")
-            setattr(household, key, value)
-        for key in ("household_no", "address", "notes"):
-            value = group[0].household.get(key) or next(
-                (i.household[key] for i in group if i.household.get(key)), None
-            )
-            if value is not None:
-                household.values[key] = value
-        survey = dict(group[0].survey) or next((dict(i.survey) for i in group if i.survey), {})
-        household.survey = survey or None
+
+    def parsed() -> Iterator[_Parsed]:
+        for number, values in rows:
+            item = reader.parse(number, values)
+            if item is not None:
+                _refuse_duplicate(item, prepass.duplicates)
+                yield item
+
+    batch = Interpretation([], [], [])
+    for group in _groups(parsed(), mapping, prepass.group_sizes, batch.rejected):
+        _household_of(group, batch, mapping, today, member_roster)
+        if len(batch.households) + len(batch.rejected) >= BATCH_HOUSEHOLDS:
+            yield batch
+            batch = Interpretation([], [], [])
+    yield batch
+
+
+def _household_of(
+    group: list[_Parsed], batch: Interpretation, mapping: dict[str, int], today: dt.date, member_roster: bool
+) -> None:
+    """One group of rows as a household in ``batch``, or its rows refused there."""
+    bad = [item for item in group if item.errors or item.member is None]
+    if bad:
+        bad_rows = "、".join(str(item.row) for item in bad)
         for item in group:
-            warnings += [RowNote(item.row, text) for text in item.warnings]
-        warnings += [RowNote(household.head_row, text) for text in _consistency(household, mapping, today)]
-        households.append(household)
-    rejected.sort(key=lambda note: note.row)
-    warnings.sort(key=lambda note: note.row)
-    return Interpretation(households, rejected, warnings)
+            reason = "；".join(item.errors) if item.errors else f"同户第 {bad_rows} 行有错误，整户未导入"
+            batch.rejected.append(RowNote(item.row, reason, item.name))
+        return
+    members = [item.member for item in group if item.member is not None]
+    if not member_roster or not members[0].relationship:
+        members[0].relationship = HEAD
+    household = RosterHousehold(group[0].row, [item.row for item in group], members)
+    household.member_roster = member_roster
+    for key in ("township", "village"):
+        value = next((str(i.household[key]) for i in group if i.household.get(key)), "")
+        setattr(household, key, value)
+    for key in ("household_no", "address", "notes"):
+        value = group[0].household.get(key) or next(
+            (i.household[key] for i in group if i.household.get(key)), None
+        )
+        if value is not None:
+            household.values[key] = value
+    survey = dict(group[0].survey) or next((dict(i.survey) for i in group if i.survey), {})
+    household.survey = survey or None
+    for item in group:
+        batch.warnings += [RowNote(item.row, text, item.name) for text in item.warnings]
+    head = members[0].name
+    batch.warnings += [
+        RowNote(household.head_row, text, head) for text in _consistency(household, mapping, today)
+    ]
+    batch.households.append(household)
