@@ -10,6 +10,7 @@ SYSTEM_PACKAGES=(
   xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
   libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
   libpulse0                           # QtMultimedia (audio/video in the archive)
+  libreoffice-calc-nogui              # roster tests convert workbooks the way offices save them
 )
 
 missing=()

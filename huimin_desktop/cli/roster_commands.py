@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 
 from huimin_desktop.cli.common import (
     EXIT_OK,
@@ -13,6 +14,7 @@ from huimin_desktop.cli.common import (
     progress_printer,
 )
 from huimin_desktop.services.station import Station
+from huimin_desktop.spreadsheet.review import UnmappedColumn
 
 _SHOWN_NOTES = 20  # rows listed in the human-readable output; --json lists them all
 
@@ -24,6 +26,16 @@ def _notes(title: str, notes: list[dict[str, object]]) -> list[str]:
     lines += [f"  第 {n['row']} 行：{n['reason']}" for n in notes[:_SHOWN_NOTES]]
     if len(notes) > _SHOWN_NOTES:
         lines.append(f"  ……另有 {len(notes) - _SHOWN_NOTES} 行，用 --json 查看全部")
+    return lines
+
+
+def _unmapped(columns: Sequence[UnmappedColumn]) -> list[str]:
+    """Columns holding data that nothing imported: never left unsaid."""
+    if not columns:
+        return []
+    lines = [f"未导入的列（{len(columns)} 列有数据，内容没有导入）："]
+    lines += [f"  {c.label}：{c.filled_rows} 行有值" for c in columns]
+    lines.append("  如需导入，请在程序的“导入花名册”中调整列对应（对应关系会按表头记住）")
     return lines
 
 
@@ -44,6 +56,8 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
         f"{verb}：新增 {outcome.added} 户，更新 {outcome.updated} 户，未变 {outcome.unchanged} 户，"
         f"拒绝 {len(outcome.rejected)} 行，提示 {len(outcome.warnings)} 条（{outcome.year} 年度）"
     ]
+    lines.append(f"年度：{outcome.year}（{outcome.year_reason}）")
+    lines += _unmapped(outcome.unmapped_columns)
     if outcome.villages_created:
         lines.append("新建的村：" + "、".join(outcome.villages_created))
     lines += _notes("拒绝的行", payload["rejected"])

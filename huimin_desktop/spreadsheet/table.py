@@ -87,10 +87,7 @@ class DataRows:
                 for _ in rows:  # a sheet's rows are consumed before the next sheet
                     pass
                 continue
-            numbered = enumerate(rows, start=1)
-            for number, _row in numbered:
-                if number >= self.start:
-                    break
+            numbered = enumerate(islice(rows, self.start - 1, None), start=self.start)
             yield from _Scanner(self.header_texts).data(numbered)
             return
 

@@ -442,3 +442,47 @@ def test_member_roster_with_head_name_column_takes_the_member_names(station: Sta
     with station.db.reader() as session:
         names = sorted(m.name for m in session.scalars(select(Member)))
     assert names == ["宝山", "宝龙"]
+
+
+def test_streamed_roster_gives_what_a_cached_one_gives(
+    station: Station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above CACHED_ROWS the rows are read again from the file for every pass, and households go in
+    batches: the member roster grouped by 户主身份证号, out of order, still imports whole households."""
+    from huimin_desktop.spreadsheet import roster_rows, table
+
+    monkeypatch.setattr(table, "CACHED_ROWS", 2)
+    monkeypatch.setattr(roster_rows, "BATCH_HOUSEHOLDS", 1)
+    header = ["姓名", "与户主关系", "身份证号", "户主身份证号", "村"]
+    head, wife = make_id("19700101", 11), make_id("19720202", 22)
+    head2, son2 = make_id("19650101", 31), make_id("19900101", 51)
+    rows = [
+        ["乌云", "妻", wife, head, None],
+        ["韩福", "户主", head2, head2, "东山"],
+        ["宝山", "户主", head, head, "三家子"],
+        ["韩小", "子", son2, head2, None],
+        ["白玉", "户主", make_id("19600101", 42), None, "三家子"],
+    ]
+    path = write_table_xlsx(tmp_path / "h.xlsx", header, rows)
+    read = station.rosters.read(path)
+    assert read.rows.cached is None and len(read.rows) == 5  # type: ignore[union-attr]
+    outcome = station.rosters.import_file(path)
+    assert (outcome.added, outcome.rejected) == (3, ())
+    with station.db.reader() as session:
+        sizes = {h.head_id_number: h.member_count for h in session.scalars(select(Household))}
+    assert sizes == {head: 2, head2: 2, make_id("19600101", 42): 1}
+    again = station.rosters.import_file(path)
+    assert (again.added, again.unchanged) == (0, 3)
+
+
+def test_roster_over_the_row_limit_is_refused_before_anything_is_written(
+    station: Station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huimin_desktop.spreadsheet import table
+
+    monkeypatch.setattr(table, "MAX_ROWS", 3)
+    path = write_office_xlsx(tmp_path / "roster.xlsx", sample_rows())
+    before = counts(station)
+    with pytest.raises(ServiceError, match=r"超过 3 行.*拆分"):
+        station.rosters.import_file(path)
+    assert counts(station) == before

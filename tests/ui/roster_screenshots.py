@@ -4,7 +4,9 @@
         .venv/bin/python -m tests.ui.roster_screenshots /tmp/shots-roster
 
 Writes ``roster-<width>x<height>-<view>.png``: the chooser, the preview of an office roster with refused
-rows listed, the column mapping, and the result, in the shipped Chinese catalog (``ui.i18n``).
+rows listed, the column mapping, and the result; then a county roster with a merged heading whose 其他
+column maps to no field: its preview (the column highlighted) and the mapping opened on it. In the
+shipped Chinese catalog (``ui.i18n``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop.services.station import Station
-from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx
+from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx, write_table_xlsx
 from ui import operations
 from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
@@ -75,6 +77,24 @@ def main(argv: list[str] | None = None) -> int:
             dialog.import_button.click()
             save(app, dialog, out / f"roster-{size}-result.png")
             dialog.close()
+            county = write_table_xlsx(
+                scratch / "县里的花名册.xlsx",
+                ["序号", "村", "户主", "身份证号码", "人口", "2015年工资性收入", "经营性收入", "其他收入",
+                 "2015年家庭纯收入", "拟扶持项目", "备注"],
+                [
+                    [1, "东营子", "韩福", make_id("19600101", 51), 3, 5000, 2000, -300, 6700, "养牛", "低保"],
+                    [2, "东营子", "白玉", make_id("19620101", 62), 2, 3000, 0, None, 3000, "务工培训", None],
+                ],
+                title="2016年度马友营蒙古族乡惠民工程农户花名册",
+            )  # fmt: skip
+            unmapped = RosterImportDialog(station)
+            unmapped.resize(min(1100, screen.width() - 80), min(640, screen.height() - 80))
+            unmapped.show()
+            unmapped.load(county)
+            save(app, unmapped, out / f"roster-{size}-preview-unmapped.png")
+            unmapped.preview_panel.map_button.click()
+            save(app, unmapped, out / f"roster-{size}-mapping-unmapped.png")
+            unmapped.close()
     return 0
 
 

@@ -141,3 +141,55 @@ def test_menu_exports_the_roster(
     window.roster_menu.export_to(out)
     assert out.is_file()
     assert load_workbook(out).active["A3"].value == "序号"
+
+
+def test_unmapped_column_is_highlighted_asked_about_and_mappable(
+    qtbot: QtBot, station: Station, tmp_path: Path, chinese: str, sync_operations: None
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.roster_import.preview import UNMAPPED_BACKGROUND
+
+    path = write_table_xlsx(
+        tmp_path / "a.xlsx",
+        ["村", "姓名", "身份证号", "2015年工资性收入", "种养殖收入", "拟扶持项目"],
+        [["三家子", "张三", make_id("19800101", 11), 1000, -300, "养牛"]],
+        title="2016年度惠民工程农户花名册",
+    )
+    dialog = RosterImportDialog(station, path=path)
+    qtbot.addWidget(dialog)
+    panel = dialog.preview_panel
+    assert panel.tabs.currentWidget() is panel.unmapped_page
+    assert [panel.unmapped.item(0, c).text() for c in range(3)] == ["E", "种养殖收入", "1"]
+    assert panel.unmapped.item(0, 1).background().color().name() == UNMAPPED_BACKGROUND
+    assert "种养殖收入" in panel.summary.text() and UNMAPPED_BACKGROUND in panel.summary.text()
+    # The year the income heading names, with the reason; the title's 2016 is mentioned.
+    assert dialog.year.value() == 2015 and "2016" in panel.summary.text()
+    assert dialog.mapping_table.is_unmapped(4) and not dialog.mapping_table.is_unmapped(3)
+    assert dialog.mapping_table.item(4, 1).background().color().name() == UNMAPPED_BACKGROUND
+
+    dialog.import_button.click()  # asks first; the default goes to the mapping
+    box = dialog.findChild(QMessageBox, "unmappedQuestion")
+    assert box is not None and "种养殖收入" in box.informativeText()
+    box.defaultButton().click()
+    assert dialog.stack.currentIndex() == MAPPING and household_count(station) == 0
+    assert dialog.mapping_table.currentRow() == 4
+
+    dialog.mapping_table.set_field(4, "income_business")
+    assert not dialog.mapping_table.is_unmapped(4)
+    dialog.apply_mapping_button.click()
+    assert dialog.outcome is not None and dialog.outcome.unmapped_columns == ()
+    assert any("不能为负数" in n.reason for n in dialog.outcome.rejected)  # the −300 is now seen
+
+    dialog.mapping_table.set_field(4, "")
+    dialog.apply_mapping_button.click()
+    dialog.year.setValue(2016)  # the user's choice wins over the heading's year
+    assert dialog.outcome.year == 2016
+    dialog.import_button.click()
+    dialog.findChild(QMessageBox, "unmappedQuestion").buttons()[0].click()  # import without them
+    assert dialog.stack.currentIndex() == RESULT and household_count(station) == 1
+    with station.db.reader() as session:
+        from huimin_desktop.model import Survey
+
+        survey = session.scalars(select(Survey)).one()
+        assert (survey.year, survey.income_wage, survey.needs) == (2016, 1000, "养牛")

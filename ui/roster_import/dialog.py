@@ -4,6 +4,9 @@ Page 1 takes the file. Reading it finds the table and the columns (or the mappin
 of this shape), and the preview follows at once: what would be added, updated and refused, nothing
 written. 调整列对应 opens the mapping page, whose changes give a new preview. 导入 then writes in one
 transaction (cancel rolls it back); the refused rows can be saved as an .xlsx to send back to the village.
+Columns that hold data but map to no field are highlighted in the preview and the mapping, and 导入 asks
+before leaving them out. The survey year is the one the file names (the preview says why) until the user
+picks another.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QStackedWidget,
@@ -27,12 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huimin_desktop.spreadsheet.cells import name_text
 from huimin_desktop.spreadsheet.reading import SUFFIXES
 from ui.operations import Operation
 from ui.roster_import.mapping_table import MappingTable
 from ui.roster_import.preview import PreviewPanel
 from ui.widgets.labels import title_label
+from ui.widgets.message_boxes import widen
 
 if TYPE_CHECKING:
     from huimin_desktop.services.rosters import RosterOutcome
@@ -53,6 +57,8 @@ class RosterImportDialog(QDialog):
         self.outcome: RosterOutcome | None = None
         self.result: RosterOutcome | None = None
         self.operation: Operation | None = None
+        self.year_chosen = False  # the user picked a year: it wins over the one the file names
+        self.unmapped_question: QMessageBox | None = None
         self.setWindowTitle(self.tr("Import household roster"))
         self.setMinimumSize(900, 580)
         self.setAcceptDrops(True)
@@ -137,6 +143,7 @@ class RosterImportDialog(QDialog):
             self.year.blockSignals(True)
             self.year.setValue(station.rosters.default_year(table))
             self.year.blockSignals(False)
+            self.year_chosen = False
             self.mapping_table.show_table(table, self.mapping)
             self.file_label.setText(self._file_text(table))
             self.start_preview()
@@ -156,14 +163,6 @@ class RosterImportDialog(QDialog):
             header="–".join(str(r) for r in table.header_rows),
             rows=f"{len(table.rows):,}",
         )
-
-    def _row_names(self) -> dict[int, str]:
-        column = self.mapping.get("name")
-        if self.table is None or column is None:
-            return {}
-        return {
-            number: name_text(values[column]) for number, values in self.table.rows if column < len(values)
-        }
 
     # -- page 2: preview --------------------------------------------------------------------------
 
@@ -185,7 +184,8 @@ class RosterImportDialog(QDialog):
         self.year = QSpinBox()
         self.year.setRange(2000, dt.date.today().year + 1)
         self.year.setValue(dt.date.today().year)
-        self.year.valueChanged.connect(lambda _value: self.start_preview())
+        self.year.setToolTip(self.tr("The year the incomes belong to; the preview says where it was read"))
+        self.year.valueChanged.connect(self._year_changed)
         cancel = QPushButton(self.tr("Cancel"))
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setDefault(True)
@@ -196,19 +196,36 @@ class RosterImportDialog(QDialog):
         buttons.addWidget(self.import_button)
         layout.addLayout(buttons)
         self.mapping_button.clicked.connect(lambda: self.stack.setCurrentIndex(MAPPING))
+        self.preview_panel.map_column.connect(self.map_column)
         self.save_rejected_button.clicked.connect(self.save_rejected)
         cancel.clicked.connect(self.reject)
         self.import_button.clicked.connect(self.start_import)
         return page
 
+    def _year_changed(self, _value: int) -> None:
+        self.year_chosen = True
+        self.start_preview()
+
+    def chosen_year(self) -> int | None:
+        """The year the user picked, or None for the one the file names."""
+        return self.year.value() if self.year_chosen else None
+
+    def map_column(self, index: int) -> None:
+        """Open the mapping on column ``index`` (an unmapped one the preview listed)."""
+        self.stack.setCurrentIndex(MAPPING)
+        self.mapping_table.focus_column(index)
+
     def start_preview(self) -> None:
         if self.table is None:
             return
-        table, mapping, year, station = self.table, dict(self.mapping), self.year.value(), self.station
+        table, mapping, year, station = self.table, dict(self.mapping), self.chosen_year(), self.station
 
         def shown(outcome: RosterOutcome) -> None:
             self.outcome = outcome
-            self.preview_panel.show_outcome(outcome, self._row_names())
+            self.year.blockSignals(True)
+            self.year.setValue(outcome.year)
+            self.year.blockSignals(False)
+            self.preview_panel.show_outcome(outcome)
             self.save_rejected_button.setEnabled(bool(outcome.rejected))
             self.import_button.setEnabled(bool(outcome.added or outcome.updated))
             self.stack.setCurrentIndex(PREVIEW)
@@ -303,13 +320,61 @@ class RosterImportDialog(QDialog):
         return page
 
     def start_import(self) -> None:
+        """Import; when columns with data would be left out, ask first (the default is to go and map)."""
         if self.table is None:
             return
-        table, mapping, year, station = self.table, dict(self.mapping), self.year.value(), self.station
+        if self.outcome is not None and self.outcome.unmapped_columns:
+            self._ask_about_unmapped()
+            return
+        self.import_now()
+
+    def _ask_about_unmapped(self) -> None:
+        assert self.outcome is not None
+        columns = self.outcome.unmapped_columns
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Columns not imported"),
+            self.tr("{count} columns hold data that will not be imported. Import without them?").format(
+                count=len(columns)
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("unmappedQuestion")
+        box.setInformativeText(
+            "\n".join(
+                self.tr("• column {letter} “{header}”: {rows} rows with a value").format(
+                    letter=c.column, header=c.header, rows=f"{c.filled_rows:,}"
+                )
+                for c in columns
+            )
+        )
+        widen(box)
+        anyway = box.addButton(self.tr("Import without them"), QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton(self.tr("Choose fields for them"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: object) -> None:
+            self.unmapped_question = None
+            if button is anyway:
+                self.import_now()
+            else:
+                self.map_column(columns[0].index)
+
+        box.buttonClicked.connect(answered)
+        self.unmapped_question = box
+        box.open()
+
+    def import_now(self) -> None:
+        if self.table is None:
+            return
+        table, mapping, year, station = self.table, dict(self.mapping), self.chosen_year(), self.station
 
         def done(outcome: RosterOutcome) -> None:
             self.result = outcome
-            self.result_panel.show_outcome(outcome, self._row_names())
+            self.result_panel.show_outcome(outcome)
             self.result_save_button.setEnabled(bool(outcome.rejected))
             self.stack.setCurrentIndex(RESULT)
             self.imported.emit(outcome)
