@@ -24,6 +24,7 @@ from functools import lru_cache
 from huimin_desktop.domain.text import remove_spaces, to_halfwidth
 
 THRESHOLD = 0.62
+MAX_HEADING = 40  # longer cells are titles and notes
 TIE_MARGIN = 0.04
 
 _YEAR = re.compile(r"((?:19|20)\d\d)(?:年度|年)")
@@ -94,7 +95,7 @@ def normalise(raw: object) -> Heading:
 
 def name_score(heading: str, name: str) -> float:
     """How well ``heading`` (normalised) reads as ``name``: 1 the same, 0 nothing in common."""
-    if not heading or not name or any(word in heading for word in _NOT_A_FIELD):
+    if not heading or not name:
         return 0.0
     if heading == name:
         return 1.0
@@ -102,11 +103,18 @@ def name_score(heading: str, name: str) -> float:
         return 0.45 + 0.55 * len(name) / len(heading)
     if len(heading) >= 2 and heading in name:  # an abbreviation: 工资性 ⊂ 工资性收入
         return 0.55 + 0.45 * len(heading) / len(name)
-    return 0.9 * SequenceMatcher(None, heading, name, autojunk=False).ratio()
+    if 1.8 * min(len(heading), len(name)) / (len(heading) + len(name)) < THRESHOLD:
+        return 0.0  # even if every character of the shorter one matched, too little in common
+    matcher = SequenceMatcher(None, heading, name, autojunk=False)
+    if 0.9 * matcher.quick_ratio() < THRESHOLD:  # an upper bound of ratio(), much cheaper
+        return 0.0
+    return 0.9 * matcher.ratio()
 
 
 def best_match(text: str, names: dict[str, tuple[str, ...]]) -> tuple[str | None, float]:
     """(field key, score) of the one field ``text`` reads as, or (None, best score) if none or a tie."""
+    if not text or len(text) > MAX_HEADING or any(word in text for word in _NOT_A_FIELD):
+        return None, 0.0  # a title line or a note, not a column heading; or a signature column
     return _best_match(text, tuple(names.items()))
 
 

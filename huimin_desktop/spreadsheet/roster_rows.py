@@ -415,6 +415,8 @@ class RowReader:
 
 def id_key(raw: object) -> str:
     """An ID cell as the text grouping and duplicate checks compare (15 digits upgraded to 18)."""
+    if raw.__class__ is str and len(raw) == 18 and raw[:17].isdigit():  # type: ignore[arg-type]
+        return raw.upper()  # type: ignore[attr-defined]  # the usual cell: nothing to normalise
     text = normalize_id_text(cell_text(raw).strip().lstrip("'‘’`"))
     if len(text) == 15 and text.isdigit():
         upgraded = check_id_number_cell(text).normalized

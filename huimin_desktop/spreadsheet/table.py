@@ -342,7 +342,7 @@ def _scan(path: Path, data: Iterator[tuple[int, Row]], task: TaskState) -> _Scan
         if len(filled) < len(row):
             filled.extend([0] * (len(row) - len(filled)))
         for index, value in enumerate(row):
-            if value is not None and not (isinstance(value, str) and is_blank(value)):
+            if value is not None and (value.__class__ is not str or not is_blank(value)):
                 filled[index] += 1
         if scan.cached is not None:
             scan.cached.append((number, row))
