@@ -136,22 +136,36 @@ class FirstStartDialog(QDialog):
 
         # -- from a setup file (a township or county its upper station enrolled) ----------------------
         setup_box = QGroupBox(self.tr("Set up from a setup file"))
-        setup_layout = QHBoxLayout(setup_box)
+        setup_layout = QVBoxLayout(setup_box)
         setup_text = QLabel(
             self.tr(
-                "Did the county or city office give you a setup file (usually on a USB stick)? It holds this "
-                "station's name, division and keys: choose it and the station is ready to sync."
+                "Did the county or city office give you a setup file (usually on a USB stick) and a setup "
+                "code (told separately)? Type the code, then choose the file: the station is set up with "
+                "its own keys and registers with its first package."
             )
         )
         setup_text.setWordWrap(True)
+        self.setup_code = QLineEdit()
+        self.setup_code.setMaxLength(24)
+        self.setup_code.setPlaceholderText(self.tr("e.g. 7K3Q-M9TX-2BHD"))
+        code_font = self.setup_code.font()
+        code_font.setFamilies(["Consolas", "DejaVu Sans Mono", "monospace"])
+        code_font.setPointSizeF(code_font.pointSizeF() * 1.3)
+        self.setup_code.setFont(code_font)
+        self.setup_code.textChanged.connect(lambda: self._set_error(self.setup_error, ""))
         self.setup_button = QPushButton(self.tr("Choose setup file…"))
         self.setup_button.clicked.connect(self.choose_setup_file)
         self.setup_error = _error_label()
-        setup_column = QVBoxLayout()
-        setup_column.addWidget(setup_text)
-        setup_column.addWidget(self.setup_error)
-        setup_layout.addLayout(setup_column, 1)
-        setup_layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        code_row = QHBoxLayout()
+        code_label = QLabel(self.tr("Setup code:"))
+        code_label.setBuddy(self.setup_code)
+        code_row.addWidget(code_label)
+        code_row.addWidget(self.setup_code, 1)
+        code_row.addWidget(self.setup_button)
+        setup_layout.addWidget(setup_text)
+        setup_layout.addLayout(code_row)
+        setup_layout.addWidget(self.setup_error)
+        self.setup_file: Path | None = None
 
         # -- demo ----------------------------------------------------------------------------------
         demo_box = QGroupBox(self.tr("Just looking?"))
@@ -304,13 +318,26 @@ class FirstStartDialog(QDialog):
             self.set_up_from(Path(path))
 
     def set_up_from(self, setup_file: Path) -> None:
-        """The first start of an enrolled station: identity, keys and trust come from the file."""
-        folder = self.data_dir
+        """The first start of an enrolled station: identity and trust from the file, opened by the code."""
+        from huimin_desktop.sync.enrollment import normalize_code
+
+        folder, code = self.data_dir, self.setup_code.text()
+        self.setup_file = setup_file
+        if normalize_code(code) is None:
+            self._set_error(
+                self.setup_error,
+                self.tr(
+                    "Type the 12-character setup code the upper office gave you with the setup file "
+                    "(e.g. 7K3Q-M9TX-2BHD), then choose the file again."
+                ),
+            )
+            self.setup_code.setFocus()
+            return
         self._set_error(self.setup_error, "")
         self.operation = (
             Operation(
                 self,
-                lambda _task: Station.create_from_setup(folder, setup_file),
+                lambda _task: Station.create_from_setup(folder, setup_file, code),
                 label=self.tr("Setting up the station…"),
                 cancellable=False,
             )

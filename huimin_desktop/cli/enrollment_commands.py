@@ -15,21 +15,25 @@ RELATION_NAMES = {"upper": "上级", "lower": "下级", "relayed": "经转"}
 def cmd_enroll(args: argparse.Namespace) -> int:
     with Station.open(args.data) as station:
         level = args.level or ("county" if len(args.division) == 6 else "township")
-        result = station.enrollment.enroll(level, args.name, args.division, Path(args.out))
+        result = station.enrollment.enroll(level, args.name, args.division, Path(args.out), force=args.force)
     payload = {
         "station": result.station_id,
         "name": result.name,
         "level": result.level,
         "division": result.division,
         "setup_file": str(result.setup_file),
+        "setup_code": result.setup_code,
         "reenrolled": result.reenrolled,
     }
-    again = "（重新登记：原密钥作废）" if result.reenrolled else ""
+    again = "（重新登记：原来那台电脑的同步包此后不再接受）" if result.reenrolled else ""
     emit(
         args,
         payload,
         f"已登记下级站点：{result.name}（{result.level}，{result.division}）{again}\n"
-        f"安装文件：{result.setup_file}（含该站点的密钥，请妥善保管，首次启动后删除）",
+        f"安装文件：{result.setup_file}\n"
+        f"安装码：{result.setup_code}\n"
+        "初始化时要同时用到安装文件和安装码（init --setup 文件 --code 安装码）。"
+        "安装码请另行告知（电话或纸条），不要和 U 盘放在一起；只能使用一次。",
     )
     return EXIT_OK
 
@@ -82,6 +86,11 @@ def register(command: AddCommand) -> None:
     enroll.add_argument("--name", required=True, help="下级站点名称，如“马友营蒙古族乡”")
     enroll.add_argument(
         "--out", metavar="FILE", required=True, help="安装文件写到哪里（如 U 盘上的 setup.json）"
+    )
+    enroll.add_argument(
+        "--force",
+        action="store_true",
+        help="该区划已登记时重新登记（如换了电脑）：原来那台电脑的同步包此后不再接受",
     )
 
     revoke = command("revoke", "吊销下级站点（如电脑丢失）：此后拒绝其同步包", cmd_revoke)

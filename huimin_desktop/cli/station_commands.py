@@ -22,7 +22,11 @@ def _open_new_station(args: argparse.Namespace) -> Station:
         given = [flag for flag, value in (("--level", args.level), ("--name", args.name)) if value]
         if given or args.division:
             raise CommandFailed("使用 --setup 时站点信息来自安装文件，不要再给 --level、--name、--division")
-        return Station.create_from_setup(args.data, args.setup)
+        if not args.code:
+            raise CommandFailed("缺少参数：--code（上级站点登记时给出的 12 位安装码，如 7K3Q-M9TX-2BHD）")
+        return Station.create_from_setup(args.data, args.setup, args.code)
+    if args.code:
+        raise CommandFailed("--code 只与 --setup 一起使用")
     missing = [
         flag
         for flag, value in (("--level", args.level), ("--name", args.name), ("--division", args.division))
@@ -110,6 +114,7 @@ def register(command: AddCommand) -> None:
     init.add_argument("--name", help="站点名称，如“北票市民宗局”")
     init.add_argument("--division", metavar="CODE", help="区划代码：市、县 6 位，乡镇 12 位")
     init.add_argument("--setup", metavar="FILE", help="上级站点登记时生成的安装文件（乡镇、县首次启动）")
+    init.add_argument("--code", metavar="CODE", help="与安装文件分开告知的安装码（和 --setup 一起用）")
 
     demo = command(
         "demo", "生成演示数据（用于演示和性能测试；数据文件夹中没有站点时先建一个市级演示站点）", cmd_demo

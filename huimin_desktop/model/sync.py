@@ -103,3 +103,28 @@ class SyncEcho(Base):
     table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
     row_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer)  # the row's seq when it arrived; a later edit differs
+
+
+class SyncEnrollment(Base):
+    """One enrollment of a lower station (kept at the upper station, never synced).
+
+    ``secret`` is the one-time enrollment secret sealed in the setup file (hex). The first upward
+    package that proves it binds ``sign_key`` / ``box_key`` (``registered_at``); from then on the
+    secret registers nothing else. Enrolling the division again ends this row (``superseded_at``), so
+    a package from the old laptop is recognised and refused with the date. A station enrolled before
+    registrations existed gets a row (without secret) for its old key when it is enrolled again.
+    """
+
+    __tablename__ = "sync_enrollment"
+    __table_args__ = (Index("ix_sync_enrollment_station", "station_id", "enrolled_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[str] = mapped_column(String(32))
+    division_code: Mapped[str] = mapped_column(String(12))
+    enrolled_at: Mapped[datetime] = mapped_column(DateTime)
+    secret: Mapped[str] = mapped_column(String(64), default="")
+    sign_key: Mapped[str] = mapped_column(String(64), default="")
+    box_key: Mapped[str] = mapped_column(String(64), default="")
+    registered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    registered_package: Mapped[str | None] = mapped_column(String(32))
+    superseded_at: Mapped[datetime | None] = mapped_column(DateTime)

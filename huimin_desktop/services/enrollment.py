@@ -1,25 +1,37 @@
-"""Who may send packages to whom (DESIGN.md §4): enrolling lower stations, revoking them, listing peers.
+"""Who may send packages to whom (DESIGN.md §4): enrolling lower stations, registering, revoking.
 
-``station.enrollment`` is what the CLI's ``enroll``, ``revoke`` and ``stations`` call. The setup file's
-format and why the upper station makes the keys are in ``sync.enrollment``.
+``station.enrollment`` is what the CLI's ``enroll``, ``revoke`` and ``stations`` call; ``PackageTrust``
+is the signing-key lookup a merge or verify uses, which also recognises a lower station's one-time
+registration (its first upward package) and ``bind`` records it in the merge's transaction. The setup
+file, the setup code and the registration proof are in ``sync.enrollment``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.model import AuditEntry, StationIdentity, SyncPeer, new_id
+from huimin_desktop.model import AuditEntry, StationIdentity, SyncEnrollment, SyncPeer, new_id
 from huimin_desktop.services.station_setup import LEVEL_RANK, validate_station
 from huimin_desktop.store.database import Database
-from huimin_desktop.sync.enrollment import StationCard, division_contains, setup_file_bytes
-from huimin_desktop.sync.keys import StationKeys, fingerprint, load_keys, write_private_file
+from huimin_desktop.sync.enrollment import (
+    SECRET_BYTES,
+    Registration,
+    StationCard,
+    division_contains,
+    new_setup_code,
+    setup_file_bytes,
+)
+from huimin_desktop.sync.keys import fingerprint, load_keys, write_private_file
 
 LEVEL_NAMES = {"city": "市级", "county": "县级", "township": "乡镇级"}
 
@@ -37,7 +49,8 @@ class EnrollResult:
     level: str
     division: str
     setup_file: Path
-    reenrolled: bool = False  # the division was enrolled before: same station id, new keys
+    setup_code: str  # the one-time code typed at the station's first start (travels apart from the file)
+    reenrolled: bool = False  # the division was enrolled before: same station id, a new registration
 
 
 @dataclass(frozen=True)
@@ -51,6 +64,7 @@ class PeerInfo:
     fingerprint: str  # "" for relayed stations (we hold no key of theirs)
     enrolled_at: dt.datetime | None
     revoked_at: dt.datetime | None
+    registered: bool  # its keys are known (a lower station: it has registered with its setup file)
     acked_seq: int
     received_seq: int
     last_package_at: dt.datetime | None
@@ -75,6 +89,7 @@ def _peer_info(peer: SyncPeer) -> PeerInfo:
         fingerprint=fingerprint(peer.sign_key) if peer.sign_key else "",
         enrolled_at=peer.enrolled_at,
         revoked_at=peer.revoked_at,
+        registered=bool(peer.sign_key),
         acked_seq=peer.acked_seq or 0,
         received_seq=peer.received_seq or 0,
         last_package_at=peer.last_package_at,
@@ -92,48 +107,79 @@ class EnrollmentService:
 
     # -- enrolling --------------------------------------------------------------------------------
 
-    def enroll(
-        self, level: str, name: str, division_code: str, out: Path, *, user: str = "system"
-    ) -> EnrollResult:
-        """Enroll a lower station and write its setup file to ``out`` (temporary file, then rename).
-
-        Enrolling a division again (a stolen laptop replaced, a revoked station restored) keeps the
-        station id, makes new keys, lifts the revocation and resets both sequence marks to 0, so the
-        next return package brings that station everything again.
-        """
-        own = self._identity()
+    def _check_enrollable(self, own: StationCard, level: str, name: str, division_code: str) -> None:
         if own.level not in ("city", "county"):
             raise ServiceError("只有市级或县级站点可以登记下级站点")
         validate_station(level, name, division_code)
-        name = name.strip()
         if LEVEL_RANK[level] >= LEVEL_RANK[own.level]:
             raise ServiceError(
                 f"{LEVEL_NAMES[own.level]}站点只能登记比本站级别低的站点，不能登记{LEVEL_NAMES[level]}站点"
             )
         if not division_contains(own.division, division_code):
             raise ServiceError(f"区划 {division_code} 不在本站（{own.name}，{own.division}）的辖区内")
-        out = Path(out).absolute()
-        if out.is_dir():
-            raise ServiceError(f"{out} 是文件夹；请给出安装文件的文件名，如 {out / 'setup.json'}")
-        if not out.parent.is_dir():
-            raise ServiceError(f"文件夹 {out.parent} 不存在")
+
+    def enrolled_peer(self, division_code: str) -> PeerInfo | None:
+        """The lower station enrolled for ``division_code``, if any (revoked ones too)."""
+        with self.db.reader() as session:
+            peer = _lower_peer(session, division_code)
+            return _peer_info(peer) if peer is not None else None
+
+    def enroll(
+        self,
+        level: str,
+        name: str,
+        division_code: str,
+        out: Path,
+        *,
+        force: bool = False,
+        user: str = "system",
+    ) -> EnrollResult:
+        """Enroll a lower station and write its setup file to ``out`` (temporary file, then rename).
+
+        The file carries a fresh one-time secret sealed under the returned ``setup_code``; the station
+        registers its own keys with it in its first upward package. Enrolling a division that is
+        enrolled and not revoked needs ``force``: it keeps the station id, ends the current enrollment
+        (packages from that laptop are then refused, naming the date), lifts a revocation and resets
+        both sequence marks to 0, so the next return package brings the new laptop everything again.
+        """
+        own = self._identity()
+        self._check_enrollable(own, level, name, division_code)
+        name = name.strip()
+        out = _setup_target(out)
+        current = self.enrolled_peer(division_code)
+        if current is not None and current.revoked_at is None and not force:
+            when = f"于 {current.enrolled_at:%Y-%m-%d} " if current.enrolled_at else ""
+            raise ServiceError(
+                f"区划 {division_code} 已{when}登记为站点“{current.name}”；重新登记后其现有电脑的同步包"
+                "将不再被接受。确需重新登记（如换了电脑）请加 --force"
+            )
         upper_keys = load_keys(self.db.folder)
         now = _utcnow()
-        keys = StationKeys.generate()
+        code, secret = new_setup_code(), secrets.token_bytes(SECRET_BYTES)
         with self.db.session(capture=False) as session:
-            peer = session.scalars(
-                select(SyncPeer).where(SyncPeer.division_code == division_code, SyncPeer.relation == "lower")
-            ).first()
+            peer = _lower_peer(session, division_code)
             reenrolled = peer is not None
             if peer is None:
                 peer = SyncPeer(station_id=new_id(), relation="lower", acked_seq=0, received_seq=0)
                 session.add(peer)
+            else:
+                _end_enrollments(session, peer, now)
             peer.name, peer.level, peer.division_code = name, level, division_code
             peer.relation, peer.via = "lower", None
-            peer.sign_key, peer.box_key = keys.sign_public_hex, keys.box_public_hex
+            peer.sign_key, peer.box_key = "", ""  # unknown until the station registers
             peer.enrolled_at, peer.revoked_at = now, None
             peer.acked_seq = peer.received_seq = 0
             station_id = peer.station_id
+            session.add(
+                SyncEnrollment(
+                    station_id=station_id,
+                    division_code=division_code,
+                    enrolled_at=now,
+                    secret=secret.hex(),
+                    sign_key="",
+                    box_key="",
+                )
+            )
             session.add(
                 AuditEntry(
                     at=now,
@@ -142,26 +188,25 @@ class EnrollmentService:
                     action="enroll",
                     table_name="sync_peer",
                     record_id=station_id,
-                    summary=f"{'重新' if reenrolled else ''}登记下级站点：{name}"
-                    f"（{level}，{division_code}），密钥指纹 {keys.fingerprint}",
+                    summary=f"{'重新' if reenrolled else ''}登记下级站点：{name}（{level}，{division_code}）",
                 )
             )
             session.flush()
-            card = StationCard(station_id, name, level, division_code)
             data = setup_file_bytes(
-                station=card, keys=keys.with_station(station_id), upper=own, upper_keys=upper_keys
+                station=StationCard(station_id, name, level, division_code),
+                upper=own,
+                upper_keys=upper_keys,
+                secret=secret,
+                code=code,
             )
-            try:
-                write_private_file(out, data)
-            except OSError as exc:
-                raise ServiceError(f"无法写安装文件 {out}：{exc.strerror or exc}") from exc
+            _write_setup_file(out, data)
             try:
                 session.commit()
             except BaseException:
                 with contextlib.suppress(OSError):
                     out.unlink()
                 raise
-        return EnrollResult(station_id, name, level, division_code, out, reenrolled)
+        return EnrollResult(station_id, name, level, division_code, out, code, reenrolled)
 
     def revoke(self, station: str, reason: str = "", *, user: str = "system") -> PeerInfo:
         """Stop trusting a lower station: packages signed by its keys are refused from now on."""
@@ -226,22 +271,236 @@ class EnrollmentService:
             return _peer_info(self._find(session, station))
 
     def sign_key_for(self, station_id: str) -> str:
-        """The enrolled signing key (hex) of ``station_id``, for checking a package it signed.
+        """The registered signing key (hex) of ``station_id``, for checking a package it signed.
 
-        Raises UntrustedStationError saying why not: unknown, only known as relayed, or revoked.
+        Raises UntrustedStationError saying why not: unknown, only known as relayed, revoked, or not
+        registered yet (a package's own registration is recognised by ``PackageTrust``).
         """
         with self.db.reader() as session:
             row = session.get(SyncPeer, station_id)
-            peer = _peer_info(row) if row is not None else None
-            sign_key = row.sign_key if row is not None else ""
-        if peer is None:
-            raise UntrustedStationError(f"同步包来自未登记的站点（编号 {station_id[:8]}），已拒绝")
-        if peer.relation == "relayed" or not sign_key:
-            raise UntrustedStationError(
-                f"同步包直接来自站点“{peer.name}”，但它不是本站登记的上级或下级站点，已拒绝"
+            _check_peer(row, station_id)
+            assert row is not None
+            if not row.sign_key:
+                raise UntrustedStationError(f"站点{_peer_label(row)}还没有用安装文件登记本机密钥")
+            return row.sign_key
+
+    def trust(self, package: Path) -> PackageTrust:
+        """The signing-key lookup for opening ``package`` (registrations included)."""
+        return PackageTrust(self.db, package)
+
+
+def _setup_target(out: Path) -> Path:
+    out = Path(out).absolute()
+    if out.is_dir():
+        raise ServiceError(f"{out} 是文件夹；请给出安装文件的文件名，如 {out / 'setup.json'}")
+    if not out.parent.is_dir():
+        raise ServiceError(f"文件夹 {out.parent} 不存在")
+    return out
+
+
+def _write_setup_file(out: Path, data: bytes) -> None:
+    try:
+        write_private_file(out, data)
+    except OSError as exc:
+        raise ServiceError(f"无法写安装文件 {out}：{exc.strerror or exc}") from exc
+
+
+def _lower_peer(session: Session, division_code: str) -> SyncPeer | None:
+    return session.scalars(
+        select(SyncPeer).where(SyncPeer.division_code == division_code, SyncPeer.relation == "lower")
+    ).first()
+
+
+def _end_enrollments(session: Session, peer: SyncPeer, now: dt.datetime) -> None:
+    """Enrolling ``peer`` again: its current enrollment ends, and so does a key from the old scheme."""
+    current = session.scalars(
+        select(SyncEnrollment).where(
+            SyncEnrollment.station_id == peer.station_id, SyncEnrollment.superseded_at.is_(None)
+        )
+    ).all()
+    for enrollment in current:
+        enrollment.superseded_at = now
+    if peer.sign_key and not any(e.sign_key == peer.sign_key for e in current):
+        # enrolled before registrations existed: remember its key, so its packages get the date
+        session.add(
+            SyncEnrollment(
+                station_id=peer.station_id,
+                division_code=peer.division_code,
+                enrolled_at=peer.enrolled_at or now,
+                secret="",
+                sign_key=peer.sign_key,
+                box_key=peer.box_key,
+                registered_at=peer.enrolled_at,
+                superseded_at=now,
             )
-        if peer.revoked_at is not None:
-            raise UntrustedStationError(
-                f"同步包来自已吊销的站点“{peer.name}”（{peer.revoked_at:%Y-%m-%d} 吊销），已拒绝"
+        )
+
+
+def _peer_label(peer: SyncPeer) -> str:
+    return f"“{peer.name}”（{peer.division_code}）"
+
+
+def _manifest_claim(package: Path) -> tuple[str, Registration | None]:
+    """The origin's key fingerprint and registration claim as the (not yet verified) manifest says.
+
+    Only a hint for choosing the key and the reason: the package container then checks the
+    signature with the key chosen, and ``bind`` takes the claim from the verified manifest.
+    """
+    from huimin_desktop.sync.package import MANIFEST
+
+    try:
+        manifest = json.loads((Path(package) / MANIFEST).read_bytes()[: 16 << 20])
+    except (OSError, ValueError):
+        return "", None
+    if not isinstance(manifest, dict):
+        return "", None
+    return str(manifest.get("origin_fingerprint") or ""), Registration.from_header(manifest.get("header"))
+
+
+class PackageTrust:
+    """The signing key to check a package from ``origin`` with, or why there is none.
+
+    Called by the package container with the origin named in the manifest. A lower station that has
+    not registered yet is trusted with the key its claim names when the claim proves the enrollment
+    secret (``pending`` then holds it, for ``bind``). Packages signed by a key the division had before
+    it was enrolled again, or by a second laptop set up from the same file, are refused with a reason
+    that says so rather than "signature invalid".
+    """
+
+    def __init__(self, db: Database, package: Path) -> None:
+        self.db = db
+        self.package = Path(package)
+        self.pending: Registration | None = None
+
+    def __call__(self, origin: str) -> str:
+        with self.db.reader() as session:
+            peer = session.get(SyncPeer, origin)
+            _check_peer(peer, origin)
+            assert peer is not None
+            enrollments = list(
+                session.scalars(
+                    select(SyncEnrollment)
+                    .where(SyncEnrollment.station_id == origin)
+                    .order_by(SyncEnrollment.enrolled_at.desc(), SyncEnrollment.id.desc())
+                )
             )
-        return sign_key
+            for row in (peer, *enrollments):
+                session.expunge(row)
+        key_fingerprint, claim = _manifest_claim(self.package)
+        if claim is not None and claim.station != origin:
+            claim = None
+        if peer.sign_key and fingerprint(peer.sign_key) == key_fingerprint:
+            return peer.sign_key
+        current = next((e for e in enrollments if e.superseded_at is None), None)
+        _refuse_an_old_enrollment(peer, enrollments, key_fingerprint, claim, current)
+        proven = claim is not None and current is not None and claim.proven_by(bytes.fromhex(current.secret))
+        if peer.sign_key:
+            if proven and current is not None:
+                raise UntrustedStationError(_taken_reason(peer, current))
+            return peer.sign_key  # the signature check says it does not match
+        if claim is None:
+            raise UntrustedStationError(
+                f"站点{_peer_label(peer)}还没有用安装文件登记本机密钥，这个同步包不含登记凭证，已拒绝；"
+                "请在该站点用安装文件和安装码重新初始化后再导出"
+            )
+        if not proven:
+            raise UntrustedStationError(
+                f"同步包中的登记凭证无效：它不是用本站为站点{_peer_label(peer)}生成的安装文件和安装码初始化的，已拒绝"
+            )
+        self.pending = claim
+        return claim.sign_key
+
+    def bind(self, connection: Connection, *, package_id: str, header: dict[str, Any]) -> None:
+        """Record the registration the verified manifest carries (in the merge's transaction).
+
+        Binds only once: a second, different key (another laptop that raced this one) is refused.
+        """
+        claim = Registration.from_header(header)
+        if self.pending is None or claim != self.pending:
+            return
+        now = _utcnow().isoformat(sep=" ")
+        bound = connection.exec_driver_sql(
+            "UPDATE sync_peer SET sign_key = ?, box_key = ? "
+            "WHERE station_id = ? AND relation = 'lower' AND sign_key = ''",
+            (claim.sign_key, claim.box_key, claim.station),
+        ).rowcount
+        if bound != 1:
+            from huimin_desktop.sync.merge import MergeRefused
+
+            raise MergeRefused("另一台电脑刚刚已用此安装文件登记了该站点，这个同步包未合并")
+        connection.exec_driver_sql(
+            "UPDATE sync_enrollment SET sign_key = ?, box_key = ?, registered_at = ?, registered_package = ? "
+            "WHERE station_id = ? AND superseded_at IS NULL",
+            (claim.sign_key, claim.box_key, now, package_id, claim.station),
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO audit_log (at, station, user, action, table_name, record_id, summary) "
+            "VALUES (?, ?, 'system', 'register', 'sync_peer', ?, ?)",
+            (
+                now,
+                self.db.station_id,
+                claim.station,
+                f"下级站点登记本机密钥，密钥指纹 {fingerprint(claim.sign_key)}",
+            ),
+        )
+
+
+def _check_peer(peer: SyncPeer | None, origin: str) -> None:
+    if peer is None:
+        raise UntrustedStationError(f"同步包来自未登记的站点（编号 {origin}），已拒绝")
+    if peer.relation == "relayed" or (peer.relation != "lower" and not peer.sign_key):
+        raise UntrustedStationError(
+            f"同步包直接来自站点{_peer_label(peer)}，但它不是本站登记的上级或下级站点，已拒绝"
+        )
+    if peer.revoked_at is not None:
+        raise UntrustedStationError(
+            f"同步包来自已吊销的站点{_peer_label(peer)}（{peer.revoked_at:%Y-%m-%d} 吊销），已拒绝"
+        )
+
+
+def _refuse_an_old_enrollment(
+    peer: SyncPeer,
+    enrollments: list[SyncEnrollment],
+    key_fingerprint: str,
+    claim: Registration | None,
+    current: SyncEnrollment | None,
+) -> None:
+    """A package from the laptop of an enrollment that has ended: say when the division was enrolled anew."""
+    if current is not None and claim is not None and claim.proven_by(bytes.fromhex(current.secret)):
+        return
+    for old in enrollments:
+        if old.superseded_at is None:
+            continue
+        by_key = bool(old.sign_key) and fingerprint(old.sign_key) == key_fingerprint
+        by_secret = claim is not None and bool(old.secret) and claim.proven_by(bytes.fromhex(old.secret))
+        if by_key or by_secret:
+            raise UntrustedStationError(
+                f"站点{_peer_label(peer)}已于 {old.superseded_at:%Y-%m-%d} 重新登记，"
+                "这台电脑上的旧安装已作废，其同步包不再接受；请用新的安装文件和安装码重新初始化"
+            )
+
+
+def _taken_reason(peer: SyncPeer, current: SyncEnrollment) -> str:
+    when = f"，登记于 {current.registered_at:%Y-%m-%d}" if current.registered_at else ""
+    return (
+        f"另一台电脑已用此安装文件登记为站点{_peer_label(peer)}{when}"
+        f"（密钥指纹 {fingerprint(peer.sign_key)}）；"
+        "这台电脑的同步包不能接受，如需改用这台电脑，请上级站点重新登记该站点"
+    )
+
+
+def check_can_send(peer: SyncPeer) -> None:
+    """A return package needs the recipient's public key: a lower station has it once registered."""
+    if peer.relation == "lower" and not peer.box_key:
+        raise ServiceError(
+            f"站点{_peer_label(peer)}还没有登记：它用安装文件和安装码初始化后发来的第一个同步包合并之后，"
+            "才能给它发回传包"
+        )
+
+
+def registration_header(keys_dir: Path) -> dict[str, Any]:
+    """What an upward package's header carries so that the upper station can register this one."""
+    from huimin_desktop.sync.enrollment import REGISTRATION_KEY, load_registration
+
+    claim = load_registration(keys_dir)
+    return {REGISTRATION_KEY: claim.as_json()} if claim is not None else {}

@@ -37,7 +37,7 @@ from huimin_desktop.services.trainings import TrainingService
 from huimin_desktop.services.users import UserService
 from huimin_desktop.store.database import Database
 from huimin_desktop.store.datafolder import DataFolder, has_station
-from huimin_desktop.sync.enrollment import SetupData, read_setup_file
+from huimin_desktop.sync.enrollment import SetupData, open_secret, read_setup_file
 
 if TYPE_CHECKING:
     from huimin_desktop.demo import DemoSummary
@@ -90,6 +90,7 @@ class Station:
         name: str,
         division_code: str,
         setup: SetupData | None = None,
+        secret: bytes = b"",
     ) -> Station:
         # Everything that can be refused is checked before the folder is touched.
         validate_station(level, name, division_code)
@@ -100,7 +101,9 @@ class Station:
             raise ServiceError(f"{folder.root} 不是文件夹")
         db = Database.open(folder)
         try:
-            create_station(db, level=level, name=name, division_code=division_code, setup=setup)
+            create_station(
+                db, level=level, name=name, division_code=division_code, setup=setup, secret=secret
+            )
         except BaseException:
             db.close()
             for leftover in folder.root.glob(f"{folder.db_path.name}*"):
@@ -110,18 +113,28 @@ class Station:
 
     @classmethod
     def create_from_setup(
-        cls, data_dir: str | os.PathLike[str] | None, setup_file: str | os.PathLike[str]
+        cls,
+        data_dir: str | os.PathLike[str] | None,
+        setup_file: str | os.PathLike[str],
+        code: str,
     ) -> Station:
-        """First start of a station its upper station enrolled: identity, keys and trust from the file.
+        """First start of a station its upper station enrolled: identity and trust from the file, its own
+        keys made here, proven once to the upper station with the secret that ``code`` opens.
 
-        A damaged, edited or inconsistent setup file is refused with one Chinese line, and so is a folder
-        that already holds a station; either way nothing is written.
+        A damaged, edited or inconsistent setup file, a wrong code, or a folder that already holds a
+        station is refused with one Chinese line; nothing is written.
         """
         setup = read_setup_file(Path(setup_file))
         check_setup(setup)
+        secret = open_secret(setup, code)
         card = setup.station
         return cls.create(
-            data_dir, level=card.level, name=card.name, division_code=card.division, setup=setup
+            data_dir,
+            level=card.level,
+            name=card.name,
+            division_code=card.division,
+            setup=setup,
+            secret=secret,
         )
 
     @classmethod

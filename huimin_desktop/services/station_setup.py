@@ -1,7 +1,8 @@
 """Creating a station: its identity, keys, the Chaoyang reference divisions, and the first audit line.
 
-A station enrolled by its upper station (``init --setup``) takes its id and keys from the setup file
-and starts out trusting that upper station (``sync.enrollment``).
+A station enrolled by its upper station (``init --setup FILE --code CODE``) takes its id from the setup
+file, starts out trusting that upper station, makes its own keys and keeps the registration claim its
+first upward package carries (``sync.enrollment``).
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from huimin_desktop.errors import ServiceError, StationExistsError
 from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, SyncPeer, new_id
 from huimin_desktop.stamps.clock import Stamp
 from huimin_desktop.store.database import Database
-from huimin_desktop.sync.enrollment import SetupData, SetupFileError, division_contains
+from huimin_desktop.sync.enrollment import (
+    SetupData,
+    SetupFileError,
+    division_contains,
+    register,
+    store_registration,
+)
 from huimin_desktop.sync.keys import StationKeys, create_keys, has_keys, store_keys
 
 # Reference divisions carry the same id and stamp at every station, so that merging two stations'
@@ -141,12 +148,19 @@ def ensure_station_keys(db: Database) -> None:
 
 
 def create_station(
-    db: Database, *, level: str, name: str, division_code: str, setup: SetupData | None = None
+    db: Database,
+    *,
+    level: str,
+    name: str,
+    division_code: str,
+    setup: SetupData | None = None,
+    secret: bytes = b"",
 ) -> StationIdentity:
     """Write the station identity (and keys) into an empty database. Refuses a folder that has one.
 
-    With ``setup`` the station takes the id and keys the upper station made for it, and the upper
-    station is recorded as its (only) trusted peer.
+    With ``setup`` the station takes the id the upper station gave it, the upper station is recorded
+    as its (only) trusted peer, and ``secret`` (the enrollment secret the setup code opened) proves its
+    own new keys to that upper station.
     """
     validate_station(level, name, division_code)
     if db.station_id is not None:
@@ -189,8 +203,9 @@ def create_station(
                 )
             )
     db.load_station()
-    keys = setup.keys if setup is not None else StationKeys.generate()
-    store_keys(db.folder, keys.with_station(station_id))
+    keys = store_keys(db.folder, StationKeys.generate(station_id))
+    if setup is not None:
+        store_registration(db.folder.keys_dir, register(secret, station_id, keys))
     # A station whose division is not in the shipped list (e.g. a township of 喀左 joining the program)
     # gets its own division row, named after the station.
     with db.session() as session:

@@ -28,6 +28,7 @@ from sqlalchemy import Connection, select
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import SyncPackageLog, SyncPeer
 from huimin_desktop.progress import TaskState
+from huimin_desktop.services.enrollment import PackageTrust, check_can_send, registration_header
 from huimin_desktop.services.household_summary import refresh_summaries, search_index_suspended
 from huimin_desktop.services.sync_conflicts import ConflictRecord, ConflictReview
 from huimin_desktop.stamps.clock import Stamp
@@ -160,6 +161,8 @@ class SyncService:
             "ack": recipient.received_seq,  # we hold the recipient's changes up to here
             "stations": self._relayed_stations() if scope.upward else [],
         }
+        if scope.upward:
+            header.update(registration_header(self.db.folder.keys_dir))
 
         def records() -> Iterator[dict[str, Any]]:
             # One read transaction (the engine begins it explicitly): one snapshot for the whole read.
@@ -390,27 +393,17 @@ class SyncService:
             raise ServiceError(f"找不到接收站点“{recipient}”：只能发给本站登记的下级站点或上级站点")
         if peer.revoked_at is not None:
             raise ServiceError(f"站点“{peer.name}”已被吊销，不能再向它发送同步包")
+        check_can_send(peer)
         return peer
 
-    def _sign_key_for(self, station_id: str) -> str:
-        peer = self._peer(station_id)
-        if peer is None or peer.relation not in ("lower", "upper") or not peer.sign_key:
-            raise ServiceError(f"同步包来自未登记的站点（{station_id[:8]}），已拒绝")
-        if peer.revoked_at is not None:
-            raise ServiceError(f"同步包来自已吊销的站点“{peer.name}”，已拒绝")
-        return peer.sign_key
-
-    def _open(self, package: Path):  # -> container.PackageReader
+    def _open(self, package: Path, trust: PackageTrust):  # -> container.PackageReader
         from huimin_desktop.sync import package as container
         from huimin_desktop.sync.keys import load_keys
 
         # The signature, the file list and the sizes are checked here; each file's SHA-256 is checked
         # while it is streamed (records, blobs), so a replayed package costs no reading at all.
         return container.open_package(
-            Path(package),
-            keys=load_keys(self.db.folder),
-            sign_key_for=self._sign_key_for,
-            verify_hashes=False,
+            Path(package), keys=load_keys(self.db.folder), sign_key_for=trust, verify_hashes=False
         )
 
     def verify(self, package: Path) -> VerifyResult:
@@ -420,7 +413,7 @@ class SyncService:
         package = Path(package)
         try:
             info = container.inspect_package(
-                package, keys=load_keys(self.db.folder), sign_key_for=self._sign_key_for
+                package, keys=load_keys(self.db.folder), sign_key_for=PackageTrust(self.db, package)
             )
         except ServiceError as exc:
             return VerifyResult(False, exc.message, package)
@@ -466,8 +459,9 @@ class SyncService:
         _sweep_staging(self.db.folder.staging_dir)
         staging = self.db.folder.staging_dir / f"merge-{os.getpid()}-{time.time_ns():x}"
         named: dict[str, str] = {}  # who sent it, once the signed manifest says so
+        trust = PackageTrust(self.db, path)  # also recognises a lower station's registration
         try:
-            reader = self._open(path)
+            reader = self._open(path, trust)
             manifest = reader.manifest
             header = manifest.get("header", {})
             package_id, origin = manifest["package_id"], manifest["origin"]
@@ -484,6 +478,7 @@ class SyncService:
             moved: list[Path] = []
 
             def place_blobs(connection: Connection) -> None:
+                trust.bind(connection, package_id=package_id, header=header)
                 self._store_blobs(reader, staging, task, moved, connection)
 
             try:

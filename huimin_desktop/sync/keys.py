@@ -1,18 +1,31 @@
 """A station's own keys: Ed25519 to sign the packages it sends, X25519 to open the ones sent to it.
 
-Both private keys live in one small JSON file, ``keys/station.key`` in the data folder, readable only
-by the user (mode 0600 where the platform has modes). Other stations know only the public halves,
-learnt at enrollment (``sync.enrollment``). A cadre never sees or handles any of this.
+The keys are made on the machine that uses them and never leave it. They live in one small JSON file,
+``keys/station.key`` in the data folder, written readable by the user only (mode 0600 where the
+platform has modes), and the private halves in it are protected with what the platform offers
+(``protection`` in the file):
+
+- ``dpapi`` (Windows): sealed with CryptProtectData for the logged-in Windows user (via ctypes, no
+  dependency); a copy of the data folder on another computer or account cannot open them;
+- ``keyring``: kept in the system keyring (Secret Service, macOS Keychain), only when the ``keyring``
+  package is installed and has a usable backend; the file holds where to find them;
+- ``file`` (elsewhere): the hex secrets in the 0600 file, as before.
+
+A key file from an earlier version (plain hex) is rewritten in the protected form when it is opened,
+where the platform offers one. Other stations know only the public halves, learnt at registration
+(``sync.enrollment``). A cadre never sees or handles any of this.
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 
 from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey
@@ -116,9 +129,118 @@ def write_private_file(target: Path, data: bytes) -> None:
     fsync_folder(target.parent)
 
 
-def store_keys(folder: DataFolder, keys: StationKeys) -> StationKeys:
-    """Write ``keys`` as this station's keys (replacing any there)."""
-    document = {"format": _KEY_FORMAT, "version": 1, "station": keys.station_id, **keys.secrets()}
+class KeyProtector(Protocol):
+    """Seals a station's private halves for this computer (``protection`` names it in the key file)."""
+
+    name: str
+
+    def protect(self, secret: bytes, document: dict[str, Any]) -> None:
+        """Record ``secret`` protected in ``document`` (which is written to the key file)."""
+
+    def unprotect(self, document: dict[str, Any]) -> bytes:
+        """The secret back; raises ValueError (or OSError) when it cannot be had."""
+
+
+class DpapiProtector:
+    """Windows DPAPI: CryptProtectData for the current user, through ctypes."""
+
+    name = "dpapi"
+
+    def protect(self, secret: bytes, document: dict[str, Any]) -> None:
+        document["sealed"] = base64.b64encode(_dpapi(secret, protect=True)).decode("ascii")
+
+    def unprotect(self, document: dict[str, Any]) -> bytes:
+        return _dpapi(base64.b64decode(document["sealed"]), protect=False)
+
+
+def _dpapi(data: bytes, *, protect: bool) -> bytes:
+    import ctypes
+    from ctypes import wintypes
+
+    class Blob(ctypes.Structure):
+        _fields_ = [("cbData", wintypes.DWORD), ("pbData", ctypes.POINTER(ctypes.c_char))]
+
+    windll = ctypes.windll  # type: ignore[attr-defined]
+    source = ctypes.create_string_buffer(data, len(data))
+    given = Blob(len(data), ctypes.cast(source, ctypes.POINTER(ctypes.c_char)))
+    result = Blob()
+    ui_forbidden = 0x1
+    call = windll.crypt32.CryptProtectData if protect else windll.crypt32.CryptUnprotectData
+    description = "huimin station key" if protect else None
+    if not call(ctypes.byref(given), description, None, None, None, ui_forbidden, ctypes.byref(result)):
+        raise OSError(ctypes.GetLastError(), "DPAPI refused")  # type: ignore[attr-defined]
+    try:
+        return ctypes.string_at(result.pbData, result.cbData)
+    finally:
+        windll.kernel32.LocalFree(result.pbData)
+
+
+class KeyringProtector:
+    """The system keyring (only with a real backend: never keyring's fail or plaintext ones)."""
+
+    name = "keyring"
+    service = "huimin-desktop"
+
+    def __init__(self, backend: Any) -> None:
+        self.backend = backend
+
+    def protect(self, secret: bytes, document: dict[str, Any]) -> None:
+        entry = f"{document.get('station') or 'station'}-{document['sign_public'][:16]}"
+        self.backend.set_password(self.service, entry, secret.hex())
+        document["keyring"] = {"service": self.service, "entry": entry}
+
+    def unprotect(self, document: dict[str, Any]) -> bytes:
+        where = document["keyring"]
+        value = self.backend.get_password(where["service"], where["entry"])
+        if value is None:
+            raise ValueError("not in the keyring")
+        return bytes.fromhex(value)
+
+
+def platform_protector() -> KeyProtector | None:
+    """DPAPI on Windows; a usable keyring elsewhere; None (the 0600 file) when there is neither."""
+    if os.environ.get("HUIMIN_KEY_PROTECTION") == "file":
+        return None
+    if os.name == "nt":
+        return DpapiProtector()
+    try:
+        import keyring  # optional: not a dependency of the program
+        from keyring.backends import fail
+    except Exception:
+        return None
+    try:
+        backend = keyring.get_keyring()
+        priority = float(getattr(backend, "priority", 0))
+    except Exception:
+        return None
+    module = type(backend).__module__
+    if isinstance(backend, fail.Keyring) or priority < 1 or "plaintext" in module or "null" in module:
+        return None
+    return KeyringProtector(backend)
+
+
+def store_keys(
+    folder: DataFolder, keys: StationKeys, *, protector: KeyProtector | str | None = "platform"
+) -> StationKeys:
+    """Write ``keys`` as this station's keys (replacing any there), protected as the platform allows."""
+    chosen = platform_protector() if protector == "platform" else protector
+    assert not isinstance(chosen, str)
+    document: dict[str, Any] = {
+        "format": _KEY_FORMAT,
+        "version": 2,
+        "station": keys.station_id,
+        "sign_public": keys.sign_public_hex,
+        "box_public": keys.box_public_hex,
+    }
+    if chosen is None:
+        document.update(protection="file", **keys.secrets())
+    else:
+        secret = bytes(keys.signing_key) + bytes(keys.box_key)
+        try:
+            chosen.protect(secret, document)
+            document["protection"] = chosen.name
+        except Exception:  # the platform store refused (no session keyring, locked): the 0600 file
+            document.update(protection="file", **keys.secrets())
     write_private_file(key_path(folder), json.dumps(document, indent=1).encode("ascii"))
     return keys
 
@@ -128,8 +250,52 @@ def create_keys(folder: DataFolder, station_id: str = "") -> StationKeys:
     return store_keys(folder, StationKeys.generate(station_id))
 
 
-def load_keys(folder: DataFolder) -> StationKeys:
+def key_protection(folder: DataFolder) -> str:
+    """How the key file protects the private halves: ``dpapi``, ``keyring`` or ``file``."""
+    try:
+        document = json.loads(key_path(folder).read_bytes())
+    except (OSError, ValueError):
+        return ""
+    return str(document.get("protection") or "file") if isinstance(document, dict) else ""
+
+
+class _NotHere(Exception):
+    """The key file is protected by a store this computer does not have (DPAPI off Windows)."""
+
+
+def _protector_named(name: str, platform: KeyProtector | None) -> KeyProtector | None:
+    if platform is not None and platform.name == name:
+        return platform
+    if name == "dpapi" and os.name == "nt":
+        return DpapiProtector()
+    return None
+
+
+def _keys_from(document: dict[str, Any], platform: KeyProtector | None) -> StationKeys:
+    station = str(document.get("station") or "")
+    protection = document.get("protection") or "file"
+    if protection == "file":
+        return StationKeys.from_secrets(document["sign_seed"], document["box_secret"], station)
+    protector = _protector_named(str(protection), platform)
+    if protector is None:
+        raise _NotHere(str(protection))
+    try:
+        secret = protector.unprotect(document)
+    except OSError:  # DPAPI under another Windows user, a locked keyring
+        raise _NotHere(str(protection)) from None
+    if len(secret) != 64:
+        raise ValueError("a protected key must be 64 bytes")
+    keys = StationKeys.from_secrets(secret[:32].hex(), secret[32:].hex(), station)
+    if document.get("sign_public") not in (None, keys.sign_public_hex):
+        raise ValueError("the protected key is not this station's")
+    return keys
+
+
+def load_keys(folder: DataFolder, *, protector: KeyProtector | str | None = "platform") -> StationKeys:
+    """This station's keys; an old plain key file is rewritten protected when the platform can."""
     path = key_path(folder)
+    platform = platform_protector() if protector == "platform" else protector
+    assert not isinstance(platform, str)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -142,10 +308,17 @@ def load_keys(folder: DataFolder) -> StationKeys:
         document = json.loads(raw)
         if document.get("format") != _KEY_FORMAT:
             raise ValueError("not a key file")
-        return StationKeys.from_secrets(
-            document["sign_seed"], document["box_secret"], str(document.get("station") or "")
-        )
-    except (ValueError, KeyError, TypeError, AttributeError):
+        keys = _keys_from(document, platform)
+    except _NotHere as exc:
+        raise KeyFileError(
+            f"本站密钥受本机保护（{exc}），在这台电脑或这个 Windows 用户下无法打开（{path}）；"
+            "请在原来的电脑上使用本数据文件夹，或请上级站点重新登记本站"
+        ) from None
+    except (ValueError, KeyError, TypeError, AttributeError, OSError):
         raise KeyFileError(
             f"本站密钥文件已损坏（{path}），无法签名或打开同步包；请联系上级站点重新登记本站"
         ) from None
+    if platform is not None and (document.get("protection") or "file") == "file":
+        with contextlib.suppress(OSError):
+            store_keys(folder, keys, protector=platform)  # migrate the plain file; keep it if that fails
+    return keys

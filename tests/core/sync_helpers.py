@@ -166,3 +166,39 @@ def members_of(station: Station, household_id: str) -> list[Member]:
 
 def data_dir_of(station: Station) -> Path:
     return station.db.folder.root
+
+
+def register_with(upper: Station, lower: Station) -> None:
+    """The lower station's first upward package, merged above: the upper station learns its keys.
+
+    (Its registration: until then the upper station can accept only packages that carry it, and
+    cannot write a return package to the lower station.)
+    """
+    import shutil
+
+    stick = lower.data_dir.parent / f"register-{lower.info().id[:12]}"
+    stick.mkdir(exist_ok=True)
+    try:
+        package = lower.sync.export(stick).package
+        (summary,) = upper.sync.merge([package])
+        assert summary.status == "applied", summary.reason
+    finally:
+        shutil.rmtree(stick, ignore_errors=True)
+
+
+def enroll_station(
+    upper: Station,
+    level: str,
+    name: str,
+    code: str,
+    setup_file: Path,
+    folder: Path,
+    *,
+    register: bool = True,
+) -> Station:
+    """``upper`` enrolls a station, which starts from the setup file and code (and registers)."""
+    result = upper.enrollment.enroll(level, name, code, setup_file)
+    station = Station.create_from_setup(folder, result.setup_file, result.setup_code)
+    if register:
+        register_with(upper, station)
+    return station

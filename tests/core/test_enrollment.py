@@ -1,4 +1,6 @@
-"""Enrollment: setup files through real files (city → county → township), refusals, revocation."""
+"""Enrollment: setup files and codes through real files (city → county → township), registration by
+the first upward package, refusals, revocation. The clone and re-enroll cases through the real CLI are in
+test_enrollment_registration.py."""
 
 from __future__ import annotations
 
@@ -13,8 +15,17 @@ from huimin_desktop.errors import ServiceError, StationExistsError
 from huimin_desktop.model import AuditEntry, SyncPeer
 from huimin_desktop.services.enrollment import UntrustedStationError
 from huimin_desktop.services.station import Station
-from huimin_desktop.sync.enrollment import SetupFileError, StationCard, read_setup_file, setup_file_bytes
+from huimin_desktop.sync.enrollment import (
+    SetupCodeError,
+    SetupFileError,
+    StationCard,
+    new_setup_code,
+    normalize_code,
+    read_setup_file,
+    setup_file_bytes,
+)
 from huimin_desktop.sync.keys import StationKeys, load_keys
+from tests.core.sync_helpers import register_with
 from tests.core.test_cli import assert_failed_cleanly, run, snapshot
 
 COUNTY, TOWNSHIP = "211381", "211381204000"  # 北票市, 马友营蒙古族乡
@@ -33,7 +44,8 @@ def test_city_county_township_chain_through_setup_files(city: Station, tmp_path:
     county_file.parent.mkdir()
     enrolled = city.enrollment.enroll("county", "北票市民宗局", COUNTY, county_file)
     assert (enrolled.level, enrolled.division, enrolled.setup_file) == ("county", COUNTY, county_file)
-    with Station.create_from_setup(tmp_path / "county", county_file) as county:
+    assert normalize_code(enrolled.setup_code) is not None
+    with Station.create_from_setup(tmp_path / "county", county_file, enrolled.setup_code) as county:
         info = county.info()
         assert (info.id, info.name, info.level, info.division_code) == (
             enrolled.station_id,
@@ -45,6 +57,11 @@ def test_city_county_township_chain_through_setup_files(city: Station, tmp_path:
         assert upper is not None and upper.station_id == city.info().id and upper.relation == "upper"
         assert upper.fingerprint == load_keys(city.db.folder).fingerprint
         county_keys = load_keys(county.db.folder)
+        # The city knows no key of the county until its first package registers it.
+        assert _peer_row(city, info.id).sign_key == ""
+        with pytest.raises(UntrustedStationError, match="还没有用安装文件登记"):
+            city.enrollment.sign_key_for(info.id)
+        register_with(city, county)
         # The city keeps only the public halves, and they are the county's.
         assert city.enrollment.sign_key_for(info.id) == county_keys.sign_public_hex
         (lower,) = city.enrollment.peers()
@@ -57,7 +74,8 @@ def test_city_county_township_chain_through_setup_files(city: Station, tmp_path:
 
         township_file = tmp_path / "stick" / "MAYOUYIN.JSN"
         result = county.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, township_file)
-        with Station.create_from_setup(tmp_path / "township", township_file) as township:
+        with Station.create_from_setup(tmp_path / "township", township_file, result.setup_code) as township:
+            register_with(county, township)
             assert township.info().id == result.station_id
             assert township.info().level == "township"
             assert township.enrollment.upper().station_id == info.id  # type: ignore[union-attr]
@@ -71,7 +89,7 @@ def test_city_county_township_chain_through_setup_files(city: Station, tmp_path:
 
 def test_a_city_may_enroll_a_township_directly(city: Station, tmp_path: Path) -> None:
     result = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, tmp_path / "setup.json")
-    with Station.create_from_setup(tmp_path / "township", result.setup_file) as township:
+    with Station.create_from_setup(tmp_path / "township", result.setup_file, result.setup_code) as township:
         assert township.enrollment.upper().level == "city"  # type: ignore[union-attr]
 
 
@@ -91,8 +109,8 @@ def test_enroll_refuses_what_is_not_below_or_not_inside(
     out = tmp_path / "setup.json"
     if division == "211302":
         county_file = tmp_path / "county.json"
-        city.enrollment.enroll("county", "北票市民宗局", COUNTY, county_file)
-        with Station.create_from_setup(tmp_path / "county", county_file) as county:
+        code = city.enrollment.enroll("county", "北票市民宗局", COUNTY, county_file).setup_code
+        with Station.create_from_setup(tmp_path / "county", county_file, code) as county:
             before = county.enrollment.peers()
             with pytest.raises(ServiceError, match="级别低"):
                 county.enrollment.enroll("county", "双塔区", division, out)
@@ -116,7 +134,7 @@ def _peer_row(station: Station, station_id: str) -> SyncPeer:
 
 def test_a_flipped_byte_anywhere_in_the_setup_file_is_refused(city: Station, tmp_path: Path) -> None:
     setup = tmp_path / "setup.json"
-    city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, setup)
+    code = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, setup).setup_code
     original = setup.read_bytes()
     damaged = tmp_path / "damaged.json"
     step = max(1, len(original) // 60)
@@ -126,29 +144,31 @@ def test_a_flipped_byte_anywhere_in_the_setup_file_is_refused(city: Station, tmp
         damaged.write_bytes(bytes(data))
         target = tmp_path / f"township-{offset}"
         with pytest.raises(SetupFileError) as refused:
-            Station.create_from_setup(target, damaged)
+            Station.create_from_setup(target, damaged, code)
         assert "\n" not in refused.value.message
         assert not target.exists(), offset
     for cut in (0, 1, len(original) // 2, len(original) - 2):
         damaged.write_bytes(original[:cut])
         with pytest.raises(SetupFileError):
-            Station.create_from_setup(tmp_path / "cut", damaged)
+            Station.create_from_setup(tmp_path / "cut", damaged, code)
         assert not (tmp_path / "cut").exists()
 
 
 def test_a_setup_file_whose_division_lies_outside_its_upper_station_is_refused(tmp_path: Path) -> None:
     upper_keys = StationKeys.generate()
+    code = new_setup_code()
     data = setup_file_bytes(
         station=StationCard("12" * 16, "某乡", "township", "211302001000"),  # 双塔区, not 北票市
-        keys=StationKeys.generate(),
         upper=StationCard("34" * 16, "北票市民宗局", "county", COUNTY),
         upper_keys=upper_keys,
+        secret=b"s" * 32,
+        code=code,
     )
     setup = tmp_path / "foreign.json"
     setup.write_bytes(data)
     assert read_setup_file(setup).station.division == "211302001000"  # well signed, yet inconsistent
     with pytest.raises(SetupFileError, match="辖区"):
-        Station.create_from_setup(tmp_path / "township", setup)
+        Station.create_from_setup(tmp_path / "township", setup, code)
     assert not (tmp_path / "township").exists()
 
 
@@ -156,22 +176,24 @@ def test_a_setup_file_replayed_into_an_existing_folder_is_refused(
     city: Station, station: Station, data_dir: Path, tmp_path: Path
 ) -> None:
     setup = tmp_path / "setup.json"
-    city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, setup)
-    with Station.create_from_setup(tmp_path / "township", setup):
+    code = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, setup).setup_code
+    with Station.create_from_setup(tmp_path / "township", setup, code):
         pass
     before_new = snapshot(tmp_path / "township")
     with pytest.raises(StationExistsError):
-        Station.create_from_setup(tmp_path / "township", setup)
+        Station.create_from_setup(tmp_path / "township", setup, code)
     assert snapshot(tmp_path / "township") == before_new
     station.close()
     before = snapshot(data_dir)
     with pytest.raises(StationExistsError):
-        Station.create_from_setup(data_dir, setup)
+        Station.create_from_setup(data_dir, setup, code)
     assert snapshot(data_dir) == before
 
 
 def test_revoke_then_reenroll_gives_new_keys_to_the_same_station(city: Station, tmp_path: Path) -> None:
     first = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, tmp_path / "a.json")
+    with Station.create_from_setup(tmp_path / "old-laptop", first.setup_file, first.setup_code) as old:
+        register_with(city, old)
     old_key = city.enrollment.sign_key_for(first.station_id)
     with city.db.session(capture=False) as session:
         session.execute(update(SyncPeer).values(acked_seq=7, received_seq=9))
@@ -189,10 +211,14 @@ def test_revoke_then_reenroll_gives_new_keys_to_the_same_station(city: Station, 
     assert again.station_id == first.station_id and again.reenrolled
     peer = city.enrollment.peer(first.station_id)
     assert not peer.revoked and (peer.acked_seq, peer.received_seq) == (0, 0)
-    assert city.enrollment.sign_key_for(first.station_id) != old_key
+    assert not peer.registered and peer.fingerprint == ""
     assert len(city.enrollment.peers()) == 1
-    with Station.create_from_setup(tmp_path / "new-laptop", again.setup_file) as township:
+    with pytest.raises(SetupCodeError):  # the first file's code does not open the second file
+        Station.create_from_setup(tmp_path / "new-laptop", again.setup_file, first.setup_code)
+    with Station.create_from_setup(tmp_path / "new-laptop", again.setup_file, again.setup_code) as township:
         assert township.info().id == first.station_id
+        register_with(city, township)
+        assert city.enrollment.sign_key_for(first.station_id) != old_key
         assert load_keys(township.db.folder).sign_public_hex == city.enrollment.sign_key_for(first.station_id)
 
 
@@ -237,7 +263,11 @@ def test_cli_enroll_init_setup_stations_revoke(tmp_path: Path) -> None:
         str(setup),
     )
 
-    result = run("init", "--data", str(township_dir), "--setup", str(setup), "--json")
+    assert_failed_cleanly(run("init", "--data", str(township_dir), "--setup", str(setup)))  # no code
+    assert not township_dir.exists()
+    result = run(
+        "init", "--data", str(township_dir), "--setup", str(setup), "--code", enrolled["setup_code"], "--json"
+    )
     assert result.returncode == 0, result.stderr
     created = json.loads(result.stdout)
     assert {k: created[k] for k in ("station", "name", "level", "division")} == {
@@ -248,12 +278,13 @@ def test_cli_enroll_init_setup_stations_revoke(tmp_path: Path) -> None:
     assert [(s["station"], s["relation"], s["revoked"]) for s in listed] == [
         (enrolled["station"], "lower", False)
     ]
-    assert listed[0]["fingerprint"]
+    assert listed[0]["fingerprint"] == ""  # not registered yet
 
     assert_failed_cleanly(run("init", "--data", str(tmp_path / "n"), "--setup", str(setup), "--name", "x"))
     assert not (tmp_path / "n").exists()
     before = snapshot(township_dir)
-    assert_failed_cleanly(run("init", "--data", str(township_dir), "--setup", str(setup)))
+    code = enrolled["setup_code"]
+    assert_failed_cleanly(run("init", "--data", str(township_dir), "--setup", str(setup), "--code", code))
     assert snapshot(township_dir) == before
     assert_failed_cleanly(
         run(

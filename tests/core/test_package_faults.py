@@ -332,7 +332,7 @@ def merge_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Stat
     root = tmp_path_factory.mktemp("merge")
     county = Station.create(root / "county", level="county", name="北票市民宗局", division_code="211381")
     setup = county.enrollment.enroll("township", "马友营蒙古族乡", "211381204000", root / "setup.json")
-    township = Station.create_from_setup(root / "township", setup.setup_file)
+    township = Station.create_from_setup(root / "township", setup.setup_file, setup.setup_code)
     generate_demo(township, 6, seed=5, attachments_mb=1)
     (root / "stick").mkdir()
     exported = township.sync.export(root / "stick")
@@ -417,7 +417,7 @@ def test_unknown_revoked_and_misaddressed_packages_through_merge(
         tmp_path / "other", level="county", name="喀左县民宗局", division_code="211324"
     ) as other:
         setup = other.enrollment.enroll("township", "某乡", "211324200000", tmp_path / "s.json")
-        with Station.create_from_setup(tmp_path / "stranger", setup.setup_file) as stranger:
+        with Station.create_from_setup(tmp_path / "stranger", setup.setup_file, setup.setup_code) as stranger:
             (tmp_path / "stick").mkdir()
             foreign = stranger.sync.export(tmp_path / "stick").package
     assert "未登记" in assert_merge_refuses(county, foreign)

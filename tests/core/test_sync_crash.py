@@ -123,10 +123,8 @@ def city_and_package(tmp_path: Path) -> tuple[Path, Path]:
     stick = tmp_path / "stick"
     stick.mkdir()
     with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY) as city:
-        setup = city.enrollment.enroll(
-            "township", "马友营蒙古族乡", TOWNSHIP, stick / "setup.json"
-        ).setup_file
-    with Station.create_from_setup(tmp_path / "township", setup) as township:
+        setup = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, stick / "setup.json")
+    with Station.create_from_setup(tmp_path / "township", setup.setup_file, setup.setup_code) as township:
         generate_demo(township, HOUSEHOLDS, seed=7, attachments_mb=PHOTOS_MB)
         package = township.sync.export(stick).package
     return tmp_path / "city", package

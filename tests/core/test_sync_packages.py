@@ -10,7 +10,14 @@ import pytest
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, QUARANTINED, REJECTED
-from tests.core.sync_helpers import add_household, blob_list, household_field, logical_dump, set_household
+from tests.core.sync_helpers import (
+    add_household,
+    blob_list,
+    enroll_station,
+    household_field,
+    logical_dump,
+    set_household,
+)
 
 CITY = "211300"
 TOWNSHIP_A, TOWNSHIP_B = "211381204000", "211381205000"
@@ -23,8 +30,7 @@ def enrolled(tmp_path: Path) -> Iterator[tuple[Station, Station, Station, Path]]
     stick.mkdir()
     stations = [city]
     for code, name in ((TOWNSHIP_A, "马友营蒙古族乡"), (TOWNSHIP_B, "蒙古营乡")):
-        setup = city.enrollment.enroll("township", name, code, stick / f"{code}.json").setup_file
-        stations.append(Station.create_from_setup(tmp_path / code, setup))
+        stations.append(enroll_station(city, "township", name, code, stick / f"{code}.json", tmp_path / code))
     try:
         yield stations[0], stations[1], stations[2], stick
     finally:
@@ -136,14 +142,12 @@ def test_a_county_relays_its_townships_and_the_city_sees_the_original_origin(tmp
     stick = tmp_path / "stick"
     stick.mkdir()
     city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
-    county_setup = city.enrollment.enroll(
-        "county", "北票市民宗局", "211381", stick / "county.json"
-    ).setup_file
-    county = Station.create_from_setup(tmp_path / "county", county_setup)
-    township_setup = county.enrollment.enroll(
-        "township", "马友营蒙古族乡", TOWNSHIP_A, stick / "t.json"
-    ).setup_file
-    township = Station.create_from_setup(tmp_path / "township", township_setup)
+    county = enroll_station(
+        city, "county", "北票市民宗局", "211381", stick / "county.json", tmp_path / "county"
+    )
+    township = enroll_station(
+        county, "township", "马友营蒙古族乡", TOWNSHIP_A, stick / "t.json", tmp_path / "township"
+    )
     try:
         household = add_household(township, "宝斯鲁", "211381198001010019", members=2)
         (up,) = county.sync.merge([township.sync.export(stick).package])

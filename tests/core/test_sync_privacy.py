@@ -41,10 +41,8 @@ def test_no_name_id_number_or_phone_in_any_byte_of_an_exported_package(tmp_path:
     stick = tmp_path / "stick"
     stick.mkdir()
     with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY) as city:
-        setup = city.enrollment.enroll(
-            "township", "马友营蒙古族乡", TOWNSHIP, stick / "setup.json"
-        ).setup_file
-    with Station.create_from_setup(tmp_path / "township", setup) as township:
+        setup = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, stick / "setup.json")
+    with Station.create_from_setup(tmp_path / "township", setup.setup_file, setup.setup_code) as township:
         generate_demo(township, 150, seed=11, attachments_mb=1)
         exported = township.sync.export(stick)
     names, numbers = _secrets(tmp_path / "township" / "huimin.db")

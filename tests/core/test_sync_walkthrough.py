@@ -1,8 +1,9 @@
 """The city-office walk-through of issue 5, from the command line, as DESIGN.md §5 lists it.
 
-init a city, enroll two townships, init them from their setup files, demo data in each, export,
-merge both at the city, edit the same household in both, export and merge again, see the conflict,
-send a return package, merge it at a township.
+init a city, enroll two townships, init them from their setup files and the setup codes `enroll` shows,
+demo data in each, export, merge both at the city (their first packages register their keys), edit the
+same household in both, export and merge again, see the conflict, send a return package, merge it at a
+township.
 """
 
 from __future__ import annotations
@@ -52,10 +53,14 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
             str(city),
         )
         setups[folder] = enrolled["setup_file"]
-        station = run("init", "--setup", enrolled["setup_file"], "--data", str(folder))
+        code_typed = enrolled["setup_code"].lower().replace("-", " ")  # as a cadre might type it
+        station = run("init", "--setup", enrolled["setup_file"], "--code", code_typed, "--data", str(folder))
         assert station["station"] == enrolled["station"] and station["level"] == "township"
         run("demo", "--households", "25", "--seed", code[-4:], "--data", str(folder))
 
+    # nothing goes down before a township has registered
+    early = run("export", "--to", str(stick), "--for", "211381204000", "--data", str(city), ok=False)
+    assert early == {}
     first = [run("export", "--to", str(stick), "--data", str(t))["package"] for t in (a, b)]
     verified = run("verify", first[0], "--data", str(city))
     assert verified["ok"] and verified["records"] > 25

@@ -10,18 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from huimin_desktop.services.station import Station
-from tests.core.sync_helpers import add_household, set_household
+from tests.core.sync_helpers import add_household, enroll_station, set_household
 
 CITY_CODE = "211300"
 TOWNSHIP_CODE = "211381204000"  # 马友营蒙古族乡
 
 
 def enroll(upper: Station, root: Path, *, name: str = "马友营蒙古族乡", code: str = TOWNSHIP_CODE) -> Station:
-    """``upper`` enrolls a township; its first start reads the setup file (as the cadre's laptop does)."""
+    """``upper`` enrolls a township; its first start reads the setup file and code (as the cadre's laptop
+    does), and its first package registers it above."""
     root.mkdir(parents=True, exist_ok=True)
-    setup = root / f"setup-{code}.json"
-    upper.enrollment.enroll("township", name, code, setup)
-    return Station.create_from_setup(root / f"station-{code}", setup)
+    return enroll_station(
+        upper, "township", name, code, root / f"setup-{code}.json", root / f"station-{code}"
+    )
 
 
 def enrolled_pair(root: Path) -> tuple[Station, Station]:

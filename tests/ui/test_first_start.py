@@ -185,20 +185,38 @@ def test_cancelling_the_demo_leaves_no_households(
             assert station.households.count() == 0
 
 
-def test_a_township_starts_from_its_setup_file(
+def test_a_township_starts_from_its_setup_file_and_code(
     qtbot: QtBot, tmp_path: Path, chinese: str, sync_operations: None
 ) -> None:
     with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
-        setup = city.enrollment.enroll(
-            "township", "马友营蒙古族乡", "211381204000", tmp_path / "s.json"
-        ).setup_file
+        enrolled = city.enrollment.enroll("township", "马友营蒙古族乡", "211381204000", tmp_path / "s.json")
         city_id = city.info().id
-    dialog = open_dialog(qtbot, tmp_path / "new")
+    folder = tmp_path / "new"
+    dialog = open_dialog(qtbot, folder)
     assert dialog.setup_button.text() == "选择安装文件…"
-    dialog.set_up_from(setup)
+    assert dialog.setup_code.isVisible() and dialog.setup_code.isEnabled()
+    # no code yet: it asks for one and writes nothing
+    dialog.set_up_from(enrolled.setup_file)
+    assert dialog.station is None and dialog.setup_error.isVisible()
+    assert not folder.exists()
+    # a wrong code: the core's one Chinese line, nothing written
+    code = enrolled.setup_code
+    wrong = ("A" if code[0] != "A" else "B") + code[1:]
+    type_text(dialog.setup_code, wrong)
+    assert not dialog.setup_error.isVisible()  # typing clears the message
+    dialog.set_up_from(enrolled.setup_file)
+    assert dialog.station is None
+    assert dialog.setup_error.text().startswith("安装码不正确") and "\n" not in dialog.setup_error.text()
+    assert not (folder / "huimin.db").exists()
+    assert dialog.setup_button.isEnabled()
+    # the right code, typed the way a cadre might (lower case, spaces)
+    dialog.setup_code.clear()
+    type_text(dialog.setup_code, code.lower().replace("-", " "))
+    dialog.set_up_from(enrolled.setup_file)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.station is not None
     assert dialog.station.enrollment.upper().station_id == city_id
+    assert dialog.station.info().id == enrolled.station_id
     dialog.station.close()
 
 
@@ -209,6 +227,7 @@ def test_a_damaged_setup_file_is_refused_inline_and_creates_nothing(
     bad.write_text("{not a setup file", encoding="utf-8")
     folder = tmp_path / "new"
     dialog = open_dialog(qtbot, folder)
+    type_text(dialog.setup_code, "7K3Q-M9TX-2BHD")
     dialog.set_up_from(bad)
     assert dialog.station is None
     assert dialog.setup_error.text()

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
@@ -160,11 +160,22 @@ def test_enroll_revoke_and_enroll_again(
 
     setup = usb / f"setup-{TOWNSHIP_CODE}.json"
     assert setup.is_file()
+    # The dialog stays open and shows the one-time code, large, until the clerk closes it.
+    assert dialog.isVisible() and dialog.pages.currentWidget() is dialog.done_page
+    assert dialog.enrolled is not None and dialog.code_label.text() == dialog.enrolled.setup_code
+    assert dialog.code_label.font().pointSizeF() > dialog.done_text.font().pointSizeF() * 2
+    assert "separately from the stick" in dialog.done_text.text()
+    assert dialog.code_label.text() not in setup.read_text(encoding="utf-8")
+    assert dialog.ok_button.text() == "Done"
+    code = dialog.code_label.text()
+    dialog.ok_button.click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
     (peer,) = city.enrollment.peers()
     assert page.lower_table.rowCount() == 1
     assert page.selected_peer().station_id == peer.station_id
-    # The file sets the township up.
-    with Station.create_from_setup(tmp_path / "township", setup) as township:
+    assert page.lower_table.item(0, 3).text() == "Not registered yet"
+    # The file and the code set the township up.
+    with Station.create_from_setup(tmp_path / "township", setup, code) as township:
         assert township.info().id == peer.station_id
         assert township.enrollment.upper().name == "朝阳市民委"
 
@@ -176,6 +187,13 @@ def test_enroll_revoke_and_enroll_again(
     twice.division.setCurrentIndex(twice.division.findData(TOWNSHIP_CODE))
     assert twice.already.isVisibleTo(twice)
     assert twice.already.text().startswith("马友营蒙古族乡 is enrolled already.")
+    # Saving asks first; Cancel writes nothing and keeps the enrollment.
+    before_files = sorted(usb.iterdir())
+    twice.ok_button.click()
+    assert twice.confirmation is not None and twice.confirmation.isVisible()
+    twice.confirmation.button(QMessageBox.StandardButton.Cancel).click()
+    assert twice.enrolled is None and sorted(usb.iterdir()) == before_files
+    assert city.enrollment.peers()[0].enrolled_at == peer.enrolled_at
     twice.reject()
 
     revoke = page.revoke_selected()
@@ -195,12 +213,25 @@ def test_enroll_revoke_and_enroll_again(
     assert again.windowTitle() == "Re-enroll a station"
     assert again.division_code() == TOWNSHIP_CODE
     assert again.name.text() == "马友营蒙古族乡"
+    again.ok_button.click()  # a revoked station: no question
+    assert again.confirmation is None and again.enrolled is not None
+    assert again.code_label.text() not in ("", code)
     again.ok_button.click()
     (renewed,) = city.enrollment.peers()
-    assert renewed.station_id == peer.station_id  # same station, new keys
-    assert renewed.revoked_at is None
-    assert renewed.fingerprint != peer.fingerprint
+    assert renewed.station_id == peer.station_id  # same station, a new enrollment
+    assert renewed.revoked_at is None and not renewed.registered
     assert page.lower_table.item(0, 5).text().startswith("Enrolled ")
+
+    # Enrolling it again while enrolled: confirmed, then a new code
+    third = page.enroll_station()
+    assert isinstance(third, EnrollDialog)
+    third.level.setCurrentIndex(third.level.findData("township"))
+    third.division.setCurrentIndex(third.division.findData(TOWNSHIP_CODE))
+    third.ok_button.click()
+    assert third.confirmation is not None
+    third.confirmation.button(QMessageBox.StandardButton.Yes).click()
+    assert third.enrolled is not None and third.enrolled.reenrolled
+    assert third.code_label.text() == third.enrolled.setup_code
 
 
 def test_enroll_refuses_an_empty_name(qtbot: QtBot, city: Station, usb: Path, english: str) -> None:

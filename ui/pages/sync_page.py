@@ -268,7 +268,7 @@ class SyncPage(Page):
                 peer.name,
                 level_name(peer.level),
                 self._division_text(peer.division_code),
-                peer.fingerprint or "—",
+                peer.fingerprint or self.tr("Not registered yet"),
                 format_time(peer.last_package_at),
                 status,
             ]
@@ -374,19 +374,7 @@ class SyncPage(Page):
         self.refresh()
         if result is None:
             return
-        self.select_peer(result.station_id)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Enroll a new station"),
-            self.tr(
-                "The setup file was saved:\n{path}\n\nTake it to the station; its first start reads it. "
-                "Delete it from the stick afterwards."
-            ).format(path=result.setup_file),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        self.select_peer(result.station_id)  # the dialog itself showed the setup code
 
     def revoke_selected(self) -> QDialog | None:
         from ui.sync.enroll_dialog import RevokeDialog

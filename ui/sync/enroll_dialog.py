@@ -1,8 +1,11 @@
 """登记新站点 / 重新登记 / 吊销: the city or a county sets up its lower stations.
 
-Enrolling writes a setup file (the new station's keys and this station's public key) to a USB stick; the
-township's first start reads it, and from then on only its signed packages are accepted. Revoking (a
-stolen laptop) refuses that key from now on; re-enrolling gives the same township a new setup file.
+Enrolling writes a setup file (who the new station is, and this station's public keys) to a USB stick
+and shows a one-time setup code, which travels separately (phone, paper): the township's first start
+needs both, makes its own keys, and its first package registers them here; from then on only packages
+signed by that key are accepted. Revoking (a stolen laptop) refuses that key from now on; enrolling a
+division again (asked for confirmation) gives it a new setup file and code, and the old laptop's
+packages are refused with the date.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -77,8 +83,9 @@ class EnrollDialog(QDialog):
 
         intro = QLabel(
             self.tr(
-                "The setup file lets the new station's first start set itself up; from then on this "
-                "station accepts its packages. Keep the file safe and delete it from the stick once used."
+                "The setup file and a one-time setup code let the new station's first start set itself "
+                "up; its first package then registers it here, and from then on this station accepts its "
+                "packages."
             )
         )
         intro.setWordWrap(True)
@@ -111,8 +118,11 @@ class EnrollDialog(QDialog):
         self.buttons.accepted.connect(self.enroll)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 18, 24, 16)
+        self.confirmation: QMessageBox | None = None
+
+        form_page = QWidget()
+        layout = QVBoxLayout(form_page)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -120,7 +130,14 @@ class EnrollDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Save the setup file to:")))
         layout.addWidget(self.picker, 1)
         layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(form_page)
+        self.done_page, self.code_label, self.done_text = _done_page(self.tr("Setup code"))
+        self.pages.addWidget(self.done_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 16)
+        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.buttons)
 
         self.level.currentIndexChanged.connect(self._fill_divisions)
         self.division.currentIndexChanged.connect(self._suggest_name)
@@ -159,8 +176,8 @@ class EnrollDialog(QDialog):
         if name is not None and self.again is None:
             self.already.setText(
                 self.tr(
-                    "{name} is enrolled already. Enrolling it again gives it new keys: packages from its "
-                    "current setup are refused from then on."
+                    "{name} is enrolled already. Enrolling it again (you are asked to confirm) ends its "
+                    "current setup: packages from its current laptop are refused from then on."
                 ).format(name=name)
             )
         self.already.setVisible(name is not None and self.again is None)
@@ -185,7 +202,10 @@ class EnrollDialog(QDialog):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def enroll(self) -> None:
+    def enroll(self, *, force: bool = False) -> None:
+        if self.enrolled is not None:  # the code is on screen: the button closes
+            self.accept()
+            return
         service = self.station.enrollment
         code = self.division_code()
         name = self.name.text().strip()
@@ -199,13 +219,17 @@ class EnrollDialog(QDialog):
         if folder is None:
             self._set_message(self.tr("Choose a USB stick or a folder for the setup file."))
             return
+        current = service.enrolled_peer(code)
+        if current is not None and current.revoked_at is None and not force:
+            self._confirm_again(current)
+            return
         level = str(self.level.currentData())
         out = folder / setup_file_name(code)
         self._set_message("")
         self.ok_button.setEnabled(False)
 
         def enroll(_task: TaskState) -> EnrollResult:
-            return service.enroll(level, name, code, out)
+            return service.enroll(level, name, code, out, force=force)
 
         self.operation = (
             Operation(self, enroll, label=self.tr("Writing the setup file…"), cancellable=False)
@@ -214,14 +238,75 @@ class EnrollDialog(QDialog):
         )
         self.operation.run_in_background()
 
+    def _confirm_again(self, current: PeerInfo) -> None:
+        """Enrolling an enrolled division ends its current laptop's enrollment: ask first."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.windowTitle(),
+            self.tr(
+                "{name} is enrolled already. Enroll it again? From then on the packages of its current "
+                "laptop are refused; use this when the station changes computer."
+            ).format(name=current.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Enroll again"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.finished.connect(
+            lambda answer: self.enroll(force=True) if answer == QMessageBox.StandardButton.Yes else None
+        )
+        self.confirmation = box
+        box.open()
+
     def _enrolled(self, result: EnrollResult) -> None:
+        """Show the setup code (once, large): the dialog stays open until the clerk has noted it."""
         self.enrolled = result
-        self.accept()
+        self.code_label.setText(result.setup_code)
+        self.done_text.setText(
+            self.tr(
+                "The setup file for {name} was saved:\n{path}\n\nIts first start asks for this setup "
+                "code. Give the code separately from the stick (read it out on the phone, or on paper): "
+                "whoever has both can set up the station. It works once; it is not shown again."
+            ).format(name=result.name, path=result.setup_file)
+        )
+        self.pages.setCurrentWidget(self.done_page)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        self.ok_button.setText(self.tr("Done"))
+        self.ok_button.setEnabled(True)
 
     def _failed(self, error: BaseException) -> None:
         self.ok_button.setEnabled(True)
         reason = expected_error_message(error) or one_line_reason(error)
         self._set_message(self.tr("No setup file was written: {reason}").format(reason=reason))
+
+
+def _done_page(heading_text: str) -> tuple[QWidget, QLabel, QLabel]:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(12)
+    heading = QLabel(heading_text)
+    heading.setObjectName("sectionTitle")
+    code = QLabel()
+    code.setObjectName("setupCode")
+    code.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    code.setFrameShape(QFrame.Shape.StyledPanel)
+    font = code.font()
+    font.setPointSizeF(font.pointSizeF() * 2.6)
+    font.setBold(True)
+    font.setFamilies(["Consolas", "DejaVu Sans Mono", "monospace"])
+    font.setLetterSpacing(font.SpacingType.AbsoluteSpacing, 3)
+    code.setFont(font)
+    code.setMinimumHeight(code.sizeHint().height() + 24)
+    text = QLabel()
+    text.setWordWrap(True)
+    text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    layout.addWidget(heading)
+    layout.addWidget(code)
+    layout.addWidget(text)
+    layout.addStretch(1)
+    return page, code, text
 
 
 class RevokeDialog(QDialog):
