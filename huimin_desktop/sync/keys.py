@@ -283,6 +283,8 @@ def _keys_from(document: dict[str, Any], platform: KeyProtector | None) -> Stati
         secret = protector.unprotect(document)
     except OSError:  # DPAPI under another Windows user, a locked keyring
         raise _NotHere(str(protection)) from None
+    except Exception as exc:  # the store answered, but not with this key
+        raise ValueError("the protected key does not open") from exc
     if len(secret) != 64:
         raise ValueError("a protected key must be 64 bytes")
     keys = StationKeys.from_secrets(secret[:32].hex(), secret[32:].hex(), station)

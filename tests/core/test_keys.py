@@ -18,7 +18,10 @@ from huimin_desktop.sync.keys import (
     create_keys,
     fingerprint,
     key_path,
+    key_protection,
     load_keys,
+    platform_protector,
+    store_keys,
     verify_signature,
 )
 
@@ -99,3 +102,75 @@ def test_a_station_known_to_peers_does_not_get_new_keys_silently(station: Statio
             load_keys(reopened.db.folder)
         with reopened.db.session(capture=False) as session:
             session.execute(delete(SyncPeer))
+
+
+class SealingProtector:
+    """Stands in for DPAPI or a keyring: the secret leaves the file, sealed under a key only it holds."""
+
+    name = "test-sealed"
+
+    def __init__(self) -> None:
+        from nacl.secret import SecretBox
+        from nacl.utils import random
+
+        self.box = SecretBox(random(32))
+
+    def protect(self, secret: bytes, document: dict) -> None:
+        document["sealed"] = self.box.encrypt(secret).hex()
+
+    def unprotect(self, document: dict) -> bytes:
+        return self.box.decrypt(bytes.fromhex(document["sealed"]))
+
+
+class RefusingProtector(SealingProtector):
+    def protect(self, secret: bytes, document: dict) -> None:
+        raise RuntimeError("no keyring in this session")
+
+
+def test_an_old_plain_key_file_is_protected_when_opened(tmp_path: Path) -> None:
+    import json
+
+    folder = DataFolder(tmp_path / "station")
+    keys = StationKeys.generate("ab" * 16)
+    folder.keys_dir.mkdir(parents=True)
+    old = {"format": "huimin-station-key", "version": 1, "station": keys.station_id, **keys.secrets()}
+    key_path(folder).write_text(json.dumps(old))  # as the previous version wrote it
+    protector = SealingProtector()
+    loaded = load_keys(folder, protector=protector)
+    assert loaded.sign_public_hex == keys.sign_public_hex and loaded.box_public_hex == keys.box_public_hex
+    text = key_path(folder).read_text()
+    assert key_protection(folder) == "test-sealed"
+    for secret in keys.secrets().values():
+        assert secret not in text and secret.upper() not in text
+    assert load_keys(folder, protector=protector).sign_public_hex == keys.sign_public_hex
+    with pytest.raises(KeyFileError, match="受本机保护"):
+        load_keys(folder, protector=None)  # another computer: no such store
+    with pytest.raises(KeyFileError, match="已损坏"):
+        load_keys(folder, protector=SealingProtector())  # the store holds another key
+
+
+def test_a_refusing_store_keeps_the_plain_file(tmp_path: Path) -> None:
+    folder = DataFolder(tmp_path / "station")
+    keys = StationKeys.generate("cd" * 16)
+    store_keys(folder, keys, protector=RefusingProtector())
+    assert key_protection(folder) == "file"
+    assert load_keys(folder, protector=None).sign_public_hex == keys.sign_public_hex
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows protects with DPAPI")
+def test_without_dpapi_or_a_keyring_the_key_stays_in_the_0600_file(station: Station) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("keyring") is not None:
+        pytest.skip("a keyring package is installed here")
+    assert platform_protector() is None
+    assert key_protection(station.db.folder) == "file"
+
+
+@pytest.mark.skipif(os.name != "nt", reason="DPAPI is Windows only")
+def test_dpapi_protects_the_key_on_windows(tmp_path: Path) -> None:  # pragma: no cover - Windows
+    folder = DataFolder(tmp_path / "station")
+    keys = create_keys(folder, "ef" * 16)
+    assert key_protection(folder) == "dpapi"
+    assert keys.secrets()["sign_seed"] not in key_path(folder).read_text()
+    assert load_keys(folder).sign_public_hex == keys.sign_public_hex
