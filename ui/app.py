@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop import APP_NAME, ORGANIZATION, __version__
 from huimin_desktop.paths import resolve_data_dir
@@ -60,6 +60,8 @@ def _open_station(data_dir: Path, *, quiet: bool = False) -> Station | None:
         if quiet:
             print(text.replace("\n", " "), file=sys.stderr)
         else:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, QApplication.translate("App", "Huimin Desktop"), text)
         return None
 
@@ -74,6 +76,8 @@ def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke
 
     if has_station(folder):
         return _run_main_window(app, folder, None, smoke_startup)
+    from PySide6.QtWidgets import QDialog
+
     from ui.first_start import FirstStartDialog
 
     dialog = FirstStartDialog(folder)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,7 +28,6 @@ from huimin_desktop.store.datafolder import has_station
 from ui import preferences
 from ui.operations import Operation, hooks
 from ui.pages.placeholder import PlaceholderPage
-from ui.pages.settings_page import SettingsPage
 from ui.station_levels import level_name
 
 if TYPE_CHECKING:
@@ -62,7 +61,6 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(24, 24))
-        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
 
@@ -80,7 +78,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.folder_label)
 
         self._build_menus()
-        self._build_page_shortcuts()
+        self.page_actions: list[QAction] = []
         if station is None:
             self._show_opening()
         else:
@@ -131,14 +129,13 @@ class MainWindow(QMainWindow):
                 ),
             ),
             NavigationEntry(
-                "settings", self.tr("Settings"), "settings.svg", lambda: SettingsPage(station.data_dir)
+                "settings", self.tr("Settings"), "settings.svg", lambda: _settings_page(station)
             ),
         ]
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.open_folder_action = QAction(self.tr("&Open data folder…"), self)
-        self.open_folder_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_folder_action.triggered.connect(self.choose_data_folder)
         file_menu.addAction(self.open_folder_action)
         file_menu.addSeparator()
@@ -147,8 +144,6 @@ class MainWindow(QMainWindow):
         self.roster_menu = RosterMenu(self, file_menu)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
@@ -157,8 +152,21 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
 
-    def _build_page_shortcuts(self) -> None:
-        self.page_actions: list[QAction] = []
+    def _add_shortcuts(self) -> None:
+        """The keyboard shortcuts, added with the pages they lead to (once), after the first paint.
+
+        The first ``setShortcut`` builds PySide's ``Qt`` namespace (about a hundred Python enums, 13 ms
+        or more on an old laptop), which the first paint does without: until the station has opened,
+        the navigation is disabled and there is nothing for a shortcut to reach.
+        """
+        if self.page_actions:
+            return
+        from PySide6.QtCore import Qt
+
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.open_folder_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         for index in range(7):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -191,6 +199,7 @@ class MainWindow(QMainWindow):
         return width
 
     def _load_station(self, station: Station) -> None:
+        self._add_shortcuts()
         self.station = station
         current = max(0, self.navigation.currentRow())
         self.navigation.clear()
@@ -350,3 +359,9 @@ def _sync_page(station: Station) -> QWidget:
     from ui.pages.sync_page import SyncPage
 
     return SyncPage(station)
+
+
+def _settings_page(station: Station) -> QWidget:
+    from ui.pages.settings_page import SettingsPage
+
+    return SettingsPage(station.data_dir)
