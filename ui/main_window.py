@@ -8,15 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -32,6 +30,9 @@ from ui.station_levels import level_name
 
 if TYPE_CHECKING:
     # The core loads after the window is first shown (see ui/app.py); only type checkers see it here.
+    # Classes the first paint does without are imported where they are used (each costs its enums).
+    from PySide6.QtGui import QCloseEvent
+
     from huimin_desktop.services.station import Station
 
 NAVIGATION_MIN_WIDTH = 128
@@ -128,9 +129,7 @@ class MainWindow(QMainWindow):
                     self.tr("Progress against the yearly targets"),
                 ),
             ),
-            NavigationEntry(
-                "settings", self.tr("Settings"), "settings.svg", lambda: _settings_page(station)
-            ),
+            NavigationEntry("settings", self.tr("Settings"), "settings.svg", lambda: _settings_page(station)),
         ]
 
     def _build_menus(self) -> None:
@@ -162,6 +161,7 @@ class MainWindow(QMainWindow):
         if self.page_actions:
             return
         from PySide6.QtCore import Qt
+        from PySide6.QtGui import QKeySequence
 
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_folder_action.setShortcut(QKeySequence.StandardKey.Open)
@@ -261,6 +261,8 @@ class MainWindow(QMainWindow):
     # -- actions ----------------------------------------------------------------------------------
 
     def choose_data_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(
             self, self.tr("Open data folder"), str(self.station.data_dir.parent)
         )
@@ -315,6 +317,8 @@ class MainWindow(QMainWindow):
             editor.close_keeping_draft()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About {app}").format(app=self.tr("Huimin Desktop")),
