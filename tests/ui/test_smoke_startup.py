@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -66,3 +67,60 @@ def test_a_folder_from_a_newer_version_exits_with_failure(tmp_path: Path) -> Non
     result = run_main(tmp_path, "--data", str(folder), "--smoke-startup")
     assert result.returncode == 1
     assert "station loaded" not in result.stdout
+
+
+# Run main.py in a fresh process and, when it prints "main window shown", print what had been loaded.
+_LOADED_AT_FIRST_PAINT = """
+import builtins, json, runpy, sys
+print_line, names = builtins.print, sys.argv[2:-1]
+def watching(*args, **kwargs):
+    if args and args[0] == "main window shown":
+        core = sys.modules.get("PySide6.QtCore")
+        loaded = {name: name in sys.modules for name in names}
+        loaded["Qt namespace"] = core is not None and "Qt" in vars(core)
+        print_line("LOADED " + json.dumps(loaded), flush=True)
+    return print_line(*args, **kwargs)
+builtins.print = watching
+main, sys.argv = sys.argv[1], [sys.argv[1], "--data", sys.argv[-1], "--smoke-startup"]
+sys.path.insert(0, main.rsplit("/", 1)[0])
+runpy.run_path(main, run_name="__main__")
+"""
+_AFTER_FIRST_PAINT = (
+    "sqlalchemy",
+    "huimin_desktop.services",
+    "huimin_desktop.model",
+    "pypinyin",
+    "PySide6.QtMultimedia",
+    "PySide6.QtCharts",
+    "ui.pages.households_page",
+    "ui.household_editor",
+)
+
+
+def test_the_first_paint_waits_for_no_core_and_no_qt_namespace(tmp_path: Path) -> None:
+    """What the window's first paint does not need comes after it: the core (SQLAlchemy, the models,
+    pypinyin), the pages, the media modules, and PySide's Qt namespace (about a hundred enums)."""
+    folder = tmp_path / "city"
+    Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env.pop("HUIMIN_DATA", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _LOADED_AT_FIRST_PAINT,
+            str(ROOT / "main.py"),
+            *_AFTER_FIRST_PAINT,
+            str(folder),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[1:] == ["main window shown", "station loaded"]
+    loaded = json.loads(lines[0].removeprefix("LOADED "))
+    assert loaded == {name: False for name in (*_AFTER_FIRST_PAINT, "Qt namespace")}
