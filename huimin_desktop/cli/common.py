@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from huimin_desktop.progress import TaskState
 
@@ -22,7 +22,7 @@ class CommandFailed(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, in the user's language, exit 2
+    def error(self, message: str) -> NoReturn:  # one line, in the user's language, exit 2
         self.exit(EXIT_USAGE, f"{self.prog}: 命令行参数错误：{message}\n")
 
 

@@ -55,10 +55,11 @@ def pinyin_keys(name: str) -> tuple[str, str]:
     phrase, exactly as ``lazy_pinyin`` would; only names with a phrase, or with characters that are
     not Chinese, go through ``lazy_pinyin`` as a whole.
     """
-    syllables = [_single_reading(character) for character in name]
-    if None in syllables and not _contains_phrase(name):
-        syllables = [_first_reading(character) for character in name]
-    if None in syllables:
+    readings = [_single_reading(character) for character in name]
+    if None in readings and not _contains_phrase(name):
+        readings = [_first_reading(character) for character in name]
+    syllables = [reading for reading in readings if reading is not None]
+    if len(syllables) < len(readings):  # a character without a reading of its own
         # Imported here: pypinyin's dictionaries take half a second to load; start-up should not pay.
         from pypinyin import Style, lazy_pinyin
 
