@@ -109,20 +109,7 @@ class ConflictReviewDialog(QDialog):
         self.intro.setWordWrap(True)
         self.show_resolved = QCheckBox(self.tr("Show resolved conflicts too"))
 
-        self.table = QTableWidget(0, 4)
-        self.table.setObjectName("conflictList")
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Record"), self.tr("Field"), self.tr("Kind"), self.tr("Detected")]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = self._build_table()
         self.empty_label = QLabel(self.tr("No open conflicts: every merged value agrees."))
         self.empty_label.setObjectName("mutedText")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -166,6 +153,24 @@ class ConflictReviewDialog(QDialog):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(slot)
         self.reload()
+
+    def _build_table(self) -> QTableWidget:
+        """The list of conflicts: one line each, whole rows selected, Tab leaves it."""
+        table = QTableWidget(0, 4)
+        table.setObjectName("conflictList")
+        table.setHorizontalHeaderLabels(
+            [self.tr("Record"), self.tr("Field"), self.tr("Kind"), self.tr("Detected")]
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setTabKeyNavigation(False)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return table
 
     def _build_layout(self) -> None:
         left = QWidget()
