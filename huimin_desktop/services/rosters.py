@@ -25,9 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from huimin_desktop.domain.codelists import code_lists
@@ -418,12 +418,39 @@ def _apply_update(
     if phone:
         changes.set(household, "phone", phone)
     live = [m for m in household.members if not m.deleted]
+    added = _update_members(changes, household, live, roster, session)
+    if roster.survey is not None:
+        if survey is None:
+            changes.changed = True
+            if session is not None:
+                survey = Survey(household_id=household.id, year=year)
+                session.add(survey)
+                _fill_survey(survey, roster, len(live) + added)
+        else:
+            for key, value in _survey_values(roster.survey).items():
+                changes.set(survey, key, value)
+    if session is not None and changes.changed:
+        session.flush()
+        refresh_household_summary(session, household)
+    return changes.changed
+
+
+def _update_members(
+    changes: _Changes,
+    household: Household,
+    live: list[Member],
+    roster: RosterHousehold,
+    session: Session | None,
+) -> int:
+    """Bring the members in line with the roster's (new ones added); returns how many are new."""
     by_number = {m.id_number: m for m in live if m.id_number}
     position = max((m.position for m in live), default=-1) + 1
+    added = 0
     for item in roster.members:
         member = by_number.get(item.id_number)
         if member is None:
             changes.changed = True
+            added += 1
             if session is None:
                 continue
             member = Member(household=household, position=position, id_number=item.id_number)
@@ -440,22 +467,7 @@ def _apply_update(
             value = item.values.get(key)
             if value not in (None, ""):
                 changes.set(member, key, value)
-    if roster.survey is not None:
-        if survey is None:
-            changes.changed = True
-            if session is not None:
-                survey = Survey(household_id=household.id, year=year)
-                session.add(survey)
-                _fill_survey(
-                    survey, roster, len(live) + sum(1 for m in roster.members if m.id_number not in by_number)
-                )
-        else:
-            for key, value in _survey_values(roster.survey).items():
-                changes.set(survey, key, value)
-    if session is not None and changes.changed:
-        session.flush()
-        refresh_household_summary(session, household)
-    return changes.changed
+    return added
 
 
 def _survey_values(survey: dict[str, object]) -> dict[str, object]:
@@ -756,7 +768,7 @@ class RosterService:
 
     def _audit(self, session: Session, table: RosterTable, plan: _Plan, user: str) -> None:
         session.connection().execute(
-            insert(AuditEntry.__table__),
+            insert(cast(Table, AuditEntry.__table__)),
             [
                 {
                     "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),

@@ -113,8 +113,6 @@ def _sheet_values(book: Any, sheet: Any, task: TaskState) -> Rows:
     time there, so the hot loop is done here. Formulas give their cached value; inline rich text is joined
     without its phonetic (rPh) runs, as openpyxl does. Anything unexpected falls back to openpyxl.
     """
-    from openpyxl.utils.datetime import from_excel
-
     strings = book.shared_strings
     date_styles = book._date_formats
     epoch = book.epoch
@@ -127,31 +125,7 @@ def _sheet_values(book: Any, sheet: Any, task: TaskState) -> Rows:
             if tag == _CELL:
                 reference = element.get("r")
                 column = _column_index(reference) if reference else len(current)
-                kind = element.get("t", "n")
-                value: object = None
-                if kind == "inlineStr":
-                    inline = element.find(_INLINE)
-                    if inline is not None:
-                        phonetic = _phonetic_texts(inline)
-                        value = "".join(t.text or "" for t in inline.iter(_TEXT) if t not in phonetic) or None
-                else:
-                    text = element.findtext(_VALUE)
-                    if text:
-                        if kind == "n":
-                            value = _number(text)
-                            style = element.get("s")
-                            if style and int(style) in date_styles:
-                                try:
-                                    value = from_excel(value, epoch)
-                                except (OverflowError, ValueError):
-                                    value = None
-                        elif kind == "s":
-                            value = strings[int(text)]
-                        elif kind == "b":
-                            value = bool(int(text))
-                        elif kind in ("str", "d"):
-                            value = text
-                        # "e": an error value (#N/A …) reads as empty
+                value = _cell_value(element, strings, date_styles, epoch)
                 if value is not None:
                     current[column] = value
             elif tag == _ROW:
@@ -167,6 +141,38 @@ def _sheet_values(book: Any, sheet: Any, task: TaskState) -> Rows:
                 element.clear()
                 if row_number % 2000 == 0:
                     task.check()
+
+
+def _cell_value(element: Any, strings: Any, date_styles: Any, epoch: Any) -> object:
+    """One ``<c>`` element's value: formulas give their cached value, an error value (#N/A …) is None."""
+    kind = element.get("t", "n")
+    if kind == "inlineStr":
+        inline = element.find(_INLINE)
+        if inline is None:
+            return None
+        phonetic = _phonetic_texts(inline)
+        return "".join(t.text or "" for t in inline.iter(_TEXT) if t not in phonetic) or None
+    text = element.findtext(_VALUE)
+    if not text:
+        return None
+    if kind == "n":
+        value = _number(text)
+        style = element.get("s")
+        if style and int(style) in date_styles:
+            from openpyxl.utils.datetime import from_excel
+
+            try:
+                return from_excel(value, epoch)
+            except (OverflowError, ValueError):
+                return None
+        return value
+    if kind == "s":
+        return strings[int(text)]
+    if kind == "b":
+        return bool(int(text))
+    if kind in ("str", "d"):
+        return text
+    return None
 
 
 def _phonetic_texts(inline: Any) -> set[Any]:

@@ -225,83 +225,23 @@ class RowReader:
     def _member(
         self, cells: _Cells, number: int, name: str, raw_id: object, errors: list[str], warnings: list[str]
     ) -> RosterMember | None:
-        lists = self.lists
-        id_number, sex, birth = "", "", None
-        if is_blank(raw_id):
-            if name:
-                errors.append("缺少身份证号")
-        else:
-            # 18 plain digits (the usual case) cannot be a number Excel mangled: skip that check.
-            plain = isinstance(raw_id, str) and len(raw_id) == 18 and raw_id[:17].isdigit()
-            checked = (check_id_number if plain else check_id_number_cell)(raw_id, self.today)
-            if not checked.ok:
-                errors += [i.message for i in checked.issues if i.is_error]
-            else:
-                id_number, sex, birth = checked.normalized or "", checked.sex or "", checked.birth_date
-                warnings += [i.message for i in checked.issues if i.code in _WARNED_ID_ISSUES]
+        id_number, sex, birth = self._identity(raw_id, name, errors, warnings)
+        self._check_sex(cells.get("sex"), sex, warnings)
+        self._check_birth(cells.get("birth_date"), birth, errors, warnings)
         values: dict[str, object] = {}
-        raw_sex = cells.get("sex")
-        if not is_blank(raw_sex):
-            given = self._coded(lists.sex, raw_sex)
-            if given is None:
-                warnings.append(
-                    f"性别“{cell_text(raw_sex)}”无法识别，已按身份证号记为{_SEX_NAMES.get(sex, '')}"
-                )
-            elif sex and given != sex:
-                warnings.append(
-                    f"性别填写为“{cell_text(raw_sex)}”，与身份证号不一致，已按身份证号记为{_SEX_NAMES[sex]}"
-                )
-        raw_birth = cells.get("birth_date")
-        if not is_blank(raw_birth):
-            try:
-                written = parse_date(raw_birth)
-            except CellError as exc:
-                errors.append(f"出生日期：{exc}")
-            else:
-                if written is not None and written > self.today:
-                    errors.append(f"出生日期 {written.isoformat()} 晚于今天")
-                elif written is not None and written < EARLIEST_BIRTH:
-                    errors.append(f"出生日期 {written.isoformat()} 早于 1900 年")
-                elif written is not None and birth is not None and written != birth:
-                    shown, derived = written.isoformat(), birth.isoformat()
-                    warnings.append(f"出生日期 {shown} 与身份证号（{derived}）不一致，已按身份证号")
-        raw_ethnicity = cells.get("ethnicity")
         if "ethnicity" in self.mapped:
-            if is_blank(raw_ethnicity):
-                values["ethnicity"] = ""
-            else:
-                code = self._coded(lists.ethnicity, raw_ethnicity)
-                if code is None:
-                    errors.append(f"民族“{cell_text(raw_ethnicity)}”无法识别")
-                else:
-                    values["ethnicity"] = code
+            self._ethnicity(cells.get("ethnicity"), values, errors)
         relationship = ""
         raw_relationship = cells.get("relationship")
         if not is_blank(raw_relationship):
-            code = self._coded(lists.relationship, raw_relationship)
+            code = self._coded(self.lists.relationship, raw_relationship)
             if code is None:
                 errors.append(f"与户主关系“{cell_text(raw_relationship)}”无法识别")
             else:
                 relationship = code
-        for key in _SOFT_CODED:
-            if key not in self.mapped:
-                continue
-            raw = cells.get(key)
-            codes: CodeList = getattr(lists, key)
-            code = "" if is_blank(raw) else self._coded(codes, raw)
-            if code is None:
-                warnings.append(f"{FIELDS_BY_KEY[key].label}“{cell_text(raw)}”无法识别，未导入这一项")
-                code = ""
-            values[key] = code
+        self._soft_codes(cells, values, warnings)
         if "work_away_months" in self.mapped:
-            try:
-                months = parse_count(cells.get("work_away_months"), "务工月数")
-            except CellError as exc:
-                errors.append(str(exc))
-            else:
-                if months is not None and months > 12:
-                    errors.append(f"务工月数 {months} 不合理（应在 0 到 12 之间）")
-                values["work_away_months"] = months
+            self._work_away(cells.get("work_away_months"), values, errors)
         if "phone" in self.mapped:
             raw_phone = cell_text(cells.get("phone"))
             phone = check_phone(raw_phone)
@@ -314,10 +254,91 @@ class RowReader:
             return None
         return RosterMember(number, name, id_number, sex, birth, relationship, values)
 
+    def _identity(
+        self, raw_id: object, name: str, errors: list[str], warnings: list[str]
+    ) -> tuple[str, str, dt.date | None]:
+        """(ID number, sex, birth date) from the ID cell; ("", "", None) when it is blank or wrong."""
+        if is_blank(raw_id):
+            if name:
+                errors.append("缺少身份证号")
+            return "", "", None
+        # 18 plain digits (the usual case) cannot be a number Excel mangled: skip that check.
+        if isinstance(raw_id, str) and len(raw_id) == 18 and raw_id[:17].isdigit():
+            checked = check_id_number(raw_id, self.today)
+        else:
+            checked = check_id_number_cell(raw_id, self.today)
+        if not checked.ok:
+            errors += [i.message for i in checked.issues if i.is_error]
+            return "", "", None
+        warnings += [i.message for i in checked.issues if i.code in _WARNED_ID_ISSUES]
+        return checked.normalized or "", checked.sex or "", checked.birth_date
+
+    def _check_sex(self, raw_sex: object, sex: str, warnings: list[str]) -> None:
+        if is_blank(raw_sex):
+            return
+        given = self._coded(self.lists.sex, raw_sex)
+        if given is None:
+            warnings.append(f"性别“{cell_text(raw_sex)}”无法识别，已按身份证号记为{_SEX_NAMES.get(sex, '')}")
+        elif sex and given != sex:
+            warnings.append(
+                f"性别填写为“{cell_text(raw_sex)}”，与身份证号不一致，已按身份证号记为{_SEX_NAMES[sex]}"
+            )
+
+    def _check_birth(
+        self, raw_birth: object, birth: dt.date | None, errors: list[str], warnings: list[str]
+    ) -> None:
+        if is_blank(raw_birth):
+            return
+        try:
+            written = parse_date(raw_birth)
+        except CellError as exc:
+            errors.append(f"出生日期：{exc}")
+            return
+        if written is None:
+            return
+        if written > self.today:
+            errors.append(f"出生日期 {written.isoformat()} 晚于今天")
+        elif written < EARLIEST_BIRTH:
+            errors.append(f"出生日期 {written.isoformat()} 早于 1900 年")
+        elif birth is not None and written != birth:
+            shown, derived = written.isoformat(), birth.isoformat()
+            warnings.append(f"出生日期 {shown} 与身份证号（{derived}）不一致，已按身份证号")
+
+    def _ethnicity(self, raw: object, values: dict[str, object], errors: list[str]) -> None:
+        if is_blank(raw):
+            values["ethnicity"] = ""
+            return
+        code = self._coded(self.lists.ethnicity, raw)
+        if code is None:
+            errors.append(f"民族“{cell_text(raw)}”无法识别")
+        else:
+            values["ethnicity"] = code
+
+    def _soft_codes(self, cells: _Cells, values: dict[str, object], warnings: list[str]) -> None:
+        for key in _SOFT_CODED:
+            if key not in self.mapped:
+                continue
+            raw = cells.get(key)
+            codes: CodeList = getattr(self.lists, key)
+            code = "" if is_blank(raw) else self._coded(codes, raw)
+            if code is None:
+                warnings.append(f"{FIELDS_BY_KEY[key].label}“{cell_text(raw)}”无法识别，未导入这一项")
+                code = ""
+            values[key] = code
+
+    def _work_away(self, raw: object, values: dict[str, object], errors: list[str]) -> None:
+        try:
+            months = parse_count(raw, "务工月数")
+        except CellError as exc:
+            errors.append(str(exc))
+            return
+        if months is not None and months > 12:
+            errors.append(f"务工月数 {months} 不合理（应在 0 到 12 之间）")
+        values["work_away_months"] = months
+
     def _totals(self, values: Row, survey: dict[str, object]) -> list[str]:
         """Each total column the sheet has against the sum of the parts the import takes."""
-        parts = [int(survey.get(key) or 0) for key in INCOME_FIELDS]  # type: ignore[call-overload]
-        income = Income(*parts)
+        income = Income(*_parts(survey))
         found: list[str] = []
         for role, index in self.context.checks.items():
             raw = values[index] if index < len(values) else None
@@ -386,37 +407,43 @@ class RowReader:
                 errors.append(str(exc))
         raw_causes = cells.get("hardship_causes")
         if not is_blank(raw_causes):
-            causes = []
-            for part in _CAUSE_SPLIT.split(cell_text(raw_causes)):
-                if not part:
-                    continue
-                code = self.lists.hardship_cause.code_for(part)
-                if code is None:
-                    warnings.append(f"致贫原因“{part}”无法识别，未导入这一项")
-                elif code not in causes:
-                    causes.append(code)
-            survey["hardship_causes"] = tuple(causes)
+            survey["hardship_causes"] = self._causes(raw_causes, warnings)
         raw_date = cells.get("survey_date")
         if not is_blank(raw_date):
-            try:
-                when = parse_date(raw_date)
-            except CellError as exc:
-                warnings.append(f"调查日期：{exc}，未导入")
-            else:
-                if when is not None and when > self.today:
-                    warnings.append(f"调查日期 {when.isoformat()} 晚于今天，未导入")
-                else:
-                    survey["survey_date"] = when
+            self._survey_date(raw_date, survey, warnings)
         for key in ("surveyor", "needs"):
             if not is_blank(cells.get(key)):
                 survey[key] = cell_text(cells.get(key))
         return survey
 
+    def _causes(self, raw: object, warnings: list[str]) -> tuple[str, ...]:
+        causes: list[str] = []
+        for part in _CAUSE_SPLIT.split(cell_text(raw)):
+            if not part:
+                continue
+            code = self.lists.hardship_cause.code_for(part)
+            if code is None:
+                warnings.append(f"致贫原因“{part}”无法识别，未导入这一项")
+            elif code not in causes:
+                causes.append(code)
+        return tuple(causes)
+
+    def _survey_date(self, raw: object, survey: dict[str, object], warnings: list[str]) -> None:
+        try:
+            when = parse_date(raw)
+        except CellError as exc:
+            warnings.append(f"调查日期：{exc}，未导入")
+            return
+        if when is not None and when > self.today:
+            warnings.append(f"调查日期 {when.isoformat()} 晚于今天，未导入")
+        else:
+            survey["survey_date"] = when
+
 
 def id_key(raw: object) -> str:
     """An ID cell as the text grouping and duplicate checks compare (15 digits upgraded to 18)."""
-    if raw.__class__ is str and len(raw) == 18 and raw[:17].isdigit():  # type: ignore[arg-type]
-        return raw.upper()  # type: ignore[attr-defined]  # the usual cell: nothing to normalise
+    if isinstance(raw, str) and len(raw) == 18 and raw[:17].isdigit():
+        return raw.upper()  # the usual cell: nothing to normalise
     text = normalize_id_text(cell_text(raw).strip().lstrip("'‘’`"))
     if len(text) == 15 and text.isdigit():
         upgraded = check_id_number_cell(text).normalized
@@ -479,54 +506,61 @@ def _groups(
     """Rows grouped into households (head first), each as soon as it is complete; rows that belong to no
     household go to ``orphans``."""
     if "head_id_number" in mapping:
-        pending: dict[str, list[_Parsed]] = {}
-        for item in parsed:
-            key = item.head_key or item.own_key or f"row:{item.row}"
-            items = pending.setdefault(key, [])
-            items.append(item)
-            if len(items) >= sizes.get(key, 1):
-                group, refused = _head_group(key, pending.pop(key))
-                orphans += refused
-                if group is not None:
-                    yield group
-        for key, items in pending.items():
-            group, refused = _head_group(key, items)
+        return _groups_by_head_id(parsed, sizes, orphans)
+    if "relationship" in mapping:
+        return _groups_by_relationship(parsed, orphans)
+    return ([item] for item in parsed)
+
+
+def _groups_by_head_id(
+    parsed: Iterable[_Parsed], sizes: dict[str, int], orphans: list[RowNote]
+) -> Iterator[list[_Parsed]]:
+    """Rows of one 户主身份证号 together, in any order: a household is complete when it has as many rows
+    as the pre-pass counted (rosters list families together, so few wait)."""
+    pending: dict[str, list[_Parsed]] = {}
+    for item in parsed:
+        key = item.head_key or item.own_key or f"row:{item.row}"
+        items = pending.setdefault(key, [])
+        items.append(item)
+        if len(items) >= sizes.get(key, 1):
+            group, refused = _head_group(key, pending.pop(key))
             orphans += refused
             if group is not None:
                 yield group
-        return
-    if "relationship" not in mapping:
-        for item in parsed:
-            yield [item]
-        return
+    for key, items in pending.items():
+        group, refused = _head_group(key, items)
+        orphans += refused
+        if group is not None:
+            yield group
+
+
+def _groups_by_relationship(parsed: Iterable[_Parsed], orphans: list[RowNote]) -> Iterator[list[_Parsed]]:
+    """A 户主 row starts a household; the rows after it are its members."""
     current: list[_Parsed] = []
     for item in parsed:
         if item.starts_household:
             if current:
                 yield current
             current = [item]
-        elif not current:
-            if item.member is not None:
-                orphans.append(RowNote(item.row, "这一行之前没有户主行，无法确定属于哪一户", item.name))
-                continue
-            current = [item]
-        else:
+        elif current:
             current.append(item)
+        elif item.member is not None:
+            orphans.append(RowNote(item.row, "这一行之前没有户主行，无法确定属于哪一户", item.name))
+        else:
+            current = [item]
     if current:
         yield current
+
+
+def _parts(survey: dict[str, object]) -> list[int]:
+    """The four incomes and the business expense a survey holds (0 for those not given)."""
+    return [value if isinstance(value := survey.get(key), int) else 0 for key in INCOME_FIELDS]
 
 
 def _facts(household: RosterHousehold) -> HouseholdFacts:
     income = None
     if household.survey is not None:
-        s = household.survey
-        income = Income(
-            int(s.get("income_wage") or 0),
-            int(s.get("income_business") or 0),
-            int(s.get("income_property") or 0),
-            int(s.get("income_transfer") or 0),
-            int(s.get("expense_business") or 0),
-        )
+        income = Income(*_parts(household.survey))
     members = tuple(
         MemberFacts(
             name=m.name,
@@ -633,11 +667,11 @@ def _household_of(
         value = next((str(i.household[key]) for i in group if i.household.get(key)), "")
         setattr(household, key, value)
     for key in ("household_no", "address", "notes"):
-        value = group[0].household.get(key) or next(
+        given = group[0].household.get(key) or next(
             (i.household[key] for i in group if i.household.get(key)), None
         )
-        if value is not None:
-            household.values[key] = value
+        if given is not None:
+            household.values[key] = given
     survey = dict(group[0].survey) or next((dict(i.survey) for i in group if i.survey), {})
     household.survey = survey or None
     for item in group:

@@ -55,7 +55,7 @@ class RosterImportDialog(QDialog):
         self.table: RosterTable | None = None
         self.mapping: dict[str, int] = {}
         self.outcome: RosterOutcome | None = None
-        self.result: RosterOutcome | None = None
+        self.import_result: RosterOutcome | None = None  # (QDialog has a result())
         self.operation: Operation | None = None
         self.year_chosen = False  # the user picked a year: it wins over the one the file names
         self.unmapped_question: QMessageBox | None = None
@@ -373,7 +373,7 @@ class RosterImportDialog(QDialog):
         table, mapping, year, station = self.table, dict(self.mapping), self.chosen_year(), self.station
 
         def done(outcome: RosterOutcome) -> None:
-            self.result = outcome
+            self.import_result = outcome
             self.result_panel.show_outcome(outcome)
             self.result_save_button.setEnabled(bool(outcome.rejected))
             self.stack.setCurrentIndex(RESULT)

@@ -93,7 +93,7 @@ class MappingTable(QTableWidget):
         if not 0 <= index < len(self.combos):
             return
         self.setCurrentCell(index, FIELD_COLUMN)
-        self.scrollToItem(self.item(index, 0))
+        self.scrollTo(self.model().index(index, 0))
         self.combos[index].setFocus()
 
     def mapping(self) -> dict[str, int]:

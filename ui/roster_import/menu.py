@@ -13,6 +13,7 @@ from ui.operations import Operation, show_message
 
 if TYPE_CHECKING:
     from huimin_desktop.services.rosters import ExportSummary
+    from ui.roster_import.dialog import RosterImportDialog
 
 
 class RosterMenu(QObject):
@@ -27,7 +28,7 @@ class RosterMenu(QObject):
         self.export_action.triggered.connect(self.choose_export)
         menu.addAction(self.import_action)
         menu.addAction(self.export_action)
-        self.dialog = None
+        self.dialog: RosterImportDialog | None = None
         self.operation: Operation | None = None
 
     def open_import(self) -> None:

@@ -165,7 +165,9 @@ class PreviewPanel(QWidget):
         background = QBrush(QColor(UNMAPPED_BACKGROUND))
         for row in range(self.unmapped.rowCount()):
             for column in range(self.unmapped.columnCount()):
-                self.unmapped.item(row, column).setBackground(background)
+                item = self.unmapped.item(row, column)
+                if item is not None:
+                    item.setBackground(background)
         self.map_button.setVisible(bool(columns) and not outcome.written)
 
     def _map_selected(self) -> None:
