@@ -8,10 +8,11 @@ killed halfway leaves behind (their rows never committed). They are not problems
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import Row, select, text
 from sqlalchemy.exc import DatabaseError
 
 from huimin_desktop.model import Attachment, StationIdentity
@@ -34,6 +35,21 @@ class CheckReport:
 
 
 def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
+    problems = _database_problems(db)
+    with db.reader() as session:
+        if session.scalar(select(StationIdentity.id)) is None:
+            problems.append("数据文件夹中没有站点信息（请先初始化站点）")
+        blobs = session.execute(
+            select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
+        ).all()
+        known = fingerprints.load(session, list({sha256 for sha256, _ in blobs})) if verify_hashes else {}
+    problems += _attachment_problems(db, blobs, known, verify_hashes)
+    unused = _unused_blobs(db)
+    return CheckReport(tuple(problems), len(unused), sum(size for _path, size, _mtime in unused))
+
+
+def _database_problems(db: Database) -> list[str]:
+    """SQLite's own checks, the audit log's triggers, the search index and the schema revision."""
     problems: list[str] = []
     with db.engine.connect() as connection:
         integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
@@ -55,13 +71,18 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
     revision = schema.current_revision(db.engine)
     if revision != schema.head_revision():
         problems.append(f"数据库结构版本为 {revision}，应为 {schema.head_revision()}")
-    with db.reader() as session:
-        if session.scalar(select(StationIdentity.id)) is None:
-            problems.append("数据文件夹中没有站点信息（请先初始化站点）")
-        blobs = session.execute(
-            select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
-        ).all()
-        known = fingerprints.load(session, list({sha256 for sha256, _ in blobs})) if verify_hashes else {}
+    return problems
+
+
+def _attachment_problems(
+    db: Database,
+    blobs: Sequence[Row[str, str]],
+    known: dict[str, tuple[int, str]],
+    verify_hashes: bool,
+) -> list[str]:
+    """Every live attachment's blob is there and (with ``verify_hashes``) holds what its SHA-256 says;
+    a missing or wrong fingerprint is mended on the way."""
+    problems: list[str] = []
     root = db.folder.attachments_dir
     checked: set[str] = set()
     mended: list[fingerprints.Fingerprint] = []
@@ -82,8 +103,7 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
     if mended:
         with db.session(capture=False) as session:
             fingerprints.record(session, mended)
-    unused = _unused_blobs(db)
-    return CheckReport(tuple(problems), len(unused), sum(size for _path, size, _mtime in unused))
+    return problems
 
 
 def _unused_blobs(db: Database) -> list[tuple[Path, int, float]]:
