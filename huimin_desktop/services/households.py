@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, select, text
+from sqlalchemy import BindParameter, Connection, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.contact import check_phone
@@ -156,7 +156,7 @@ class HouseholdService:
                                 field=_member_field(index, "sex"),
                             )
                         )
-                    sex, birth = result.sex, result.birth_date
+                    sex, birth = result.sex or sex, result.birth_date
                     if number in seen:
                         issues.append(
                             Issue(
@@ -443,7 +443,7 @@ def refresh_latest_income(session: Session | Connection, household_ids: Sequence
         return
     for start in range(0, len(household_ids), 500):
         chunk = list(household_ids[start : start + 500])
-        ids = bindparam("ids", expanding=True)
+        ids: BindParameter[list[str]] = bindparam("ids", expanding=True)
         session.execute(
             text(_CLEAR_LATEST + " WHERE id IN :ids").bindparams(ids),
             {"ids": chunk},
