@@ -639,11 +639,15 @@ def interpret_batches(
                 yield item
 
     batch = Interpretation([], [], [])
-    for group in _groups(parsed(), mapping, prepass.group_sizes, batch.rejected):
+    orphans: list[RowNote] = []  # rows of no household, as _groups finds them
+    for group in _groups(parsed(), mapping, prepass.group_sizes, orphans):
         _household_of(group, batch, mapping, today, member_roster)
         if len(batch.households) + len(batch.rejected) >= BATCH_HOUSEHOLDS:
+            batch.rejected += orphans
+            orphans.clear()
             yield batch
             batch = Interpretation([], [], [])
+    batch.rejected += orphans
     yield batch
 
 

@@ -251,3 +251,17 @@ def test_random_spellings_never_lose_a_filled_column(tmp_path_factory, roster) -
                 expected = {int(str(v).replace(",", "")) if key.startswith("income") else v for v in filled}
                 assert expected <= stored[key], (headings[index], stored[key])
         assert outcome.added == 3
+
+
+def test_amounts_in_wan_yuan_are_converted_and_said(station: Station, tmp_path: Path) -> None:
+    from tests.core.test_roster_fixtures import write_table_xlsx
+
+    header = ["姓名", "身份证号", "村", "工资性收入（万元）", "转移性收入(元)", "家庭纯收入（万元）"]
+    rows = [["张三", make_id("19700101", 11), "三家子", 1.25, 500, 1.3]]
+    outcome = station.rosters.import_file(write_table_xlsx(tmp_path / "w.xlsx", header, rows))
+    assert (outcome.added, outcome.unmapped_columns) == (1, ())
+    _, survey = _survey(station, make_id("19700101", 11))
+    assert (survey.income_wage, survey.income_transfer) == (12_500, 500)
+    notes = [w.reason for w in outcome.warnings if w.row == 2]
+    assert "第 D 列“工资性收入（万元）”以万元填写，已换算为元" in notes
+    assert not any("家庭纯收入" in w.reason and "不符" in w.reason for w in outcome.warnings)  # 13,000

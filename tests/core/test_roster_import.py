@@ -486,3 +486,21 @@ def test_roster_over_the_row_limit_is_refused_before_anything_is_written(
     with pytest.raises(ServiceError, match=r"超过 3 行.*拆分"):
         station.rosters.import_file(path)
     assert counts(station) == before
+
+
+def test_rows_without_a_household_are_refused_in_every_batch(
+    station: Station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from huimin_desktop.spreadsheet import roster_rows
+
+    monkeypatch.setattr(roster_rows, "BATCH_HOUSEHOLDS", 1)
+    header = ["姓名", "与户主关系", "身份证号", "户主身份证号", "村"]
+    lonely, head = make_id("19720202", 22), make_id("19700101", 11)
+    rows = [
+        ["宝山", "户主", head, head, "三家子"],
+        ["乌云", "妻", lonely, make_id("19500101", 31), None],  # her head is in no row
+        ["白玉", "户主", make_id("19600101", 42), None, "三家子"],
+    ]
+    outcome = station.rosters.import_file(write_table_xlsx(tmp_path / "o.xlsx", header, rows))
+    assert outcome.added == 2
+    assert [(n.row, "找不到户主" in n.reason) for n in outcome.rejected] == [(4, True)]
