@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
@@ -35,7 +36,10 @@ def _sort_key(division: Division) -> tuple[int, str, str]:
     return (0 if division.code else 1, division.code or "", division.name)
 
 
-def _live(statement):  # a SQLAlchemy select in, the same out
+_Select = TypeVar("_Select", bound=Select)  # any select of Division rows or columns
+
+
+def _live(statement: _Select) -> _Select:
     return statement.where(Division.deleted.is_(False))
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, Select, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import code_lists
@@ -550,7 +550,7 @@ _CHUNK = 500
 _LIST_ORDER = (Project.year.desc(), Project.code, Project.id)
 
 
-def _is_minority():  # a SQL condition on Household
+def _is_minority() -> ColumnElement[bool]:  # a SQL condition on Household
     # A household whose head's ethnicity is not recorded counts in the total only.
     return Household.ethnicity.not_in(["", HAN])
 
@@ -558,7 +558,8 @@ def _is_minority():  # a SQL condition on Household
 def _row_columns() -> tuple:
     """The columns of a ``ProjectRow``, in its field order (needs a join of Division)."""
 
-    def beneficiaries(*conditions):  # a correlated count of live beneficiary households
+    def beneficiaries(*conditions: ColumnElement[bool]) -> ScalarSelect[int]:
+        """A correlated count of live beneficiary households."""
         return (
             select(func.count(ProjectBeneficiary.household_id.distinct()))
             .select_from(ProjectBeneficiary)

@@ -24,6 +24,7 @@ import os
 import queue
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -351,7 +352,7 @@ class StreamDecryptor:
         self._left -= size
         return data
 
-    def chunks(self):  # -> Iterator[bytes]
+    def chunks(self) -> Iterator[bytes]:
         while not self.finished:
             if self._left < ABYTES:
                 raise PackageError(f"{self._what}不完整（缺少结尾），同步包已被截断")

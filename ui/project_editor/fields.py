@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from huimin_desktop.domain.amounts import format_wan_yuan, format_yuan, parse_amount, parse_wan_yuan
+from huimin_desktop.domain.amounts import (
+    AmountCheck,
+    format_wan_yuan,
+    format_yuan,
+    parse_amount,
+    parse_wan_yuan,
+)
 from ui.widgets.fields import FieldMessage, mark
 
 if TYPE_CHECKING:
@@ -88,7 +94,7 @@ class AmountField(QLineEdit):
         self.setMaxLength(20)
         self.editingFinished.connect(self.check)
 
-    def _parsed(self):  # AmountCheck
+    def _parsed(self) -> AmountCheck:
         parse = parse_wan_yuan if self.wan else parse_amount
         return parse(self.text())
 
