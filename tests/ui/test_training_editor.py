@@ -85,6 +85,10 @@ def test_create_training_with_listed_attendees_and_an_extra_count(
     assert editor.attendee_total.text() == editor.tr(
         "{total} attendees: {listed} from the household list, {extra} not on it"
     ).format(total=11, listed=4, extra=7)
+    # Ctrl+S is a window shortcut: it reaches the editor only while the editor is the active window
+    # (after the picker closes, another test's window may have become the active one).
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
     press(editor.topic, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
     assert editor.training_id is not None and editor.training_id not in existing
