@@ -16,22 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import sqlite
 
-from huimin_desktop.model import (
-    Attachment,
-    Base,
-    Division,
-    Household,
-    Indicator,
-    IndicatorMilestone,
-    IndicatorProgress,
-    Member,
-    Project,
-    ProjectBeneficiary,
-    ProjectStageEntry,
-    Survey,
-    Training,
-    TrainingAttendee,
-)
+from huimin_desktop import model
 from huimin_desktop.stamps.clock import Stamp
 
 
@@ -101,16 +86,16 @@ def _columns(*names: str) -> tuple[str, ...]:
     return ("id", *names, *SYNC)
 
 
-def _bulk(model: type[Base], columns: tuple[str, ...]) -> BulkTable:
-    return BulkTable(cast(Table, model.__table__), columns)
+def _bulk(mapped: type[model.Base], columns: tuple[str, ...]) -> BulkTable:
+    return BulkTable(cast(Table, mapped.__table__), columns)
 
 
 def _tables() -> dict[str, BulkTable]:
     """The tables a demo run writes, each with every one of its columns in the order rows give them."""
     return {
-        "division": _bulk(Division, _columns("code", "name", "level", "parent_id")),
+        "division": _bulk(model.Division, _columns("code", "name", "level", "parent_id")),
         "household": _bulk(
-            Household,
+            model.Household,
             _columns(
                 "division_id",
                 "household_no",
@@ -129,7 +114,7 @@ def _tables() -> dict[str, BulkTable]:
             ),
         ),
         "member": _bulk(
-            Member,
+            model.Member,
             _columns(
                 "household_id",
                 "position",
@@ -149,7 +134,7 @@ def _tables() -> dict[str, BulkTable]:
             ),
         ),
         "survey": _bulk(
-            Survey,
+            model.Survey,
             _columns(
                 "household_id",
                 "year",
@@ -167,7 +152,7 @@ def _tables() -> dict[str, BulkTable]:
             ),
         ),
         "project": _bulk(
-            Project,
+            model.Project,
             _columns(
                 "code",
                 "name",
@@ -192,12 +177,12 @@ def _tables() -> dict[str, BulkTable]:
             ),
         ),
         "project_stage": _bulk(
-            ProjectStageEntry,
+            model.ProjectStageEntry,
             _columns("project_id", "stage", "action", "date", "person", "opinion", "note"),
         ),
-        "project_beneficiary": _bulk(ProjectBeneficiary, _columns("project_id", "household_id")),
+        "project_beneficiary": _bulk(model.ProjectBeneficiary, _columns("project_id", "household_id")),
         "training": _bulk(
-            Training,
+            model.Training,
             _columns(
                 "date",
                 "division_id",
@@ -210,9 +195,11 @@ def _tables() -> dict[str, BulkTable]:
                 "notes",
             ),
         ),
-        "training_attendee": _bulk(TrainingAttendee, _columns("training_id", "household_id", "member_id")),
+        "training_attendee": _bulk(
+            model.TrainingAttendee, _columns("training_id", "household_id", "member_id")
+        ),
         "indicator": _bulk(
-            Indicator,
+            model.Indicator,
             _columns(
                 "division_id",
                 "year",
@@ -230,15 +217,15 @@ def _tables() -> dict[str, BulkTable]:
             ),
         ),
         "indicator_milestone": _bulk(
-            IndicatorMilestone,
+            model.IndicatorMilestone,
             _columns("indicator_id", "month", "planned_value", "description"),
         ),
         "indicator_progress": _bulk(
-            IndicatorProgress,
+            model.IndicatorProgress,
             _columns("indicator_id", "date", "value", "note", "reporter"),
         ),
         "attachment": _bulk(
-            Attachment,
+            model.Attachment,
             _columns(
                 "owner_table",
                 "owner_id",

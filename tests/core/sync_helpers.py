@@ -17,6 +17,8 @@ from huimin_desktop.model import SYNCED_MODELS, Household, Member, SyncPeer
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.records import TABLES
 
+NETWORK_CITY, NETWORK_TOWNSHIPS = "211300", ("211381204000", "211381205000")
+
 _package_numbers = itertools.count(1)
 
 

@@ -2,41 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.projects import ProjectInput
-from huimin_desktop.services.station import Station
 from huimin_desktop.sync.merge import FutureStamps
 from tests.core.sync_helpers import (
     add_household,
     deliver,
     household_field,
-    link,
     logical_dump,
     make_package,
     set_household,
 )
 
 CITY, TOWNSHIP_A, TOWNSHIP_B = "211300", "211381204000", "211381205000"
-
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Station, Station, Station]]:
-    city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
-    a = Station.create(tmp_path / "a", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_A)
-    b = Station.create(tmp_path / "b", level="township", name="蒙古营乡", division_code=TOWNSHIP_B)
-    link(city, a)
-    link(city, b)
-    try:
-        yield city, a, b
-    finally:
-        for s in (city, a, b):
-            s.close()
 
 
 def test_a_household_travels_up_with_its_members_and_is_found_by_search(network):

@@ -14,28 +14,18 @@ session, and a throw-away settings folder. The interface is the shipped Chinese 
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.projects import ProjectInput, StageInput, stage_order
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.trainings import TrainingInput
-from ui import operations
-from ui.app import create_application
-from ui.i18n import CHINESE, install_translators
+from tests.ui.shots import save, screen_size, shot_arguments, shot_session, township_station
 from ui.main_window import MainWindow
 from ui.project_editor import ProjectEditor
 from ui.training_editor import TrainingEditor
-from ui.widgets.style import apply_style
 
 EXTRA_PROJECTS = (
     ("MZ2025-211381-101", "东营子村肉牛养殖小区", "1", 1_200_000, 300_000, 150_000, 80_000),
@@ -44,17 +34,6 @@ EXTRA_PROJECTS = (
     ("MZ2025-211381-104", "设施农业实用技术培训", "4", 60_000, 0, 0, 0),
     ("MZ2024-211381-105", "食用菌冷链仓储", "1", 956_800, 120_000, 200_000, 45_000),
 )
-
-
-def settle(app: QApplication, rounds: int = 8) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
-def save(app: QApplication, widget: QWidget, path: Path) -> None:
-    settle(app)
-    widget.grab().save(str(path))
-    print(path, f"{widget.width()}x{widget.height()}")
 
 
 def add_archives(station: Station) -> str:
@@ -122,29 +101,16 @@ def add_archives(station: Station) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.ui.archive_screenshots")
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("--households", type=int, default=600)
-    args = parser.parse_args(argv)
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    operations.set_synchronous(True)
-    with tempfile.TemporaryDirectory(prefix="huimin-archive-shots-") as tmp:
-        scratch = Path(tmp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-        app = create_application()
-        translators = install_translators(app, CHINESE)  # noqa: F841 - kept alive
-        apply_style(app)
-        screen = QGuiApplication.primaryScreen().size()
-        size = f"{screen.width()}x{screen.height()}"
+    args = shot_arguments("python -m tests.ui.archive_screenshots", argv, households=600)
+    with shot_session("huimin-archive-shots-") as session:
+        app, scratch, size = session.app, session.scratch, session.size
         out = args.outdir
-        with Station.create(
-            scratch / "station", level="township", name="马友营蒙古族乡", division_code="211381204000"
-        ) as station:
+        with township_station(scratch) as station:
             generate_demo(station, args.households)
             showcase = add_archives(station)
 
             window = MainWindow(station)
-            window.resize(screen.width(), screen.height() - 40)
+            window.resize(*screen_size())
             window.move(0, 0)
             window.show()
             window.show_page("projects")

@@ -9,13 +9,10 @@ The Chinese shots use the shipped catalog (``ui.i18n``), as the program does.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -26,13 +23,11 @@ from huimin_desktop.services.projects import ProjectInput
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from tests.ui.editor_helpers import valid_id
-from tests.ui.screenshots import save, settle
+from tests.ui.shots import save, settle, shot_arguments, shot_session, township_station
 from ui import operations
-from ui.app import create_application
 from ui.attachments.panel import AttachmentPanel
 from ui.household_editor import HouseholdEditor
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
-from ui.widgets.style import apply_style
 
 TOWNSHIP = "211381204000"
 
@@ -147,18 +142,10 @@ def shoot(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.ui.attachment_screenshots")
-    parser.add_argument("outdir", type=Path)
-    args = parser.parse_args(argv)
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="huimin-shots-") as tmp:
-        scratch = Path(tmp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-        app = create_application()
-        apply_style(app)
-        with Station.create(
-            scratch / "station", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP
-        ) as station:
+    args = shot_arguments("python -m tests.ui.attachment_screenshots", argv)
+    with shot_session("huimin-shots-", language=None, synchronous=False) as session:
+        app, scratch = session.app, session.scratch
+        with township_station(scratch) as station:
             project, household, bad = fill(station, scratch)
             for language, prefix in ((CHINESE, "zh"), (ENGLISH, "en")):
                 translators = install_translators(app, language)

@@ -10,6 +10,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from huimin_desktop.services.station import Station
+from huimin_desktop.sync.drives import TEST_DRIVES_ENV
+from tests.ui.sync_scenario import enrolled_pair, stick
 from ui import operations
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
 
@@ -64,3 +67,23 @@ def type_text(widget: QWidget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(char)
             QCoreApplication.sendEvent(widget, event)
+
+
+# -- sync screens: a USB stick the drive list shows, a city and the township it enrolled ------------
+
+
+@pytest.fixture
+def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = stick(tmp_path / "drives")
+    monkeypatch.setenv(TEST_DRIVES_ENV, str(folder))
+    return folder
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> Iterator[tuple[Station, Station]]:
+    city, township = enrolled_pair(tmp_path / "net")
+    try:
+        yield city, township
+    finally:
+        township.close()
+        city.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from ui.household_editor.editor import HouseholdEditor
 from ui.household_editor.members_table import COLUMNS
@@ -17,6 +18,16 @@ from ui.household_editor.members_table import COLUMNS
 def valid_id(prefix17: str) -> str:
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     return prefix17 + "10X98765432"[sum(int(d) * w for d, w in zip(prefix17, weights, strict=True)) % 11]
+
+
+def show_active(qtbot: QtBot, window: QWidget) -> None:
+    """Show an editor window and wait until it is the active one: keys go to the active window's focus
+    widget, and other tests' windows may still be closing."""
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
 
 
 def send_text(widget: QWidget, text: str) -> None:

@@ -14,35 +14,16 @@ question and the "restore?" question. Uses a throw-away station and settings fol
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
-from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.households import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.ui.editor_helpers import type_cell, type_into
-from ui import operations
-from ui.app import create_application
+from tests.ui.shots import save, settle, shot_arguments, shot_session, township_station
 from ui.household_editor import HouseholdEditor, offer_pending_drafts
-from ui.i18n import CHINESE, install_translators
-from ui.widgets.style import apply_style
-
-
-def settle(app: QApplication, rounds: int = 8) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
-def save(app: QApplication, widget: QWidget, path: Path) -> None:
-    settle(app)
-    widget.grab().save(str(path))
-    print(path, f"{widget.width()}x{widget.height()}")
 
 
 def pick_household(station: Station) -> str:
@@ -56,23 +37,11 @@ def pick_household(station: Station) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.ui.editor_screenshots")
-    parser.add_argument("outdir", type=Path)
-    args = parser.parse_args(argv)
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    operations.set_synchronous(True)
-    with tempfile.TemporaryDirectory(prefix="huimin-editor-shots-") as tmp:
-        scratch = Path(tmp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-        app = create_application()
-        translators = install_translators(app, CHINESE)  # noqa: F841 - kept alive
-        apply_style(app)
-        screen = QGuiApplication.primaryScreen().size()
-        size = f"{screen.width()}x{screen.height()}"
+    args = shot_arguments("python -m tests.ui.editor_screenshots", argv)
+    with shot_session("huimin-editor-shots-") as session:
+        app, scratch, size, screen = session.app, session.scratch, session.size, session.screen
         out = args.outdir
-        with Station.create(
-            scratch / "station", level="township", name="马友营蒙古族乡", division_code="211381204000"
-        ) as station:
+        with township_station(scratch) as station:
             generate_demo(station, 300)
             household_id = pick_household(station)
 

@@ -11,48 +11,17 @@ shipped Chinese catalog (``ui.i18n``).
 
 from __future__ import annotations
 
-import argparse
-import tempfile
-from pathlib import Path
-
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
-
-from huimin_desktop.services.station import Station
 from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx, write_table_xlsx
-from ui import operations
-from ui.app import create_application
-from ui.i18n import CHINESE, install_translators
+from tests.ui.shots import save, shot_arguments, shot_session, township_station
 from ui.roster_import.dialog import CHOOSE, MAPPING, RosterImportDialog
-from ui.widgets.style import apply_style
-
-
-def save(app: QApplication, widget: QWidget, path: Path) -> None:
-    for _ in range(8):
-        app.processEvents()
-    widget.grab().save(str(path))
-    print(path, f"{widget.width()}x{widget.height()}")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.ui.roster_screenshots")
-    parser.add_argument("outdir", type=Path)
-    args = parser.parse_args(argv)
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    operations.set_synchronous(True)
-    with tempfile.TemporaryDirectory(prefix="huimin-roster-shots-") as tmp:
-        scratch = Path(tmp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-        app = create_application()
-        translators = install_translators(app, CHINESE)  # noqa: F841 - kept alive
-        apply_style(app)
-        screen = QGuiApplication.primaryScreen().size()
-        size = f"{screen.width()}x{screen.height()}"
+    args = shot_arguments("python -m tests.ui.roster_screenshots", argv)
+    with shot_session("huimin-roster-shots-") as session:
+        app, scratch, size, screen = session.app, session.scratch, session.size, session.screen
         out = args.outdir
-        with Station.create(
-            scratch / "station", level="township", name="马友营蒙古族乡", division_code="211381204000"
-        ) as station:
+        with township_station(scratch) as station:
             first = sample_rows()[:2]
             station.rosters.import_file(write_office_xlsx(scratch / "earlier.xlsx", first))
             rows = sample_rows()

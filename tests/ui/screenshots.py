@@ -11,40 +11,18 @@ Uses a throw-away station and settings folder; nothing of the user's is touched.
 
 from __future__ import annotations
 
-import argparse
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.services.station import Station
-from ui.app import create_application
+from tests.ui.shots import save, screen_size, shot_arguments, shot_session, township_station
 from ui.first_start import FirstStartDialog
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
 from ui.main_window import MainWindow
 from ui.operations import Operation
-from ui.widgets.style import apply_style
-
-
-def screen_size() -> tuple[int, int]:
-    """The virtual screen less a task bar's height, as a maximised window would be."""
-    size = QGuiApplication.primaryScreen().size()
-    return size.width(), size.height() - 40
-
-
-def settle(app: QApplication, rounds: int = 5) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
-def save(app: QApplication, widget: QWidget, path: Path) -> None:
-    settle(app)
-    widget.grab().save(str(path))
-    print(path)
 
 
 def shoot(app: QApplication, station: Station, scratch: Path, out: Path, language: str) -> None:
@@ -82,19 +60,10 @@ def shoot(app: QApplication, station: Station, scratch: Path, out: Path, languag
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.ui.screenshots")
-    parser.add_argument("outdir", type=Path)
-    parser.add_argument("--households", type=int, default=300)
-    args = parser.parse_args(argv)
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="huimin-shots-") as tmp:
-        scratch = Path(tmp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-        app = create_application()
-        apply_style(app)
-        with Station.create(
-            scratch / "station", level="township", name="马友营蒙古族乡", division_code="211381204000"
-        ) as station:
+    args = shot_arguments("python -m tests.ui.screenshots", argv, households=300)
+    with shot_session("huimin-shots-", language=None, synchronous=False) as session:
+        app, scratch = session.app, session.scratch
+        with township_station(scratch) as station:
             if args.households > 0:
                 generate_demo(station, args.households)
             for language in (CHINESE, ENGLISH):

@@ -12,45 +12,23 @@ real packages first. The Chinese shots use the shipped catalog (``ui.i18n``).
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.drives import TEST_DRIVES_ENV
 from tests.core.sync_helpers import add_household, set_household
+from tests.ui.shots import save, screen_size, settle, shot_arguments, shot_session
 from tests.ui.sync_scenario import enroll, enrolled_pair, phone_conflict, stick, township_sends_households
-from ui.app import create_application
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
 from ui.main_window import MainWindow
-from ui.widgets.style import apply_style
 
 OTHER_CODE = "211322218000"  # 三家蒙古族乡
 DIALOG = (1100, 640)
-
-
-def screen_size() -> tuple[int, int]:
-    """The virtual screen less a task bar's height, as a maximised window would be."""
-    size = QGuiApplication.primaryScreen().size()
-    return size.width(), size.height() - 40
-
-
-def settle(app: QApplication, rounds: int = 8) -> None:
-    for _ in range(rounds):
-        app.processEvents()
-
-
-def save(app: QApplication, widget: QWidget, path: Path) -> None:
-    settle(app)
-    widget.grab().save(str(path))
-    print(path)
 
 
 def build_network(scratch: Path) -> tuple[Station, Station, Path]:
@@ -160,15 +138,9 @@ def shoot(app: QApplication, city: Station, township: Station, usb: Path, out: P
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.ui.sync_screenshots")
-    parser.add_argument("outdir", type=Path)
-    args = parser.parse_args(argv)
-    args.outdir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="huimin-sync-shots-") as tmp:
-        scratch = Path(tmp)
-        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(scratch / "settings"))
-        app = create_application()
-        apply_style(app)
+    args = shot_arguments("python -m tests.ui.sync_screenshots", argv)
+    with shot_session("huimin-sync-shots-", language=None, synchronous=False) as session:
+        app, scratch = session.app, session.scratch
         from ui import operations
 
         operations.set_synchronous(True)

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
-from tests.core.sync_helpers import add_household, deliver, household_field, link, make_package, set_household
+from tests.core.sync_helpers import (
+    add_household,
+    deliver,
+    household_field,
+    make_package,
+    set_household,
+)
 from ui.household_editor import open_editors
 from ui.sync.conflict_review import ConflictReviewDialog
 
 CITY, TOWNSHIP_A, TOWNSHIP_B = "211300", "211381204000", "211381205000"
-
-
-@pytest.fixture
-def network(tmp_path: Path) -> Iterator[tuple[Station, Station, Station]]:
-    city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
-    a = Station.create(tmp_path / "a", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_A)
-    b = Station.create(tmp_path / "b", level="township", name="蒙古营乡", division_code=TOWNSHIP_B)
-    link(city, a)
-    link(city, b)
-    try:
-        yield city, a, b
-    finally:
-        for station in (city, a, b):
-            station.close()
 
 
 def _phone_conflicts(city: Station, township: Station, count: int) -> list[str]:

@@ -2,36 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.drives import TEST_DRIVES_ENV
 from huimin_desktop.sync.package import is_package
 from tests.core.sync_helpers import add_household
-from tests.ui.sync_scenario import enroll, enrolled_pair, stick
+from tests.ui.sync_scenario import enroll, stick
 from ui.operations import Operation, hooks
 from ui.sync.export_wizard import ExportWizard
-
-
-@pytest.fixture
-def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = stick(tmp_path / "drives")
-    monkeypatch.setenv(TEST_DRIVES_ENV, str(folder))
-    return folder
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Station, Station]]:
-    city, township = enrolled_pair(tmp_path / "net")
-    try:
-        yield city, township
-    finally:
-        township.close()
-        city.close()
 
 
 def _wizard(qtbot: QtBot, station: Station, **kwargs: object) -> ExportWizard:

@@ -23,6 +23,7 @@ from tests.ui.editor_helpers import (
     focused,
     press,
     send_text,
+    show_active,
     type_cell,
     type_into,
     valid_id,
@@ -48,11 +49,7 @@ def editor_for(qtbot: QtBot, station: Station, village: str, chinese: str, sync_
 
     def make(household_id: str | None = None) -> HouseholdEditor:
         editor = HouseholdEditor(station, household_id, user="cadre")
-        qtbot.addWidget(editor)
-        editor.show()
-        qtbot.waitExposed(editor)
-        editor.activateWindow()
-        qtbot.waitUntil(editor.isActiveWindow)
+        show_active(qtbot, editor)
         editors.append(editor)
         return editor
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
-from tests.ui.editor_helpers import cell, type_cell, valid_id
+from tests.ui.editor_helpers import cell, show_active, type_cell, valid_id
 from tests.ui.keyboard_helpers import CTRL, SHIFT, Keyboard
 from ui import preferences
 from ui.household_editor import HouseholdEditor
@@ -44,11 +44,7 @@ def villages(station: Station) -> dict[str, str]:
 @pytest.fixture
 def editor(qtbot: QtBot, villages: dict[str, str], station: Station, chinese: str, sync_operations: None):
     opened = HouseholdEditor(station, None, user="cadre")
-    qtbot.addWidget(opened)
-    opened.show()
-    qtbot.waitExposed(opened)
-    opened.activateWindow()
-    qtbot.waitUntil(opened.isActiveWindow)
+    show_active(qtbot, opened)
     yield opened
     opened._closing = True
 

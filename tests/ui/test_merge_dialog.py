@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,19 +13,9 @@ from pytestqt.qtbot import QtBot
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.drives import TEST_DRIVES_ENV
 from tests.core.sync_helpers import household_field
-from tests.ui.sync_scenario import enroll, enrolled_pair, phone_conflict, stick, township_sends_households
+from tests.ui.sync_scenario import enroll, phone_conflict, stick, township_sends_households
 from ui.sync.merge_dialog import PREVIEW, RESULT, MergeDialog
 from ui.sync.texts import REFUSED_COLOR
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Station, Station]]:
-    city, township = enrolled_pair(tmp_path / "net")
-    try:
-        yield city, township
-    finally:
-        township.close()
-        city.close()
 
 
 def _dialog(qtbot: QtBot, station: Station, *paths: Path) -> MergeDialog:

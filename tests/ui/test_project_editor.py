@@ -22,7 +22,7 @@ from huimin_desktop.services.projects import ProjectInput, stage_order
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from tests.conftest import TOWNSHIP_CODE
-from tests.ui.editor_helpers import press, send_text, type_into
+from tests.ui.editor_helpers import press, send_text, show_active, type_into
 from ui.household_picker import HouseholdPicker
 from ui.project_editor import ProjectEditor
 from ui.widgets.fields import WARNING_BACKGROUND
@@ -39,12 +39,7 @@ def demo_station(station: Station) -> Station:
 
 def open_editor(qtbot: QtBot, station: Station, project_id: str | None = None) -> ProjectEditor:
     editor = ProjectEditor(station, project_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
-    # Keys go to the active window's focus widget; other tests' windows may still be closing.
-    qtbot.waitUntil(editor.isActiveWindow)
+    show_active(qtbot, editor)
     return editor
 
 

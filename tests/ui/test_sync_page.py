@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
-from huimin_desktop.sync.drives import TEST_DRIVES_ENV
 from tests.ui.conftest import type_text
-from tests.ui.sync_scenario import CITY_CODE, TOWNSHIP_CODE, enrolled_pair, phone_conflict, stick
+from tests.ui.sync_scenario import CITY_CODE, TOWNSHIP_CODE, phone_conflict
 from ui.main_window import MainWindow
 from ui.pages.sync_page import SyncPage
 from ui.sync.conflict_review import ConflictReviewDialog
@@ -23,29 +22,12 @@ from ui.sync.merge_dialog import MergeDialog
 
 
 @pytest.fixture
-def usb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = stick(tmp_path / "drives")
-    monkeypatch.setenv(TEST_DRIVES_ENV, str(folder))
-    return folder
-
-
-@pytest.fixture
 def city(tmp_path: Path) -> Iterator[Station]:
     opened = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY_CODE)
     try:
         yield opened
     finally:
         opened.close()
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> Iterator[tuple[Station, Station]]:
-    city, township = enrolled_pair(tmp_path / "net")
-    try:
-        yield city, township
-    finally:
-        township.close()
-        city.close()
 
 
 def _page(qtbot: QtBot, station: Station) -> SyncPage:

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Training, TrainingAttendee
 from huimin_desktop.services.station import Station
-from tests.ui.editor_helpers import press, type_into
+from tests.ui.editor_helpers import press, show_active, type_into
 from ui.household_picker import HouseholdPicker, attendee_picks
 from ui.training_editor import TrainingEditor
 
@@ -26,10 +26,7 @@ def demo_station(station: Station) -> Station:
 
 def open_editor(qtbot: QtBot, station: Station, training_id: str | None = None) -> TrainingEditor:
     editor = TrainingEditor(station, training_id)
-    qtbot.addWidget(editor)
-    editor.show()
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
+    show_active(qtbot, editor)
     return editor
 
 
