@@ -306,11 +306,9 @@ class MainWindow(QMainWindow):
         """Editor windows belong to the station they were opened on; what they hold stays as drafts."""
         import sys
 
-        from ui.household_editor import open_editors
-
-        editors: list = list(open_editors())
-        # Project and training editors only exist once their pages were opened (imported on demand).
-        for module in ("ui.project_editor.editor", "ui.training_editor.editor"):
+        editors: list = []
+        # Editors only exist once their module was imported (each on demand).
+        for module in ("ui.household_editor.editor", "ui.project_editor.editor", "ui.training_editor.editor"):
             if module in sys.modules:
                 editors += sys.modules[module].open_editors()
         for editor in editors:

@@ -69,12 +69,13 @@ def test_a_folder_from_a_newer_version_exits_with_failure(tmp_path: Path) -> Non
     assert "station loaded" not in result.stdout
 
 
-# Run main.py in a fresh process and, when it prints "main window shown", print what had been loaded.
+# Run main.py in a fresh process and, when it prints "main window shown" (or "station loaded"), print
+# what had been loaded by then.
 _LOADED_AT_FIRST_PAINT = """
 import builtins, json, runpy, sys
 print_line, names = builtins.print, sys.argv[2:-1]
 def watching(*args, **kwargs):
-    if args and args[0] == "main window shown":
+    if args and args[0] in ("main window shown", "station loaded"):
         core = sys.modules.get("PySide6.QtCore")
         loaded = {name: name in sys.modules for name in names}
         loaded["Qt namespace"] = core is not None and "Qt" in vars(core)
@@ -97,9 +98,9 @@ _AFTER_FIRST_PAINT = (
 )
 
 
-def test_the_first_paint_waits_for_no_core_and_no_qt_namespace(tmp_path: Path) -> None:
-    """What the window's first paint does not need comes after it: the core (SQLAlchemy, the models,
-    pypinyin), the pages, the media modules, and PySide's Qt namespace (about a hundred enums)."""
+def _loaded_at(tmp_path: Path, names: tuple[str, ...]) -> list[dict[str, bool]]:
+    """Which of ``names`` (and PySide's Qt namespace) were loaded at the first paint and at the loaded
+    station of ``main.py --smoke-startup`` on a new city station."""
     folder = tmp_path / "city"
     Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
@@ -110,7 +111,7 @@ def test_the_first_paint_waits_for_no_core_and_no_qt_namespace(tmp_path: Path) -
             "-c",
             _LOADED_AT_FIRST_PAINT,
             str(ROOT / "main.py"),
-            *_AFTER_FIRST_PAINT,
+            *names,
             str(folder),
         ],
         capture_output=True,
@@ -121,6 +122,24 @@ def test_the_first_paint_waits_for_no_core_and_no_qt_namespace(tmp_path: Path) -
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[1:] == ["main window shown", "station loaded"]
-    loaded = json.loads(lines[0].removeprefix("LOADED "))
-    assert loaded == {name: False for name in (*_AFTER_FIRST_PAINT, "Qt namespace")}
+    assert lines[1::2] == ["main window shown", "station loaded"]
+    return [json.loads(line.removeprefix("LOADED ")) for line in lines[::2]]
+
+
+def test_the_first_paint_waits_for_no_core_and_no_qt_namespace(tmp_path: Path) -> None:
+    """What the window's first paint does not need comes after it: the core (SQLAlchemy, the models,
+    pypinyin), the pages, the media modules, and PySide's Qt namespace (about a hundred enums)."""
+    at_first_paint, _ = _loaded_at(tmp_path, _AFTER_FIRST_PAINT)
+    assert at_first_paint == {name: False for name in (*_AFTER_FIRST_PAINT, "Qt namespace")}
+
+
+def test_a_station_without_drafts_opens_without_the_household_editor(tmp_path: Path) -> None:
+    """Asking about drafts left by the last run loads the editor (and QtMultimedia) only to restore one."""
+    names = ("ui.household_editor.editor", "PySide6.QtMultimedia", "huimin_desktop.services.station")
+    _, at_station_loaded = _loaded_at(tmp_path, names)
+    assert at_station_loaded == {
+        "ui.household_editor.editor": False,
+        "PySide6.QtMultimedia": False,
+        "huimin_desktop.services.station": True,
+        "Qt namespace": True,
+    }

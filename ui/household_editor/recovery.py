@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from huimin_desktop.services.drafts import DraftInfo, DraftStore, household_id_from_key
-from ui.household_editor.editor import open_household_editor
 from ui.widgets.message_boxes import widen
 
 if TYPE_CHECKING:
@@ -83,6 +82,8 @@ def offer_pending_drafts(parent: QWidget | None, station: Station, *, user: str 
 
     def answered(button: QAbstractButton) -> None:
         if button is restore:
+            from ui.household_editor.editor import open_household_editor  # loaded only to restore
+
             for draft in drafts:
                 open_household_editor(
                     parent, station, household_id_from_key(draft.key), user=user, draft_key=draft.key
