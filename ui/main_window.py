@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from huimin_desktop.services.station import Station
+    from ui.first_start import FirstStartDialog
 
 NAVIGATION_MIN_WIDTH = 128
 # Around the widest label: the icon and its gap, the item's padding and margins (style.py), the border.
@@ -91,19 +92,17 @@ class MainWindow(QMainWindow):
     # -- building ---------------------------------------------------------------------------------
 
     def _navigation_entries(self) -> list[NavigationEntry]:
-        station = self.station
+        def page(make: Callable[[Station], QWidget]) -> Callable[[], QWidget]:
+            # Pages are made once a station is open (_load_station); "opening…" shows none of them.
+            return lambda: make(self._open_station())
 
         def placeholder(title: str, description: str, *features: str) -> Callable[[], QWidget]:
             return lambda: PlaceholderPage(title, description, list(features))
 
         return [
-            NavigationEntry(
-                "households", self.tr("Households"), "households.svg", lambda: _households_page(station)
-            ),
-            NavigationEntry(
-                "projects", self.tr("Project archives"), "projects.svg", lambda: _projects_page(station)
-            ),
-            NavigationEntry("training", self.tr("Training"), "training.svg", lambda: _training_page(station)),
+            NavigationEntry("households", self.tr("Households"), "households.svg", page(_households_page)),
+            NavigationEntry("projects", self.tr("Project archives"), "projects.svg", page(_projects_page)),
+            NavigationEntry("training", self.tr("Training"), "training.svg", page(_training_page)),
             NavigationEntry(
                 "assessment",
                 self.tr("Assessment"),
@@ -116,7 +115,7 @@ class MainWindow(QMainWindow):
                     self.tr("Progress entries with their evidence"),
                 ),
             ),
-            NavigationEntry("sync", self.tr("Sync"), "sync.svg", lambda: _sync_page(station)),
+            NavigationEntry("sync", self.tr("Sync"), "sync.svg", page(_sync_page)),
             NavigationEntry(
                 "reports",
                 self.tr("Reports"),
@@ -129,7 +128,7 @@ class MainWindow(QMainWindow):
                     self.tr("Progress against the yearly targets"),
                 ),
             ),
-            NavigationEntry("settings", self.tr("Settings"), "settings.svg", lambda: _settings_page(station)),
+            NavigationEntry("settings", self.tr("Settings"), "settings.svg", page(_settings_page)),
         ]
 
     def _build_menus(self) -> None:
@@ -203,8 +202,7 @@ class MainWindow(QMainWindow):
         self.station = station
         current = max(0, self.navigation.currentRow())
         self.navigation.clear()
-        while self.stack.count():
-            page = self.stack.widget(0)
+        while (page := self.stack.widget(0)) is not None:
             self.stack.removeWidget(page)
             page.deleteLater()
         self.entries = self._navigation_entries()
@@ -263,21 +261,20 @@ class MainWindow(QMainWindow):
     def choose_data_folder(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Open data folder"), str(self.station.data_dir.parent)
-        )
+        start = self.station.data_dir.parent if self.station is not None else Path.home()
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open data folder"), str(start))
         if folder:
             self.open_data_folder(Path(folder))
 
     def open_data_folder(self, folder: Path) -> None:
         """Switch to another station; a folder without one gets the first-start dialog."""
-        if folder.resolve() == self.station.data_dir.resolve():
+        if self.station is not None and folder.resolve() == self.station.data_dir.resolve():
             return
         if not has_station(folder):
             from ui.first_start import FirstStartDialog
 
             dialog = FirstStartDialog(folder, self)
-            dialog.accepted.connect(lambda: dialog.station and self.switch_station(dialog.station))
+            dialog.accepted.connect(lambda: self._first_start_done(dialog))
             dialog.open()
             return
 
@@ -289,6 +286,15 @@ class MainWindow(QMainWindow):
         Operation(self, open_station, label=self.tr("Opening the data folder…"), cancellable=False).success(
             self.switch_station
         ).run_in_background()
+
+    def _first_start_done(self, dialog: FirstStartDialog) -> None:
+        if dialog.station is not None:
+            self.switch_station(dialog.station)
+
+    def _open_station(self) -> Station:
+        if self.station is None:
+            raise RuntimeError("no station is open yet")
+        return self.station
 
     def switch_station(self, station: Station) -> None:
         from ui.household_editor import offer_pending_drafts

@@ -228,7 +228,7 @@ class Operation(QObject, Generic[T]):
             dialog.canceled.connect(self.cancel)
             dialog.rejected.connect(self.cancel)
         else:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]
+            dialog.setCancelButton(None)
         dialog.setValue(0)
         self.progress_dialog = dialog
 
