@@ -23,6 +23,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -37,7 +38,7 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from huimin_desktop.domain.search import household_search_text
 from huimin_desktop.model import Division, Household, Member, Survey
@@ -46,7 +47,7 @@ _Village = aliased(Division)
 _Township = aliased(Division)
 
 # The columns the list may be sorted by, and what each sorts on.
-SORT_COLUMNS: dict[str, ColumnElement] = {
+SORT_COLUMNS: dict[str, QueryableAttribute[Any]] = {
     "township": _Township.name,
     "village": _Village.name,
     "household_no": Household.household_no,
@@ -251,7 +252,7 @@ def _compiled(session: Session, statement: Select) -> tuple[str, list[object]]:
     return str(compiled), [compiled.params[name] for name in compiled.positiontup or ()]
 
 
-def _fetch_all(session: Session, sql: str, parameters: Sequence[object]) -> list[tuple]:
+def _fetch_all(session: Session, sql: str, parameters: Sequence[object]) -> Sequence[Any]:
     # Straight through the driver: 100k ids through SQLAlchemy's result machinery cost ~100 ms more.
     cursor = session.connection().connection.cursor()
     try:
