@@ -7,6 +7,7 @@ as the packages travel on. ID numbers are shown masked here, like everywhere out
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from dataclasses import dataclass
 from typing import Any
@@ -215,7 +216,9 @@ class ConflictReview:
             connection = session.connection()
             return [self._to_record(connection, c, names) for c in conflicts]
 
-    def describe(self, conflicts: list[Any], ids: list[int], *, dry_run: bool) -> list[ConflictRecord]:
+    def describe(
+        self, conflicts: builtins.list[Any], ids: builtins.list[int], *, dry_run: bool
+    ) -> builtins.list[ConflictRecord]:
         """Records for the conflicts one merge found (in a dry run they were never stored)."""
         if not dry_run:
             names = self._station_names()
