@@ -111,77 +111,9 @@ class FirstStartDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        # -- create a station -------------------------------------------------------------------
-        create_box = QGroupBox(self.tr("Create a station"))
-        form = QFormLayout(create_box)
-        form.setVerticalSpacing(6)
-        form.setHorizontalSpacing(16)
-        self.level = QComboBox()
-        for level in LEVELS:
-            self.level.addItem(level_name(level), level)
-        self.level.setCurrentIndex(LEVELS.index("township"))
-        self.division = QComboBox()
-        self.division.setMinimumContentsLength(24)
-        self.division_hint = QLabel()
-        self.division_hint.setObjectName("mutedText")
-        self.division_hint.setWordWrap(True)
-        self.division_error = _error_label()
-        self.name = QLineEdit()
-        self.name.setMaxLength(60)
-        self.name_error = _error_label()
-        self.form_error = _error_label()
-        _add_row(form, self.tr("Level:"), self.level)
-        _add_row(form, self.tr("Division:"), self.division, self.division_hint, self.division_error)
-        _add_row(form, self.tr("Station name:"), self.name, self.name_error, self.form_error)
-
-        # -- from a setup file (a township or county its upper station enrolled) ----------------------
-        setup_box = QGroupBox(self.tr("Set up from a setup file"))
-        setup_layout = QVBoxLayout(setup_box)
-        setup_text = QLabel(
-            self.tr(
-                "Did the county or city office give you a setup file (usually on a USB stick) and a setup "
-                "code (told separately)? Type the code, then choose the file: the station is set up with "
-                "its own keys and registers with its first package."
-            )
-        )
-        setup_text.setWordWrap(True)
-        self.setup_code = QLineEdit()
-        self.setup_code.setMaxLength(24)
-        self.setup_code.setPlaceholderText(self.tr("e.g. 7K3Q-M9TX-2BHD"))
-        code_font = self.setup_code.font()
-        code_font.setFamilies(["Consolas", "DejaVu Sans Mono", "monospace"])
-        code_font.setPointSizeF(code_font.pointSizeF() * 1.3)
-        self.setup_code.setFont(code_font)
-        self.setup_code.textChanged.connect(lambda: self._set_error(self.setup_error, ""))
-        self.setup_button = QPushButton(self.tr("Choose setup file…"))
-        self.setup_button.clicked.connect(self.choose_setup_file)
-        self.setup_error = _error_label()
-        code_row = QHBoxLayout()
-        code_label = QLabel(self.tr("Setup code:"))
-        code_label.setBuddy(self.setup_code)
-        code_row.addWidget(code_label)
-        code_row.addWidget(self.setup_code, 1)
-        code_row.addWidget(self.setup_button)
-        setup_layout.addWidget(setup_text)
-        setup_layout.addLayout(code_row)
-        setup_layout.addWidget(self.setup_error)
-        self.setup_file: Path | None = None
-
-        # -- demo ----------------------------------------------------------------------------------
-        demo_box = QGroupBox(self.tr("Just looking?"))
-        demo_layout = QHBoxLayout(demo_box)
-        demo_text = QLabel(
-            self.tr(
-                "Opens a city-level demo station with {count} made-up households in a separate folder "
-                "({path}); your data folder stays empty."
-            ).format(count=DEMO_HOUSEHOLDS, path=self.demo_dir)
-        )
-        demo_text.setWordWrap(True)
-        self.demo_button = QPushButton(self.tr("Open demo data"))
-        self.demo_button.clicked.connect(self.open_demo)
-        demo_layout.addWidget(demo_text, 1)
-        demo_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignVCenter)
-
+        create_box = self._build_create_box()
+        setup_box = self._build_setup_box()
+        demo_box = self._build_demo_box()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -204,6 +136,82 @@ class FirstStartDialog(QDialog):
         self.name.textChanged.connect(lambda: self._set_error(self.name_error, ""))
         self.division.currentTextChanged.connect(lambda: self._set_error(self.division_error, ""))
         self._fill_divisions()
+
+    def _build_create_box(self) -> QGroupBox:
+        """Create a station: its level, division and name."""
+        create_box = QGroupBox(self.tr("Create a station"))
+        form = QFormLayout(create_box)
+        form.setVerticalSpacing(6)
+        form.setHorizontalSpacing(16)
+        self.level = QComboBox()
+        for level in LEVELS:
+            self.level.addItem(level_name(level), level)
+        self.level.setCurrentIndex(LEVELS.index("township"))
+        self.division = QComboBox()
+        self.division.setMinimumContentsLength(24)
+        self.division_hint = QLabel()
+        self.division_hint.setObjectName("mutedText")
+        self.division_hint.setWordWrap(True)
+        self.division_error = _error_label()
+        self.name = QLineEdit()
+        self.name.setMaxLength(60)
+        self.name_error = _error_label()
+        self.form_error = _error_label()
+        _add_row(form, self.tr("Level:"), self.level)
+        _add_row(form, self.tr("Division:"), self.division, self.division_hint, self.division_error)
+        _add_row(form, self.tr("Station name:"), self.name, self.name_error, self.form_error)
+        return create_box
+
+    def _build_setup_box(self) -> QGroupBox:
+        """From a setup file (a township or county its upper station enrolled) and its code."""
+        setup_box = QGroupBox(self.tr("Set up from a setup file"))
+        setup_layout = QVBoxLayout(setup_box)
+        setup_text = QLabel(
+            self.tr(
+                "Did the county or city office give you a setup file (usually on a USB stick) and a setup "
+                "code (told separately)? Type the code, then choose the file: the station is set up with "
+                "its own keys and registers with its first package."
+            )
+        )
+        setup_text.setWordWrap(True)
+        self.setup_code = QLineEdit()
+        self.setup_code.setMaxLength(24)
+        self.setup_code.setPlaceholderText(self.tr("e.g. 7K3Q-M9TX-2BHD"))
+        code_font = self.setup_code.font()
+        code_font.setFamilies(["Consolas", "DejaVu Sans Mono", "monospace"])
+        code_font.setPointSizeF(code_font.pointSizeF() * 1.3)
+        self.setup_code.setFont(code_font)
+        self.setup_error = _error_label()
+        self.setup_code.textChanged.connect(lambda: self._set_error(self.setup_error, ""))
+        self.setup_button = QPushButton(self.tr("Choose setup file…"))
+        self.setup_button.clicked.connect(self.choose_setup_file)
+        code_row = QHBoxLayout()
+        code_label = QLabel(self.tr("Setup code:"))
+        code_label.setBuddy(self.setup_code)
+        code_row.addWidget(code_label)
+        code_row.addWidget(self.setup_code, 1)
+        code_row.addWidget(self.setup_button)
+        setup_layout.addWidget(setup_text)
+        setup_layout.addLayout(code_row)
+        setup_layout.addWidget(self.setup_error)
+        self.setup_file: Path | None = None
+        return setup_box
+
+    def _build_demo_box(self) -> QGroupBox:
+        demo_box = QGroupBox(self.tr("Just looking?"))
+        demo_layout = QHBoxLayout(demo_box)
+        demo_text = QLabel(
+            self.tr(
+                "Opens a city-level demo station with {count} made-up households in a separate folder "
+                "({path}); your data folder stays empty."
+            ).format(count=DEMO_HOUSEHOLDS, path=self.demo_dir)
+        )
+        demo_text.setWordWrap(True)
+        self.demo_button = QPushButton(self.tr("Open demo data"))
+        self.demo_button.clicked.connect(self.open_demo)
+        demo_layout.addWidget(demo_text, 1)
+        demo_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return demo_box
 
     # -- the form -------------------------------------------------------------------------------------
 
@@ -235,7 +243,9 @@ class FirstStartDialog(QDialog):
         self.division.setEditable(township)
         if township:
             self.division.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self.division.lineEdit().setPlaceholderText(self.tr("Pick a township or type its 12-digit code"))
+            division_edit = self.division.lineEdit()
+            if division_edit is not None:
+                division_edit.setPlaceholderText(self.tr("Pick a township or type its 12-digit code"))
             self.division_hint.setText(
                 self.tr("Not in the list? Type the township's 12-digit division code.")
             )

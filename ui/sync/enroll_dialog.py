@@ -81,6 +81,39 @@ class EnrollDialog(QDialog):
         self.setWindowTitle(self.tr("Re-enroll a station") if again else self.tr("Enroll a new station"))
         self.setMinimumSize(600, 520)
 
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Save setup file"))
+        self.buttons.accepted.connect(self.enroll)
+        self.buttons.rejected.connect(self.reject)
+
+        self.confirmation: QMessageBox | None = None
+
+        form_page = self._build_form_page()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(form_page)
+        self.done_page, self.code_label, self.done_text = _done_page(self.tr("Setup code"))
+        self.pages.addWidget(self.done_page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 18, 24, 16)
+        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.buttons)
+
+        self.level.currentIndexChanged.connect(self._fill_divisions)
+        self.division.currentIndexChanged.connect(self._suggest_name)
+        self.division.currentTextChanged.connect(self._warn_if_enrolled)
+        self.enrolled_codes = {peer.division_code: peer.name for peer in lower_peers(station)}
+        self.again = again
+        self._fill_divisions()
+        if again is not None:
+            self.level.setCurrentIndex(max(self.level.findData(again.level), 0))
+            self._choose_division(again.division_code)
+            self.name.setText(again.name)
+
+    def _build_form_page(self) -> QWidget:
+        """The first page: the lower station's level, division and name, and the drive to save to."""
         intro = QLabel(
             self.tr(
                 "The setup file and a one-time setup code let the new station's first start set itself "
@@ -110,16 +143,6 @@ class EnrollDialog(QDialog):
         self.message.setObjectName("inlineError")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Save setup file"))
-        self.buttons.accepted.connect(self.enroll)
-        self.buttons.rejected.connect(self.reject)
-
-        self.confirmation: QMessageBox | None = None
-
         form_page = QWidget()
         layout = QVBoxLayout(form_page)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -130,25 +153,7 @@ class EnrollDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Save the setup file to:")))
         layout.addWidget(self.picker, 1)
         layout.addWidget(self.message)
-        self.pages = QStackedWidget()
-        self.pages.addWidget(form_page)
-        self.done_page, self.code_label, self.done_text = _done_page(self.tr("Setup code"))
-        self.pages.addWidget(self.done_page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 18, 24, 16)
-        outer.addWidget(self.pages, 1)
-        outer.addWidget(self.buttons)
-
-        self.level.currentIndexChanged.connect(self._fill_divisions)
-        self.division.currentIndexChanged.connect(self._suggest_name)
-        self.division.currentTextChanged.connect(self._warn_if_enrolled)
-        self.enrolled_codes = {peer.division_code: peer.name for peer in lower_peers(station)}
-        self.again = again
-        self._fill_divisions()
-        if again is not None:
-            self.level.setCurrentIndex(max(self.level.findData(again.level), 0))
-            self._choose_division(again.division_code)
-            self.name.setText(again.name)
+        return form_page
 
     def _fill_divisions(self) -> None:
         level = str(self.level.currentData())
@@ -159,7 +164,9 @@ class EnrollDialog(QDialog):
         self.division.setEditable(level == "township")
         if level == "township":
             self.division.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            self.division.lineEdit().setPlaceholderText(self.tr("Pick a township or type its 12-digit code"))
+            division_edit = self.division.lineEdit()
+            if division_edit is not None:
+                division_edit.setPlaceholderText(self.tr("Pick a township or type its 12-digit code"))
         self._suggest_name()
 
     def _suggest_name(self) -> None:
