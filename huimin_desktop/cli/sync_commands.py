@@ -16,7 +16,7 @@ from huimin_desktop.cli.common import (
     progress_printer,
 )
 from huimin_desktop.services.station import Station
-from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, ConflictRecord, PackageSummary
+from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, OWN, ConflictRecord, PackageSummary
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -58,7 +58,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     }
     if result.ok:
         text = (
-            f"同步包完整且真实：来自 {result.origin_name or result.origin}，"
+            f"同步包完整且真实：来自 {result.origin_name}，"
             f"生成于 {result.created_at:%Y-%m-%d %H:%M}（UTC），"
             f"记录 {result.records} 条，附件 {result.attachments} 个"
         )
@@ -86,19 +86,32 @@ def _conflict_json(conflict: ConflictRecord) -> dict[str, Any]:
     }
 
 
+def _in_brackets(*stations: str) -> str:
+    """ "（甲 / 乙）" of the stations that are named; nothing when none is (never an empty "（）")."""
+    named = " / ".join(s for s in stations if s)
+    return f"（{named}）" if named else ""
+
+
 def _conflict_line(conflict: ConflictRecord) -> str:
     if conflict.kind == "duplicate-id":
         return (
             f"  [{conflict.id}] {conflict.record_label}：{conflict.field_label} {conflict.winner_value} "
-            f"与另一条记录重复（{conflict.winner_station} / {conflict.other_station}）"
+            f"与另一条记录重复{_in_brackets(conflict.winner_station, conflict.other_station)}"
         )
     return (
         f"  [{conflict.id}] {conflict.record_label}：{conflict.field_label} 采用 {conflict.winner_value!r}"
-        f"（{conflict.winner_station}），另一值 {conflict.other_value!r}（{conflict.other_station}）"
+        f"{_in_brackets(conflict.winner_station)}，另一值 {conflict.other_value!r}"
+        f"{_in_brackets(conflict.other_station)}"
     )
 
 
-_STATUS_TEXT = {APPLIED: "已合并", ALREADY_APPLIED: "已合并过", "rejected": "已拒绝", "quarantined": "已隔离"}
+_STATUS_TEXT = {
+    APPLIED: "已合并",
+    ALREADY_APPLIED: "已合并过",
+    "rejected": "已拒绝",
+    "quarantined": "已隔离",
+    OWN: "已跳过",
+}
 
 
 def _summary_text(summary: PackageSummary, dry_run: bool) -> str:
@@ -107,8 +120,8 @@ def _summary_text(summary: PackageSummary, dry_run: bool) -> str:
         if dry_run and summary.status == APPLIED
         else _STATUS_TEXT.get(summary.status, summary.status)
     )
-    who = summary.origin_name or summary.origin[:8]
-    line = f"{summary.package.name}（{who}）：{status}"
+    who = f" 来自{summary.origin_name}" if summary.origin_name else ""
+    line = f"{summary.package.name}{who}：{status}"
     if summary.status == APPLIED:
         line += f"，新增 {summary.new}，更新 {summary.updated}，未变 {summary.unchanged}"
         line += f"，冲突 {len(summary.conflicts)}"
@@ -144,7 +157,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
         ],
     }
     emit(args, payload, "\n".join(_summary_text(s, args.dry_run) for s in summaries))
-    refused = [s for s in summaries if s.status not in (APPLIED, ALREADY_APPLIED)]
+    refused = [s for s in summaries if s.status not in (APPLIED, ALREADY_APPLIED, OWN)]
     if refused:  # exit 1 even when others of the batch went in: a script must notice; stdout says which
         went_in = len(summaries) - len(refused)
         others = f"（其余 {went_in} 个{'可以合并' if args.dry_run else '已合并'}）" if went_in else ""

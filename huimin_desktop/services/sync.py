@@ -33,16 +33,19 @@ from huimin_desktop.services.household_summary import refresh_summaries, search_
 from huimin_desktop.services.sync_conflicts import ConflictRecord, ConflictReview
 from huimin_desktop.stamps.clock import Stamp
 from huimin_desktop.store.database import Database
+from huimin_desktop.sync.authority import Authority, StationDirectory, station_label
 from huimin_desktop.sync.changes import ExportScope, ExportStats, collect_records, current_seq
 from huimin_desktop.sync.merge import FutureStamps, Merger, MergeRefused, MergeStats, record_conflicts
 from huimin_desktop.sync.records import TABLES
 
 # merge statuses, as the CLI's --json prints them (DESIGN.md §5)
 APPLIED, ALREADY_APPLIED, REJECTED, QUARANTINED = "applied", "already-applied", "rejected", "quarantined"
+OWN = "own"  # this station's own package (on the same stick as those it merges): skipped, not refused
 
 __all__ = [
     "ALREADY_APPLIED",
     "APPLIED",
+    "OWN",
     "QUARANTINED",
     "REJECTED",
     "ConflictRecord",
@@ -81,7 +84,7 @@ class VerifyResult:
 @dataclass(frozen=True)
 class PackageSummary:
     package: Path
-    status: str  # APPLIED / ALREADY_APPLIED / REJECTED / QUARANTINED (a dry run reports what it would do)
+    status: str  # APPLIED / ALREADY_APPLIED / REJECTED / QUARANTINED / OWN (a dry run: what it would do)
     reason: str = ""
     package_id: str = ""
     origin: str = ""
@@ -139,6 +142,16 @@ class SyncService:
         part = {recipient.station_id} | {station for station, _r, via in peers if via == recipient.station_id}
         return ExportScope(upward=False, subtree=frozenset(part))
 
+    def _card(self) -> dict[str, str]:
+        with self.db.reader() as session:
+            me = StationDirectory.load(session.connection()).me
+        return {"name": me.name, "level": me.level, "division": me.division}
+
+    def directory(self) -> StationDirectory:
+        """This station and its peers, to name stations in messages (name and division)."""
+        with self.db.reader() as session:
+            return StationDirectory.load(session.connection())
+
     def _relayed_stations(self) -> list[dict[str, str]]:
         """The stations below this one, named in upward packages so the city knows whose rows they are."""
         with self.db.reader() as session:
@@ -160,6 +173,9 @@ class SyncService:
             "from_seq": recipient.acked_seq,
             "ack": recipient.received_seq,  # we hold the recipient's changes up to here
             "stations": self._relayed_stations() if scope.upward else [],
+            # clear text, so that a refusal can name a station the reader does not know
+            "sender": self._card(),
+            "for": {"name": recipient.name, "level": recipient.level, "division": recipient.division_code},
         }
         if scope.upward:
             header.update(registration_header(self.db.folder.keys_dir))
@@ -209,15 +225,16 @@ class SyncService:
                 seq = self.db.clock.now().ordinal  # taken under the write lock
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 with search_index_suspended(connection):
-                    from_upper = connection.exec_driver_sql(
-                        "SELECT 1 FROM sync_peer WHERE station_id = ? AND relation = 'upper'", (origin,)
-                    ).first()
+                    authority = Authority.for_package(
+                        StationDirectory.load(connection), origin, _declared_stations(header)
+                    )
                     merger = Merger(
                         connection,
                         seq=seq,
                         now_ms=_wall_ms(),
                         package_id=package_id,
-                        from_upper=from_upper is not None,
+                        from_upper=not authority.upward,
+                        authority=authority,
                     )
                     stats = merger.apply(records)
                     touched = stats.households_touched
@@ -236,6 +253,10 @@ class SyncService:
             assert outcome is not None
             return outcome
         except Exception as exc:
+            if _is_incomplete_row(exc):
+                raise MergeRefused(
+                    "同步包中有缺少必填内容或格式不对的记录，已拒绝整个同步包，未作任何改动"
+                ) from exc
             if _is_foreign_key_failure(exc):
                 raise MergeRefused(
                     "同步包不完整：有记录引用了包中和本站都没有的上级记录（如成员所属的农户）"
@@ -406,25 +427,73 @@ class SyncService:
             Path(package), keys=load_keys(self.db.folder), sign_key_for=trust, verify_hashes=False
         )
 
+    def _own_package(self, path: Path) -> PackageSummary | None:
+        """This station's own package (an export waiting on the stick to go up): skipped, as ``own``.
+
+        Its signature is checked with our own key: a package that only claims to be ours is refused.
+        """
+        from huimin_desktop.sync import package as container
+        from huimin_desktop.sync.keys import load_keys
+
+        manifest = container.peek_manifest(path)
+        if manifest.get("origin") != self.db.station_id:
+            return None
+        directory = self.directory()
+        named = {
+            "package_id": str(manifest.get("package_id", "")),
+            "origin": self.db.station_id,
+            "origin_name": directory.label(self.db.station_id),
+        }
+        own_key = load_keys(self.db.folder).sign_public_hex
+        try:
+            container.read_manifest(path, sign_key_for=lambda _station: own_key)
+        except container.PackageError as exc:
+            return PackageSummary(path, REJECTED, f"同步包自称来自本站，但{exc.message}", **named)
+        recipient = directory.label(str(manifest.get("recipient", "")))
+        return PackageSummary(path, OWN, f"这是本站自己导出的同步包（发给{recipient}），已跳过", **named)
+
+    def _reason(self, exc: BaseException) -> str:
+        """The one-line reason of a refusal, naming stations by name and division."""
+        from huimin_desktop.sync.package import NotForThisStation
+
+        if isinstance(exc, NotForThisStation):
+            known = self.directory().get(exc.recipient)
+            named = (
+                station_label(known.name, known.division)
+                if known is not None
+                else f"其他站点：{_claimed_label(exc.recipient, exc.claimed)}"
+            )
+            return f"同步包是发给{named}的，不能在本站打开"
+        return str(getattr(exc, "message", exc))
+
     def verify(self, package: Path) -> VerifyResult:
         from huimin_desktop.sync import package as container
         from huimin_desktop.sync.keys import load_keys
 
         package = Path(package)
+        own = self._own_package(package)
+        if own is not None:
+            return VerifyResult(
+                False,
+                own.reason,
+                package,
+                package_id=own.package_id,
+                origin=own.origin,
+                origin_name=own.origin_name,
+            )
         try:
             info = container.inspect_package(
                 package, keys=load_keys(self.db.folder), sign_key_for=PackageTrust(self.db, package)
             )
         except ServiceError as exc:
-            return VerifyResult(False, exc.message, package)
-        peer = self._peer(info.origin)
+            return VerifyResult(False, self._reason(exc), package)
         return VerifyResult(
             True,
             "",
             package,
             package_id=info.package_id,
             origin=info.origin,
-            origin_name=peer.name if peer else "",
+            origin_name=self.directory().label(info.origin),
             recipient=info.recipient,
             created_at=info.created_at,
             records=info.records,
@@ -456,6 +525,9 @@ class SyncService:
     def _merge_one(self, path: Path, *, dry_run: bool, task: TaskState | None) -> PackageSummary:
         from huimin_desktop.sync.package import PackageError
 
+        own = self._own_package(path)
+        if own is not None:
+            return own
         _sweep_staging(self.db.folder.staging_dir)
         staging = self.db.folder.staging_dir / f"merge-{os.getpid()}-{time.time_ns():x}"
         named: dict[str, str] = {}  # who sent it, once the signed manifest says so
@@ -465,8 +537,8 @@ class SyncService:
             manifest = reader.manifest
             header = manifest.get("header", {})
             package_id, origin = manifest["package_id"], manifest["origin"]
-            peer = self._peer(origin)
-            named = {"package_id": package_id, "origin": origin, "origin_name": peer.name if peer else ""}
+            named = {"package_id": package_id, "origin": origin}
+            named["origin_name"] = self.directory().label(origin)
             refusal = self.precheck(package_id, origin, header)
             if refusal is not None:
                 return PackageSummary(path, *refusal, **named)
@@ -511,7 +583,7 @@ class SyncService:
                 self._quarantine(path, manifest["package_id"], manifest["origin"], exc.stamp)
             return PackageSummary(path, QUARANTINED, _future_reason(exc.stamp), **named)
         except (PackageError, MergeRefused, ServiceError) as exc:
-            return PackageSummary(path, REJECTED, str(getattr(exc, "message", exc)), **named)
+            return PackageSummary(path, REJECTED, self._reason(exc), **named)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
 
@@ -601,8 +673,8 @@ class SyncService:
             ).first()
             if entry is None:
                 return None
-            peer = session.get(SyncPeer, entry.recipient)
-            return entry.processed_at, peer.name if peer is not None else entry.recipient[:8]
+            when, recipient = entry.processed_at, entry.recipient
+        return when, self.directory().label(recipient)
 
     # -- conflicts --------------------------------------------------------------------------------
 
@@ -677,6 +749,27 @@ def _check_counts(connection: Connection, stats: MergeStats, seq: int, expected:
         raise MergeRefused(
             f"合并后数据库中的记录数（{stored}）与写入数（{stats.written}）不符；已撤销本次合并"
         )
+
+
+def _claimed_label(station_id: str, claimed: Any) -> str:
+    """An unknown station named by what its package says it is (clear text, unverified)."""
+    if isinstance(claimed, dict):
+        text = station_label(str(claimed.get("name", "")), str(claimed.get("division", "")))
+        if text:
+            return f"{text}（编号 {station_id}）"
+    return f"编号 {station_id}"
+
+
+def _declared_stations(header: dict[str, Any]) -> list[Any]:
+    stations = header.get("stations", [])
+    if not isinstance(stations, list):
+        raise MergeRefused("同步包中的下级站点名单格式不对，已拒绝整个同步包，未作任何改动")
+    return stations
+
+
+def _is_incomplete_row(exc: BaseException) -> bool:
+    text = str(exc)
+    return "NOT NULL constraint failed" in text or "CHECK constraint failed" in text
 
 
 def _is_foreign_key_failure(exc: BaseException) -> bool:

@@ -16,8 +16,9 @@ from sqlalchemy import Date, DateTime, select
 
 from huimin_desktop.domain.idnumber import mask_id_number
 from huimin_desktop.errors import NotFoundError, ServiceError
-from huimin_desktop.model import SyncConflict, SyncPeer
+from huimin_desktop.model import SyncConflict
 from huimin_desktop.store.database import Database
+from huimin_desktop.sync.authority import SEED_STATION, StationDirectory
 from huimin_desktop.sync.records import DELETED, TABLES, stamp_ms, stamp_station
 
 TABLE_LABELS = {
@@ -110,6 +111,14 @@ class ConflictRecord:
         return _stamp_time(self.other_stamp)
 
 
+def _station_name(names: dict[str, str], station_id: str) -> str:
+    """A station's name and division; a station this one never enrolled (a city above the county that
+    enrolled us, a township of another county) is only known to be another station."""
+    if station_id == SEED_STATION:
+        return "系统内置数据"
+    return names.get(station_id) or "其他站点（本站未登记）"
+
+
 def _stamp_time(stamp: str) -> dt.datetime | None:
     if not stamp:
         return None
@@ -131,8 +140,10 @@ class ConflictReview:
     # -- reading ----------------------------------------------------------------------------------
 
     def _station_names(self) -> dict[str, str]:
+        """Station id → name and division (this station: 本站); ``_station_name`` falls back."""
         with self.db.reader() as session:
-            names = {p.station_id: p.name for p in session.scalars(select(SyncPeer))}
+            directory = StationDirectory.load(session.connection())
+        names = {station_id: directory.label(station_id) for station_id in directory.peers}
         if self.db.station_id:
             names[self.db.station_id] = "本站"
         return names
@@ -162,7 +173,8 @@ class ConflictReview:
                 (household_id,),
             ).first()
             if row is not None:
-                head = f"{row[0] or '（无户主）'}户（{row[1] or ''}）"  # 宝斯鲁户（东营子村）
+                village = f"（{row[1]}）" if row[1] else ""
+                head = f"{row[0] or '（无户主）'}户{village}"  # 宝斯鲁户（东营子村）
                 return head if table == "household" else f"{head} {what} {detail}".strip()
         return f"{what} {detail or row_id[:8]}".strip()
 
@@ -171,7 +183,7 @@ class ConflictReview:
             if not stamp:
                 return ""
             sid = stamp_station(stamp)
-            return names.get(sid, sid[:8])
+            return _station_name(names, sid)
 
         winner_station, other_station = station(c.winner_stamp), station(c.other_stamp)
         if c.kind == "duplicate-id":
@@ -204,7 +216,7 @@ class ConflictReview:
         origin = connection.exec_driver_sql(
             "SELECT origin FROM household WHERE id = ?", (household_id,)
         ).scalar()
-        return names.get(origin or "", (origin or "")[:8])
+        return _station_name(names, origin or "")
 
     def list(self, *, open_only: bool = True) -> list[ConflictRecord]:
         names = self._station_names()

@@ -31,9 +31,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from huimin_desktop.sync.authority import Authority
 from huimin_desktop.sync.records import (
     DELETED,
     TABLES,
+    MergeRefused,
     TableSpec,
     dump_json_object,
     load_json_object,
@@ -43,10 +45,6 @@ from huimin_desktop.sync.records import (
 
 _BLOCK = 1000
 FUTURE_TOLERANCE_MS = 24 * 3600 * 1000  # a laptop clock a day ahead is a mistake, not a time zone
-
-
-class MergeRefused(Exception):
-    """The records cannot be applied (malformed, unknown table or column); the reason is for the user."""
 
 
 class FutureStamps(Exception):
@@ -134,9 +132,12 @@ class Merger:
         now_ms: int,
         package_id: str | None,
         from_upper: bool = False,
+        authority: Authority | None = None,
     ) -> None:
-        """``from_upper``: the records come from this station's upper station (a return package)."""
+        """``from_upper``: the records come from this station's upper station (a return package);
+        ``authority``: what the package may carry (``sync.authority``), checked on every record."""
         self.connection = connection
+        self.authority = authority
         self.from_upper = from_upper
         self.seq = seq
         self.future_limit = now_ms + FUTURE_TOLERANCE_MS
@@ -146,6 +147,8 @@ class Merger:
     def apply(self, records: Iterable[dict[str, Any]]) -> MergeStats:
         for spec, block in _blocks(records):
             self._apply_block(spec, block)
+        if self.authority is not None:
+            self.authority.finish(self.connection)
         self._find_duplicate_ids()
         self._find_duplicate_keys("project", "code", self.stats.project_ids_changed, ("code",))
         self._find_duplicate_keys("survey", "year", self.stats.survey_ids_changed, ("household_id", "year"))
@@ -170,6 +173,9 @@ class Merger:
                 tuple(ids),
             )
         }
+        if self.authority is not None:
+            for record in block:
+                self.authority.check_record(spec, record, existing.get(record["id"]))
         inserts: dict[str, list[Any]] = {}
         updates: dict[str, list[Any]] = {}
         for record in block:

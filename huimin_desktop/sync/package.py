@@ -75,6 +75,7 @@ from huimin_desktop.sync.package_streams import (
 
 __all__ = [
     "DEFAULT_VOLUME_SIZE",
+    "NotForThisStation",
     "PackageError",
     "PackageInfo",
     "PackageReader",
@@ -84,6 +85,8 @@ __all__ = [
     "inspect_package",
     "is_package",
     "open_package",
+    "peek_manifest",
+    "read_manifest",
     "write_package",
 ]
 
@@ -414,9 +417,7 @@ class PackageReader:
             if manifest["recipient_key"] != keys.box_public_hex or (
                 keys.station_id and manifest["recipient"] != keys.station_id
             ):
-                raise PackageError(
-                    f"同步包是发给其他站点的（接收方 {manifest['recipient'][:8]}），不能在本站打开"
-                )
+                raise NotForThisStation(manifest["recipient"], manifest["header"].get("for"))
             try:
                 package_key = SealedBox(keys.box_key).decrypt(base64.b64decode(manifest["sealed_key"]))
             except (CryptoError, ValueError, TypeError):
@@ -622,6 +623,31 @@ def _parse_record(line: bytes) -> dict[str, Any]:
 
 
 # -- the manifest checks ---------------------------------------------------------------------------
+
+
+class NotForThisStation(PackageError):
+    """The package is addressed to another station (``recipient``, its id; the caller names it)."""
+
+    def __init__(self, recipient: str, claimed: Any = None) -> None:
+        super().__init__("同步包是发给其他站点的，不能在本站打开")
+        self.recipient = recipient
+        self.claimed = claimed  # what the manifest's header says of the recipient (clear text)
+
+
+def peek_manifest(path: Path) -> dict[str, Any]:
+    """The manifest as it stands, unchecked ({} when unreadable): only to choose how to open it."""
+    try:
+        data = _read_small(Path(path), MANIFEST)
+        manifest = json.loads(data.decode("ascii"))
+    except (PackageError, OSError, UnicodeDecodeError, ValueError):
+        return {}
+    return manifest if isinstance(manifest, dict) else {}
+
+
+def read_manifest(path: Path, *, sign_key_for: SignKeyLookup) -> dict[str, Any]:
+    """The manifest, its listing, signature and versions checked (nothing decrypted)."""
+    with _read_errors(Path(path)):
+        return _read_checked_manifest(Path(path), sign_key_for)
 
 
 def _read_checked_manifest(path: Path, sign_key_for: SignKeyLookup) -> dict[str, Any]:

@@ -30,6 +30,11 @@ from huimin_desktop.stamps.clock import STAMP_PREFIX_LEN
 DELETED = "deleted"
 
 
+class MergeRefused(Exception):
+    """The records cannot be applied (malformed, unknown table or column, or not the sender's to send);
+    the reason is for the user."""
+
+
 def stamp_station(stamp: str) -> str:
     return stamp[STAMP_PREFIX_LEN:]
 

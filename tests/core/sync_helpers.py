@@ -204,3 +204,71 @@ def enroll_station(
     if register:
         register_with(upper, station)
     return station
+
+
+# -- real packages with chosen records (forgeries, for the authority tests) ---------------------------
+
+
+def peer_of(station: Station, other: Station) -> SyncPeer:
+    with station.db.reader() as session:
+        peer = session.get(SyncPeer, other.info().id)
+        assert peer is not None, "link the stations first"
+        session.expunge(peer)
+        return peer
+
+
+def honest_records(sender: Station, recipient: Station) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The header and records ``sender`` would export to ``recipient`` now."""
+    header, records, _stats = sender.sync.collect(peer_of(sender, recipient))
+    materialised = list(records)
+    return header, materialised
+
+
+def write_real_package(
+    sender: Station,
+    recipient: Station,
+    folder: Path,
+    header: dict[str, Any],
+    records: list[dict[str, Any]],
+    blobs: list[tuple[str, Path]] | None = None,
+) -> Path:
+    """A package signed with ``sender``'s own valid keys and sealed to ``recipient``, whatever it holds."""
+    from huimin_desktop.sync import package as container
+    from huimin_desktop.sync.keys import load_keys
+
+    peer = peer_of(sender, recipient)
+    written = container.write_package(
+        folder,
+        header=header,
+        records=iter(records),
+        blobs=iter(blobs or []),
+        sender=load_keys(sender.db.folder),
+        recipient=peer.station_id,
+        recipient_box_key=peer.box_key,
+    )
+    return written.path
+
+
+def record_of(station: Station, table: str, row_id: str) -> dict[str, Any]:
+    """One row as a package record, as ``station`` holds it."""
+    spec = TABLES[table]
+    with station.db.engine.connect() as connection:
+        row = connection.exec_driver_sql(
+            f"SELECT {', '.join(spec.stored_columns)} FROM {table} WHERE id = ?", (row_id,)
+        ).first()
+    assert row is not None, (table, row_id)
+    return spec.record_from_row(tuple(row))
+
+
+def stamp_for(station_id: str, *, ahead_ms: int = 0) -> str:
+    """A fresh stamp naming ``station_id`` (what a forger writes)."""
+    from huimin_desktop.stamps.clock import Stamp, wall_clock_ms
+
+    return str(Stamp(wall_clock_ms() + ahead_ms, 0, station_id))
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes (a stick, an attachment store)."""
+    if not folder.exists():
+        return {}
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

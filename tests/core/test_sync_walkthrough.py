@@ -9,6 +9,7 @@ township.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -93,14 +94,22 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
     # a batch with one refused package: the others go in, the exit status and one stderr line say so
     edit_phone(b, _some_household_of(b), "13712345678")
     fresh = run("export", "--to", str(stick), "--data", str(b))["package"]
+    # the city's own return package on the stick is skipped (status own), not refused
+    skipped = run("merge", back["package"], "--data", str(city))["packages"][0]
+    assert skipped["status"] == "own" and "本站自己导出" in skipped["reason"]
+    forged = stick / "FORGED"
+    shutil.copytree(first[0], forged)
+    (forged / "MANIFEST.JSN").write_bytes(
+        (forged / "MANIFEST.JSN").read_bytes().replace(b'"records"', b'"records" ')
+    )
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "merge", fresh, back["package"], "--data", str(city)],
+        [sys.executable, str(ROOT / "main.py"), "merge", fresh, str(forged), "--data", str(city)],
         capture_output=True,
         text=True,
         cwd=ROOT,
     )
     assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
-    assert "1 个同步包未合并（其余 1 个已合并）" in done.stderr and Path(back["package"]).name in done.stderr
+    assert "1 个同步包未合并（其余 1 个已合并）" in done.stderr and forged.name in done.stderr
     assert "已合并，新增 0，更新 1" in done.stdout
 
 

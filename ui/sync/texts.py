@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, QUARANTINED, REJECTED
+from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, OWN, QUARANTINED, REJECTED
 from huimin_desktop.stamps.clock import Stamp
 
 REFUSED_STATUSES = frozenset({REJECTED, QUARANTINED})
@@ -31,6 +31,8 @@ def status_text(status: str, *, dry_run: bool) -> str:
         return QCoreApplication.translate("SyncTexts", "Refused")
     if status == QUARANTINED:
         return QCoreApplication.translate("SyncTexts", "Held back (clock far ahead)")
+    if status == OWN:
+        return QCoreApplication.translate("SyncTexts", "This station's own package (skipped)")
     return status
 
 
