@@ -461,7 +461,7 @@ class SyncService:
             named = (
                 station_label(known.name, known.division)
                 if known is not None
-                else f"其他站点：{_claimed_label(exc.recipient, exc.claimed)}"
+                else _claimed_label(exc.recipient, exc.claimed)
             )
             return f"同步包是发给{named}的，不能在本站打开"
         return str(getattr(exc, "message", exc))
@@ -752,12 +752,12 @@ def _check_counts(connection: Connection, stats: MergeStats, seq: int, expected:
 
 
 def _claimed_label(station_id: str, claimed: Any) -> str:
-    """An unknown station named by what its package says it is (clear text, unverified)."""
+    """A station this one does not know, by what the package's clear-text header says it is."""
     if isinstance(claimed, dict):
         text = station_label(str(claimed.get("name", "")), str(claimed.get("division", "")))
         if text:
-            return f"{text}（编号 {station_id}）"
-    return f"编号 {station_id}"
+            return text
+    return f"其他站点（编号 {station_id}）"
 
 
 def _declared_stations(header: dict[str, Any]) -> list[Any]:
