@@ -90,8 +90,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         "unused_bytes": report.unused_bytes,
         "removed_blobs": removed,
         "removed_bytes": freed,
+        "leftovers": list(report.leftovers),
     }
     lines = ["检查通过：数据库与附件完好" if report.ok else "发现问题：", *report.problems]
+    lines += report.leftovers
     if removed:
         lines.append(f"已删除 {removed} 个没有记录使用的附件文件（{_megabytes(freed)}）")
     if report.unused_blobs:

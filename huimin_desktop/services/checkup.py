@@ -16,6 +16,7 @@ from sqlalchemy import Row, select, text
 from sqlalchemy.exc import DatabaseError
 
 from huimin_desktop.model import Attachment, StationIdentity
+from huimin_desktop.services import leftovers
 from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.attachments import blob_path, file_hashes, stored_blobs
 from huimin_desktop.store.database import Database
@@ -28,13 +29,17 @@ class CheckReport:
     problems: tuple[str, ...]
     unused_blobs: int = 0  # stored files no attachment row refers to (see the module docstring)
     unused_bytes: int = 0
+    # what killed processes left behind (removed when the station was opened, or found now)
+    leftovers: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
 
-def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
+def check_station(
+    db: Database, *, verify_hashes: bool = True, swept: leftovers.Leftovers | None = None
+) -> CheckReport:
     problems = _database_problems(db)
     with db.reader() as session:
         if session.scalar(select(StationIdentity.id)) is None:
@@ -45,7 +50,13 @@ def check_station(db: Database, *, verify_hashes: bool = True) -> CheckReport:
         known = fingerprints.load(session, list({sha256 for sha256, _ in blobs})) if verify_hashes else {}
     problems += _attachment_problems(db, blobs, known, verify_hashes)
     unused = _unused_blobs(db)
-    return CheckReport(tuple(problems), len(unused), sum(size for _path, size, _mtime in unused))
+    found = leftovers.find(db.folder.staging_dir, db.folder.attachments_dir)
+    notes = (swept or leftovers.Leftovers()).describe() + [
+        line.replace("已清除", "将在下次启动时清除") for line in found.describe()
+    ]
+    return CheckReport(
+        tuple(problems), len(unused), sum(size for _path, size, _mtime in unused), tuple(notes)
+    )
 
 
 def _database_problems(db: Database) -> list[str]:

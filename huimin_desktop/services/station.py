@@ -15,6 +15,7 @@ from sqlalchemy import select
 from huimin_desktop.errors import NoStationError, ServiceError, StationExistsError
 from huimin_desktop.model import StationIdentity
 from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.services import leftovers
 from huimin_desktop.services.archive_export import ArchiveExporter
 from huimin_desktop.services.attachments import AttachmentService
 from huimin_desktop.services.audit import AuditService
@@ -60,6 +61,7 @@ class Station:
         self.audit = AuditService(db)
         self.rosters = RosterService(db)
         self.sync = SyncService(db)
+        self.swept = leftovers.Leftovers()  # what Station.open removed, for check to report
         self.enrollment = EnrollmentService(db)
 
     # -- opening ------------------------------------------------------------------------------
@@ -79,7 +81,10 @@ class Station:
         except BaseException:
             db.close()
             raise
-        return cls(db)
+        station = cls(db)
+        # what killed merges and intakes left (decrypted photos in staging, temporary blobs)
+        station.swept = leftovers.sweep(folder.staging_dir, folder.attachments_dir)
+        return station
 
     @classmethod
     def create(
@@ -170,7 +175,8 @@ class Station:
             )
 
     def check(self, *, verify_hashes: bool = True) -> CheckReport:
-        return check_station(self.db, verify_hashes=verify_hashes)
+        """The check, with what opening the station swept (``services.leftovers``) among its notes."""
+        return check_station(self.db, verify_hashes=verify_hashes, swept=self.swept)
 
     def remove_unused_blobs(self, *, older_than_s: float = UNUSED_AGE_S) -> tuple[int, int]:
         return remove_unused_blobs(self.db, older_than_s=older_than_s)

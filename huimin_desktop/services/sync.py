@@ -333,10 +333,12 @@ class SyncService:
         ``recipient`` may be a lower station's id (a return package). The package is written under a
         temporary name, fsynced, renamed, then re-read and verified before this returns.
         """
+        from huimin_desktop.services.leftovers import sweep_package_folders
         from huimin_desktop.sync import package as container
         from huimin_desktop.sync.keys import load_keys
 
         peer = self._recipient(recipient)
+        sweep_package_folders(Path(dest_dir))  # half-written exports of killed processes
         header, records, stats = self.collect(peer)
         blob_root = self.db.folder.attachments_dir
 
@@ -510,8 +512,12 @@ class SyncService:
         the others go on. ``dry_run`` reports the same summaries (with the conflicts to come) and
         changes nothing.
         """
-        from huimin_desktop.sync.package import find_packages
+        from huimin_desktop.services.leftovers import sweep_package_folders
+        from huimin_desktop.sync.package import find_packages, is_package
 
+        for given in [] if dry_run else packages:
+            if Path(given).is_dir() and not is_package(Path(given)):
+                sweep_package_folders(Path(given))  # a scanned folder: half-written exports go
         paths = [p for given in packages for p in find_packages(Path(given))]
         summaries = []
         for index, path in enumerate(paths):
@@ -709,23 +715,10 @@ def _detached(session: Any, peer: SyncPeer | None) -> SyncPeer | None:
 
 
 def _sweep_staging(staging_dir: Path) -> None:
-    """Remove what merges killed mid-way (power cut, task manager) left in staging.
+    """Remove what merges killed mid-way (power cut, task manager) left in staging (``leftovers``)."""
+    from huimin_desktop.services.leftovers import stale_staging
 
-    A merge decrypts every attachment of a package into ``staging/merge-PID-TIME`` before it moves
-    any into the store; a killed merge leaves that folder behind (up to the package's size, e.g. 1 GB),
-    and nothing else ever removes it. Folders of processes still running are left alone.
-    """
-    import psutil
-
-    if not staging_dir.is_dir():
-        return
-    for folder in staging_dir.glob("merge-*"):
-        parts = folder.name.split("-")
-        pid = int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
-        if pid is not None and psutil.pid_exists(pid):
-            continue  # a merge still running (this process's or another's; a reused pid only delays)
-        if pid is None and time.time() - folder.stat().st_mtime < 24 * 3600:
-            continue  # an old-style name: only when surely stale
+    for folder in stale_staging(staging_dir):
         shutil.rmtree(folder, ignore_errors=True)
 
 

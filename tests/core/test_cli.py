@@ -96,6 +96,7 @@ def test_demo_then_check(city: Path) -> None:
         "unused_bytes": 0,
         "removed_blobs": 0,
         "removed_bytes": 0,
+        "leftovers": [],
     }
 
 
