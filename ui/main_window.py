@@ -24,7 +24,7 @@ from huimin_desktop.paths import ICONS_DIR
 from huimin_desktop.progress import TaskState
 from huimin_desktop.store.datafolder import has_station
 from ui import preferences
-from ui.operations import Operation, hooks
+from ui.operations import Operation
 from ui.pages.placeholder import PlaceholderPage
 from ui.station_levels import level_name
 
@@ -87,7 +87,6 @@ class MainWindow(QMainWindow):
             self._load_station(station)
         self.setMinimumSize(MINIMUM_SIZE)
         self._restore_geometry()
-        hooks().finished.connect(self._operation_finished)
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -332,11 +331,6 @@ class MainWindow(QMainWindow):
                 "Liaoning. Works offline.</p>"
             ).format(app=self.tr("Huimin Desktop"), version=__version__),
         )
-
-    def _operation_finished(self, _operation: Operation[object]) -> None:
-        page = self.pages.get("households")
-        if page is not None and hasattr(page, "refresh"):
-            page.refresh()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         preferences.write(preferences.MAIN_WINDOW_GEOMETRY, self.saveGeometry())

@@ -11,8 +11,16 @@ The function runs on the single worker thread (database work is serialised, as i
 button calls ``task.cancel()`` and the next ``task.check()`` raises ``Cancelled``. On the GUI thread
 afterwards exactly one of ``success``, ``cancelled`` or the failure handling runs: a ``ServiceError``
 shows its Chinese message, anything else "something went wrong" plus the one-line reason (the traceback
-goes to the log). ``hooks()`` fires ``started``/``finished`` for every operation, so a screen can decide
-to refresh.
+goes to the log). ``hooks()`` fires ``started``/``finished`` for every operation.
+
+What changed (Anki's ``OpChanges``): the work runs inside ``huimin_desktop.changes.recording()``, so
+``operation.changes`` holds the tables its committed transactions wrote (see that module for why the
+transactions record it rather than each service's result). When that is not empty, ``hooks().changed``
+fires with it *before* the success (or failure) callback, so the screens have refreshed by the time
+the callback selects or shows what was saved; each screen decides from the ``Changes`` whether what it
+shows changed. A read-only operation ("checking the household…") changes nothing and fires nothing.
+A quick write a widget makes on the GUI thread goes inside ``announced()`` (same recording, announced
+when the block ends); a write outside both is told to no screen.
 
 A *quiet* operation (``quiet=True``) is the variant for reads a screen starts by itself, such as the
 household list reading the rest of a search's matches: the same worker thread and error handling, but no
@@ -30,9 +38,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
+from huimin_desktop.changes import NO_CHANGES, recording
 from huimin_desktop.progress import Cancelled, TaskState
 from ui.errors import expected_error_message, one_line_reason
 
@@ -46,10 +55,12 @@ PROGRESS_DELAY_MS = 400
 
 
 class OperationHooks(QObject):
-    """Fired on the GUI thread around every operation (``object`` is the ``Operation``)."""
+    """Fired on the GUI thread: ``started``/``finished`` around every operation (the ``Operation``),
+    ``changed`` with the ``Changes`` of whatever committed writes (see the module docstring)."""
 
     started = Signal(object)
     finished = Signal(object)
+    changed = Signal(object)
 
 
 class _Relay(QObject):
@@ -96,6 +107,18 @@ def set_synchronous(enabled: bool) -> None:
 
 
 @contextmanager
+def announced() -> Iterator[None]:
+    """A quick write on the GUI thread: what the block commits is announced on ``hooks().changed``
+    when it ends (also when it raises, for what had committed)."""
+    with recording() as record:
+        try:
+            yield
+        finally:
+            if record.changes:
+                hooks().changed.emit(record.changes)
+
+
+@contextmanager
 def synchronous() -> Iterator[None]:
     previous = _synchronous
     set_synchronous(True)
@@ -115,7 +138,6 @@ def shutdown(timeout_ms: int = 30_000) -> None:
 
 def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     """A non-blocking message box (window-modal when it has a parent)."""
-    from PySide6.QtCore import Qt  # not at import: the first paint does without Qt's namespace (ui/app.py)
 
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -145,6 +167,7 @@ class Operation(QObject, Generic[T]):
         self.task = TaskState(self._report_from_worker)
         self.progress_dialog: QProgressDialog | None = None
         self.result: T | None = None
+        self.changes = NO_CHANGES  # what the work's committed transactions wrote (set when it ends)
         self.error: BaseException | None = None
         self.was_cancelled = False
         self._on_success: Callable[[T], None] | None = None
@@ -195,11 +218,17 @@ class Operation(QObject, Generic[T]):
                 button.setEnabled(False)  # not deleted: we may be inside its clicked() right now
 
     def _execute(self) -> None:  # on the worker thread (or the caller's, when synchronous)
-        try:
-            self.task.check()
-            result = self.work(self.task)
-        except BaseException as error:
-            self._relay.failed.emit(error)
+        with recording() as record:
+            try:
+                self.task.check()
+                result = self.work(self.task)
+            except BaseException as error:
+                failed: BaseException | None = error
+            else:
+                failed = None
+        self.changes = record.changes  # read on the GUI thread only after the signal below
+        if failed is not None:
+            self._relay.failed.emit(failed)
         else:
             self._relay.done.emit(result)
 
@@ -212,7 +241,6 @@ class Operation(QObject, Generic[T]):
     # -- on the GUI thread ------------------------------------------------------------------------
 
     def _open_progress_dialog(self) -> None:
-        from PySide6.QtCore import Qt
 
         dialog = QProgressDialog(self.label, self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowTitle(self.title or self.label)
@@ -248,10 +276,15 @@ class Operation(QObject, Generic[T]):
             self.progress_dialog.deleteLater()
             self.progress_dialog = None
 
+    def _announce_changes(self) -> None:
+        if self.changes:
+            hooks().changed.emit(self.changes)
+
     def _finish_ok(self, result: T) -> None:
         self._close_progress_dialog()
         self.result = result
         try:
+            self._announce_changes()
             if self._on_success is not None:
                 self._on_success(result)
         finally:
@@ -260,6 +293,7 @@ class Operation(QObject, Generic[T]):
     def _finish_failed(self, error: BaseException) -> None:
         self._close_progress_dialog()
         try:
+            self._announce_changes()  # what committed before the failure (an earlier package merged)
             if isinstance(error, Cancelled):
                 self.was_cancelled = True
                 if self._on_cancelled is not None:

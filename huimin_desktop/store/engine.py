@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+
+from huimin_desktop import changes
 
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -36,6 +39,32 @@ def _begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+# Which table a writing statement writes (huimin_desktop/changes.py): its first INSERT INTO, UPDATE or
+# DELETE FROM, also after a WITH clause. Triggers' own writes (the search index) are not the screens'.
+_WRITTEN_TABLE = re.compile(
+    r"\b(?:INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?|DELETE\s+FROM)\s+[\"`\[]?(\w+)",
+    re.IGNORECASE,
+)
+_WRITING_VERBS = ("INSERT", "UPDATE", "DELETE", "REPLAC", "WITH")
+_TOUCHED = "huimin_touched_tables"
+
+
+def _note_written_table(connection: Connection, _cursor: Any, statement: str, *_args: Any) -> None:
+    if statement.lstrip()[:6].upper().startswith(_WRITING_VERBS):
+        found = _WRITTEN_TABLE.search(statement)
+        if found is not None:
+            connection.info.setdefault(_TOUCHED, set()).add(found.group(1).lower())
+
+
+def _report_committed(connection: Connection) -> None:
+    # Before SQLite's COMMIT: should that fail, a screen refreshes once for nothing.
+    changes.committed(connection.info.pop(_TOUCHED, ()))
+
+
+def _forget_rolled_back(connection: Connection) -> None:
+    connection.info.pop(_TOUCHED, None)
+
+
 def make_engine(db_path: Path) -> Engine:
     """Python 3.11's sqlite3 opens transactions only before INSERT/UPDATE/DELETE and runs everything
     else (DDL, a SAVEPOINT) in autocommit. We switch that off and begin every transaction ourselves
@@ -44,4 +73,7 @@ def make_engine(db_path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{db_path}")
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
+    event.listen(engine, "before_cursor_execute", _note_written_table)
+    event.listen(engine, "commit", _report_committed)
+    event.listen(engine, "rollback", _forget_rolled_back)
     return engine

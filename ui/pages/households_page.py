@@ -30,9 +30,13 @@ from PySide6.QtWidgets import (
 
 from ui.errors import expected_error_message, one_line_reason
 from ui.household_list_model import HouseholdListModel
+from ui.operations import announced, hooks
 from ui.widgets.labels import muted_label, title_label
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QShowEvent
+
+    from huimin_desktop.changes import Changes
     from huimin_desktop.services.household_list import HouseholdQuery
     from huimin_desktop.services.project_records import DivisionNode
     from huimin_desktop.services.records import DivisionRecord
@@ -76,7 +80,7 @@ class HouseholdsPage(QWidget):
         self.setObjectName("householdsPage")
         self.station = station
         self._total = 0  # households in the station (no filter), for "12 of 100,000"
-        self._refreshes = 0
+        self._stale = False  # households changed while the page was hidden: read again when shown
         self.editors_enabled = True  # False: only the signals (tests, or a host that opens its own)
 
         self.title = title_label(self.tr("Households"))
@@ -143,6 +147,23 @@ class HouseholdsPage(QWidget):
             combo.currentIndexChanged.connect(self._filter_changed)
         self._total = self.station.households.count()
         self._after_requery(None, 0)
+        hooks().changed.connect(self._changes_made)
+
+    def _changes_made(self, changes: Changes) -> None:
+        """Read the list again when households (or the villages they show) changed; later if hidden."""
+        if changes.divisions:
+            self._fill_villages()
+        if not (changes.households or changes.divisions):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -368,7 +389,7 @@ class HouseholdsPage(QWidget):
 
     def refresh(self) -> None:
         """Read the list again (after a save, delete, import or merge), keeping the selection."""
-        self._refreshes += 1
+        self._stale = False
         kept = self.current_household_id()
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].row() if rows else 0
@@ -429,13 +450,8 @@ class HouseholdsPage(QWidget):
             editor.saved.connect(self._household_saved, Qt.ConnectionType.UniqueConnection)
 
     def _household_saved(self, household_id: str) -> None:
-        # The main window refreshes after every operation (a save is one) right after this signal;
-        # only when that did not happen does the page read the list again itself.
-        before = self._refreshes
-        QTimer.singleShot(0, lambda: self._show_saved(household_id, before))
-
-    def _show_saved(self, household_id: str, refreshes_before: int) -> None:
-        if self._refreshes == refreshes_before:
+        # The save's changes were announced before the editor said so: the list has been read again.
+        if self._stale:
             self.refresh()
         self.select_household(household_id)
 
@@ -476,13 +492,13 @@ class HouseholdsPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.station.households.delete(household_id)
+            with announced():  # the list is read again when the block ends
+                self.station.households.delete(household_id)
         except Exception as error:
             message = expected_error_message(error) or self.tr(
                 "The household could not be deleted: {reason}"
             ).format(reason=one_line_reason(error))
             QMessageBox.warning(self, self.tr("Delete household"), message)
-        self.refresh()
         if self.model.rowCount():
             self._select_row(min(row, self.model.rowCount() - 1))
         self.table.setFocus()

@@ -17,6 +17,7 @@ from ui.project_editor.list_model import RecordColumn
 from ui.project_editor.list_page import RecordListPage, station_townships
 
 if TYPE_CHECKING:
+    from huimin_desktop.changes import Changes
     from huimin_desktop.services.project_records import ProjectRow
     from huimin_desktop.services.projects import ProjectQuery
     from huimin_desktop.services.station import Station
@@ -97,6 +98,9 @@ class ProjectsPage(RecordListPage):
             category=self.category.currentData(),
             division_id=self.place.currentData(),
         )
+
+    def shows_changes(self, changes: Changes) -> bool:
+        return changes.projects or changes.divisions
 
     def fetch_ids(self) -> list[str]:
         return self.station.projects.ids(self.query())

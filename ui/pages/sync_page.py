@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huimin_desktop.changes import Changes
 from huimin_desktop.services.sync import APPLIED
 from ui.errors import expected_error_message, one_line_reason
-from ui.operations import hooks
+from ui.operations import announced, hooks
 from ui.pages.base import Page, make_card
 from ui.station_levels import level_name
 from ui.sync.peers import lower_peers
@@ -74,13 +75,16 @@ class SyncPage(Page):
             self.lower_section = self._build_lower_stations()
             self.body.addWidget(self.lower_section)
         self.finish()
-        hooks().finished.connect(self._operation_finished)
         # The first read waits for the page to be shown (showEvent): start-up builds every page.
+        self._stale = True
+        hooks().changed.connect(self._changes_made)
 
-    def _operation_finished(self, _operation: object) -> None:
-        # Any operation (an export, a merge, a household saved) may change what this page shows.
-        if self.isVisible():
-            self.refresh()
+    def _changes_made(self, changes: Changes) -> None:
+        # Packages, peers, conflicts and the division names of the lower stations.
+        if changes.sync or changes.station or changes.divisions:
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -209,10 +213,12 @@ class SyncPage(Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.refresh()
+        if self._stale:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the status, the conflict count and the lower stations again."""
+        self._stale = False
         self.station_value.setText(f"{self.info.name}（{level_name(self.info.level)}）")
         upper = self.station.enrollment.upper()
         if upper is not None:
@@ -351,6 +357,7 @@ class SyncPage(Page):
     def _merged(self, summaries: list[PackageSummary]) -> None:
         if any(summary.status == APPLIED for summary in summaries):
             self._last_merge = dt.datetime.now(dt.UTC)
+            self._changes_made(Changes(frozenset({"sync_package_log"})))  # the time shown above
 
     def open_conflicts(self) -> QDialog:
         from ui.sync.conflict_review import ConflictReviewDialog
@@ -388,13 +395,13 @@ class SyncPage(Page):
 
     def _revoke(self, peer: PeerInfo, reason: str) -> None:
         try:
-            self.station.enrollment.revoke(peer.station_id, reason)
+            with announced():  # the page reads the peers again when the block ends
+                self.station.enrollment.revoke(peer.station_id, reason)
         except Exception as error:
             message = expected_error_message(error) or self.tr(
                 "The station was not revoked: {reason}"
             ).format(reason=one_line_reason(error))
             QMessageBox.warning(self, self.tr("Revoke a station"), message)
-        self.refresh()
         self.select_peer(peer.station_id)
 
     def reenroll_selected(self) -> QDialog | None:

@@ -15,6 +15,7 @@ from ui.project_editor.list_model import RecordColumn
 from ui.project_editor.list_page import RecordListPage, station_townships
 
 if TYPE_CHECKING:
+    from huimin_desktop.changes import Changes
     from huimin_desktop.services.project_records import TrainingRow
     from huimin_desktop.services.station import Station
     from huimin_desktop.services.trainings import TrainingQuery
@@ -69,6 +70,9 @@ class TrainingPage(RecordListPage):
             year=self.year.currentData(),
             division_id=self.place.currentData(),
         )
+
+    def shows_changes(self, changes: Changes) -> bool:
+        return changes.trainings or changes.divisions
 
     def fetch_ids(self) -> list[str]:
         return self.station.trainings.ids(self.query())

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import expected_error_message, one_line_reason
-from ui.operations import hooks
+from ui.operations import announced, hooks
 from ui.project_editor.list_model import RecordColumn, RecordListModel
 from ui.widgets.labels import muted_label, title_label
 
 if TYPE_CHECKING:
+    from huimin_desktop.changes import Changes
     from huimin_desktop.services.project_records import DivisionNode
     from huimin_desktop.services.records import DivisionRecord
     from huimin_desktop.services.station import Station
@@ -129,7 +130,8 @@ class RecordListPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.open_record.connect(self._show_editor)
         self.new_record.connect(lambda: self._show_editor(None))
-        hooks().finished.connect(self._operation_finished)
+        self._stale = False  # the records changed while the page was hidden
+        hooks().changed.connect(self._changes_made)
 
     def start(self) -> None:
         """The filters are built: the list is read when the page is first shown (start-up stays quick)."""
@@ -141,14 +143,25 @@ class RecordListPage(QWidget):
         super().showEvent(event)
         if self._ready and not self._loaded:
             self._load()
+        elif self._stale:
+            self.refresh()
 
     def _load(self) -> None:
         self._loaded = True
         self.model.set_source(self.fetch_ids)
         self._after_requery(None, 0)
 
-    def _operation_finished(self, _operation: object) -> None:
-        self.refresh()
+    def shows_changes(self, changes: Changes) -> bool:
+        """Whether what the list shows changed (each page names its tables)."""
+        return changes.divisions
+
+    def _changes_made(self, changes: Changes) -> None:
+        if not self._loaded or not self.shows_changes(changes):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -222,6 +235,7 @@ class RecordListPage(QWidget):
         self.search_timer.stop()
         if not self._loaded:
             return
+        self._stale = False
         kept = self.current_id()
         rows = self.table.selectionModel().selectedRows()
         self.model.refresh()
@@ -292,11 +306,11 @@ class RecordListPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            self.delete_record(record_id)
+            with announced():  # the list is read again when the block ends
+                self.delete_record(record_id)
         except Exception as error:
             message = expected_error_message(error) or one_line_reason(error)
             QMessageBox.warning(self, self.delete_title(), message)
-        self.model.refresh()
         self._after_requery(None, row)
         self.table.setFocus()
 
