@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from huimin_desktop.changes import NO_CHANGES, recording
@@ -138,6 +138,7 @@ def shutdown(timeout_ms: int = 30_000) -> None:
 
 def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     """A non-blocking message box (window-modal when it has a parent)."""
+    from PySide6.QtCore import Qt  # not at import: the first paint does without Qt's namespace (ui/app.py)
 
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -241,6 +242,7 @@ class Operation(QObject, Generic[T]):
     # -- on the GUI thread ------------------------------------------------------------------------
 
     def _open_progress_dialog(self) -> None:
+        from PySide6.QtCore import Qt
 
         dialog = QProgressDialog(self.label, self.tr("Cancel"), 0, 0, self.parent_widget)
         dialog.setWindowTitle(self.title or self.label)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.contact import check_phone
 from huimin_desktop.domain.household_checks import HouseholdFacts, MemberFacts, check_household
 from huimin_desktop.domain.idnumber import check_id_number
+from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.errors import ValidationError
@@ -220,10 +221,15 @@ class HouseholdService:
     def validate(
         self, data: HouseholdInput, household_id: str | None = None, survey: SurveyInput | None = None
     ) -> list[Issue]:
-        """Every error and warning a save would report, without writing anything (for the editor)."""
+        """Every error and warning a save would report, without writing anything (for the editor):
+        the 建档立卡 consistency checks too, on the household as it would be saved (its members as
+        typed, sex and birth date from valid ID numbers; the income of ``survey``, else of the stored
+        latest survey)."""
         with self.db.reader() as session:
-            issues = self._check(session, data, household_id).issues
-        return issues + (_check_survey(survey) if survey is not None else [])
+            checked = self._check(session, data, household_id)
+            income = _income(survey) if survey is not None else _latest_income(session, household_id)
+            consistency = check_household(_input_facts(checked, income))
+        return checked.issues + (_check_survey(survey) if survey is not None else []) + consistency
 
     def create(self, data: HouseholdInput, user: str = "system") -> SaveResult:
         return self.save_with_survey(None, data, None, user)
@@ -389,6 +395,47 @@ def refresh_household_summary(session: Session, household: Household) -> None:
         [m.name for m in members],
         [m.id_number for m in members],
         [household.phone] + [m.phone for m in members],
+    )
+
+
+def _income(survey: SurveyInput) -> Income:
+    return Income(
+        survey.income_wage,
+        survey.income_business,
+        survey.income_property,
+        survey.income_transfer,
+        survey.expense_business,
+    )
+
+
+def _latest_income(session: Session, household_id: str | None) -> Income | None:
+    if household_id is None:
+        return None
+    latest = session.scalars(
+        select(Survey)
+        .where(Survey.household_id == household_id, Survey.deleted.is_(False))
+        .order_by(Survey.year.desc())
+    ).first()
+    return latest.income if latest is not None else None
+
+
+def _input_facts(checked: _Checked, income: Income | None) -> HouseholdFacts:
+    """The household as typed, as the 建档立卡 consistency checks read it."""
+    return HouseholdFacts(
+        members=tuple(
+            MemberFacts(
+                name=m.input.name.strip(),
+                relationship=m.input.relationship,
+                sex=m.sex,
+                birth_date=m.birth_date,
+                education=m.input.education or None,
+                school_status=m.input.school_status or None,
+                work_away_months=m.input.work_away_months,
+                labour=m.input.labour or None,
+            )
+            for m in checked.members
+        ),
+        income=income,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,24 @@ def test_recordings_nest(station: Station) -> None:
         station.divisions.add_village(station.divisions.find_by_code(TOWNSHIP).id, "西营子村")
     assert inner.changes.households and not inner.changes.divisions
     assert outer.changes.households and outer.changes.divisions
+
+
+# -- rules live in services: validate gives the 建档立卡 consistency warnings itself ------------------
+
+
+def test_validate_reports_the_consistency_warnings_of_what_would_be_saved(station: Station) -> None:
+    village = _village(station)
+    household = HouseholdInput(division_id=village, members=(HEAD,))
+    wage = SurveyInput(year=2024, income_wage=5000)
+    codes = {i.code for i in station.households.validate(household, None, wage)}
+    assert "household.wage_without_work_away" in codes
+    # Without a survey in the form: the stored latest survey's income is what the checks read.
+    saved = station.households.save_with_survey(None, household, wage).id
+    assert "household.wage_without_work_away" in {
+        i.code for i in station.households.validate(household, saved)
+    }
+    # The members as typed: one away for work answers it.
+    away = HouseholdInput(division_id=village, members=(dataclasses.replace(HEAD, work_away_months=6),))
+    assert "household.wage_without_work_away" not in {
+        i.code for i in station.households.validate(away, saved, wage)
+    }

@@ -46,8 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from huimin_desktop.domain.contact import check_phone
-from huimin_desktop.domain.household_checks import HouseholdFacts, check_household
-from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore, household_key
@@ -715,8 +713,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
     def _validated(
         self, data: HouseholdInput, rows: list[int], survey: SurveyInput | None, issues: list[Issue]
     ) -> None:
-        self._busy = False
-        issues = self._with_consistency_warnings(data, rows, survey, issues)
+        self._busy = False  # the issues include the 建档立卡 consistency checks (HouseholdService.validate)
         refused = [i for i in issues if i.is_error]
         self._mark_issues(issues, rows)
         if refused:
@@ -737,30 +734,6 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
 
     def _forget_warnings_box(self) -> None:
         self.warnings_box = None
-
-    def _with_consistency_warnings(
-        self, data: HouseholdInput, rows: list[int], survey: SurveyInput | None, issues: list[Issue]
-    ) -> list[Issue]:
-        """The service's issues plus the 建档立卡 checks on what is typed (income from this survey)."""
-        model_rows = self.members.model.rows
-        facts = tuple(model_rows[position].facts() for position in rows)
-        income = self.survey.income() if survey is not None else None
-        if income is None and self.record is not None and self.record.surveys:
-            latest = self.record.surveys[-1]
-            income = Income(
-                latest.income_wage,
-                latest.income_business,
-                latest.income_property,
-                latest.income_transfer,
-                latest.expense_business,
-            )
-        consistency = check_household(HouseholdFacts(members=facts, income=income))
-        # The service may already report some of these (stored income); ours describe what will be saved.
-        kept = [
-            i for i in issues if not (not i.is_error and i.code.startswith("household.") and i.field is None)
-        ]
-        seen = {(i.code, i.message) for i in kept}
-        return kept + [i for i in consistency if (i.code, i.message) not in seen]
 
     def _write(self, data: HouseholdInput, survey: SurveyInput | None) -> None:
         household_id = self.household_id
