@@ -39,7 +39,7 @@ from ui.attachments.photo_viewer import PhotoViewer
 from ui.attachments.recorder import RecorderDialog, has_microphone
 from ui.attachments.thumbnails import THUMBNAIL_SIZE, ThumbnailLoader
 from ui.errors import expected_error_message
-from ui.operations import Operation, show_message
+from ui.operations import Operation, announced, show_message
 
 if TYPE_CHECKING:
     from huimin_desktop.progress import TaskState
@@ -363,8 +363,9 @@ class AttachmentPanel(QWidget):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        for record in records:
-            self.station.attachments.remove(record.id, user=self.user)
+        with announced():
+            for record in records:
+                self.station.attachments.remove(record.id, user=self.user)
         self.reload()
         self.changed.emit()
 

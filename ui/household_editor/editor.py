@@ -71,7 +71,7 @@ from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
 from ui.household_editor.sections import household_sections
 from ui.household_editor.survey_panel import SurveyPanel
 from ui.household_editor.village_completer import PinyinCompleter
-from ui.operations import Operation
+from ui.operations import Operation, announced
 from ui.widgets.cards import card
 from ui.widgets.fields import (
     ERROR,
@@ -443,7 +443,8 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         if not ok or not name.strip():
             return
         try:
-            result = self.station.divisions.add_village(township_id, name, user=self.user)
+            with announced():  # the household list's village filter offers it too
+                result = self.station.divisions.add_village(township_id, name, user=self.user)
         except ValidationError as error:
             QMessageBox.warning(self, self.tr("New village"), error.message)
             return
