@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from sqlalchemy import Connection, select
 
@@ -37,6 +37,9 @@ from huimin_desktop.sync.authority import Authority, StationDirectory, station_l
 from huimin_desktop.sync.changes import ExportScope, ExportStats, collect_records, current_seq
 from huimin_desktop.sync.merge import FutureStamps, Merger, MergeRefused, MergeStats, record_conflicts
 from huimin_desktop.sync.records import TABLES
+
+if TYPE_CHECKING:
+    from huimin_desktop.sync.package import PackageReader
 
 # merge statuses, as the CLI's --json prints them (DESIGN.md §5)
 APPLIED, ALREADY_APPLIED, REJECTED, QUARANTINED = "applied", "already-applied", "rejected", "quarantined"
@@ -96,6 +99,14 @@ class PackageSummary:
     attachments: int = 0
 
 
+class _Sender(TypedDict, total=False):
+    """Who sent a package (PackageSummary's fields), once its signed manifest says so."""
+
+    package_id: str
+    origin: str
+    origin_name: str
+
+
 @dataclass
 class RecordsOutcome:
     """What applying one package's records did (or, in a dry run, would do)."""
@@ -123,6 +134,11 @@ class SyncService:
 
     # -- peers and scope ------------------------------------------------------------------------
 
+    def _own_id(self) -> str:
+        if self.db.station_id is None:  # Station.open refuses a data folder without a station
+            raise RuntimeError("the data folder has no station")
+        return self.db.station_id
+
     def _peer(self, station_id: str) -> SyncPeer | None:
         with self.db.reader() as session:
             return _detached(session, session.get(SyncPeer, station_id))
@@ -138,7 +154,7 @@ class SyncService:
             peers = [(p.station_id, p.relation, p.via) for p in session.scalars(select(SyncPeer))]
         if recipient.relation == "upper":
             below = {station for station, relation, _via in peers if relation in ("lower", "relayed")}
-            return ExportScope(upward=True, subtree=frozenset({self.db.station_id, *below}))
+            return ExportScope(upward=True, subtree=frozenset({self._own_id(), *below}))
         part = {recipient.station_id} | {station for station, _r, via in peers if via == recipient.station_id}
         return ExportScope(upward=False, subtree=frozenset(part))
 
@@ -419,7 +435,7 @@ class SyncService:
         check_can_send(peer)
         return peer
 
-    def _open(self, package: Path, trust: PackageTrust):  # -> container.PackageReader
+    def _open(self, package: Path, trust: PackageTrust) -> PackageReader:
         from huimin_desktop.sync import package as container
         from huimin_desktop.sync.keys import load_keys
 
@@ -441,10 +457,11 @@ class SyncService:
         if manifest.get("origin") != self.db.station_id:
             return None
         directory = self.directory()
-        named = {
+        own = self._own_id()
+        named: _Sender = {
             "package_id": str(manifest.get("package_id", "")),
-            "origin": self.db.station_id,
-            "origin_name": directory.label(self.db.station_id),
+            "origin": own,
+            "origin_name": directory.label(own),
         }
         own_key = load_keys(self.db.folder).sign_public_hex
         try:
@@ -536,7 +553,7 @@ class SyncService:
             return own
         _sweep_staging(self.db.folder.staging_dir)
         staging = self.db.folder.staging_dir / f"merge-{os.getpid()}-{time.time_ns():x}"
-        named: dict[str, str] = {}  # who sent it, once the signed manifest says so
+        named: _Sender = {}  # who sent it, once the signed manifest says so
         trust = PackageTrust(self.db, path)  # also recognises a lower station's registration
         try:
             reader = self._open(path, trust)

@@ -124,7 +124,10 @@ class StationDirectory:
         identity = connection.exec_driver_sql(
             "SELECT id, name, level, division_code FROM station_identity"
         ).first()
-        me = KnownStation(*identity, relation="self") if identity else KnownStation("", "", "", "", "self")
+        me = KnownStation("", "", "", "", "self")
+        if identity is not None:
+            station_id, name, level, division = identity
+            me = KnownStation(station_id, name, level, division, "self")
         peers = {
             row[0]: KnownStation(*row)
             for row in connection.exec_driver_sql(

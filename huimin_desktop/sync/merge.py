@@ -157,22 +157,9 @@ class Merger:
     # -- one block of one table -------------------------------------------------------------------
 
     def _apply_block(self, spec: TableSpec, block: list[dict[str, Any]]) -> None:
-        for record in block:
-            _check_shape(spec, record)
-            latest = max([record["s"], record["cs"], *record["fs"].values()])
-            if stamp_ms(latest) > self.future_limit:
-                raise FutureStamps(latest)
-            if latest > self.stats.latest_stamp:
-                self.stats.latest_stamp = latest
-        ids = list(dict.fromkeys(r["id"] for r in block))
+        self._check_stamps(spec, block)
         columns = spec.stored_columns
-        existing: dict[str, list[Any]] = {
-            row[0]: list(row)
-            for row in self.connection.exec_driver_sql(
-                f"SELECT {', '.join(columns)} FROM {spec.name} WHERE id IN ({', '.join('?' for _ in ids)})",
-                tuple(ids),
-            )
-        }
+        existing = self._stored_rows(spec, block)
         if self.authority is not None:
             for record in block:
                 self.authority.check_record(spec, record, existing.get(record["id"]))
@@ -211,6 +198,28 @@ class Merger:
                 f"UPDATE {spec.name} SET {sets}, seq = ? WHERE id = ?",
                 [(*row[1:], self.seq, row[0]) for row in updates.values()],
             )
+
+    def _check_stamps(self, spec: TableSpec, block: list[dict[str, Any]]) -> None:
+        """Each record has the table's shape and no stamp too far ahead; the latest stamp is noted."""
+        for record in block:
+            _check_shape(spec, record)
+            latest = max([record["s"], record["cs"], *record["fs"].values()])
+            if stamp_ms(latest) > self.future_limit:
+                raise FutureStamps(latest)
+            if latest > self.stats.latest_stamp:
+                self.stats.latest_stamp = latest
+
+    def _stored_rows(self, spec: TableSpec, block: list[dict[str, Any]]) -> dict[str, list[Any]]:
+        """The stored rows (all columns) of the block's ids, by id."""
+        ids = list(dict.fromkeys(r["id"] for r in block))
+        columns = spec.stored_columns
+        return {
+            row[0]: list(row)
+            for row in self.connection.exec_driver_sql(
+                f"SELECT {', '.join(columns)} FROM {spec.name} WHERE id IN ({', '.join('?' for _ in ids)})",
+                tuple(ids),
+            )
+        }
 
     def _remember_echoes(
         self,
