@@ -168,13 +168,16 @@ class ConflictReview:
             detail = row[0] if row else ""
         if household_id is not None:
             row = connection.exec_driver_sql(
-                "SELECT h.head_name, d.name FROM household h LEFT JOIN division d ON d.id = h.division_id "
+                "SELECT h.head_name, d.name, t.name FROM household h "
+                "LEFT JOIN division d ON d.id = h.division_id LEFT JOIN division t ON t.id = d.parent_id "
                 "WHERE h.id = ?",
                 (household_id,),
             ).first()
             if row is not None:
-                village = f"（{row[1]}）" if row[1] else ""
-                head = f"{row[0] or '（无户主）'}户{village}"  # 宝斯鲁户（东营子村）
+                # 宝斯鲁户（马友营蒙古族乡 东营子村）: village names repeat across townships
+                place = " ".join(part for part in (row[2], row[1]) if part)
+                village = f"（{place}）" if place else ""
+                head = f"{row[0] or '（无户主）'}户{village}"
                 return head if table == "household" else f"{head} {what} {detail}".strip()
         return f"{what} {detail or row_id[:8]}".strip()
 

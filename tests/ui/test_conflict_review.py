@@ -168,3 +168,13 @@ def test_a_duplicate_id_number_offers_both_households(
         for editor in editors:
             editor.close()
         qtbot.waitUntil(lambda: not open_editors())
+
+
+def test_records_are_labelled_by_household_village_and_township(network, sync_operations: None) -> None:
+    city, a, _b = network
+    township = a.divisions.find_by_code(TOWNSHIP_A)
+    assert township is not None
+    a.divisions.add_village(township.id, "东营子村")  # village names repeat: the township tells them apart
+    _phone_conflicts(city, a, 1)
+    (conflict,) = city.sync.conflicts()
+    assert conflict.record_label == "宝斯鲁户（马友营蒙古族乡 东营子村）"
