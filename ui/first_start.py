@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -267,6 +268,11 @@ class FirstStartDialog(QDialog):
         label.setVisible(bool(text))
         if text:
             self._grow_to_fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The wrapped texts need more height than the first size guess gives them."""
+        super().showEvent(event)
+        self._grow_to_fit()
 
     def _grow_to_fit(self) -> None:
         """A message that appears takes room: grow the dialog instead of squeezing the fields."""
