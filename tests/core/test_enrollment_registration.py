@@ -202,7 +202,7 @@ def test_two_laptops_from_one_setup_file_the_first_is_bound_the_second_refused(
         SealedBox(load_keys_of(second).box_key).decrypt(sealed)
     with Station.open(second) as station:
         second_before = logical_dump(station, local=True)
-    assert "其他站点" in merge_refused(str(back), second)
+    assert "不能在本站打开" in merge_refused(str(back), second)
     with Station.open(second) as station:
         assert logical_dump(station, local=True) == second_before
     (down,) = cli("merge", str(back), "--data", str(first))["packages"]
