@@ -77,11 +77,13 @@ def type_cell(editor: HouseholdEditor, row: int, column: str, text: str) -> None
     view.setFocus(Qt.FocusReason.OtherFocusReason)
     send_text(view, text[0])  # typing on a selected cell starts editing it with that character
     assert view.state() == QAbstractItemView.State.EditingState, f"{column} did not open an editor"
-    target = focused(editor)
-    send_text(target, text[1:])
+    send_text(focused(editor), text[1:])
     for _ in range(3):  # completer popups filter through queued events
         QCoreApplication.processEvents()
-    press(target, Qt.Key.Key_Return)
+    # The cell's editor as it is now: one fetched before the events above may have been deleted
+    # meanwhile (a combo box's completer closing, a commit), which crashed the screenshot script.
+    if view.state() == QAbstractItemView.State.EditingState:
+        press(focused(editor), Qt.Key.Key_Return)
     # The delegate commits on Enter through a queued call.
     for _ in range(3):
         QCoreApplication.processEvents()

@@ -48,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
             editor = HouseholdEditor(station, household_id)
             editor.show()
             save(app, editor, out / f"editor-{size}-household.png")
+            editor.section_keys.go_to("survey")  # as Ctrl+↓ opens it: the incomes whole, no scrolling
+            save(app, editor, out / f"editor-{size}-survey.png")
             bar = editor.scroll_area.verticalScrollBar()
             bar.setValue(bar.maximum())
             save(app, editor, out / f"editor-{size}-household-bottom.png")
