@@ -14,12 +14,15 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
 
 from huimin_desktop.model import new_id
 from huimin_desktop.services.station import Station
@@ -451,3 +454,102 @@ def test_a_package_for_another_station_names_its_recipient(network: Network, tmp
     (summary,) = network[T1].sync.merge([package])
     assert summary.status == "rejected"
     assert f"发给{label(CITY)}" in summary.reason, summary.reason
+
+
+# -- the property: forged packages over any edge of the tree are refused whole -----------------------
+
+SUBTREE = {T1: {T1}, T2: {T2}, A: {A}, COUNTY: {COUNTY, T1, T2}, CITY: set(NAMES)}
+EDGES = [(A, CITY), (T1, COUNTY), (T2, COUNTY), (COUNTY, CITY), (CITY, A), (COUNTY, T1), (CITY, COUNTY)]
+UPWARD = {(A, CITY), (T1, COUNTY), (T2, COUNTY), (COUNTY, CITY)}
+KINDS = ("edit", "tombstone", "stamp", "base", "new-row", "child")
+
+
+def _households_of(station: Station, origins: set[str]) -> list[str]:
+    with station.db.engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT id, origin FROM household ORDER BY id").fetchall()
+    return [row_id for row_id, origin in rows if origin in origins]
+
+
+@settings(
+    max_examples=16,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # no shrinking: each example is real packages
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    edge=st.sampled_from(EDGES),
+    kind=st.sampled_from(KINDS),
+    pick=st.integers(0, 1000),
+    writer_pick=st.integers(0, 1000),
+)
+def test_forged_packages_over_any_edge_are_refused_whole(
+    template: Path, edge, kind, pick, writer_pick
+) -> None:
+    sender_code, recipient_code = edge
+    upward = edge in UPWARD
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work) / "network"
+        shutil.copytree(template, root)
+        sender, recipient = Station.open(root / sender_code), Station.open(root / recipient_code)
+        try:
+            ids = {code: _station_id(root / code) for code in NAMES}
+            side = SUBTREE[sender_code] if upward else SUBTREE[recipient_code]
+            foreign_codes = set(NAMES) - side
+            # who may not write in this package: outside the sender's subtree (upward, plus a station
+            # nobody enrolled), the recipient's subtree (downward)
+            writers = sorted(ids[c] for c in (foreign_codes if upward else side)) + (
+                [new_id()] if upward else []
+            )
+            writer = writers[writer_pick % len(writers)]
+            holder = recipient if upward else sender
+            victims = _households_of(holder, {ids[c] for c in foreign_codes})
+            own = _households_of(sender, {ids[c] for c in side})
+            set_household(sender, own[pick % len(own)], notes=f"改{pick}")  # something honest to send
+            header, records = honest_records(sender, recipient)
+            victim = record_of(holder, "household", victims[pick % len(victims)])
+            mine = record_of(sender, "household", own[(pick + 1) % len(own)])
+            me = sender.info().id
+            forged = {
+                "edit": lambda: _edit(victim, "phone", "13900000000", stamp_for(me)),
+                "tombstone": lambda: _edit(victim, "deleted", 1, stamp_for(me)),
+                "stamp": lambda: _edit(mine, "phone", "13900000000", stamp_for(writer)),
+                "base": lambda: _based_on(
+                    _edit(mine, "phone", "1", stamp_for(me)), stamp_for(writer, ahead_ms=-1)
+                ),
+                "new-row": lambda: _new_row("household", writer, stamp_for(writer), dict(mine["v"])),
+                "child": lambda: _new_row("member", me, stamp_for(me), _child_values(sender, victim["id"])),
+            }[kind]()
+            folder = Path(work) / "stick"
+            folder.mkdir()
+            package = write_real_package(sender, recipient, folder, header, [*records, forged])
+            before = state(recipient)
+            (summary,) = recipient.sync.merge([package])
+            assert summary.status == "rejected", (edge, kind, summary.reason)
+            # (a child of a household the recipient never had: refused as incomplete, at the commit)
+            assert "已拒绝整个同步包" in summary.reason or "同步包不完整" in summary.reason, summary.reason
+            assert "（）" not in summary.reason
+            assert state(recipient) == before
+            honest = write_real_package(sender, recipient, folder, header, records)
+            (summary,) = recipient.sync.merge([honest])
+            assert summary.status == "applied", (edge, summary.reason)
+        finally:
+            sender.close()
+            recipient.close()
+
+
+def _station_id(folder: Path) -> str:
+    with Station.open(folder) as station:
+        return station.info().id
+
+
+def _based_on(record: dict[str, Any], base: str) -> dict[str, Any]:
+    record["fb"]["phone"] = base
+    return record
+
+
+def _child_values(sender: Station, household_id: str) -> dict[str, Any]:
+    with sender.db.engine.connect() as connection:
+        member = connection.exec_driver_sql("SELECT id FROM member LIMIT 1").scalar_one()
+    values = dict(record_of(sender, "member", member)["v"])
+    values.update(household_id=household_id, position=9, name="冒名成员")
+    return values
