@@ -1,11 +1,19 @@
-"""Typed errors the core raises on purpose. Each carries data; ``message`` is the Chinese one-liner.
+"""Typed errors the core raises on purpose. Each carries a stable ``code`` and its ``params``.
 
 Below services/, sync/ and spreadsheet/ so that every layer can raise them without importing the
-layer above. The CLI prints ``message`` on stderr; the GUI shows it (translated where a translation
-exists).
+layer above. ``huimin_desktop.messages.describe`` words an error in the user's language from its code
+(the CLI prints that line on stderr, the GUI shows it); ``message`` is the Chinese line, kept as the
+fallback for a code the catalog does not (yet) know.
+
+Two ways to raise: ``ServiceError(code="sync.revoked_station", name=..., date=...)`` takes the Chinese
+``message`` from the catalog (``huimin_desktop/messages/catalog.py``); ``ServiceError("中文原因")`` alone
+keeps the class's code and the given line, and is worded the same in every language until it gets a
+code of its own.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from huimin_desktop.domain.issues import Issue
 
@@ -13,7 +21,16 @@ from huimin_desktop.domain.issues import Issue
 class ServiceError(Exception):
     code = "error"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | None = None, *, code: str | None = None, **params: Any) -> None:
+        if code is not None:
+            self.code = code
+        self.params: dict[str, Any] = params
+        # Worded from the catalog only when raised by code: a bare Chinese line stays exactly itself.
+        self.coded = message is None or code is not None
+        if message is None:
+            from huimin_desktop.messages import ZH, text
+
+            message = text(self.code, params, ZH)
         super().__init__(message)
         self.message = message
 
@@ -30,7 +47,7 @@ class NotFoundError(ServiceError):
     code = "not_found"
 
     def __init__(self, what: str, record_id: str) -> None:
-        super().__init__(f"找不到{what}（{record_id}）")
+        super().__init__(what=what, record_id=record_id)
         self.what = what
         self.record_id = record_id
 

@@ -1,29 +1,23 @@
-"""Turning core exceptions into one translated line for a message box or an inline label."""
+"""Core errors as one line for a message box or an inline label, in the interface language.
+
+The words come from the core's one catalog (``huimin_desktop.messages``), the same the CLI prints:
+``install_translators`` sets its language with the interface's, so English mode shows English errors.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
-from huimin_desktop.errors import ServiceError
-from huimin_desktop.store.datafolder import DataFolderError
-from huimin_desktop.store.schema import SchemaTooNewError
+from huimin_desktop import messages
+from huimin_desktop.domain.issues import Issue
 
 
 def expected_error_message(error: BaseException) -> str | None:
-    """The user-facing line for an error the core raises on purpose; None for a real bug."""
-    if isinstance(error, ServiceError):
-        return error.message  # the core's Chinese one-liner, written for the cadre
-    if isinstance(error, SchemaTooNewError):
-        return QCoreApplication.translate(
-            "Errors",
-            "This data folder was written by a newer version of the program. "
-            "Please install the newer version; nothing was changed.",
-        )
-    if isinstance(error, DataFolderError):
-        return QCoreApplication.translate("Errors", "The data folder {path} cannot be used: {reason}").format(
-            path=error.path, reason=error.reason
-        )
-    return None
+    """The user-facing line for an error the core raises on purpose (or an OS/SQLite one); None for a bug."""
+    return messages.describe(error)
+
+
+def issue_message(issue: Issue) -> str:
+    """A validation issue's message in the interface language (the validator's Chinese in Chinese)."""
+    return messages.describe_issue(issue)
 
 
 def one_line_reason(error: BaseException) -> str:

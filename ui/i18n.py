@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from huimin_desktop import messages
 from huimin_desktop.paths import TRANSLATIONS_DIR
 from ui import preferences
 
@@ -44,6 +45,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     keeps them alive as long as the application.
     """
     installed: list[QTranslator] = []
+    messages.set_language(messages.EN if language == ENGLISH else messages.ZH)  # the core's error words
     if language != CHINESE:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return installed
@@ -60,3 +62,4 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    messages.set_language(messages.ZH)

@@ -3,6 +3,10 @@
 Every command takes ``--data DIR`` (else HUIMIN_DATA, else the per-user data folder). Commands that
 report take ``--json`` and then print exactly one JSON object on stdout. Exit status 0 on success;
 on failure 1 with a one-line reason on stderr, and nothing changed (2 for a malformed command line).
+The reason is worded by ``huimin_desktop.messages`` in Chinese, or in English with ``--lang en`` or an
+English locale (LC_ALL / LC_MESSAGES / LANG = en_*). Operating-system and SQLite errors a user can cause
+(a full disk, a read-only stick, a locked database) are such reasons too; a real bug prints one line
+naming a log file that holds the traceback (``cli/failures.py``).
 
 Each group of commands lives in its own module with a ``register(command)`` function; the order of
 ``COMMAND_MODULES`` is the order ``--help`` lists them.
@@ -14,9 +18,9 @@ import argparse
 import importlib
 import sys
 
-from huimin_desktop import APP_NAME_ZH, __version__
-from huimin_desktop.cli.common import EXIT_FAILED, EXIT_USAGE, CommandFailed, Handler, Parser
-from huimin_desktop.services.errors import describe_error
+from huimin_desktop import APP_NAME_ZH, __version__, messages
+from huimin_desktop.cli.common import EXIT_FAILED, EXIT_USAGE, Handler, Parser
+from huimin_desktop.cli.failures import log_bug
 
 COMMAND_MODULES = (
     "huimin_desktop.cli.station_commands",  # init, demo, check
@@ -26,9 +30,13 @@ COMMAND_MODULES = (
 )
 
 
+LANG_HELP = "错误信息的语言：zh（中文，默认）或 en（英文；英文区域设置 LANG=en_* 时也是英文）"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="huimin", description=f"{APP_NAME_ZH}（命令行）。不带子命令运行则打开图形界面。")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", metavar="zh|en", help=LANG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(
@@ -38,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--data", metavar="DIR", help="数据文件夹（默认：环境变量 HUIMIN_DATA 或用户数据目录）"
         )
+        sub.add_argument("--lang", metavar="zh|en", default=argparse.SUPPRESS, help=LANG_HELP)
         if reports:
             sub.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
         sub.set_defaults(handler=handler)
@@ -51,19 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    messages.set_language(getattr(args, "lang", None) or messages.language_from_environment())
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
     try:
         return args.handler(args)
-    except CommandFailed as exc:
-        reason = str(exc)
     except KeyboardInterrupt:
-        reason = "已中断，未作任何改动"
+        reason = messages.text("interrupted")
     except Exception as exc:
-        described = describe_error(exc)
-        if described is None:
-            raise
-        reason = described
-    print(f"错误：{reason}".replace("\n", " "), file=sys.stderr)
+        reason = messages.describe(exc) or log_bug(exc, args)
+    prefix = "Error: " if messages.language() == messages.EN else "错误："
+    print(f"{prefix}{reason}".replace("\n", " "), file=sys.stderr)
     return EXIT_FAILED

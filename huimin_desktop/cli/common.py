@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, NoReturn
 
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.progress import TaskState
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -17,8 +18,10 @@ Handler = Callable[[argparse.Namespace], int]
 AddCommand = Callable[..., argparse.ArgumentParser]
 
 
-class CommandFailed(Exception):
-    """A command could not do its work; the message is the one line for stderr."""
+class CommandFailed(ServiceError):
+    """A command could not do its work: a Chinese line, or ``code=`` and params from the catalog."""
+
+    code = "command"
 
 
 class Parser(argparse.ArgumentParser):

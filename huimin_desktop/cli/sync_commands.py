@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from huimin_desktop.cli.common import (
-    EXIT_FAILED,
     EXIT_OK,
     AddCommand,
     CommandFailed,
@@ -56,16 +55,17 @@ def cmd_verify(args: argparse.Namespace) -> int:
         "attachments": result.attachments,
         "bytes": result.bytes,
     }
-    if result.ok:
-        text = (
-            f"同步包完整且真实：来自 {result.origin_name}，"
-            f"生成于 {result.created_at:%Y-%m-%d %H:%M}（UTC），"
-            f"记录 {result.records} 条，附件 {result.attachments} 个"
-        )
-    else:
-        text = f"同步包有问题：{result.reason}"
+    if not result.ok:  # the reason goes to stderr like every command's; --json still gets the object
+        if args.json:
+            emit(args, payload, "")
+        raise CommandFailed(code="verify.failed", reason=result.reason)
+    text = (
+        f"同步包完整且真实：来自 {result.origin_name}，"
+        f"生成于 {result.created_at:%Y-%m-%d %H:%M}（UTC），"
+        f"记录 {result.records} 条，附件 {result.attachments} 个"
+    )
     emit(args, payload, text)
-    return EXIT_OK if result.ok else EXIT_FAILED
+    return EXIT_OK
 
 
 def _conflict_json(conflict: ConflictRecord) -> dict[str, Any]:
@@ -160,9 +160,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
     refused = [s for s in summaries if s.status not in (APPLIED, ALREADY_APPLIED, OWN)]
     if refused:  # exit 1 even when others of the batch went in: a script must notice; stdout says which
         went_in = len(summaries) - len(refused)
-        others = f"（其余 {went_in} 个{'可以合并' if args.dry_run else '已合并'}）" if went_in else ""
+        code = "merge.not_merged" if not went_in else "merge.could_merge" if args.dry_run else "merge.merged"
         first = refused[0]
-        raise CommandFailed(f"{len(refused)} 个同步包未合并{others}：{first.package.name}：{first.reason}")
+        raise CommandFailed(
+            code=code, count=len(refused), others=went_in, name=first.package.name, reason=first.reason
+        )
     return EXIT_OK
 
 

@@ -101,12 +101,25 @@ def _date_issues(number: str, today: dt.date) -> tuple[dt.date | None, list[Issu
     shown = f"{digits[0:4]}年{digits[4:6]}月{digits[6:8]}日"
     birth = _birth_date(digits)
     if birth is None:
-        return None, [_issue("id.birth_date_invalid", f"身份证号中的出生日期（{shown}）不存在", date=digits)]
+        return None, [
+            _issue(
+                "id.birth_date_invalid", f"身份证号中的出生日期（{shown}）不存在", date=digits, shown=shown
+            )
+        ]
     if birth > today:
-        return None, [_issue("id.birth_date_future", f"身份证号中的出生日期（{shown}）晚于今天", date=digits)]
+        return None, [
+            _issue(
+                "id.birth_date_future", f"身份证号中的出生日期（{shown}）晚于今天", date=digits, shown=shown
+            )
+        ]
     if birth < EARLIEST_BIRTH:
         return None, [
-            _issue("id.birth_date_too_early", f"身份证号中的出生日期（{shown}）早于 1900 年", date=digits)
+            _issue(
+                "id.birth_date_too_early",
+                f"身份证号中的出生日期（{shown}）早于 1900 年",
+                date=digits,
+                shown=shown,
+            )
         ]
     return birth, []
 
@@ -130,6 +143,7 @@ def _region_issues(region: str) -> list[Issue]:
                 f"身份证号前两位 {region[:2]} 不是省级行政区划代码，请核对身份证号",
                 Severity.WARNING,
                 region=region,
+                province=region[:2],
             )
         ]
     return []  # somewhere else in China: the national list is not shipped, and it is no error

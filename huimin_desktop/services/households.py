@@ -155,6 +155,7 @@ class HouseholdService:
                                 f"{member.name} 的性别与身份证号不一致，已按身份证号更正",
                                 Severity.WARNING,
                                 field=_member_field(index, "sex"),
+                                params={"name": member.name},
                             )
                         )
                     sex, birth = result.sex or sex, result.birth_date
@@ -164,6 +165,7 @@ class HouseholdService:
                                 "member.duplicate_in_household",
                                 f"身份证号与第 {seen[number] + 1} 名成员重复",
                                 field=_member_field(index, "id_number"),
+                                params={"other": seen[number] + 1},
                             )
                         )
                     seen[number] = index
@@ -174,6 +176,7 @@ class HouseholdService:
                         f"{member.name or '成员'} 未填写身份证号",
                         Severity.WARNING,
                         field=_member_field(index, "id_number"),
+                        params={"name": member.name or "?"},
                     )
                 )
             member_phone = check_phone(member.phone)
@@ -211,7 +214,11 @@ class HouseholdService:
                     "member.duplicate_elsewhere",
                     f"身份证号 {number[:6]}********{number[-4:]} 已登记在户主为“{head}”的另一户中",
                     field=_member_field(index, "id_number"),
-                    params={"household_id": other_id},
+                    params={
+                        "household_id": other_id,
+                        "masked": f"{number[:6]}********{number[-4:]}",
+                        "head": head,
+                    },
                 )
             )
         return found
@@ -546,7 +553,9 @@ def _check_survey(data: SurveyInput) -> list[Issue]:
     issues: list[Issue] = []
     this_year = dt.date.today().year
     if not 2000 <= data.year <= this_year + 1:
-        issues.append(Issue("survey.year", f"调查年度 {data.year} 不合理", field="year"))
+        issues.append(
+            Issue("survey.year", f"调查年度 {data.year} 不合理", field="year", params={"year": data.year})
+        )
     amounts = {
         "income_wage": "工资性收入",
         "income_business": "生产经营性收入",
@@ -556,7 +565,11 @@ def _check_survey(data: SurveyInput) -> list[Issue]:
     }
     for name, label in amounts.items():
         if getattr(data, name) < 0:
-            issues.append(Issue("amount.negative", f"{label}不能为负数", field=name))
+            issues.append(
+                Issue(
+                    "amount.negative", f"{label}不能为负数", field=name, params={"value": getattr(data, name)}
+                )
+            )
     if data.household_size is not None and data.household_size < 0:
         issues.append(Issue("survey.household_size", "家庭人口不能为负数", field="household_size"))
     if data.survey_date and data.survey_date > dt.date.today():

@@ -71,11 +71,11 @@ class Station:
         """Open an existing station; NoStationError when the folder has none."""
         folder = DataFolder(resolve_data_dir(data_dir))
         if not folder.exists():
-            raise NoStationError(f"数据文件夹 {folder.root} 中还没有站点，请先初始化（init）")
+            raise NoStationError(path=folder.root)
         db = Database.open(folder)
         if db.station_id is None:
             db.close()
-            raise NoStationError(f"数据文件夹 {folder.root} 中还没有站点，请先初始化（init）")
+            raise NoStationError(path=folder.root)
         try:
             ensure_station_keys(db)  # a station made before stations had keys gets them once
         except BaseException:
@@ -101,9 +101,9 @@ class Station:
         validate_station(level, name, division_code)
         folder = DataFolder(resolve_data_dir(data_dir))
         if folder.exists():
-            raise StationExistsError(f"数据文件夹 {folder.root} 已有站点，不能重复初始化")
+            raise StationExistsError(path=folder.root)
         if folder.root.exists() and not folder.root.is_dir():
-            raise ServiceError(f"{folder.root} 不是文件夹")
+            raise ServiceError(code="data_folder.not_a_folder", path=folder.root)
         db = Database.open(folder)
         try:
             create_station(

@@ -164,7 +164,7 @@ def create_station(
     """
     validate_station(level, name, division_code)
     if db.station_id is not None:
-        raise StationExistsError(f"数据文件夹 {db.folder.root} 已有站点，不能重复初始化")
+        raise StationExistsError(path=db.folder.root)
     station_id = setup.station.id if setup is not None else new_id()
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     with db.session(capture=False) as session:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from sqlalchemy import Connection, select
 
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import describe
 from huimin_desktop.model import SyncPackageLog, SyncPeer
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.enrollment import PackageTrust, check_can_send, registration_header
@@ -429,9 +430,9 @@ class SyncService:
                 if len(matches) == 1:
                     peer = _detached(session, matches[0])
         if peer is None or peer.relation not in ("lower", "upper"):
-            raise ServiceError(f"找不到接收站点“{recipient}”：只能发给本站登记的下级站点或上级站点")
+            raise ServiceError(code="sync.unknown_recipient", recipient=recipient)
         if peer.revoked_at is not None:
-            raise ServiceError(f"站点“{peer.name}”已被吊销，不能再向它发送同步包")
+            raise ServiceError(code="sync.recipient_revoked", name=peer.name)
         check_can_send(peer)
         return peer
 
@@ -482,8 +483,8 @@ class SyncService:
                 if known is not None
                 else _claimed_label(exc.recipient, exc.claimed)
             )
-            return f"同步包是发给{named}的，不能在本站打开"
-        return str(getattr(exc, "message", exc))
+            return describe(ServiceError(code="package.other_recipient", recipient=named)) or named
+        return describe(exc) or str(getattr(exc, "message", exc))
 
     def verify(self, package: Path) -> VerifyResult:
         from huimin_desktop.sync import package as container

@@ -28,7 +28,9 @@ def _stored_revision(db_path: Path) -> str | None:
     try:
         connection = sqlite3.connect(f"{db_path.as_uri()}?{mode}", uri=True)
     except sqlite3.Error as exc:
-        raise DataFolderError(db_path, f"无法打开数据库：{exc}") from exc
+        raise DataFolderError(
+            db_path, f"无法打开数据库：{exc}", code="data_folder.cannot_open", detail=str(exc)
+        ) from exc
     try:
         has_table = connection.execute(
             "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -38,7 +40,12 @@ def _stored_revision(db_path: Path) -> str | None:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
-        raise DataFolderError(db_path, f"数据库文件已损坏或不是本程序的数据库：{exc}") from exc
+        raise DataFolderError(
+            db_path,
+            f"数据库文件已损坏或不是本程序的数据库：{exc}",
+            code="data_folder.damaged",
+            detail=str(exc),
+        ) from exc
     finally:
         connection.close()
 

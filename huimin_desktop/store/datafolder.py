@@ -20,12 +20,18 @@ DB_FILENAME = "huimin.db"
 
 
 class DataFolderError(Exception):
-    """The folder cannot be used as a data folder (not a folder, not writable, ...)."""
+    """The folder cannot be used as a data folder (not a folder, not writable, ...).
 
-    def __init__(self, path: Path, reason: str) -> None:
+    ``reason`` is the Chinese explanation; ``code`` and ``params`` let ``messages.describe`` word it in
+    the user's language (``params`` holds ``path`` and ``reason`` too).
+    """
+
+    def __init__(self, path: Path, reason: str, *, code: str = "data_folder.other", detail: str = "") -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.code = code
+        self.params = {"path": path, "reason": detail or reason}
 
 
 @dataclass(frozen=True)
@@ -66,7 +72,7 @@ class DataFolder:
 
     def ensure_layout(self) -> None:
         if self.root.exists() and not self.root.is_dir():
-            raise DataFolderError(self.root, "不是文件夹")
+            raise DataFolderError(self.root, "不是文件夹", code="data_folder.not_a_folder")
         try:
             for folder in (
                 self.root,
@@ -78,7 +84,12 @@ class DataFolder:
             ):
                 folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DataFolderError(self.root, f"无法创建数据文件夹：{exc.strerror or exc}") from exc
+            raise DataFolderError(
+                self.root,
+                f"无法创建数据文件夹：{exc.strerror or exc}",
+                code="data_folder.cannot_create",
+                detail=str(exc.strerror or exc),
+            ) from exc
 
 
 def has_station(data_dir: str | os.PathLike[str] | None) -> bool:

@@ -27,6 +27,8 @@ class SchemaTooNewError(Exception):
     def __init__(self, revision: str) -> None:
         super().__init__(f"database schema {revision} is newer than this program")
         self.revision = revision
+        self.code = "schema_too_new"
+        self.params = {"revision": revision}
 
 
 def _config(connection: Connection | None = None) -> Config:

@@ -162,8 +162,8 @@ def _read_errors(path: Path) -> Iterator[None]:
         yield
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
-            raise PackageError("本机磁盘空间不足，无法解开同步包；请清理磁盘后重试") from exc
-        raise PackageError(f"读取同步包 {path.name} 失败：{exc.strerror or exc}（U 盘是否已拔出？）") from exc
+            raise PackageError(code="package.disk_full_local") from exc
+        raise PackageError(code="package.read_failed", name=path.name, reason=exc.strerror or exc) from exc
 
 
 def _utcnow() -> dt.datetime:
@@ -202,7 +202,7 @@ def write_package(
     except (ValueError, TypeError, CryptoError):
         raise PackageError("接收站点的公钥无效，无法写同步包；请重新登记该站点") from None
     if not dest_dir.is_dir():
-        raise PackageError(f"目标文件夹 {dest_dir} 不存在")
+        raise PackageError(code="package.target_missing", path=dest_dir)
     temporary = _make_temp_folder(dest_dir)
     final: Path | None = None
     try:
@@ -249,13 +249,13 @@ def write_package(
         if final is not None:
             shutil.rmtree(final, ignore_errors=True)
         if isinstance(exc, PackageError) and final is not None:
-            raise PackageError(
-                f"同步包写入后读回校验失败（{exc.message}），U 盘可能有问题；请换一个 U 盘重试"
-            ) from exc
+            raise PackageError(code="package.read_back_failed", detail=exc) from exc
         if isinstance(exc, OSError):
             if exc.errno == errno.ENOSPC:
-                raise PackageError(f"{dest_dir} 空间不足，同步包没有写入；请换一个空间更大的 U 盘") from exc
-            raise PackageError(f"写同步包失败：{exc.strerror or exc}（{exc.filename or dest_dir}）") from exc
+                raise PackageError(code="package.target_full", path=dest_dir) from exc
+            raise PackageError(
+                code="package.write_failed", reason=exc.strerror or exc, path=exc.filename or dest_dir
+            ) from exc
         raise
     return WrittenPackage(
         final, package_id, info.records, info.attachments, info.bytes, tuple(streams.fingerprints)
@@ -421,12 +421,12 @@ class PackageReader:
             try:
                 package_key = SealedBox(keys.box_key).decrypt(base64.b64decode(manifest["sealed_key"]))
             except (CryptoError, ValueError, TypeError):
-                raise PackageError("同步包的密钥无法用本站密钥打开：不是发给本站的，或已损坏") from None
+                raise PackageError(code="package.key_unusable") from None
         self._key = package_key
         self._files = {entry.name: entry for entry in _entries(manifest)}
         for entry in self._files.values():
             if (path / entry.name).stat().st_size != entry.size:
-                raise PackageError(f"同步包文件 {entry.name} 的大小与清单不符（被截断或改动）")
+                raise PackageError(code="package.size_mismatch", name=entry.name)
         if verify_hashes:
             _check_hashes(path, list(self._files.values()))
 
@@ -652,15 +652,15 @@ def read_manifest(path: Path, *, sign_key_for: SignKeyLookup) -> dict[str, Any]:
 
 def _read_checked_manifest(path: Path, sign_key_for: SignKeyLookup) -> dict[str, Any]:
     if not path.is_dir():
-        raise PackageError(f"{path} 不是同步包（应为一个文件夹）")
+        raise PackageError(code="package.not_a_folder", path=path)
     manifest_bytes = _read_small(path, MANIFEST)
     signature = _read_small(path, SIGNATURE)
     try:
         manifest = json.loads(manifest_bytes.decode("ascii"))
     except (UnicodeDecodeError, ValueError):
-        raise PackageError("同步包清单（MANIFEST.JSN）已损坏，无法读取") from None
+        raise PackageError(code="package.manifest_damaged") from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise PackageError("不是本程序的同步包（清单格式不符）")
+        raise PackageError(code="package.not_ours")
     entries = _entries(manifest)
     _check_listing(path, entries)
     origin = manifest.get("origin")
@@ -673,10 +673,10 @@ def _read_checked_manifest(path: Path, sign_key_for: SignKeyLookup) -> dict[str,
     except ServiceError as exc:  # unknown or revoked station: one exception type for every refusal
         raise PackageError(exc.message) from exc
     if not verify_signature(sign_key, manifest_bytes, signature):
-        raise PackageError("同步包的签名无效：清单被改动，或不是由登记的站点密钥签发的")
+        raise PackageError(code="package.bad_signature")
     _check_versions(manifest)
     if manifest.get("origin_fingerprint") != fingerprint(sign_key):
-        raise PackageError("同步包清单中的密钥指纹与发送站点登记的不符")
+        raise PackageError(code="package.fingerprint_mismatch")
     return manifest
 
 
@@ -685,7 +685,7 @@ def _read_small(folder: Path, name: str) -> bytes:
     try:
         info = target.lstat()
     except FileNotFoundError:
-        raise PackageError(f"不是完整的同步包：缺少 {name}") from None
+        raise PackageError(code="package.incomplete", name=name) from None
     if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_MANIFEST_BYTES:
         raise PackageError(f"同步包中的 {name} 不是正常文件")
     return target.read_bytes()
@@ -726,9 +726,9 @@ def _check_listing(path: Path, entries: list[FileEntry]) -> None:
     present = {child.name for child in path.iterdir() if not _is_system_litter(child.name)}
     missing, extra = sorted(expected - present), sorted(present - expected)
     if missing:
-        raise PackageError(f"同步包不完整：缺少文件 {'、'.join(missing[:3])}")
+        raise PackageError(code="package.missing_files", names="、".join(missing[:3]))
     if extra:
-        raise PackageError(f"同步包中有清单之外的文件 {'、'.join(extra[:3])}，已拒绝")
+        raise PackageError(code="package.extra_files", names="、".join(extra[:3]))
     for entry in entries:
         info = (path / entry.name).lstat()
         if not stat.S_ISREG(info.st_mode):
@@ -771,10 +771,10 @@ def _check_hashes(path: Path, entries: list[FileEntry]) -> None:
     for entry in entries:
         target = path / entry.name
         if target.stat().st_size != entry.size:
-            raise PackageError(f"同步包文件 {entry.name} 的大小与清单不符（被截断或改动）")
+            raise PackageError(code="package.size_mismatch", name=entry.name)
         digest = hashlib.sha256()
         with target.open("rb") as handle:
             while chunk := handle.read(CHUNK):
                 digest.update(chunk)
         if digest.hexdigest() != entry.sha256:
-            raise PackageError(f"同步包文件 {entry.name} 的校验值（SHA-256）与清单不符，文件已损坏或被改动")
+            raise PackageError(code="package.hash_mismatch", name=entry.name)

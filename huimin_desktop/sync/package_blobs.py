@@ -67,13 +67,11 @@ class BlobPlan:
 
 
 def missing_blob(sha256: str) -> PackageError:
-    return PackageError(f"附件库中缺少文件（{sha256[:12]}…），请先运行 check 检查附件库")
+    return PackageError(code="package.blob_missing", sha=sha256[:12])
 
 
 def corrupted_blob(sha256: str) -> PackageError:
-    return PackageError(
-        f"附件库中的文件已损坏（{sha256[:12]}…）：内容与校验值不符；请先运行 check 检查附件库"
-    )
+    return PackageError(code="package.blob_damaged", sha=sha256[:12])
 
 
 def plan_blobs(blobs: Iterable[BlobSource]) -> list[BlobPlan]:

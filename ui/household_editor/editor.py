@@ -65,7 +65,7 @@ from ui.editors.windows import (
     lay_out_editor,
     message_area,
 )
-from ui.errors import expected_error_message
+from ui.errors import expected_error_message, issue_message
 from ui.household_editor.income_history import IncomeHistory, YearIncome
 from ui.household_editor.members_table import COLUMNS, MemberRow, MembersPanel
 from ui.household_editor.sections import household_sections
@@ -631,7 +631,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
 
     def _phone_left(self) -> None:
         result = check_phone(self.phone.text())
-        message = next((i.message for i in result.issues if i.is_error), "")
+        message = next((issue_message(i) for i in result.issues if i.is_error), "")
         self._field_issue(self.phone, self.phone_message, message)
 
     def _field_issue(self, widget: QWidget, label: FieldMessage, message: str, severity: str = ERROR) -> None:
@@ -682,7 +682,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         if self.phone_message.text():
             found.append((self.phone, self.phone_message.text()))
         for position, key, issue in self.members.model.cell_errors():
-            found.append(((position, key), self._cell_place(position, key) + issue.message))
+            found.append(((position, key), self._cell_place(position, key) + issue_message(issue)))
         if not self.members.model.filled_rows():
             found.append(((0, "name"), self.tr("Enter at least one member (the head of household)")))
         found += self.survey.local_errors()
@@ -794,8 +794,8 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
     def _describe(self, issue: Issue, rows: list[int]) -> str:
         match = _MEMBER_FIELD.fullmatch(issue.field or "")
         if match and int(match[1]) < len(rows) and match[2] in COLUMNS:
-            return self._cell_place(rows[int(match[1])], match[2]) + issue.message
-        return issue.message
+            return self._cell_place(rows[int(match[1])], match[2]) + issue_message(issue)
+        return issue_message(issue)
 
     def _mark_issues(self, issues: list[Issue], rows: list[int]) -> None:
         for issue in issues:
@@ -809,11 +809,11 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
                     if issue.is_error or existing is None or not existing.is_error:
                         self.members.model.set_issue(rows[index], key, issue)
             elif field == "division_id":
-                self._field_issue(self.village, self.village_message, issue.message, severity)
+                self._field_issue(self.village, self.village_message, issue_message(issue), severity)
             elif field == "phone":
-                self._field_issue(self.phone, self.phone_message, issue.message, severity)
+                self._field_issue(self.phone, self.phone_message, issue_message(issue), severity)
             elif field:
-                self.survey.mark_field(field, issue.message, severity)
+                self.survey.mark_field(field, issue_message(issue), severity)
         self.members.show_current_issue()
 
     def _show_messages(self, lines: list[str], issues: list[Issue] | None = None) -> None:

@@ -49,6 +49,7 @@ from huimin_desktop.domain.issues import Issue, Severity
 from huimin_desktop.domain.text import compact, squeeze_spaces, to_halfwidth
 from huimin_desktop.services.households import MemberInput
 from huimin_desktop.services.records import MemberRecord
+from ui.errors import issue_message
 from ui.widgets.fields import (
     DERIVED_FOREGROUND,
     ERROR,
@@ -258,7 +259,7 @@ class MembersModel(QAbstractTableModel):
         issue = row.issues.get(key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if issue is not None:
-                return issue.message
+                return issue_message(issue)
             if key in DERIVED_COLUMNS and row.derived:
                 return self.tr("Filled in from the ID number")
             if key in CODE_COLUMNS and value:
@@ -857,7 +858,7 @@ class MembersPanel(QWidget):
         where = self.tr("Member {number}, {column}: ").format(
             number=index.row() + 1, column=self.model.headers()[key]
         )
-        self.message.show_message(where + issue.message, ERROR if issue.is_error else WARNING)
+        self.message.show_message(where + issue_message(issue), ERROR if issue.is_error else WARNING)
 
     def _cell_committed(self, row: int, key: str) -> None:
         self.show_current_issue()

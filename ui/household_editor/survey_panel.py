@@ -31,6 +31,7 @@ from huimin_desktop.domain.income import Income
 from huimin_desktop.services.households import SurveyInput
 from huimin_desktop.services.records import SurveyRecord
 from ui import preferences
+from ui.errors import issue_message
 from ui.widgets.fields import ERROR, FieldMessage, field_with_message, mark
 from ui.widgets.labels import muted_label
 
@@ -415,7 +416,7 @@ class SurveyPanel(QWidget):
     def _check_amount(self, key: str) -> str:
         edit = self.amounts[key]
         result = parse_amount(edit.text(), field=key)
-        message = next((i.message for i in result.issues if i.is_error), "")
+        message = next((issue_message(i) for i in result.issues if i.is_error), "")
         mark(edit, ERROR if message else None)
         self.amount_messages[key].show_message(message)
         return message

@@ -55,7 +55,7 @@ from ui.editors.windows import (
     lay_out_editor,
     message_area,
 )
-from ui.errors import expected_error_message
+from ui.errors import expected_error_message, issue_message
 from ui.household_picker import HouseholdPicker, Pick, picks_for_households
 from ui.operations import Operation, show_message
 from ui.project_editor.fields import AmountField, DateField, DivisionCombo, attachment_panel
@@ -628,7 +628,7 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         self._mark_issues(issues)
         refused = [i for i in issues if i.is_error]
         if refused:
-            self._show_messages([i.message for i in refused])
+            self._show_messages([issue_message(i) for i in refused])
             return
         self._show_messages([])
         warnings = [i for i in issues if not i.is_error]
@@ -637,7 +637,7 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
             return
         self.warnings_box, self.save_anyway_button = ask_save_anyway(
             self,
-            [i.message for i in warnings],
+            [issue_message(i) for i in warnings],
             lambda: self._write(data, beneficiaries),
             closed=self._forget_warnings_box,
         )
@@ -672,7 +672,7 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         self._busy = False
         if isinstance(error, ValidationError):
             self._mark_issues(error.issues)
-            self._show_messages([i.message for i in error.issues])
+            self._show_messages([issue_message(i) for i in error.issues])
             return
         message = expected_error_message(error)
         if message is not None:
@@ -702,13 +702,13 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
             severity = ERROR if issue.is_error else WARNING
             field = issue.field or ""
             if field in self.messages:
-                self._field_issue(field, issue.message, severity)
+                self._field_issue(field, issue_message(issue), severity)
             elif field in self.funds:
-                self.funds[field].show_issue(issue.message, severity)
+                self.funds[field].show_issue(issue_message(issue), severity)
             elif field in self.dates:
-                self.dates[field].show_issue(issue.message, severity)
+                self.dates[field].show_issue(issue_message(issue), severity)
             elif field in self.income:
-                self.income[field].show_issue(issue.message, severity)
+                self.income[field].show_issue(issue_message(issue), severity)
 
     def _show_messages(self, lines: list[str]) -> None:
         if not lines:

@@ -21,6 +21,7 @@ from huimin_desktop.domain.amounts import (
     parse_amount,
     parse_wan_yuan,
 )
+from ui.errors import issue_message
 from ui.widgets.fields import FieldMessage, mark
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ class AmountField(QLineEdit):
 
     def error(self) -> str:
         result = self._parsed()
-        return next((i.message for i in result.issues if i.is_error), "")
+        return next((issue_message(i) for i in result.issues if i.is_error), "")
 
     def check(self) -> str:
         message = self.error()

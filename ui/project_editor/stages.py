@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.errors import ValidationError
-from ui.errors import expected_error_message
+from ui.errors import expected_error_message, issue_message
 from ui.operations import Operation
 from ui.project_editor.fields import attachment_panel, stage_date_edit, to_date
 from ui.widgets.fields import WARNING_BACKGROUND, FieldMessage
@@ -258,7 +258,7 @@ class StagePanel(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         if isinstance(error, ValidationError):
-            self.message.show_message("\n".join(issue.message for issue in error.issues))
+            self.message.show_message("\n".join(issue_message(issue) for issue in error.issues))
             return
         message = expected_error_message(error)
         if message is not None:

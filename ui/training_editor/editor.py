@@ -51,7 +51,7 @@ from ui.editors.windows import (
     lay_out_editor,
     message_area,
 )
-from ui.errors import expected_error_message
+from ui.errors import expected_error_message, issue_message
 from ui.household_picker import HouseholdPicker, Pick, attendee_picks
 from ui.operations import Operation
 from ui.project_editor.fields import DivisionCombo, attachment_panel, stage_date_edit, to_date
@@ -515,7 +515,7 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
         self._busy = False
         if isinstance(error, ValidationError):
             self._mark_issues(error.issues)
-            self._show_messages([i.message for i in error.issues])
+            self._show_messages([issue_message(i) for i in error.issues])
             return
         message = expected_error_message(error)
         if message is not None:
@@ -537,7 +537,7 @@ class TrainingEditor(AskBeforeDiscarding, QDialog):
 
     def _mark_issues(self, issues: list[Issue]) -> None:
         for issue in issues:
-            self._field_issue(issue.field or "", issue.message, ERROR if issue.is_error else WARNING)
+            self._field_issue(issue.field or "", issue_message(issue), ERROR if issue.is_error else WARNING)
 
     def _show_messages(self, lines: list[str]) -> None:
         if not lines:

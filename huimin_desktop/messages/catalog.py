@@ -1,0 +1,396 @@
+"""The words of every coded error: code → ``Words(zh, en)``, templates filled with the error's params.
+
+To add a message: add one entry here (a new code, its Chinese and its English, with ``{name}`` for each
+parameter) and raise ``ServiceError(code="the.code", name=value, ...)`` (the Chinese ``message`` is then
+made from the template), or give an existing ``Issue`` / ``ServiceError`` the code and params it needs.
+A test checks that every entry has both languages and that both use the same parameters.
+
+Codes are dotted by area (``id.``, ``amount.``, ``package.``, ``merge.``, ``setup.``, ``data_folder.``,
+``os.``, ``db.`` …) and stable: tests and scripts may key on them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Words(NamedTuple):
+    zh: str
+    en: str
+
+
+CATALOG: dict[str, Words] = {
+    # -- general ----------------------------------------------------------------------------------
+    "cancelled": Words("已取消，未作任何改动", "Cancelled; nothing was changed"),
+    "interrupted": Words("已中断，未作任何改动", "Interrupted; nothing was changed"),
+    "invalid.more": Words("（另有 {count} 处问题）", " ({count} more problems)"),
+    "not_found": Words("找不到{what}（{record_id}）", "Not found: {what} ({record_id})"),
+    "internal": Words(
+        "程序内部错误（{reason}），未完成；详细信息已写入 {log}，请把该文件发给技术支持",
+        "Internal error ({reason}); the command did not finish. The details are in {log}: please send "
+        "that file to support",
+    ),
+    # -- data folder and schema ---------------------------------------------------------------------
+    "data_folder.not_a_folder": Words("{path}：不是文件夹", "{path}: not a folder"),
+    "data_folder.cannot_create": Words(
+        "{path}：无法创建数据文件夹：{reason}", "{path}: the data folder cannot be created: {reason}"
+    ),
+    "data_folder.cannot_open": Words(
+        "{path}：无法打开数据库：{reason}", "{path}: the database cannot be opened: {reason}"
+    ),
+    "data_folder.damaged": Words(
+        "{path}：数据库文件已损坏或不是本程序的数据库：{reason}",
+        "{path}: the database file is damaged or not this program's database: {reason}",
+    ),
+    "data_folder.other": Words("{path}：{reason}", "{path}: {reason}"),
+    "schema_too_new": Words(
+        "数据文件夹由更新版本的程序创建（结构版本 {revision}），请升级本程序后再打开；数据未作任何改动",
+        "This data folder was written by a newer version of the program (schema {revision}). Please "
+        "install the newer version; nothing was changed",
+    ),
+    "no_station": Words(
+        "数据文件夹 {path} 中还没有站点，请先初始化（init）",
+        "There is no station in the data folder {path} yet; set one up first (init)",
+    ),
+    "station_exists": Words(
+        "数据文件夹 {path} 已有站点，不能重复初始化", "The data folder {path} already holds a station"
+    ),
+    # -- ID numbers (domain/idnumber.py) ---------------------------------------------------------
+    "id.empty": Words("身份证号不能为空", "The ID number is empty"),
+    "id.characters": Words(
+        "身份证号只能由数字组成，只有最后一位可以是 X",
+        "An ID number has only digits; only the last character may be X",
+    ),
+    "id.length": Words(
+        "身份证号应为 18 位（旧证 15 位），现在是 {length} 位",
+        "An ID number has 18 digits (15 on an old card); this one has {length}",
+    ),
+    "id.upgraded_15": Words(
+        "15 位旧身份证号已按国家标准升级为 18 位，请核对新证号码",
+        "The old 15-digit ID number was upgraded to 18 digits as the national standard says; please "
+        "check it against the new card",
+    ),
+    "id.birth_date_invalid": Words(
+        "身份证号中的出生日期（{shown}）不存在", "The birth date in the ID number ({date}) does not exist"
+    ),
+    "id.birth_date_future": Words(
+        "身份证号中的出生日期（{shown}）晚于今天", "The birth date in the ID number ({date}) is after today"
+    ),
+    "id.birth_date_too_early": Words(
+        "身份证号中的出生日期（{shown}）早于 1900 年",
+        "The birth date in the ID number ({date}) is before 1900",
+    ),
+    "id.check_digit": Words(
+        "身份证号校验位不正确，请逐位核对是否输错",
+        "The ID number's check digit is wrong; please check it digit by digit for a typing mistake",
+    ),
+    "id.region_historical": Words(
+        "地区代码 {region} 是朝阳地区的历史行政区划代码（办证时的地区），身份证号可正常使用",
+        "Region code {region} is a historical Chaoyang division code (where the card was issued); the ID "
+        "number is fine",
+    ),
+    "id.region_unknown": Words(
+        "身份证号前两位 {province} 不是省级行政区划代码，请核对身份证号",
+        "The first two digits of the ID number ({province}) are not a province code; please check the number",
+    ),
+    "id.stored_as_number": Words(
+        "身份证号被 Excel 存成了数字：Excel 只保留 15 位有效数字，后几位已经丢失，无法恢复；"
+        "请把这一列设为“文本”格式后重新输入身份证号",
+        "Excel stored the ID number as a number and kept only 15 significant digits: the last digits are "
+        "lost and cannot be recovered. Format the column as Text and type the ID numbers again",
+    ),
+    # -- amounts (domain/amounts.py and the services' checks) -------------------------------------
+    "amount.not_a_number": Words("金额“{value}”不是数字", "The amount “{value}” is not a number"),
+    "amount.negative": Words("金额 {value} 不能为负数", "The amount {value} cannot be negative"),
+    "amount.too_large": Words(
+        "金额 {value} 超过 1 亿元，请核对是否多输了数字",
+        "The amount {value} is over 100 million yuan; please check for an extra digit",
+    ),
+    # -- phones -----------------------------------------------------------------------------------
+    "phone.multiple": Words("一个电话栏只能填写一个号码", "Enter only one number in a phone field"),
+    "phone.invalid": Words(
+        "电话号码格式不对：手机号为 1 开头的 11 位数字，固定电话为区号加 7–8 位号码",
+        "The phone number is not valid: a mobile number has 11 digits starting with 1, a landline an area "
+        "code and 7–8 digits",
+    ),
+    # -- households and members (services/households.py) ------------------------------------------
+    "household.division_unknown": Words("所在村（区划）不存在", "The village (division) does not exist"),
+    "household.no_members": Words("至少需要一名家庭成员（户主）", "At least one member (the head) is needed"),
+    "member.name_missing": Words("姓名不能为空", "The name is empty"),
+    "member.id_number_missing": Words("{name} 未填写身份证号", "No ID number for {name}"),
+    "member.sex_mismatch": Words(
+        "{name} 的性别与身份证号不一致，已按身份证号更正",
+        "The sex of {name} did not match the ID number and was corrected from it",
+    ),
+    "member.duplicate_in_household": Words(
+        "身份证号与第 {other} 名成员重复", "The ID number is the same as member {other}'s"
+    ),
+    "member.duplicate_elsewhere": Words(
+        "身份证号 {masked} 已登记在户主为“{head}”的另一户中",
+        "The ID number {masked} is already registered in another household (head: {head})",
+    ),
+    "member.work_away_months": Words(
+        "外出务工月数应在 0 到 12 之间", "Months worked away must be between 0 and 12"
+    ),
+    "survey.year": Words("调查年度 {year} 不合理", "The survey year {year} is not plausible"),
+    "survey.household_size": Words("家庭人口不能为负数", "The household size cannot be negative"),
+    "survey.date_future": Words("调查日期不能晚于今天", "The survey date cannot be after today"),
+    # -- sync packages (sync/package.py, sync/package_blobs.py) --------------------------------------
+    "package.not_a_folder": Words(
+        "{path} 不是同步包（应为一个文件夹）", "{path} is not a sync package (a package is a folder)"
+    ),
+    "package.not_ours": Words(
+        "不是本程序的同步包（清单格式不符）", "Not a sync package of this program (unknown manifest format)"
+    ),
+    "package.manifest_damaged": Words(
+        "同步包清单（MANIFEST.JSN）已损坏，无法读取",
+        "The package manifest (MANIFEST.JSN) is damaged and cannot be read",
+    ),
+    "package.incomplete": Words(
+        "不是完整的同步包：缺少 {name}", "Not a complete sync package: {name} is missing"
+    ),
+    "package.missing_files": Words(
+        "同步包不完整：缺少文件 {names}", "The sync package is incomplete: {names} missing"
+    ),
+    "package.extra_files": Words(
+        "同步包中有清单之外的文件 {names}，已拒绝",
+        "The package holds files its manifest does not list ({names}); refused",
+    ),
+    "package.bad_signature": Words(
+        "同步包的签名无效：清单被改动，或不是由登记的站点密钥签发的",
+        "The package signature is invalid: the manifest was changed, or it was not signed with a "
+        "registered station's key",
+    ),
+    "package.fingerprint_mismatch": Words(
+        "同步包清单中的密钥指纹与发送站点登记的不符",
+        "The key fingerprint in the manifest does not match the sending station's registered key",
+    ),
+    "package.size_mismatch": Words(
+        "同步包文件 {name} 的大小与清单不符（被截断或改动）",
+        "The size of package file {name} does not match the manifest (truncated or changed)",
+    ),
+    "package.hash_mismatch": Words(
+        "同步包文件 {name} 的校验值（SHA-256）与清单不符，文件已损坏或被改动",
+        "The content of package file {name} does not match the manifest (changed or damaged)",
+    ),
+    "package.other_recipient": Words(
+        "同步包是发给{recipient}的，不能在本站打开",
+        "The package is addressed to another station ({recipient}) and cannot be opened here",
+    ),
+    "package.key_unusable": Words(
+        "同步包的密钥无法用本站密钥打开：不是发给本站的，或已损坏",
+        "The package key cannot be opened with this station's key: it is not for this station, or damaged",
+    ),
+    "package.damaged": Words("同步包已损坏：{detail}", "The sync package is damaged: {detail}"),
+    "package.target_missing": Words("目标文件夹 {path} 不存在", "The target folder {path} does not exist"),
+    "package.target_full": Words(
+        "{path} 空间不足，同步包没有写入；请换一个空间更大的 U 盘",
+        "Not enough space on {path}; the package was not written. Use a stick with more free space",
+    ),
+    "package.write_failed": Words(
+        "写同步包失败：{reason}（{path}）", "Writing the sync package failed: {reason} ({path})"
+    ),
+    "package.read_back_failed": Words(
+        "同步包写入后读回校验失败（{detail}），U 盘可能有问题；请换一个 U 盘重试",
+        "The package read back differently from what was written ({detail}); the stick may be faulty. Try "
+        "another stick",
+    ),
+    "package.disk_full_local": Words(
+        "本机磁盘空间不足，无法解开同步包；请清理磁盘后重试",
+        "Not enough disk space on this computer to open the package; free some space and try again",
+    ),
+    "package.read_failed": Words(
+        "读取同步包 {name} 失败：{reason}（U 盘是否已拔出？）",
+        "Reading the package {name} failed: {reason} (was the stick removed?)",
+    ),
+    "package.blob_missing": Words(
+        "附件库中缺少文件（{sha}…），请先运行 check 检查附件库",
+        "A file is missing from the attachment store ({sha}…); run check first",
+    ),
+    "package.blob_damaged": Words(
+        "附件库中的文件已损坏（{sha}…）：内容与校验值不符；请先运行 check 检查附件库",
+        "A file in the attachment store is damaged ({sha}…): its content does not match its checksum; run "
+        "check first",
+    ),
+    # -- trusting the sender and merging (services/sync.py, services/enrollment.py, sync/merge.py) --
+    "sync.unregistered_station": Words(
+        "同步包来自未登记的站点（编号 {station}），已拒绝",
+        "The package comes from a station that is not registered here ({station}); refused",
+    ),
+    "sync.not_direct_peer": Words(
+        "同步包直接来自站点“{name}”，但它不是本站登记的上级或下级站点，已拒绝",
+        "The package comes directly from “{name}”, which is not this station's registered upper or lower "
+        "station; refused",
+    ),
+    "sync.revoked_station": Words(
+        "同步包来自已吊销的站点“{name}”（{date} 吊销），已拒绝",
+        "The package comes from the revoked station “{name}” (revoked on {date}); refused",
+    ),
+    "sync.unknown_recipient": Words(
+        "找不到接收站点“{recipient}”：只能发给本站登记的下级站点或上级站点",
+        "No station “{recipient}”: a package can go only to this station's registered lower or upper station",
+    ),
+    "sync.recipient_revoked": Words(
+        "站点“{name}”已被吊销，不能再向它发送同步包",
+        "The station “{name}” was revoked; no more packages can go to it",
+    ),
+    "sync.merging_elsewhere": Words(
+        "该同步包正由另一个程序合并（或刚由它合并完）；本次未作任何改动，请稍后再运行一次 merge 查看结果",
+        "Another program is merging this package (or has just merged it); nothing was changed here. Run "
+        "merge again in a moment to see the result",
+    ),
+    "verify.failed": Words("同步包有问题：{reason}", "The package has a problem: {reason}"),
+    "merge.not_merged": Words(
+        "{count} 个同步包未合并：{name}：{reason}", "{count} package(s) not merged: {name}: {reason}"
+    ),
+    "merge.merged": Words(
+        "{count} 个同步包未合并（其余 {others} 个已合并）：{name}：{reason}",
+        "{count} package(s) not merged (the other {others} were merged): {name}: {reason}",
+    ),
+    "merge.could_merge": Words(
+        "{count} 个同步包未合并（其余 {others} 个可以合并）：{name}：{reason}",
+        "{count} package(s) would not be merged (the other {others} can be): {name}: {reason}",
+    ),
+    "merge.incomplete_parents": Words(
+        "同步包不完整：有记录引用了包中和本站都没有的上级记录（如成员所属的农户）",
+        "The package is incomplete: a record refers to a parent record (such as a member's household) that "
+        "neither the package nor this station has",
+    ),
+    "conflict.already_resolved": Words("这条冲突已经处理过了", "This conflict has already been resolved"),
+    "conflict.no_other_for_duplicate": Words(
+        "身份证号重复的冲突没有“另一值”可选：请打开两户核对后修改其中一户",
+        "A duplicate-ID-number conflict has no “other value” to choose: open both households and correct one",
+    ),
+    # -- setup files and keys (sync/enrollment.py, sync/keys.py) ----------------------------------
+    "setup.not_found": Words("找不到安装文件 {path}", "Setup file {path} not found"),
+    "setup.is_folder": Words("{path} 是文件夹，不是安装文件", "{path} is a folder, not a setup file"),
+    "setup.too_large": Words("{path} 不是安装文件（文件过大）", "{path} is not a setup file (too large)"),
+    "setup.unreadable": Words(
+        "无法读取安装文件 {path}：{reason}", "The setup file {path} cannot be read: {reason}"
+    ),
+    "setup.not_ours": Words("{name} 不是本程序的安装文件", "{name} is not a setup file of this program"),
+    "setup.damaged": Words(
+        "{damaged}", "The setup file is damaged or was changed; ask the upper station for a new one"
+    ),
+    "setup.too_new": Words(
+        "安装文件来自较新版本的程序，请先升级本程序",
+        "The setup file was made by a newer version of the program; please upgrade first",
+    ),
+    # -- command-line arguments and output paths (cli/common.py) -----------------------------------
+    "output.is_folder": Words(
+        "{path} 是文件夹；请给出文件名，如 {example}",
+        "{path} is a folder; give a file name, such as {example}",
+    ),
+    "output.no_folder": Words(
+        "文件夹 {folder} 不存在；请先建立它，或换一个位置（{path}）",
+        "The folder {folder} does not exist; create it or choose another place ({path})",
+    ),
+    "output.not_writable": Words(
+        "文件夹 {folder} 不能写入（只读或没有权限）；请换一个位置（{path}）",
+        "The folder {folder} cannot be written (read-only or no permission); choose another place ({path})",
+    ),
+    "output.parent_not_folder": Words(
+        "{folder} 不是文件夹，无法把 {path} 写到那里",
+        "{folder} is not a folder; {path} cannot be written there",
+    ),
+    "output.wrong_suffix": Words(
+        "{path}：文件名应以 {suffix} 结尾", "{path}: the file name should end in {suffix}"
+    ),
+    "target.missing": Words("目标文件夹 {path} 不存在", "The target folder {path} does not exist"),
+    "target.not_folder": Words("{path} 不是文件夹", "{path} is not a folder"),
+    "target.not_writable": Words(
+        "目标文件夹 {path} 不能写入（只读、写保护或没有权限）；请换一个文件夹或 U 盘",
+        "The target folder {path} cannot be written (read-only, write-protected or no permission); choose "
+        "another folder or stick",
+    ),
+    "input.missing": Words("找不到文件 {path}", "File {path} not found"),
+    "conflict.same_twice": Words(
+        "不能同时对同一条冲突（{id}）用 --keep 和 --other",
+        "--keep and --other cannot both name conflict {id}",
+    ),
+    "conflict.not_found": Words("找不到编号为 {id} 的冲突", "No conflict with number {id}"),
+    # -- operating-system errors (messages/system.py), by errno -----------------------------------
+    "os.disk_full": Words(
+        "{path}：磁盘空间已满，未作任何改动；请清理磁盘或换一个空间更大的位置后重试",
+        "{path}: the disk is full; nothing was changed. Free some space or choose a place with more room, "
+        "then try again",
+    ),
+    "os.too_large": Words(
+        "{path}：文件超过了允许的大小（FAT32 的 U 盘单个文件最大 4 GB），未作任何改动；请换一个位置",
+        "{path}: the file exceeds the size allowed (4 GB per file on a FAT32 stick); nothing was changed. "
+        "Choose another place",
+    ),
+    "os.read_only": Words(
+        "{path}：所在的磁盘是只读的（U 盘的写保护开关？），未作任何改动；请换一个可写的位置",
+        "{path}: the disk is read-only (the stick's write-protect switch?); nothing was changed. Choose a "
+        "writable place",
+    ),
+    "os.permission": Words(
+        "{path}：没有权限读写，未作任何改动；请换一个位置，或请管理员开放权限",
+        "{path}: no permission to read or write it; nothing was changed. Choose another place or ask an "
+        "administrator for access",
+    ),
+    "os.not_found": Words(
+        "{path}：文件或文件夹不存在，未作任何改动；请检查路径（U 盘是否已拔出？）",
+        "{path}: no such file or folder; nothing was changed. Check the path (was the stick removed?)",
+    ),
+    "os.is_folder": Words(
+        "{path} 是文件夹，不是文件，未作任何改动；请给出文件名",
+        "{path} is a folder, not a file; nothing was changed. Give a file name",
+    ),
+    "os.not_folder": Words(
+        "{path}：路径中有一段不是文件夹，未作任何改动；请检查路径",
+        "{path}: part of the path is not a folder; nothing was changed. Check the path",
+    ),
+    "os.exists": Words(
+        "{path} 已存在，未作任何改动；请换一个名字，或先移走它",
+        "{path} already exists; nothing was changed. Choose another name or move it away first",
+    ),
+    "os.io": Words(
+        "{path}：读写出错（磁盘或 U 盘可能有问题，或已被拔出），未作任何改动；请检查后重试",
+        "{path}: a read or write failed (the disk or stick may be faulty or removed); nothing was changed. "
+        "Check it and try again",
+    ),
+    "os.busy": Words(
+        "{path}：正被另一个程序使用，未作任何改动；请关闭该程序后重试",
+        "{path}: in use by another program; nothing was changed. Close it and try again",
+    ),
+    "os.name_too_long": Words(
+        "{path}：文件名或路径太长，未作任何改动；请换一个短一些的位置",
+        "{path}: the file name or path is too long; nothing was changed. Choose a shorter place",
+    ),
+    "os.other": Words(
+        "{path}：无法读写（{reason}），未作任何改动",
+        "{path}: cannot be read or written ({reason}); nothing was changed",
+    ),
+    # -- SQLite (messages/system.py) ------------------------------------------------------------------
+    "db.locked": Words(
+        "数据库正被另一个程序使用（{database}），等待后仍未释放，未作任何改动；请等另一个程序完成或关闭它后重试",
+        "The database ({database}) is in use by another program and stayed busy; nothing was changed. Wait "
+        "for the other program to finish or close it, then try again",
+    ),
+    "db.full": Words(
+        "数据库所在的磁盘空间已满（{database}），未作任何改动；请清理磁盘后重试",
+        "The disk holding the database ({database}) is full; nothing was changed. Free some space and try "
+        "again",
+    ),
+    "db.io": Words(
+        "读写数据库时磁盘出错（{database}），未完成；请检查磁盘后运行 check",
+        "A disk error while reading or writing the database ({database}); the command did not finish. Check "
+        "the disk, then run check",
+    ),
+    "db.read_only": Words(
+        "数据库文件只能读不能写（{database}），未作任何改动；请检查数据文件夹的权限或磁盘写保护",
+        "The database ({database}) can be read but not written; nothing was changed. Check the data folder's "
+        "permissions or write protection",
+    ),
+    "db.cannot_open": Words(
+        "无法打开数据库（{database}），未作任何改动；请检查数据文件夹是否存在、能否写入",
+        "The database ({database}) cannot be opened; nothing was changed. Check that the data folder exists "
+        "and can be written",
+    ),
+    "db.damaged": Words(
+        "数据库文件已损坏（{database}）；请从 backups/ 中的备份恢复，或联系技术支持",
+        "The database file ({database}) is damaged; restore it from a copy in backups/ or contact support",
+    ),
+}
