@@ -67,7 +67,7 @@ def test_both_values_side_by_side(qtbot: QtBot, network, sync_operations: None, 
     # The core names the station reviewing as "本站" (this station).
     stations = {
         "13911111110": ("Station: 朝阳市民委", "Station: 本站"),
-        "13922222220": ("Station: 马友营蒙古族乡",),
+        "13922222220": ("Station: 马友营蒙古族乡（211381204000）",),
     }
     assert dialog.current_panel.station.text() in stations[applied]
     assert dialog.other_panel.station.text() in stations[conflict.other_value]
