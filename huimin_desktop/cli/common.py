@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, NoReturn
 
 from huimin_desktop.errors import ServiceError
@@ -57,3 +59,32 @@ def integer(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+
+
+def check_output_file(path: str | os.PathLike[str], *, suffix: str | None = None) -> Path:
+    """Refuse, before anything is written, an output file that cannot be written where it is asked for.
+
+    The folder must exist, be a folder and be writable, and the path must not itself be a folder: a
+    command checks its outputs with this before its transaction, so a failure changes nothing.
+    """
+    target = Path(path).expanduser().absolute()
+    folder = target.parent
+    if target.is_dir():
+        example = target / f"file{suffix or ''}"
+        raise CommandFailed(code="output.is_folder", path=target, example=example)
+    if suffix and target.suffix.lower() != suffix:
+        raise CommandFailed(code="output.wrong_suffix", path=target, suffix=suffix)
+    if not folder.exists():
+        raise CommandFailed(code="output.no_folder", folder=folder, path=target)
+    if not folder.is_dir():
+        raise CommandFailed(code="output.parent_not_folder", folder=folder, path=target)
+    if not os.access(folder, os.W_OK | os.X_OK) or _read_only(folder):
+        raise CommandFailed(code="output.not_writable", folder=folder, path=target)
+    return target
+
+
+def _read_only(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows has no statvfs: os.access is the check there
+        return False

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from huimin_desktop.cli.common import (
     EXIT_OK,
     AddCommand,
+    check_output_file,
     emit,
     end_progress_line,
     integer,
@@ -40,6 +41,8 @@ def _unmapped(columns: Sequence[UnmappedColumn]) -> list[str]:
 
 
 def cmd_import_roster(args: argparse.Namespace) -> int:
+    if args.rejected_out:  # checked before the import commits: a failed command changes nothing
+        check_output_file(args.rejected_out, suffix=".xlsx")
     with Station.open(args.data) as station:
         outcome = station.rosters.import_file(
             args.file, dry_run=args.dry_run, year=args.year, task=progress_printer(args)

@@ -386,6 +386,18 @@ class SyncService:
                 f"（{stats.records}、{len(stats.blobs)}）不符，已删除该同步包；请重试"
             )
         now = _utcnow()
+        try:
+            self._log_written(written, peer, header, stats, now)
+        except BaseException:  # e.g. "database is locked": a package the database does not know goes
+            shutil.rmtree(written.path, ignore_errors=True)
+            raise
+        return ExportResult(
+            written.path, peer.station_id, peer.name, written.records, written.attachments, written.bytes
+        )
+
+    def _log_written(
+        self, written: Any, peer: SyncPeer, header: dict[str, Any], stats: Any, now: Any
+    ) -> None:
         with self.db.session(capture=False) as session:
             from huimin_desktop.store import fingerprints
 
@@ -404,9 +416,6 @@ class SyncService:
                     summary={"records": stats.records, "attachments": len(stats.blobs)},
                 )
             )
-        return ExportResult(
-            written.path, peer.station_id, peer.name, written.records, written.attachments, written.bytes
-        )
 
     def _recipient(self, recipient: str | None) -> SyncPeer:
         if recipient is None:
