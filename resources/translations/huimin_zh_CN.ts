@@ -380,10 +380,6 @@ Other records that use the same file keep it.</source>
         <translation>登记新站点</translation>
     </message>
     <message>
-        <source>The setup file lets the new station&apos;s first start set itself up; from then on this station accepts its packages. Keep the file safe and delete it from the stick once used.</source>
-        <translation>新站点首次启动时读取安装文件完成设置，此后本站接受它的同步包。安装文件含密钥，请妥善保管，用完后从U盘删除。</translation>
-    </message>
-    <message>
         <source>e.g. Mayouying Mongol Township</source>
         <translation>如：马友营蒙古族乡</translation>
     </message>
@@ -404,6 +400,14 @@ Other records that use the same file keep it.</source>
         <translation>保存安装文件</translation>
     </message>
     <message>
+        <source>Setup code</source>
+        <translation>安装码</translation>
+    </message>
+    <message>
+        <source>The setup file and a one-time setup code let the new station&apos;s first start set itself up; its first package then registers it here, and from then on this station accepts its packages.</source>
+        <translation>安装文件和一次性安装码供新站点首次启动时完成设置；它发来的第一个同步包在本站登记其密钥，此后本站接受它的同步包。</translation>
+    </message>
+    <message>
         <source>Save the setup file to:</source>
         <translation>安装文件保存到：</translation>
     </message>
@@ -412,8 +416,8 @@ Other records that use the same file keep it.</source>
         <translation>选择乡镇，或输入12位区划代码</translation>
     </message>
     <message>
-        <source>{name} is enrolled already. Enrolling it again gives it new keys: packages from its current setup are refused from then on.</source>
-        <translation>“{name}”已经登记过。重新登记会给它新的密钥，此后它按原安装文件生成的同步包将被拒绝。</translation>
+        <source>{name} is enrolled already. Enrolling it again (you are asked to confirm) ends its current setup: packages from its current laptop are refused from then on.</source>
+        <translation>{name}已登记。重新登记（会先请您确认）将使其现有安装作废：此后不再接受其现有电脑的同步包。</translation>
     </message>
     <message>
         <source>Pick a division from the list.</source>
@@ -432,19 +436,30 @@ Other records that use the same file keep it.</source>
         <translation>正在写安装文件…</translation>
     </message>
     <message>
+        <source>{name} is enrolled already. Enroll it again? From then on the packages of its current laptop are refused; use this when the station changes computer.</source>
+        <translation>{name}已登记。确定重新登记吗？此后不再接受其现有电脑的同步包；仅在该站点更换电脑时使用。</translation>
+    </message>
+    <message>
+        <source>Enroll again</source>
+        <translation>重新登记</translation>
+    </message>
+    <message>
+        <source>The setup file for {name} was saved:
+{path}
+
+Its first start asks for this setup code. Give the code separately from the stick (read it out on the phone, or on paper): whoever has both can set up the station. It works once; it is not shown again.</source>
+        <translation>{name}的安装文件已保存：
+{path}
+
+该站点首次启动时需要输入这个安装码。请把安装码与 U 盘分开交给对方（电话告知或写在纸上）：同时拿到两者的人就能设置该站点。安装码只能使用一次，关闭后不再显示。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
         <source>No setup file was written: {reason}</source>
         <translation>未写入安装文件：{reason}</translation>
-    </message>
-</context>
-<context>
-    <name>Errors</name>
-    <message>
-        <source>This data folder was written by a newer version of the program. Please install the newer version; nothing was changed.</source>
-        <translation>此数据文件夹由更新版本的程序写入，请安装新版本后再打开；数据未做任何改动。</translation>
-    </message>
-    <message>
-        <source>The data folder {path} cannot be used: {reason}</source>
-        <translation>数据文件夹 {path} 无法使用：{reason}</translation>
     </message>
 </context>
 <context>
@@ -585,10 +600,6 @@ Other records that use the same file keep it.</source>
         <translation>从安装文件初始化</translation>
     </message>
     <message>
-        <source>Did the county or city office give you a setup file (usually on a USB stick)? It holds this station&apos;s name, division and keys: choose it and the station is ready to sync.</source>
-        <translation>县、市民委给了您安装文件（通常在U盘上）吗？其中有本站的名称、区划和密钥：选中它，本站即可同步。</translation>
-    </message>
-    <message>
         <source>Choose setup file…</source>
         <translation>选择安装文件…</translation>
     </message>
@@ -607,6 +618,18 @@ Other records that use the same file keep it.</source>
     <message>
         <source>Create station</source>
         <translation>创建站点</translation>
+    </message>
+    <message>
+        <source>Did the county or city office give you a setup file (usually on a USB stick) and a setup code (told separately)? Type the code, then choose the file: the station is set up with its own keys and registers with its first package.</source>
+        <translation>县或市里给了您安装文件（通常在 U 盘上）和另行告知的安装码吗？先输入安装码，再选择安装文件：本站将生成自己的密钥，并通过第一个同步包向上级登记。</translation>
+    </message>
+    <message>
+        <source>e.g. 7K3Q-M9TX-2BHD</source>
+        <translation>如 7K3Q-M9TX-2BHD</translation>
+    </message>
+    <message>
+        <source>Setup code:</source>
+        <translation>安装码：</translation>
     </message>
     <message>
         <source>e.g. Chaoyang City Ethnic and Religious Affairs Commission</source>
@@ -647,6 +670,10 @@ Other records that use the same file keep it.</source>
     <message>
         <source>Setup files (*.json *.hms);;All files (*)</source>
         <translation>安装文件 (*.json *.hms);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Type the 12-character setup code the upper office gave you with the setup file (e.g. 7K3Q-M9TX-2BHD), then choose the file again.</source>
+        <translation>请输入上级给您的 12 位安装码（如 7K3Q-M9TX-2BHD），然后再次选择安装文件。</translation>
     </message>
     <message>
         <source>Setting up the station…</source>
@@ -863,6 +890,10 @@ Other records that use the same file keep it.</source>
 <context>
     <name>HouseholdListModel</name>
     <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
         <source>Village</source>
         <translation>村</translation>
     </message>
@@ -895,6 +926,14 @@ Other records that use the same file keep it.</source>
         <translation>人均纯收入（最近年度）</translation>
     </message>
     <message>
+        <source>Found by</source>
+        <translation>匹配成员</translation>
+    </message>
+    <message>
+        <source>Reading the household list…</source>
+        <translation>正在读取农户列表…</translation>
+    </message>
+    <message>
         <source>Net income per person in the household&apos;s latest survey year, in yuan</source>
         <translation>最近一个调查年度的家庭人均纯收入（元）</translation>
     </message>
@@ -905,6 +944,18 @@ Other records that use the same file keep it.</source>
     <message>
         <source>Survey year {year}</source>
         <translation>{year} 年度调查</translation>
+    </message>
+    <message>
+        <source>{name} ({relationship})</source>
+        <translation>{name}（{relationship}）</translation>
+    </message>
+    <message>
+        <source>{who}: ID {number}</source>
+        <translation>{who}：身份证号 {number}</translation>
+    </message>
+    <message>
+        <source>{who}: phone {number}</source>
+        <translation>{who}：电话 {number}</translation>
     </message>
 </context>
 <context>
@@ -1294,12 +1345,20 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <translation>第一行的值</translation>
     </message>
     <message>
+        <source>Rows with a value</source>
+        <translation>有值的行数</translation>
+    </message>
+    <message>
         <source>Imported as</source>
         <translation>导入为</translation>
     </message>
     <message>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>This column holds data that will not be imported: choose a field for it.</source>
+        <translation>这一列有数据但不会导入：请为它选择对应项。</translation>
     </message>
 </context>
 <context>
@@ -1638,6 +1697,22 @@ Reason: {reason}</source>
         <translation>人数</translation>
     </message>
     <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>文件中的列名</translation>
+    </message>
+    <message>
+        <source>Rows with a value</source>
+        <translation>有值的行数</translation>
+    </message>
+    <message>
+        <source>Choose a field for this column…</source>
+        <translation>为这一列选择对应项…</translation>
+    </message>
+    <message>
         <source>Imported: {added} households added, {updated} updated, {unchanged} unchanged.</source>
         <translation>已导入：新增 {added} 户，更新 {updated} 户，{unchanged} 户没有变化。</translation>
     </message>
@@ -1666,8 +1741,20 @@ Reason: {reason}</source>
         <translation>、</translation>
     </message>
     <message>
-        <source>Incomes are recorded for the survey year {year}.</source>
-        <translation>收入记入 {year} 年度调查。</translation>
+        <source>{letter} “{header}”</source>
+        <translation>第 {letter} 列“{header}”</translation>
+    </message>
+    <message>
+        <source>{count} columns with data were not imported: {columns}.</source>
+        <translation>有 {count} 列数据没有导入：{columns}。</translation>
+    </message>
+    <message>
+        <source>{count} columns hold data that will not be imported: {columns}.</source>
+        <translation>有 {count} 列有数据但不会导入：{columns}。</translation>
+    </message>
+    <message>
+        <source>Incomes are recorded for the survey year {year} ({reason}).</source>
+        <translation>收入记入 {year} 调查年度（{reason}）。</translation>
     </message>
     <message>
         <source>Refused ({count})</source>
@@ -1676,6 +1763,10 @@ Reason: {reason}</source>
     <message>
         <source>Warnings ({count})</source>
         <translation>提示（{count}）</translation>
+    </message>
+    <message>
+        <source>Not imported columns ({count})</source>
+        <translation>未导入的列（{count}）</translation>
     </message>
     <message>
         <source>Added ({count})</source>
@@ -2182,6 +2273,10 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
         <translation>调查年度：</translation>
     </message>
     <message>
+        <source>The year the incomes belong to; the preview says where it was read</source>
+        <translation>收入所属的年度；预览中说明了年份从哪里读出</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -2228,6 +2323,26 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Columns not imported</source>
+        <translation>有列未导入</translation>
+    </message>
+    <message>
+        <source>{count} columns hold data that will not be imported. Import without them?</source>
+        <translation>有 {count} 列有数据但不会导入。不导入这些列，继续吗？</translation>
+    </message>
+    <message>
+        <source>• column {letter} “{header}”: {rows} rows with a value</source>
+        <translation>• 第 {letter} 列“{header}”：{rows} 行有值</translation>
+    </message>
+    <message>
+        <source>Import without them</source>
+        <translation>不导入这些列，继续</translation>
+    </message>
+    <message>
+        <source>Choose fields for them</source>
+        <translation>为它们选择对应项</translation>
     </message>
     <message>
         <source>Importing the roster…</source>
@@ -2682,18 +2797,8 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
         <translation>已登记</translation>
     </message>
     <message>
-        <source>Enroll a new station</source>
-        <translation>登记新站点</translation>
-    </message>
-    <message>
-        <source>The setup file was saved:
-{path}
-
-Take it to the station; its first start reads it. Delete it from the stick afterwards.</source>
-        <translation>安装文件已保存：
-{path}
-
-请把它带到该站点，首次启动时读取。用完后请从U盘删除。</translation>
+        <source>Not registered yet</source>
+        <translation>尚未登记</translation>
     </message>
     <message>
         <source>The station was not revoked: {reason}</source>
@@ -2725,6 +2830,10 @@ Take it to the station; its first start reads it. Delete it from the stick after
     <message>
         <source>Held back (clock far ahead)</source>
         <translation>已隔离（时钟超前）</translation>
+    </message>
+    <message>
+        <source>This station&apos;s own package (skipped)</source>
+        <translation>本站自己的同步包（已跳过）</translation>
     </message>
     <message>
         <source>Edited at both stations</source>
