@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, select
 
+from huimin_desktop.domain.contact import mask_phone
 from huimin_desktop.domain.idnumber import mask_id_number
 from huimin_desktop.errors import NotFoundError, ServiceError
 from huimin_desktop.model import SyncConflict
@@ -101,6 +102,11 @@ class ConflictRecord:
     detected_at: dt.datetime
     status: str  # "open" | "kept" | "chose-other"
     other_row_id: str | None = None  # duplicate-id: the other household
+    # duplicate-id: (what, this household's value, the other's) for each point where the two differ,
+    # and when each household (with its members and surveys) last changed
+    differences: tuple[tuple[str, str, str], ...] = ()
+    winner_changed: dt.datetime | None = None
+    other_changed: dt.datetime | None = None
 
     @property
     def winner_time(self) -> dt.datetime | None:
@@ -189,9 +195,15 @@ class ConflictReview:
             return _station_name(names, sid)
 
         winner_station, other_station = station(c.winner_stamp), station(c.other_stamp)
+        differences: tuple[tuple[str, str, str], ...] = ()
+        winner_changed = other_changed = None
         if c.kind == "duplicate-id":
             winner_station = self._origin_name(connection, c.row_id, names)
             other_station = self._origin_name(connection, c.other_row_id or "", names)
+            if c.table_name == "household" and c.other_row_id:
+                differences = _differences(connection, c.row_id, c.other_row_id)
+                winner_changed = _last_change(connection, c.row_id)
+                other_changed = _last_change(connection, c.other_row_id)
         other_value = c.other_value
         if c.kind == "edit-delete" and isinstance(other_value, dict):
             other_value = {FIELD_LABELS.get(k, k): _display(k, v) for k, v in other_value.items()}
@@ -212,6 +224,9 @@ class ConflictReview:
             detected_at=c.detected_at,
             status=c.status,
             other_row_id=c.other_row_id,
+            differences=differences,
+            winner_changed=winner_changed,
+            other_changed=other_changed,
         )
 
     @staticmethod
@@ -328,3 +343,47 @@ def _now() -> dt.datetime:
 
 
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ConflictRecord", "ConflictReview"]
+
+
+def _differences(connection: Any, household_id: str, other_id: str) -> tuple[tuple[str, str, str], ...]:
+    mine, theirs = _household_facts(connection, household_id), _household_facts(connection, other_id)
+    differ = [(what, value, theirs[what]) for what, value in mine.items() if theirs.get(what, value) != value]
+    return tuple(differ)
+
+
+def _household_facts(connection: Any, household_id: str) -> dict[str, str]:
+    """What a clerk compares between two households that share an ID number (masked where personal)."""
+    row = connection.exec_driver_sql(
+        "SELECT h.head_name, t.name, d.name, h.address, h.phone, h.member_count, h.latest_year, "
+        "h.latest_net_income FROM household h LEFT JOIN division d ON d.id = h.division_id "
+        "LEFT JOIN division t ON t.id = d.parent_id WHERE h.id = ?",
+        (household_id,),
+    ).first()
+    if row is None:
+        return {}
+    members = connection.exec_driver_sql(
+        "SELECT name FROM member WHERE household_id = ? AND NOT deleted ORDER BY position", (household_id,)
+    ).scalars().all()
+    income = f"{row[7]} 元（{row[6]}年）" if row[6] is not None and row[7] is not None else ""
+    return {
+        "户主": row[0] or "",
+        "乡镇": row[1] or "",
+        "村": row[2] or "",
+        "住址": row[3] or "",
+        "联系电话": mask_phone(row[4]) if row[4] else "",
+        "人口": str(row[5] or 0),
+        "成员": "、".join(members),
+        "最近一年纯收入": income,
+    }
+
+
+def _last_change(connection: Any, household_id: str) -> dt.datetime | None:
+    """When the household, one of its members or one of its surveys was last changed (any station)."""
+    stamps = connection.exec_driver_sql(
+        "SELECT stamp FROM household WHERE id = ? UNION ALL SELECT stamp FROM member WHERE household_id = ? "
+        "UNION ALL SELECT stamp FROM survey WHERE household_id = ?",
+        (household_id, household_id, household_id),
+    ).scalars().all()
+    latest = max((stamp_ms(stamp) for stamp in stamps if stamp), default=None)
+    # naive UTC, like every other datetime the core hands out
+    return None if latest is None else dt.datetime.fromtimestamp(latest / 1000, dt.UTC).replace(tzinfo=None)

@@ -246,6 +246,18 @@ Other records that use the same file keep it.</source>
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Differs in</source>
+        <translation>不同之处</translation>
+    </message>
+    <message>
+        <source>This household</source>
+        <translation>本户</translation>
+    </message>
+    <message>
+        <source>Other household</source>
+        <translation>另一户</translation>
+    </message>
+    <message>
         <source>↑/↓ move through the list; K keeps the current value, O uses the other.</source>
         <translation>↑/↓ 在列表中移动；K 保留当前值，O 改用另一值。</translation>
     </message>

@@ -178,3 +178,44 @@ def test_records_are_labelled_by_household_village_and_township(network, sync_op
     _phone_conflicts(city, a, 1)
     (conflict,) = city.sync.conflicts()
     assert conflict.record_label == "宝斯鲁户（马友营蒙古族乡 东营子村）"
+
+
+def test_a_duplicate_id_number_shows_what_differs_and_when_each_changed(
+    qtbot: QtBot, network, sync_operations: None, english: str
+) -> None:
+    city, a, b = network
+    add_household(a, "宝斯鲁", "211381198001010019", members=3)
+    second = add_household(b, "宝斯鲁", "211381198001010019", members=2)
+    set_household(b, second, phone="13912345678", address="三组")  # the second township wrote others
+    deliver(make_package(a, city), city)
+    deliver(make_package(b, city), city)
+    (conflict,) = city.sync.conflicts()
+    assert conflict.kind == "duplicate-id"
+    differs = {what: (mine, theirs) for what, mine, theirs in conflict.differences}
+    mine_first = conflict.other_row_id == second
+    pairs = {
+        "联系电话": ("138****0000", "139****5678"),
+        "住址": ("一组", "三组"),
+        "人口": ("3", "2"),
+        "成员": ("宝斯鲁、宝斯鲁1、宝斯鲁2", "宝斯鲁、宝斯鲁1"),
+    }
+    for what, pair in pairs.items():
+        assert differs[what] == (pair if mine_first else pair[::-1])
+    assert "户主" not in differs and "村" not in differs  # what agrees is not listed
+    assert conflict.winner_changed is not None and conflict.other_changed is not None
+
+    dialog = _dialog(qtbot, city)
+    table = dialog.differences
+    assert not table.isHidden()
+    shown = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
+    assert table.rowCount() == len(conflict.differences)
+    assert shown["联系电话"] == differs["联系电话"][0]
+    assert "—" not in dialog.current_panel.when.text() and "—" not in dialog.other_panel.when.text()
+
+
+def test_field_conflicts_show_no_household_differences(qtbot: QtBot, network, sync_operations: None) -> None:
+    city, a, _b = network
+    _phone_conflicts(city, a, 1)
+    dialog = _dialog(qtbot, city)
+    assert dialog.current() is not None
+    assert dialog.differences.isHidden()

@@ -8,6 +8,7 @@ the two households can be opened side by side in the household editor.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,7 @@ from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
 from ui.sync.texts import format_time, kind_text, resolution_text, stamp_time, value_text
 from ui.widgets.labels import title_label
+from ui.widgets.tables import read_only_table
 
 if TYPE_CHECKING:
     from huimin_desktop.progress import TaskState
@@ -74,10 +76,14 @@ class ValuePanel(QFrame):
         layout.addWidget(self.station)
         layout.addWidget(self.when)
 
-    def show_value(self, value: object, station: str, stamp: str) -> None:
+    def show_value(
+        self, value: object, station: str, stamp: str, changed: dt.datetime | None = None
+    ) -> None:
+        """``changed``, when given, is when the whole record last changed (a duplicate ID's household)."""
         self.value.setText(value_text(value))
         self.station.setText(self.tr("Station: {name}").format(name=station or "—"))
-        self.when.setText(self.tr("Changed: {time}").format(time=format_time(stamp_time(stamp))))
+        moment = changed if changed is not None else stamp_time(stamp)
+        self.when.setText(self.tr("Changed: {time}").format(time=format_time(moment)))
 
     def clear(self) -> None:
         for label in (self.value, self.station, self.when):
@@ -172,6 +178,25 @@ class ConflictReviewDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         return table
 
+    def _build_differences(self) -> QTableWidget:
+        """For a duplicate ID number: where the two households differ, side by side."""
+        self.differences = read_only_table(
+            QTableWidget(0, 3), [self.tr("Differs in"), self.tr("This household"), self.tr("Other household")]
+        )
+        self.differences.setObjectName("householdDifferences")
+        self.differences.setTabKeyNavigation(False)
+        self.differences.setMaximumHeight(180)
+        self.differences.hide()
+        return self.differences
+
+    def _show_differences(self, conflict: ConflictRecord | None) -> None:
+        rows = conflict.differences if conflict is not None and conflict.kind == "duplicate-id" else ()
+        self.differences.setRowCount(len(rows))
+        for row, cells in enumerate(rows):
+            for column, text in enumerate(cells):
+                self.differences.setItem(row, column, QTableWidgetItem(text or "—"))
+        self.differences.setVisible(bool(rows))
+
     def _build_layout(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -193,6 +218,7 @@ class ConflictReviewDialog(QDialog):
         sides.addWidget(self.keep_button, 1, 0)
         sides.addWidget(self.other_button, 1, 1)
         right_layout.addLayout(sides)
+        right_layout.addWidget(self._build_differences())
         right_layout.addWidget(self.open_both_button, 0, Qt.AlignmentFlag.AlignLeft)
         right_layout.addWidget(self.status_label)
         right_layout.addWidget(self.message)
@@ -268,6 +294,7 @@ class ConflictReviewDialog(QDialog):
             for button in (self.keep_button, self.other_button, self.open_both_button):
                 button.setEnabled(False)
             self.open_both_button.setVisible(False)
+            self._show_differences(None)
             return
         self.record_label.setText(conflict.record_label)
         self.detail_label.setText(
@@ -277,8 +304,13 @@ class ConflictReviewDialog(QDialog):
                 time=format_time(conflict.detected_at),
             )
         )
-        self.current_panel.show_value(conflict.winner_value, conflict.winner_station, conflict.winner_stamp)
-        self.other_panel.show_value(conflict.other_value, conflict.other_station, conflict.other_stamp)
+        self.current_panel.show_value(
+            conflict.winner_value, conflict.winner_station, conflict.winner_stamp, conflict.winner_changed
+        )
+        self.other_panel.show_value(
+            conflict.other_value, conflict.other_station, conflict.other_stamp, conflict.other_changed
+        )
+        self._show_differences(conflict)
         is_open = conflict.status == "open"
         self.keep_button.setEnabled(is_open)
         self.other_button.setEnabled(is_open)
