@@ -19,24 +19,10 @@ from huimin_desktop.domain.idnumber import mask_id_number
 from huimin_desktop.errors import NotFoundError, ServiceError
 from huimin_desktop.model import SyncConflict
 from huimin_desktop.store.database import Database
-from huimin_desktop.sync.authority import SEED_STATION, StationDirectory
+from huimin_desktop.sync.authority import KIND_LABELS, SEED_STATION, StationDirectory
 from huimin_desktop.sync.records import DELETED, TABLES, stamp_ms, stamp_station
 
-TABLE_LABELS = {
-    "household": "农户",
-    "member": "家庭成员",
-    "survey": "年度调查",
-    "project": "项目",
-    "project_stage": "项目阶段",
-    "project_beneficiary": "项目受益户",
-    "training": "培训",
-    "training_attendee": "培训学员",
-    "division": "行政区划",
-    "indicator": "考核指标",
-    "indicator_milestone": "指标节点",
-    "indicator_progress": "指标进展",
-    "attachment": "附件",
-}
+TABLE_LABELS = KIND_LABELS  # what a clerk calls each kind of record, as the merge's refusals name them
 
 FIELD_LABELS = {
     DELETED: "删除",
