@@ -63,3 +63,9 @@ class ValidationError(ServiceError):
         more = f"（另有 {len(issues) - 1} 处问题）" if len(issues) > 1 else ""
         super().__init__(f"{where}{first.message}{more}")
         self.issues = issues
+
+
+class PermissionDeniedError(ServiceError):
+    """The logged-in user's role may not do this (huimin_desktop/security/roles.py). Nothing changed."""
+
+    code = "auth.forbidden"

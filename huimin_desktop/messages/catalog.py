@@ -55,6 +55,11 @@ CATALOG: dict[str, Words] = {
     "station_exists": Words(
         "数据文件夹 {path} 已有站点，不能重复初始化", "The data folder {path} already holds a station"
     ),
+    # -- users and roles (security/) --------------------------------------------------------------
+    "auth.forbidden": Words(
+        "用户 {user} 的角色无权执行此操作（{permission}），未作任何改动",
+        "User {user}'s role may not do this ({permission}); nothing was changed",
+    ),
     # -- ID numbers (domain/idnumber.py) ---------------------------------------------------------
     "id.empty": Words("身份证号不能为空", "The ID number is empty"),
     "id.characters": Words(

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from huimin_desktop.model import SYNCED_MODELS, StationIdentity
+from huimin_desktop.security.roles import SYSTEM, Actor
 from huimin_desktop.stamps.capture import CONTEXT_KEY, ChangeContext
 from huimin_desktop.stamps.clock import HybridLogicalClock
 from huimin_desktop.store import schema
@@ -75,6 +76,10 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.station_id: str | None = None
         self.clock: HybridLogicalClock | None = None
+        # who the services act for (set at login; SYSTEM until then) and the data folder's key
+        # (None for a folder not yet encrypted): huimin_desktop/security/
+        self.actor: Actor = SYSTEM
+        self.data_key: bytes | None = None
         self.load_station()
 
     @classmethod

@@ -21,6 +21,7 @@ FORBIDDEN_BELOW = {
     "sync": ("services", "cli", "demo"),
     "spreadsheet": ("services", "cli", "demo"),
     "store": ("sync", "services", "spreadsheet", "cli", "demo"),
+    "security": ("store", "sync", "services", "spreadsheet", "cli", "demo", "model"),
     "stamps": ("store", "sync", "services", "spreadsheet", "cli", "demo"),
     "model": ("store", "sync", "services", "spreadsheet", "cli", "demo"),
     "domain": ("store", "sync", "services", "spreadsheet", "cli", "model", "demo"),
