@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from huimin_desktop import APP_NAME, ORGANIZATION, __version__
 from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.store.datafolder import has_station
-from ui import operations
-from ui.errors import expected_error_message, one_line_reason
 from ui.i18n import choose_language, install_translators
 from ui.widgets.style import apply_style
 
@@ -50,6 +48,7 @@ def _exit_when_shown(app: QApplication, widget: QWidget, line: str) -> None:
 def _open_station(data_dir: Path, *, quiet: bool = False) -> Station | None:
     """The station, or None after telling the user why not (on stderr only when ``quiet``)."""
     from huimin_desktop.services.station import Station
+    from ui.errors import expected_error_message, one_line_reason
 
     try:
         return Station.open(data_dir)
@@ -66,12 +65,20 @@ def _open_station(data_dir: Path, *, quiet: bool = False) -> Station | None:
         return None
 
 
+def _shutdown_operations() -> None:
+    """Wait for background work at quit. ui.operations loads after the first paint, with the first
+    operation; when none ran there is nothing to wait for."""
+    operations = sys.modules.get("ui.operations")
+    if operations is not None:
+        operations.shutdown()
+
+
 def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke_startup: bool) -> int:
     """Run the desktop program on ``data_dir`` (else HUIMIN_DATA, else the per-user folder); exit code."""
     app = create_application()
     translators = install_translators(app, choose_language(language))  # noqa: F841 - kept alive
     apply_style(app)
-    app.aboutToQuit.connect(operations.shutdown)
+    app.aboutToQuit.connect(_shutdown_operations)
     folder = resolve_data_dir(data_dir)
 
     if has_station(folder):
@@ -126,6 +133,6 @@ def _run_main_window(app: QApplication, folder: Path, station: Station | None, s
     try:
         return app.exec() or exit_code
     finally:
-        operations.shutdown()
+        _shutdown_operations()
         if window.station is not None:
             window.station.close()

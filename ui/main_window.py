@@ -21,10 +21,8 @@ from PySide6.QtWidgets import (
 
 from huimin_desktop import __version__
 from huimin_desktop.paths import ICONS_DIR
-from huimin_desktop.progress import TaskState
 from huimin_desktop.store.datafolder import has_station
 from ui import preferences
-from ui.operations import Operation
 from ui.pages.placeholder import PlaceholderPage
 from ui.station_levels import level_name
 
@@ -33,6 +31,7 @@ if TYPE_CHECKING:
     # Classes the first paint does without are imported where they are used (each costs its enums).
     from PySide6.QtGui import QCloseEvent
 
+    from huimin_desktop.progress import TaskState
     from huimin_desktop.services.station import Station
     from ui.first_start import FirstStartDialog
 
@@ -276,6 +275,8 @@ class MainWindow(QMainWindow):
             dialog.accepted.connect(lambda: self._first_start_done(dialog))
             dialog.open()
             return
+
+        from ui.operations import Operation  # its Qt classes cost the first paint a few ms: loaded here
 
         def open_station(_task: TaskState) -> Station:
             from huimin_desktop.services.station import Station

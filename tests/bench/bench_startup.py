@@ -5,8 +5,9 @@ data. It prints "main window shown" after the window's first paint (``startup``:
 targets) and "station loaded" once the core has been imported and the station opened behind the
 window (``startup-ready``). The baseline creates a QApplication and a QMainWindow, shows it, processes
 events once and prints "shown". Each is timed from process launch to the line, in a fresh subprocess
-with ``QT_QPA_PLATFORM=offscreen``; the median of five runs each (program and baseline take turns),
-after one unmeasured warm-up run each.
+with ``QT_QPA_PLATFORM=offscreen``; the median of eleven runs each (program and baseline take turns;
+a start is about 0.1 s and a busy machine moves single runs by a fifth), after one unmeasured warm-up
+run each.
 
 Both sides run with compiled bytecode cached in a temporary folder (``PYTHONPYCACHEPREFIX``, and
 ``PYTHONDONTWRITEBYTECODE`` taken out of the environment): the warm-up run compiles, the measured runs
@@ -29,7 +30,7 @@ from pathlib import Path
 
 from tests.bench.harness import BenchResult, benchmark
 
-RUNS = 5
+RUNS = 11
 DEMO_HOUSEHOLDS = 10_000
 ROOT = Path(__file__).resolve().parents[2]
 

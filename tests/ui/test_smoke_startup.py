@@ -95,6 +95,7 @@ _AFTER_FIRST_PAINT = (
     "PySide6.QtCharts",
     "ui.pages.households_page",
     "ui.household_editor",
+    "ui.operations",  # its QObject/QRunnable subclasses and the error wording load with the first task
 )
 
 

@@ -9,10 +9,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
-from ui.operations import Operation, show_message
-
 if TYPE_CHECKING:
     from huimin_desktop.services.rosters import ExportSummary
+    from ui.operations import Operation
     from ui.roster_import.dialog import RosterImportDialog
 
 
@@ -54,6 +53,8 @@ class RosterMenu(QObject):
             self.export_to(Path(chosen))
 
     def export_to(self, path: Path) -> None:
+        from ui.operations import Operation, show_message  # after the window's first paint
+
         station = self.window.station  # type: ignore[attr-defined]
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")

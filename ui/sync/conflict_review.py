@@ -76,9 +76,7 @@ class ValuePanel(QFrame):
         layout.addWidget(self.station)
         layout.addWidget(self.when)
 
-    def show_value(
-        self, value: object, station: str, stamp: str, changed: dt.datetime | None = None
-    ) -> None:
+    def show_value(self, value: object, station: str, stamp: str, changed: dt.datetime | None = None) -> None:
         """``changed``, when given, is when the whole record last changed (a duplicate ID's household)."""
         self.value.setText(value_text(value))
         self.station.setText(self.tr("Station: {name}").format(name=station or "—"))
