@@ -170,10 +170,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     with Station.open(args.data) as station:
-        if args.keep is not None:
-            station.sync.keep(args.keep, user=args.user)
-        if args.other is not None:
-            station.sync.choose_other(args.other, user=args.user)
+        if args.keep or args.other:  # all of them or none (ConflictReview.resolve)
+            station.sync.resolve(keep=args.keep or (), other=args.other or (), user=args.user)
         conflicts = station.sync.conflicts(open_only=not args.all)
     payload = {"conflicts": [_conflict_json(c) for c in conflicts]}
     text = "\n".join(_conflict_line(c) for c in conflicts) if conflicts else "没有待审核的冲突"
@@ -195,8 +193,12 @@ def register(command: AddCommand) -> None:
     merge.add_argument("packages", nargs="+", metavar="PACKAGE", help="同步包文件夹")
     merge.add_argument("--dry-run", action="store_true", help="只预览每个同步包将做的改动和冲突，不作改动")
 
-    conflicts = command("conflicts", "列出待审核的冲突；--keep / --other 处理一条", cmd_conflicts)
+    conflicts = command(
+        "conflicts", "列出待审核的冲突；--keep / --other 处理（可写多次：全部成功或都不做）", cmd_conflicts
+    )
     conflicts.add_argument("--all", action="store_true", help="也列出已处理的冲突")
-    conflicts.add_argument("--keep", type=int, metavar="ID", help="保留当前值")
-    conflicts.add_argument("--other", type=int, metavar="ID", help="改用另一值（作为新的修改同步出去）")
+    conflicts.add_argument("--keep", type=int, action="append", metavar="ID", help="保留当前值")
+    conflicts.add_argument(
+        "--other", type=int, action="append", metavar="ID", help="改用另一值（作为新的修改同步出去）"
+    )
     conflicts.add_argument("--user", default="clerk", help="处理人")

@@ -239,6 +239,24 @@ CATALOG: dict[str, Words] = {
         "站点“{name}”已被吊销，不能再向它发送同步包",
         "The station “{name}” was revoked; no more packages can go to it",
     ),
+    "conflict.unknown": Words(
+        "没有编号为 {conflict_id} 的冲突；未作任何改动",
+        "There is no conflict {conflict_id}; nothing was changed",
+    ),
+    "conflict.decided": Words(
+        "冲突 {conflict_id} 已经处理过了；未作任何改动",
+        "Conflict {conflict_id} has already been decided; nothing was changed",
+    ),
+    "conflict.named_twice": Words(
+        "冲突 {conflict_id} 被指定了两次（--keep 与 --other 各指定一条冲突一次）；未作任何改动",
+        "Conflict {conflict_id} is named twice (name each conflict once, with --keep or --other); "
+        "nothing was changed",
+    ),
+    "conflict.no_other_value": Words(
+        "冲突 {conflict_id} 是身份证号重复，没有“另一值”可选：请打开两户核对后修改其中一户；未作任何改动",
+        "Conflict {conflict_id} is a duplicate ID number and has no other value to choose: open both "
+        "households and correct one of them; nothing was changed",
+    ),
     "sync.merging_elsewhere": Words(
         "该同步包正由另一个程序合并（或刚由它合并完）；本次未作任何改动，请稍后再运行一次 merge 查看结果",
         "Another program is merging this package (or has just merged it); nothing was changed here. Run "

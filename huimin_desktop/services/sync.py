@@ -722,6 +722,10 @@ class SyncService:
         """The clerk prefers the value that lost: it is written as a new local edit (which syncs on)."""
         self.review.choose_other(conflict_id, user=user)
 
+    def resolve(self, *, keep: Sequence[int] = (), other: Sequence[int] = (), user: str = "system") -> None:
+        """Several decisions in one transaction, all or nothing (``ConflictReview.resolve``)."""
+        self.review.resolve(keep=keep, other=other, user=user)
+
 
 def _remove_blobs(blobs: list[Path], root: Path) -> None:
     """Take blobs a failed merge had moved into the store out again, with the folders it made."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import builtins
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -273,36 +275,60 @@ class ConflictReview:
     def _open_conflict(self, session: Any, conflict_id: int) -> SyncConflict:
         conflict = session.get(SyncConflict, conflict_id)
         if conflict is None:
-            raise NotFoundError("冲突记录", str(conflict_id))
+            raise ServiceError(code="conflict.unknown", conflict_id=conflict_id)
         if conflict.status != "open":
-            raise ServiceError("这条冲突已经处理过了")
+            raise ServiceError(code="conflict.decided", conflict_id=conflict_id)
         return conflict
 
     def keep(self, conflict_id: int, *, user: str = "system") -> None:
-        with self.db.session(user) as session:
-            conflict = self._open_conflict(session, conflict_id)
-            conflict.status, conflict.resolved_by, conflict.resolved_at = "kept", user, _now()
+        self.resolve(keep=(conflict_id,), user=user)
 
     def choose_other(self, conflict_id: int, *, user: str = "system") -> None:
+        self.resolve(other=(conflict_id,), user=user)
+
+    def resolve(self, *, keep: Sequence[int] = (), other: Sequence[int] = (), user: str = "system") -> None:
+        """Decide several conflicts at once, all or nothing: ``keep`` agrees with the applied value,
+        ``other`` writes the value that lost as a new local edit (which syncs on).
+
+        Every id is checked before anything is written (unknown, already decided, named twice, a
+        duplicate-ID conflict asked for its "other value"); the first refusal names its id and the
+        whole batch is left undone.
+        """
         from huimin_desktop.services.household_summary import refresh_summaries
 
+        twice = sorted(i for i, count in Counter([*keep, *other]).items() if count > 1)
+        if twice:
+            raise ServiceError(code="conflict.named_twice", conflict_id=twice[0])
         with self.db.session(user) as session:
-            conflict = self._open_conflict(session, conflict_id)
-            if conflict.kind == "duplicate-id":
-                raise ServiceError("身份证号重复的冲突没有“另一值”可选：请打开两户核对后修改其中一户")
-            spec = TABLES[conflict.table_name]
-            row = session.get(spec.model, conflict.row_id)
-            if row is None:
-                raise NotFoundError(TABLE_LABELS.get(spec.name, spec.name), conflict.row_id)
-            if conflict.kind == "edit-delete":
-                row.deleted = False  # the edits that met the deletion are already in place
-            else:
-                setattr(row, conflict.field, _from_json(spec, conflict.field, conflict.other_value))
-            conflict.status, conflict.resolved_by, conflict.resolved_at = "chose-other", user, _now()
-            session.flush()
-            household = _household_of(session, spec.name, row)
-            if household is not None:
-                refresh_summaries(session.connection(), [household])
+            kept = [self._open_conflict(session, i) for i in keep]
+            chosen = [self._open_conflict(session, i) for i in other]
+            rows = [self._losing_row(session, conflict) for conflict in chosen]
+            households: list[str] = []
+            for conflict in kept:
+                conflict.status, conflict.resolved_by, conflict.resolved_at = "kept", user, _now()
+            for conflict, (spec, row) in zip(chosen, rows, strict=True):
+                if conflict.kind == "edit-delete":
+                    row.deleted = False  # the edits that met the deletion are already in place
+                else:
+                    setattr(row, conflict.field, _from_json(spec, conflict.field, conflict.other_value))
+                conflict.status, conflict.resolved_by, conflict.resolved_at = "chose-other", user, _now()
+                session.flush()
+                household = _household_of(session, spec.name, row)
+                if household is not None:
+                    households.append(household)
+            if households:
+                refresh_summaries(session.connection(), sorted(set(households)))
+
+    @staticmethod
+    def _losing_row(session: Any, conflict: SyncConflict) -> tuple[Any, Any]:
+        """The row whose value the clerk prefers to the applied one, checked before anything changes."""
+        if conflict.kind == "duplicate-id":
+            raise ServiceError(code="conflict.no_other_value", conflict_id=conflict.id)
+        spec = TABLES[conflict.table_name]
+        row = session.get(spec.model, conflict.row_id)
+        if row is None:
+            raise NotFoundError(TABLE_LABELS.get(spec.name, spec.name), conflict.row_id)
+        return spec, row
 
 
 def _household_of(session: Any, table: str, row: Any) -> str | None:
@@ -347,9 +373,14 @@ def _household_facts(connection: Any, household_id: str) -> dict[str, str]:
     ).first()
     if row is None:
         return {}
-    members = connection.exec_driver_sql(
-        "SELECT name FROM member WHERE household_id = ? AND NOT deleted ORDER BY position", (household_id,)
-    ).scalars().all()
+    members = (
+        connection.exec_driver_sql(
+            "SELECT name FROM member WHERE household_id = ? AND NOT deleted ORDER BY position",
+            (household_id,),
+        )
+        .scalars()
+        .all()
+    )
     income = f"{row[7]} 元（{row[6]}年）" if row[6] is not None and row[7] is not None else ""
     return {
         "户主": row[0] or "",
@@ -365,11 +396,16 @@ def _household_facts(connection: Any, household_id: str) -> dict[str, str]:
 
 def _last_change(connection: Any, household_id: str) -> dt.datetime | None:
     """When the household, one of its members or one of its surveys was last changed (any station)."""
-    stamps = connection.exec_driver_sql(
-        "SELECT stamp FROM household WHERE id = ? UNION ALL SELECT stamp FROM member WHERE household_id = ? "
-        "UNION ALL SELECT stamp FROM survey WHERE household_id = ?",
-        (household_id, household_id, household_id),
-    ).scalars().all()
+    stamps = (
+        connection.exec_driver_sql(
+            "SELECT stamp FROM household WHERE id = ? "
+            "UNION ALL SELECT stamp FROM member WHERE household_id = ? "
+            "UNION ALL SELECT stamp FROM survey WHERE household_id = ?",
+            (household_id, household_id, household_id),
+        )
+        .scalars()
+        .all()
+    )
     latest = max((stamp_ms(stamp) for stamp in stamps if stamp), default=None)
     # naive UTC, like every other datetime the core hands out
     return None if latest is None else dt.datetime.fromtimestamp(latest / 1000, dt.UTC).replace(tzinfo=None)
