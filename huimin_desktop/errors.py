@@ -69,3 +69,10 @@ class PermissionDeniedError(ServiceError):
     """The logged-in user's role may not do this (huimin_desktop/security/roles.py). Nothing changed."""
 
     code = "auth.forbidden"
+
+
+class AuthenticationError(ServiceError):
+    """Login refused: wrong password, locked, disabled, no credentials, a damaged key vault, a wrong
+    recovery code (``code`` says which). Nothing in the data folder changed but the failed-attempt count."""
+
+    code = "auth.wrong_password"

@@ -45,13 +45,42 @@ def _exit_when_shown(app: QApplication, widget: QWidget, line: str) -> None:
     QTimer.singleShot(0, done)
 
 
-def _open_station(data_dir: Path, *, quiet: bool = False) -> Station | None:
-    """The station, or None after telling the user why not (on stderr only when ``quiet``)."""
+def log_in(data_dir: Path, parent: QWidget | None = None) -> Station | None:
+    """The login dialog (ui/login/): the station opened as the user who logged in, or None if cancelled.
+    A recovery code the opening made (a clear folder's first encryption) is shown once."""
+    from ui.login.dialog import LoginDialog
+
+    dialog = LoginDialog(data_dir, parent, user=os.environ.get("HUIMIN_USER", ""))
+    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.station is None:
+        return None
+    show_recovery_code(dialog.station, parent)
+    return dialog.station
+
+
+def show_recovery_code(station: Station, parent: QWidget | None = None) -> None:
+    if station.recovery_code:
+        from ui.login.recovery import RecoveryCodeDialog
+
+        RecoveryCodeDialog(station.recovery_code, parent).exec()
+        station.recovery_code = None
+
+
+def _open_station(data_dir: Path, *, quiet: bool = False, parent: QWidget | None = None) -> Station | None:
+    """The station, or None after telling the user why not (on stderr only when ``quiet``).
+
+    HUIMIN_USER and HUIMIN_PASSWORD both set log in without the dialog (the smoke start-up, the start-up
+    benchmark, a kiosk script), like the command line; otherwise the login dialog asks.
+    """
     from huimin_desktop.services.station import Station
     from ui.errors import expected_error_message, one_line_reason
 
+    user, password = os.environ.get("HUIMIN_USER"), os.environ.get("HUIMIN_PASSWORD")
     try:
-        return Station.open(data_dir)
+        if user and password is not None:
+            return Station.open(data_dir, user, password)
+        if quiet:
+            return Station.open(data_dir)  # refused: no credentials
+        return log_in(data_dir, parent)
     except Exception as error:
         text = expected_error_message(error) or QApplication.translate(
             "App", "The data folder could not be opened.\n\nReason: {reason}"
@@ -93,6 +122,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke
         return app.exec()
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.station is None:
         return 0
+    show_recovery_code(dialog.station)
     return _run_main_window(app, folder, dialog.station, smoke_startup)
 
 
@@ -110,7 +140,7 @@ def _run_main_window(app: QApplication, folder: Path, station: Station | None, s
 
     def load() -> None:
         nonlocal exit_code
-        opened = _open_station(folder, quiet=smoke_startup)
+        opened = _open_station(folder, quiet=smoke_startup, parent=window)
         if opened is None:
             exit_code = 1
             app.exit(1)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from huimin_desktop.domain.codelists import chaoyang_divisions
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.station import Station
+from huimin_desktop.services.users import MIN_PASSWORD_LENGTH
 from ui.errors import expected_error_message
 from ui.operations import Operation
 from ui.station_levels import LEVELS, level_name
@@ -112,6 +113,7 @@ class FirstStartDialog(QDialog):
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        admin_box = self._build_admin_box()
         create_box = self._build_create_box()
         setup_box = self._build_setup_box()
         demo_box = self._build_demo_box()
@@ -128,6 +130,7 @@ class FirstStartDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(admin_box)
         layout.addWidget(setup_box)
         layout.addWidget(create_box)
         layout.addWidget(demo_box)
@@ -137,6 +140,45 @@ class FirstStartDialog(QDialog):
         self.name.textChanged.connect(lambda: self._set_error(self.name_error, ""))
         self.division.currentTextChanged.connect(lambda: self._set_error(self.division_error, ""))
         self._fill_divisions()
+
+    def _build_admin_box(self) -> QGroupBox:
+        """The first administrator, for both ways of creating the station: name and password (twice)."""
+        box = QGroupBox(self.tr("First administrator"))
+        form = QFormLayout(box)
+        form.setVerticalSpacing(6)
+        form.setHorizontalSpacing(16)
+        self.admin = QLineEdit("admin")
+        self.admin.setMaxLength(30)
+        self.admin.setObjectName("adminName")
+        self.password = QLineEdit()
+        self.password.setObjectName("adminPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_again = QLineEdit()
+        self.password_again.setObjectName("adminPasswordAgain")
+        self.password_again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.admin_error = _error_label()
+        _add_row(form, self.tr("User name:"), self.admin)
+        _add_row(form, self.tr("Password:"), self.password)
+        _add_row(form, self.tr("Password again:"), self.password_again, self.admin_error)
+        for field in (self.admin, self.password, self.password_again):
+            field.textChanged.connect(lambda: self._set_error(self.admin_error, ""))
+        return box
+
+    def _admin_login(self) -> tuple[str, str] | None:
+        """The first administrator's (name, password), or None after an inline message."""
+        name, password = self.admin.text().strip(), self.password.text()
+        if not name:
+            self._set_error(self.admin_error, self.tr("Please enter the administrator's user name."))
+        elif len(password) < MIN_PASSWORD_LENGTH:
+            self._set_error(
+                self.admin_error,
+                self.tr("The password needs at least {count} characters.").format(count=MIN_PASSWORD_LENGTH),
+            )
+        elif password != self.password_again.text():
+            self._set_error(self.admin_error, self.tr("The two passwords differ."))
+        else:
+            return name, password
+        return None
 
     def _build_create_box(self) -> QGroupBox:
         """Create a station: its level, division and name."""
@@ -311,12 +353,16 @@ class FirstStartDialog(QDialog):
 
     def create_station(self) -> None:
         code = self._validate()
-        if code is None:
+        login = self._admin_login()
+        if code is None or login is None:
             return
         level, name, folder = self.current_level(), self.name.text().strip(), self.data_dir
+        admin, password = login
 
         def create(_task: TaskState) -> Station:
-            return Station.create(folder, level=level, name=name, division_code=code)
+            return Station.create(
+                folder, level=level, name=name, division_code=code, admin=admin, password=password
+            )
 
         self.operation = (
             Operation(self, create, label=self.tr("Creating the station…"), cancellable=False)
@@ -350,10 +396,16 @@ class FirstStartDialog(QDialog):
             self.setup_code.setFocus()
             return
         self._set_error(self.setup_error, "")
+        login = self._admin_login()
+        if login is None:
+            return
+        admin, password = login
         self.operation = (
             Operation(
                 self,
-                lambda _task: Station.create_from_setup(folder, setup_file, code),
+                lambda _task: Station.create_from_setup(
+                    folder, setup_file, code, admin=admin, password=password
+                ),
                 label=self.tr("Setting up the station…"),
                 cancellable=False,
             )

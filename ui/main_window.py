@@ -31,9 +31,9 @@ if TYPE_CHECKING:
     # Classes the first paint does without are imported where they are used (each costs its enums).
     from PySide6.QtGui import QCloseEvent
 
-    from huimin_desktop.progress import TaskState
     from huimin_desktop.services.station import Station
     from ui.first_start import FirstStartDialog
+    from ui.login.dialog import LoginDialog
 
 NAVIGATION_MIN_WIDTH = 128
 # Around the widest label: the icon and its gap, the item's padding and margins (style.py), the border.
@@ -56,6 +56,7 @@ class MainWindow(QMainWindow):
         """``station`` may come later (``switch_station``): the window then shows "opening…" first."""
         super().__init__(parent)
         self.station = station
+        self.login_dialog: LoginDialog | None = None  # open while another data folder asks who logs in
         self.entries: list[NavigationEntry] = []
         self.pages: dict[str, QWidget] = {}
 
@@ -276,19 +277,25 @@ class MainWindow(QMainWindow):
             dialog.open()
             return
 
-        from ui.operations import Operation  # its Qt classes cost the first paint a few ms: loaded here
+        from ui.login.dialog import LoginDialog
 
-        def open_station(_task: TaskState) -> Station:
-            from huimin_desktop.services.station import Station
+        self.login_dialog = LoginDialog(folder, self)
+        self.login_dialog.accepted.connect(self._logged_in)
+        self.login_dialog.open()
 
-            return Station.open(folder)
+    def _logged_in(self) -> None:
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is not None and dialog.station is not None:
+            from ui.app import show_recovery_code
 
-        Operation(self, open_station, label=self.tr("Opening the data folder…"), cancellable=False).success(
-            self.switch_station
-        ).run_in_background()
+            show_recovery_code(dialog.station, self)
+            self.switch_station(dialog.station)
 
     def _first_start_done(self, dialog: FirstStartDialog) -> None:
         if dialog.station is not None:
+            from ui.app import show_recovery_code
+
+            show_recovery_code(dialog.station, self)
             self.switch_station(dialog.station)
 
     def _open_station(self) -> Station:

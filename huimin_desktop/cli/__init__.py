@@ -1,6 +1,8 @@
 """The command line (DESIGN.md §5): sub-commands over the same services the GUI uses.
 
-Every command takes ``--data DIR`` (else HUIMIN_DATA, else the per-user data folder). Commands that
+Every command takes ``--data DIR`` (else HUIMIN_DATA, else the per-user data folder) and logs in with
+``--user NAME`` (else HUIMIN_USER) and the password from HUIMIN_PASSWORD, else a hidden prompt; ``init``
+names the first administrator with ``--admin``. Commands that
 report take ``--json`` and then print exactly one JSON object on stdout. Exit status 0 on success;
 on failure 1 with a one-line reason on stderr, and nothing changed (2 for a malformed command line).
 The reason is worded by ``huimin_desktop.messages`` in Chinese, or in English with ``--lang en`` or an
@@ -27,6 +29,7 @@ COMMAND_MODULES = (
     "huimin_desktop.cli.enrollment_commands",  # enroll, revoke, stations
     "huimin_desktop.cli.sync_commands",  # export, verify, merge
     "huimin_desktop.cli.roster_commands",  # import-roster, export-roster
+    "huimin_desktop.cli.user_commands",  # users
 )
 
 
@@ -40,13 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(
-        name: str, help_text: str, handler: Handler, *, reports: bool = True
+        name: str, help_text: str, handler: Handler, *, reports: bool = True, login: bool = True
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument(
             "--data", metavar="DIR", help="数据文件夹（默认：环境变量 HUIMIN_DATA 或用户数据目录）"
         )
         sub.add_argument("--lang", metavar="zh|en", default=argparse.SUPPRESS, help=LANG_HELP)
+        if login:
+            sub.add_argument(
+                "--user",
+                metavar="NAME",
+                help="登录的用户名（默认：环境变量 HUIMIN_USER；密码取自 HUIMIN_PASSWORD 或提示输入）",
+            )
         if reports:
             sub.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
         sub.set_defaults(handler=handler)

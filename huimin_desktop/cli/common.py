@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from huimin_desktop.errors import ServiceError
+from huimin_desktop.errors import AuthenticationError, ServiceError
 from huimin_desktop.progress import TaskState
+
+if TYPE_CHECKING:
+    from huimin_desktop.services.station import Station
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -88,3 +92,57 @@ def _read_only(folder: Path) -> bool:
         return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
     except (AttributeError, OSError):  # Windows has no statvfs: os.access is the check there
         return False
+
+
+# -- logging in -------------------------------------------------------------------------------------
+
+PASSWORD_ENV, NEW_PASSWORD_ENV, USER_ENV = "HUIMIN_PASSWORD", "HUIMIN_NEW_PASSWORD", "HUIMIN_USER"
+
+
+def read_password(
+    args: argparse.Namespace, *, env: str = PASSWORD_ENV, prompt: str = "密码：", confirm: bool = False
+) -> str:
+    """The password from ``env``, else a hidden prompt on a terminal (asked twice with ``confirm``)."""
+    value = os.environ.get(env)
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        from huimin_desktop.paths import resolve_data_dir
+
+        raise AuthenticationError(code="auth.login_required", path=resolve_data_dir(args.data))
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("再输入一次：") != first:
+        raise AuthenticationError(code="auth.passwords_differ")
+    return first
+
+
+def login_name(args: argparse.Namespace) -> str:
+    name = getattr(args, "user", None) or os.environ.get(USER_ENV)
+    if not name:
+        from huimin_desktop.paths import resolve_data_dir
+
+        raise AuthenticationError(code="auth.login_required", path=resolve_data_dir(args.data))
+    return str(name)
+
+
+def open_station(args: argparse.Namespace) -> Station:
+    """The station of ``--data``, logged in as ``--user`` (or HUIMIN_USER) with the password from
+    HUIMIN_PASSWORD or the prompt. A clear folder of the previous version is encrypted at its first
+    login: the recovery code is shown on stderr, once."""
+    from huimin_desktop.services.station import Station, has_station
+
+    if not has_station(args.data):
+        return Station.open(args.data)  # NoStationError, before asking for a password
+    user = login_name(args)
+    password = read_password(args)
+    station = Station.open(
+        args.data, user, password, task=progress_printer(args), audit_login="with_first_change"
+    )
+    end_progress_line(args)
+    if station.recovery_code:
+        print(recovery_notice(station.recovery_code), file=sys.stderr)
+    return station
+
+
+def recovery_notice(code: str) -> str:
+    return f"数据文件夹已加密。管理员恢复码（只显示这一次，请抄下并与电脑分开保管）：{code}"

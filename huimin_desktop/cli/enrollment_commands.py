@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from huimin_desktop.cli.common import EXIT_OK, AddCommand, emit
+from huimin_desktop.cli.common import EXIT_OK, AddCommand, emit, open_station
 from huimin_desktop.services.enrollment import PeerInfo
-from huimin_desktop.services.station import Station
 
 RELATION_NAMES = {"upper": "上级", "lower": "下级", "relayed": "经转"}
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         level = args.level or ("county" if len(args.division) == 6 else "township")
         result = station.enrollment.enroll(level, args.name, args.division, Path(args.out), force=args.force)
     payload = {
@@ -39,7 +38,7 @@ def cmd_enroll(args: argparse.Namespace) -> int:
 
 
 def cmd_revoke(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         peer = station.enrollment.revoke(args.station, args.reason or "")
     payload = {**_peer_json(peer), "station": peer.station_id}
     emit(args, payload, f"已吊销站点：{peer.name}（{peer.division_code}）；此后其签发的同步包一律拒绝")
@@ -64,7 +63,7 @@ def _peer_json(peer: PeerInfo) -> dict[str, object]:
 
 
 def cmd_stations(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         peers = station.enrollment.peers()
     lines = [
         f"{RELATION_NAMES.get(p.relation, p.relation)}  {p.name}  {p.division_code}  {p.station_id}  "

@@ -12,9 +12,9 @@ from huimin_desktop.cli.common import (
     emit,
     end_progress_line,
     integer,
+    open_station,
     progress_printer,
 )
-from huimin_desktop.services.station import Station
 from huimin_desktop.spreadsheet.review import UnmappedColumn
 
 _SHOWN_NOTES = 20  # rows listed in the human-readable output; --json lists them all
@@ -43,7 +43,7 @@ def _unmapped(columns: Sequence[UnmappedColumn]) -> list[str]:
 def cmd_import_roster(args: argparse.Namespace) -> int:
     if args.rejected_out:  # checked before the import commits: a failed command changes nothing
         check_output_file(args.rejected_out, suffix=".xlsx")
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         outcome = station.rosters.import_file(
             args.file, dry_run=args.dry_run, year=args.year, task=progress_printer(args)
         )
@@ -70,7 +70,7 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_export_roster(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         summary = station.rosters.export(args.out, year=args.year, task=progress_printer(args))
     end_progress_line(args)
     payload = {

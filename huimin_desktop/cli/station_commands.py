@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from huimin_desktop.cli.common import (
     EXIT_FAILED,
     EXIT_OK,
+    USER_ENV,
     AddCommand,
     CommandFailed,
     emit,
     end_progress_line,
     integer,
+    open_station,
     progress_printer,
+    read_password,
+    recovery_notice,
 )
-from huimin_desktop.services.station import Station
+from huimin_desktop.services.station import DEMO_ADMIN, DEMO_PASSWORD, Station, has_station
 
 
 def _open_new_station(args: argparse.Namespace) -> Station:
@@ -24,7 +29,8 @@ def _open_new_station(args: argparse.Namespace) -> Station:
             raise CommandFailed("使用 --setup 时站点信息来自安装文件，不要再给 --level、--name、--division")
         if not args.code:
             raise CommandFailed("缺少参数：--code（上级站点登记时给出的 12 位安装码，如 7K3Q-M9TX-2BHD）")
-        return Station.create_from_setup(args.data, args.setup, args.code)
+        admin, password = _first_admin(args)
+        return Station.create_from_setup(args.data, args.setup, args.code, admin=admin, password=password)
     if args.code:
         raise CommandFailed("--code 只与 --setup 一起使用")
     missing = [
@@ -34,7 +40,22 @@ def _open_new_station(args: argparse.Namespace) -> Station:
     ]
     if missing:
         raise CommandFailed(f"缺少参数：{' '.join(missing)}（或用 --setup FILE 从上级站点的安装文件初始化）")
-    return Station.create(args.data, level=args.level, name=args.name, division_code=args.division)
+    admin, password = _first_admin(args)
+    return Station.create(
+        args.data,
+        level=args.level,
+        name=args.name,
+        division_code=args.division,
+        admin=admin,
+        password=password,
+    )
+
+
+def _first_admin(args: argparse.Namespace) -> tuple[str, str]:
+    admin = args.admin or os.environ.get(USER_ENV)
+    if not admin:
+        raise CommandFailed("缺少参数：--admin NAME（第一位管理员的用户名）")
+    return admin, read_password(args, prompt=f"管理员 {admin} 的密码：", confirm=True)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -46,11 +67,14 @@ def cmd_init(args: argparse.Namespace) -> int:
             "level": info.level,
             "division": info.division_code,
             "data": str(station.data_dir),
+            "admin": station.db.actor.username,
+            "recovery_code": station.recovery_code,
         }
     emit(
         args,
         payload,
-        f"已初始化站点：{info.name}（{info.level}，{info.division_code}），数据文件夹 {payload['data']}",
+        f"已初始化站点：{info.name}（{info.level}，{info.division_code}），数据文件夹 {payload['data']}，"
+        f"管理员 {payload['admin']}\n{recovery_notice(station.recovery_code or '')}",
     )
     return EXIT_OK
 
@@ -60,7 +84,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         raise CommandFailed(f"--households 应为正整数，收到 {args.households}")
     if args.attachments_mb < 0:
         raise CommandFailed(f"--attachments-mb 不能为负数，收到 {args.attachments_mb}")
-    station, created = Station.open_demo(args.data)
+    created = not has_station(args.data)
+    station = Station.open_demo(args.data)[0] if created else open_station(args)
     with station:
         summary = station.generate_demo(
             args.households,
@@ -75,12 +100,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
             **vars(summary),
         }
     end_progress_line(args)
-    emit(args, payload, "已生成演示数据：" + "，".join(f"{k} {v}" for k, v in vars(summary).items()))
+    text = "已生成演示数据：" + "，".join(f"{k} {v}" for k, v in vars(summary).items())
+    if created:
+        payload.update(user=DEMO_ADMIN, password=DEMO_PASSWORD)
+        text += f"\n已新建演示站点：用户名 {DEMO_ADMIN}，密码 {DEMO_PASSWORD}"
+    emit(args, payload, text)
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         removed, freed = station.remove_unused_blobs() if args.remove_unused else (0, 0)
         report = station.check(verify_hashes=not args.quick)
     payload = {
@@ -111,7 +140,12 @@ def _megabytes(size: int) -> str:
 
 
 def register(command: AddCommand) -> None:
-    init = command("init", "新建站点（市、县或乡镇）", cmd_init)
+    init = command("init", "新建站点（市、县或乡镇）", cmd_init, login=False)
+    init.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="第一位管理员的用户名（默认：HUIMIN_USER；密码取自 HUIMIN_PASSWORD 或提示输入两次）",
+    )
     init.add_argument("--level", choices=["city", "county", "township"], help="站点级别")
     init.add_argument("--name", help="站点名称，如“北票市民宗局”")
     init.add_argument("--division", metavar="CODE", help="区划代码：市、县 6 位，乡镇 12 位")

@@ -12,9 +12,9 @@ from huimin_desktop.cli.common import (
     CommandFailed,
     emit,
     end_progress_line,
+    open_station,
     progress_printer,
 )
-from huimin_desktop.services.station import Station
 from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, OWN, ConflictRecord, PackageSummary
 
 
@@ -22,7 +22,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     target = Path(args.to)
     if not target.is_dir():
         raise CommandFailed(f"目标文件夹 {target} 不存在")
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         result = station.sync.export(target, recipient=args.recipient, task=progress_printer(args))
     end_progress_line(args)
     payload = {
@@ -42,7 +42,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         result = station.sync.verify(Path(args.package))
     payload = {
         "ok": result.ok,
@@ -131,7 +131,7 @@ def _summary_text(summary: PackageSummary, dry_run: bool) -> str:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         summaries = station.sync.merge(
             [Path(p) for p in args.packages], dry_run=args.dry_run, task=progress_printer(args)
         )
@@ -169,9 +169,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    with Station.open(args.data) as station:
+    with open_station(args) as station:
         if args.keep or args.other:  # all of them or none (ConflictReview.resolve)
-            station.sync.resolve(keep=args.keep or (), other=args.other or (), user=args.user)
+            station.sync.resolve(
+                keep=args.keep or (), other=args.other or (), user=station.db.actor.username
+            )
         conflicts = station.sync.conflicts(open_only=not args.all)
     payload = {"conflicts": [_conflict_json(c) for c in conflicts]}
     text = "\n".join(_conflict_line(c) for c in conflicts) if conflicts else "没有待审核的冲突"
@@ -201,4 +203,3 @@ def register(command: AddCommand) -> None:
     conflicts.add_argument(
         "--other", type=int, action="append", metavar="ID", help="改用另一值（作为新的修改同步出去）"
     )
-    conflicts.add_argument("--user", default="clerk", help="处理人")

@@ -60,6 +60,39 @@ CATALOG: dict[str, Words] = {
         "用户 {user} 的角色无权执行此操作（{permission}），未作任何改动",
         "User {user}'s role may not do this ({permission}); nothing was changed",
     ),
+    "auth.wrong_password": Words(
+        "用户名或密码错误（用户 {user}），未作任何改动",
+        "Wrong user name or password (user {user}); nothing was changed",
+    ),
+    "auth.locked": Words(
+        "用户 {user} 连续输错密码 {failures} 次，已锁定至 {until}，请稍后再试",
+        "User {user} entered a wrong password {failures} times and is locked until {until}; try again later",
+    ),
+    "auth.disabled": Words("用户 {user} 已停用，不能登录", "User {user} is disabled and cannot log in"),
+    "auth.login_required": Words(
+        "{path}：请指定用户名和密码（--user 或 HUIMIN_USER，密码由 HUIMIN_PASSWORD 或提示输入）",
+        "{path}: give a user name and a password (--user or HUIMIN_USER; the password in HUIMIN_PASSWORD "
+        "or at the prompt)",
+    ),
+    "auth.no_vault": Words(
+        "{path}：数据库已加密，但找不到密钥文件 keys/vault.json，无法打开",
+        "{path}: the database is encrypted but the key vault keys/vault.json is missing",
+    ),
+    "auth.vault_damaged": Words(
+        "{path}：密钥文件已损坏或被改动（{reason}），拒绝打开",
+        "{path}: the key vault is damaged or was altered ({reason}); refused",
+    ),
+    "auth.wrong_recovery_code": Words(
+        "恢复码不正确，未作任何改动", "The recovery code is wrong; nothing was changed"
+    ),
+    "auth.password_too_short": Words(
+        "密码至少 {length} 个字符", "A password needs at least {length} characters"
+    ),
+    "auth.passwords_differ": Words("两次输入的密码不一致", "The two passwords differ"),
+    "auth.last_admin": Words(
+        "不能停用或降级最后一位管理员 {user}",
+        "{user} is the last administrator and cannot be disabled or demoted",
+    ),
     # -- ID numbers (domain/idnumber.py) ---------------------------------------------------------
     "id.empty": Words("身份证号不能为空", "The ID number is empty"),
     "id.characters": Words(

@@ -30,9 +30,11 @@ class User(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(50), unique=True)
     display_name: Mapped[str] = mapped_column(String(50))
-    role: Mapped[str] = mapped_column(String(20), default="clerk")
+    role: Mapped[str] = mapped_column(String(20), default="entry")  # security/roles.py ROLES
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # the password itself is nowhere in the database: the user's data-key box is in keys/vault.json
+    password_changed_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
 
 
 class AuditEntry(Base):

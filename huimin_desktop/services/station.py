@@ -12,15 +12,23 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from huimin_desktop.errors import NoStationError, ServiceError, StationExistsError
+from huimin_desktop.errors import (
+    AuthenticationError,
+    NoStationError,
+    ServiceError,
+    StationExistsError,
+    ValidationError,
+)
 from huimin_desktop.model import StationIdentity
 from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.security.vault import Vault, new_data_key, new_recovery_code
 from huimin_desktop.services import leftovers
 from huimin_desktop.services.archive_export import ArchiveExporter
 from huimin_desktop.services.attachments import AttachmentService
 from huimin_desktop.services.audit import AuditService
 from huimin_desktop.services.checkup import UNUSED_AGE_S, CheckReport, check_station, remove_unused_blobs
 from huimin_desktop.services.divisions import DivisionService
+from huimin_desktop.services.encryption import convert_clear_folder
 from huimin_desktop.services.enrollment import EnrollmentService
 from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
@@ -35,21 +43,41 @@ from huimin_desktop.services.station_setup import (
 )
 from huimin_desktop.services.sync import SyncService
 from huimin_desktop.services.trainings import TrainingService
-from huimin_desktop.services.users import UserService
-from huimin_desktop.store.database import Database
+from huimin_desktop.services.users import (
+    Clock,
+    UserService,
+    actor_for,
+    check_password,
+    normalise_username,
+    record_login,
+    unlock,
+    username_issues,
+    utc_now,
+)
+from huimin_desktop.store.database import Database, backup_database
 from huimin_desktop.store.datafolder import DataFolder, has_station
+from huimin_desktop.store.encryption import is_clear_database
 from huimin_desktop.sync.enrollment import SetupData, open_secret, read_setup_file
 
 if TYPE_CHECKING:
     from huimin_desktop.demo import DemoSummary
-    from huimin_desktop.progress import TaskState
 
-__all__ = ["Station", "has_station"]
+from huimin_desktop.progress import TaskState
+
+__all__ = ["DEMO_ADMIN", "DEMO_PASSWORD", "Station", "has_station"]
+
+CONVERTING, READY = "converting", "ready"  # the vault's state (services/encryption.py)
+
+
+# The demo station's login (README, scripts/run.sh, the login dialog shows it for the demo folder).
+DEMO_ADMIN, DEMO_PASSWORD = "admin", "demo"
 
 
 class Station:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self.db = db
+        # set once by ``create`` and by a clear folder's first login (``open``): show it, then forget it
+        self.recovery_code: str | None = None
         self.divisions = DivisionService(db)
         self.households = HouseholdService(db)
         self.projects = ProjectService(db)
@@ -57,7 +85,7 @@ class Station:
         self.indicators = IndicatorService(db)
         self.attachments = AttachmentService(db)
         self.archive = ArchiveExporter(db, self.projects, self.attachments)
-        self.users = UserService(db)
+        self.users = UserService(db, clock)
         self.audit = AuditService(db)
         self.rosters = RosterService(db)
         self.sync = SyncService(db)
@@ -67,24 +95,142 @@ class Station:
     # -- opening ------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, data_dir: str | os.PathLike[str] | None = None) -> Station:
-        """Open an existing station; NoStationError when the folder has none."""
+    def open(
+        cls,
+        data_dir: str | os.PathLike[str] | None = None,
+        user: str | None = None,
+        password: str | None = None,
+        *,
+        clock: Clock = utc_now,
+        task: TaskState | None = None,
+        audit_login: str = "now",
+    ) -> Station:
+        """Open an existing station as ``user``: the password unwraps the data key (keys/vault.json), the
+        database opens with it, ``db.actor`` is the user. NoStationError when the folder has none;
+        AuthenticationError (wrong password, locked until …, disabled) changes nothing but the vault's
+        failed-attempt count.
+
+        A folder without a vault whose database is clear was made by the version before encryption: its
+        first login makes this user its first administrator, creates the vault and encrypts the folder
+        (``services/encryption.py``); ``recovery_code`` is then set, to be shown once.
+
+        ``audit_login``: ``"now"`` writes the login (and the failed ones before it) to the audit log at
+        once; ``"with_first_change"`` (the command line) writes it with the first change the station
+        makes, so a refused or read-only command leaves the database as it was.
+        """
         folder = DataFolder(resolve_data_dir(data_dir))
         if not folder.exists():
             raise NoStationError(path=folder.root)
-        db = Database.open(folder)
-        if db.station_id is None:
-            db.close()
-            raise NoStationError(path=folder.root)
+        if not user or password is None:
+            raise AuthenticationError(code="auth.login_required", path=folder.root)
+        username = normalise_username(user)
+        if not folder.vault_path.is_file():
+            if is_clear_database(folder.db_path):
+                return cls._first_login(folder, username, password, clock, task)  # audited at once
+            raise AuthenticationError(code="auth.no_vault", path=folder.root)
+        vault = Vault.load(folder.vault_path)
+        key = unlock(vault, username, password, clock())
+        recovery = None
+        if vault.state == CONVERTING:  # a first encryption killed half-way goes on
+            recovery = cls._finish_conversion(folder, vault, key, task)
+        deferred = audit_login == "with_first_change" and recovery is None
+        return cls._admit(Database.open(folder, key), vault, username, clock, recovery, deferred)
+
+    @classmethod
+    def _admit(
+        cls,
+        db: Database,
+        vault: Vault,
+        username: str,
+        clock: Clock,
+        recovery: str | None = None,
+        deferred: bool = False,
+    ) -> Station:
         try:
+            if db.station_id is None:
+                raise NoStationError(path=db.folder.root)
+            db.actor = actor_for(db, username)
             ensure_station_keys(db)  # a station made before stations had keys gets them once
+            record_login(db, vault, username, clock(), with_first_change=deferred)
         except BaseException:
             db.close()
             raise
-        station = cls(db)
+        station = cls(db, clock)
+        station.recovery_code = recovery
         # what killed merges and intakes left (decrypted photos in staging, temporary blobs)
-        station.swept = leftovers.sweep(folder.staging_dir, folder.attachments_dir)
+        station.swept = leftovers.sweep(db.folder.staging_dir, db.folder.attachments_dir)
         return station
+
+    @classmethod
+    def _first_login(
+        cls, folder: DataFolder, username: str, password: str, clock: Clock, task: TaskState | None
+    ) -> Station:
+        check_password(password)
+        issues = username_issues(username)
+        if issues:
+            raise ValidationError(issues)
+        db = Database.open(folder)  # clear: upgraded (after a backup) like any older folder
+        try:
+            if db.station_id is None:
+                raise NoStationError(path=folder.root)
+            with db.session("system", capture=False) as session:
+                UserService(db, clock).add_first_admin(session, username)
+        finally:
+            db.close()
+        backup_database(folder.db_path, folder.backups_dir, "before-encryption")  # encrypted in step 2
+        key, code = new_data_key(), new_recovery_code()
+        vault = Vault.create(folder.vault_path, key, username, password, code)
+        vault.state = CONVERTING
+        vault.save()
+        convert_clear_folder(folder, key, task)
+        vault.state = READY
+        vault.save()
+        return cls._admit(Database.open(folder, key), vault, username, clock, code)
+
+    @staticmethod
+    def _finish_conversion(folder: DataFolder, vault: Vault, key: bytes, task: TaskState | None) -> str:
+        convert_clear_folder(folder, key, task)
+        code = new_recovery_code()  # the first one may never have been shown
+        vault.set_recovery_code(key, code)
+        vault.state = READY
+        vault.save()
+        return code
+
+    @classmethod
+    def recover(
+        cls,
+        data_dir: str | os.PathLike[str] | None,
+        recovery_code: str,
+        admin: str,
+        password: str,
+        *,
+        clock: Clock = utc_now,
+    ) -> Station:
+        """Every password forgotten: the recovery code unwraps the data key, ``admin`` becomes (or stays)
+        an administrator with the new ``password``, and the station opens as them."""
+        folder = DataFolder(resolve_data_dir(data_dir))
+        if not folder.exists():
+            raise NoStationError(path=folder.root)
+        if not folder.vault_path.is_file():
+            raise AuthenticationError(code="auth.no_vault", path=folder.root)
+        username = normalise_username(admin)
+        issues = username_issues(username)
+        if issues:
+            raise ValidationError(issues)
+        check_password(password)
+        vault = Vault.load(folder.vault_path)
+        key = vault.unlock_with_recovery_code(recovery_code)
+        db = Database.open(folder, key)
+        try:
+            with db.session("system", capture=False) as session:
+                UserService(db, clock).add_first_admin(session, username, recovery=True)
+            vault.set_password(key, username, password)
+            vault.clear_failures(username)
+            vault.save()
+        except BaseException:
+            db.close()
+            raise
+        return cls._admit(db, vault, username, clock)
 
     @classmethod
     def create(
@@ -94,27 +240,47 @@ class Station:
         level: str,
         name: str,
         division_code: str,
+        admin: str,
+        password: str,
         setup: SetupData | None = None,
         secret: bytes = b"",
+        clock: Clock = utc_now,
+        password_policy: bool = True,
     ) -> Station:
+        """A new station, encrypted from the start: a new data key, ``admin`` its first administrator
+        (their box and the recovery code's in keys/vault.json). ``recovery_code`` is set: show it once."""
         # Everything that can be refused is checked before the folder is touched.
         validate_station(level, name, division_code)
+        admin = normalise_username(admin)
+        issues = username_issues(admin)
+        if issues:
+            raise ValidationError(issues)
+        if password_policy:
+            check_password(password)
         folder = DataFolder(resolve_data_dir(data_dir))
         if folder.exists():
             raise StationExistsError(path=folder.root)
         if folder.root.exists() and not folder.root.is_dir():
             raise ServiceError(code="data_folder.not_a_folder", path=folder.root)
-        db = Database.open(folder)
+        key, code = new_data_key(), new_recovery_code()
+        db = Database.open(folder, key)
         try:
             create_station(
                 db, level=level, name=name, division_code=division_code, setup=setup, secret=secret
             )
+            with db.session("system", capture=False) as session:
+                UserService(db, clock).add_first_admin(session, admin)
+            Vault.create(folder.vault_path, key, admin, password, code).save()
+            db.actor = actor_for(db, admin)
         except BaseException:
             db.close()
             for leftover in folder.root.glob(f"{folder.db_path.name}*"):
                 leftover.unlink(missing_ok=True)
+            folder.vault_path.unlink(missing_ok=True)
             raise
-        return cls(db)
+        station = cls(db, clock)
+        station.recovery_code = code
+        return station
 
     @classmethod
     def create_from_setup(
@@ -122,6 +288,9 @@ class Station:
         data_dir: str | os.PathLike[str] | None,
         setup_file: str | os.PathLike[str],
         code: str,
+        *,
+        admin: str,
+        password: str,
     ) -> Station:
         """First start of a station its upper station enrolled: identity and trust from the file, its own
         keys made here, proven once to the upper station with the secret that ``code`` opens.
@@ -138,19 +307,44 @@ class Station:
             level=card.level,
             name=card.name,
             division_code=card.division,
+            admin=admin,
+            password=password,
             setup=setup,
             secret=secret,
         )
 
     @classmethod
     def open_demo(cls, data_dir: str | os.PathLike[str] | None) -> tuple[Station, bool]:
-        """The folder's station, creating the demo city station first when it has none; (station, created)."""
+        """The folder's station opened as the demo's ``admin`` / ``demo``, creating the demo city station
+        first when it has none; (station, created)."""
         if has_station(data_dir):
-            return cls.open(data_dir), False
+            return cls.open(data_dir, DEMO_ADMIN, DEMO_PASSWORD), False
         from huimin_desktop.demo import DEMO_STATION  # the demo package sits above the services
 
         level, name, code = DEMO_STATION["level"], DEMO_STATION["name"], DEMO_STATION["division_code"]
-        return cls.create(data_dir, level=level, name=name, division_code=code), True
+        station = cls.create(
+            data_dir,
+            level=level,
+            name=name,
+            division_code=code,
+            admin=DEMO_ADMIN,
+            password=DEMO_PASSWORD,
+            password_policy=False,
+        )
+        vault = Vault.load(station.db.folder.vault_path)
+        vault.data["demo"] = True  # the login dialog shows the demo's credentials for this folder
+        vault.save()
+        return station, True
+
+    @staticmethod
+    def demo_login(data_dir: str | os.PathLike[str] | None) -> tuple[str, str] | None:
+        """(user, password) to show at the login of the demo folder; None for any other folder."""
+        folder = DataFolder(resolve_data_dir(data_dir))
+        try:
+            demo = folder.vault_path.is_file() and Vault.load(folder.vault_path).data.get("demo") is True
+        except AuthenticationError:
+            demo = False
+        return (DEMO_ADMIN, DEMO_PASSWORD) if demo else None
 
     def close(self) -> None:
         self.db.close()

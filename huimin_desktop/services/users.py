@@ -1,25 +1,43 @@
-"""The station's users: who did what (the audit log names them). Login and roles come later.
+"""The station's users: who may log in, with which role (security/roles.py), and the login itself.
 
-Users are local to a station and never synced; their changes are audited here by hand because
-change capture only covers synced rows.
+Users are local to a station and never synced. A password is never stored: logging in unwraps the data
+key from the user's box in keys/vault.json (security/vault.py), and the database opens with that key.
+So a failed login cannot write to the database; the vault notes it (and a lock) and the next successful
+login moves those notes into the audit log (``record_login``). User changes are audited here by hand
+because change capture only covers synced rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue
-from huimin_desktop.errors import NotFoundError, ValidationError
+from huimin_desktop.errors import AuthenticationError, NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, User
+from huimin_desktop.security.roles import ADMIN, ENTRY, MANAGE_USERS, ROLES, Actor
+from huimin_desktop.security.vault import MAX_FAILURES, LoginEvent, Vault
 from huimin_desktop.store.database import Database
 
-ROLES = ("admin", "clerk", "viewer")
+ROLE_LABELS = {"entry": "录入员", "reviewer": "审核员", "admin": "管理员"}
+MIN_PASSWORD_LENGTH = 4  # the demo's "demo"; a township decides its own rule
 _USERNAME = re.compile(r"[a-z][a-z0-9_.-]{1,29}")
+
+Clock = Callable[[], dt.datetime]
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _naive(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)
@@ -30,71 +48,294 @@ class UserRecord:
     role: str
     active: bool
 
+    @property
+    def role_label(self) -> str:
+        return ROLE_LABELS.get(self.role, self.role)
+
 
 def _record(user: User) -> UserRecord:
     return UserRecord(user.id, user.username, user.display_name, user.role, user.active)
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+def normalise_username(username: str) -> str:
+    return username.strip().lower()
+
+
+def username_issues(username: str) -> list[Issue]:
+    if _USERNAME.fullmatch(username):
+        return []
+    return [Issue("user.username", "用户名应为 2–30 位小写字母、数字或 _ . -，以字母开头", field="username")]
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AuthenticationError(code="auth.password_too_short", length=MIN_PASSWORD_LENGTH)
+
+
+def lock_text(until: dt.datetime) -> str:
+    """The lock's end in the laptop's local time, as a user reads it."""
+    return until.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+# -- logging in (before the database is open) --------------------------------------------------------
+
+
+def unlock(vault: Vault, username: str, password: str, now: dt.datetime) -> bytes:
+    """The data key for this user and password; a wrong one is counted (and saved) in the vault."""
+    username = normalise_username(username)
+    until = vault.locked_until(username, now)
+    if until is not None:
+        raise AuthenticationError(
+            code="auth.locked", user=username, failures=MAX_FAILURES, until=lock_text(until)
+        )
+    key = vault.unlock(username, password)
+    if key is not None:
+        return key
+    until = vault.record_failure(username, now)
+    vault.save()
+    if until is not None:
+        raise AuthenticationError(
+            code="auth.locked", user=username, failures=MAX_FAILURES, until=lock_text(until)
+        )
+    raise AuthenticationError(code="auth.wrong_password", user=username)
+
+
+def actor_for(db: Database, username: str) -> Actor:
+    """The open database's user as an Actor; a disabled or unknown user is refused."""
+    with db.reader() as session:
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None or not user.active:
+            raise AuthenticationError(code="auth.disabled", user=username)
+        return Actor(user.username, user.role, user.display_name)
+
+
+def _audit(
+    session: Session, db: Database, actor: str, action: str, record: str, summary: str, at: dt.datetime
+) -> None:
+    session.add(
+        AuditEntry(
+            at=_naive(at),
+            station=db.station_id or "",
+            user=actor,
+            action=action,
+            table_name="app_user",
+            record_id=record,
+            summary=summary,
+        )
+    )
+
+
+_EVENT_SUMMARY = {"login_failed": "登录失败（密码错误）", "locked": "连续输错密码，账号锁定"}
+
+
+def _login_rows(
+    db: Database, events: list[LoginEvent], username: str, now: dt.datetime
+) -> list[dict[str, object]]:
+    rows = []
+    for event in [*events, LoginEvent(now.astimezone(dt.UTC).isoformat(), username, "login")]:
+        summary = _EVENT_SUMMARY.get(event.action, "登录")
+        rows.append(
+            {
+                "at": _naive(dt.datetime.fromisoformat(event.at)),
+                "station": db.station_id or "",
+                "user": event.user,
+                "action": event.action,
+                "table_name": "app_user",
+                "record_id": event.user,
+                "summary": f"{summary}：{event.detail}" if event.detail else summary,
+            }
+        )
+    return rows
+
+
+def record_login(
+    db: Database, vault: Vault, username: str, now: dt.datetime, *, with_first_change: bool = False
+) -> None:
+    """After a successful unlock: the failed logins and locks the vault noted since the last login, then
+    this login, go into the audit log, and the vault forgets them. At once (the GUI), or
+    ``with_first_change`` (the command line): in the transaction of the connection's first write, so a
+    command that is refused or only reads changes nothing, and the notes stay in the vault till then."""
+    events = list(vault.take_events())
+    had_failures = vault.failures(username) > 0
+    vault.clear_failures(username)
+    rows = _login_rows(db, events, username, now)
+    if not with_first_change:
+        with db.session(username, capture=False) as session:
+            session.add_all(AuditEntry(**row) for row in rows)
+        if events or had_failures:
+            vault.save()
+        return
+    db.pending_audit.extend(rows)
+    if had_failures:  # the count restarts now; the notes go with the first change
+        fresh = Vault.load(vault.path)
+        fresh.clear_failures(username)
+        fresh.save()
+    if events:
+        db.after_pending_audit.append(lambda: _forget_events(vault.path, events))
+
+
+def _forget_events(path: Path, events: list[LoginEvent]) -> None:
+    vault = Vault.load(path)
+    written = set(events)
+    vault.data["events"] = [e for e in vault.data.get("events", []) if LoginEvent(**e) not in written]
+    vault.save()
+
+
+# -- managing users (an open, unlocked station) -------------------------------------------------------
 
 
 class UserService:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self.db = db
+        self.clock = clock
 
-    def _audit(self, session: Session, actor: str, action: str, user: User, summary: str) -> None:
-        session.add(
-            AuditEntry(
-                at=_now(),
-                station=self.db.station_id or "",
-                user=actor,
-                action=action,
-                table_name="app_user",
-                record_id=str(user.id),
-                summary=summary,
-            )
-        )
+    def _vault(self) -> Vault:
+        return Vault.load(self.db.folder.vault_path)
+
+    def _key(self) -> bytes:
+        if self.db.data_key is None:
+            raise RuntimeError("the station is not unlocked")
+        return self.db.data_key
+
+    def _write_audit(self, session: Session, action: str, user: User, summary: str) -> None:
+        _audit(session, self.db, self.db.actor.username, action, user.username, summary, self.clock())
 
     def create(
-        self, username: str, display_name: str, role: str = "clerk", actor: str = "system"
+        self, username: str, display_name: str, role: str = ENTRY, password: str | None = None
     ) -> UserRecord:
-        username = username.strip().lower()
-        issues = []
-        if not _USERNAME.fullmatch(username):
-            issues.append(
-                Issue(
-                    "user.username", "用户名应为 2–30 位小写字母、数字或 _ . -，以字母开头", field="username"
-                )
-            )
-        if not display_name.strip():
-            issues.append(Issue("user.display_name", "姓名不能为空", field="display_name"))
+        """A new user; with ``password`` they can log in at once (their box in the vault)."""
+        self.db.actor.require(MANAGE_USERS)
+        username = normalise_username(username)
+        issues = username_issues(username)
         if role not in ROLES:
-            issues.append(Issue("user.role", f"角色“{role}”无效", field="role"))
-        with self.db.session(actor) as session:
+            issues.append(
+                Issue("user.role", f"角色“{role}”无效（应为 entry、reviewer 或 admin）", field="role")
+            )
+        if password is not None:
+            check_password(password)
+        with self.db.session(self.db.actor.username) as session:
             if session.scalar(select(User.id).where(User.username == username)) is not None:
                 issues.append(Issue("user.exists", f"用户名“{username}”已存在", field="username"))
             if issues:
                 raise ValidationError(issues)
-            user = User(username=username, display_name=display_name.strip(), role=role, created_at=_now())
+            user = User(
+                username=username,
+                display_name=display_name.strip() or username,
+                role=role,
+                created_at=_naive(self.clock()),
+                password_changed_at=_naive(self.clock()) if password is not None else None,
+            )
             session.add(user)
             session.flush()
-            self._audit(session, actor, "create", user, f"新建用户 {username}（{role}）")
+            self._write_audit(session, "user_create", user, f"新建用户 {username}（{ROLE_LABELS[role]}）")
+            if password is not None:
+                self._set_box(username, password)
             return _record(user)
 
-    def set_active(self, user_id: int, active: bool, actor: str = "system") -> UserRecord:
-        """Users are deactivated, never deleted: the audit log keeps naming them."""
-        with self.db.session(actor) as session:
-            user = session.get(User, user_id)
-            if user is None:
-                raise NotFoundError("用户", str(user_id))
-            user.active = active
-            self._audit(session, actor, "enable" if active else "disable", user, user.username)
+    def _set_box(self, username: str, password: str) -> None:
+        # Inside the user's transaction: should the vault not save, the user row rolls back too.
+        vault = self._vault()
+        vault.set_password(self._key(), username, password)
+        vault.clear_failures(username)
+        vault.save()
+
+    def _get(self, session: Session, username: str) -> User:
+        user = session.scalar(select(User).where(User.username == normalise_username(username)))
+        if user is None:
+            raise NotFoundError("用户", username)
+        return user
+
+    def _refuse_last_admin(self, session: Session, user: User) -> None:
+        if user.role != ADMIN or not user.active:
+            return
+        admins = session.scalar(select(func.count(User.id)).where(User.role == ADMIN, User.active.is_(True)))
+        if (admins or 0) <= 1:
+            raise AuthenticationError(code="auth.last_admin", user=user.username)
+
+    def disable(self, username: str) -> UserRecord:
+        """Disabled, never deleted (the audit log keeps naming them); their box leaves the vault, so their
+        password no longer opens the folder. ``reset_password`` enables them again."""
+        self.db.actor.require(MANAGE_USERS)
+        with self.db.session(self.db.actor.username) as session:
+            user = self._get(session, username)
+            self._refuse_last_admin(session, user)
+            user.active = False
+            self._write_audit(session, "user_disable", user, f"停用用户 {user.username}")
+            vault = self._vault()
+            vault.remove_user(self._key(), user.username)
+            vault.save()
             return _record(user)
 
-    def list(self, include_inactive: bool = False) -> list[UserRecord]:
+    def reset_password(self, username: str, password: str) -> UserRecord:
+        """A new password (administrators, for anyone): the data key is rewrapped, nothing re-encrypted."""
+        self.db.actor.require(MANAGE_USERS)
+        check_password(password)
+        with self.db.session(self.db.actor.username) as session:
+            user = self._get(session, username)
+            user.active = True
+            user.password_changed_at = _naive(self.clock())
+            self._write_audit(session, "user_password", user, f"重设用户 {user.username} 的密码")
+            self._set_box(user.username, password)
+            return _record(user)
+
+    def change_own_password(self, password: str) -> None:
+        """The logged-in user's own new password (no MANAGE_USERS needed)."""
+        check_password(password)
+        with self.db.session(self.db.actor.username) as session:
+            user = self._get(session, self.db.actor.username)
+            user.password_changed_at = _naive(self.clock())
+            self._write_audit(session, "user_password", user, "修改自己的密码")
+            self._set_box(user.username, password)
+
+    def set_role(self, username: str, role: str) -> UserRecord:
+        self.db.actor.require(MANAGE_USERS)
+        if role not in ROLES:
+            raise ValidationError(
+                [Issue("user.role", f"角色“{role}”无效（应为 entry、reviewer 或 admin）", field="role")]
+            )
+        with self.db.session(self.db.actor.username) as session:
+            user = self._get(session, username)
+            if role != ADMIN:
+                self._refuse_last_admin(session, user)
+            before = user.role
+            user.role = role
+            self._write_audit(
+                session,
+                "user_role",
+                user,
+                f"用户 {user.username} 的角色：{ROLE_LABELS[before]} → {ROLE_LABELS[role]}",
+            )
+            return _record(user)
+
+    def list(self, include_inactive: bool = True) -> list[UserRecord]:
         with self.db.reader() as session:
             statement = select(User).order_by(User.username)
             if not include_inactive:
                 statement = statement.where(User.active.is_(True))
             return [_record(u) for u in session.scalars(statement)]
+
+    def add_first_admin(
+        self, session: Session, username: str, display_name: str = "", *, recovery: bool = False
+    ) -> None:
+        """The folder's first administrator (station set-up, or the first login of a clear folder)."""
+        user = session.scalar(select(User).where(User.username == username))
+        if user is None:
+            user = User(
+                username=username,
+                display_name=display_name or username,
+                role=ADMIN,
+                created_at=_naive(self.clock()),
+            )
+            session.add(user)
+        user.role, user.active = ADMIN, True
+        user.password_changed_at = _naive(self.clock())
+        session.flush()
+        action, summary = (
+            ("user_recover", f"用恢复码重设管理员 {username} 的密码")
+            if recovery
+            else (
+                "user_create",
+                f"首位管理员 {username}",
+            )
+        )
+        _audit(session, self.db, "system", action, username, summary, self.clock())

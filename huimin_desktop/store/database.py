@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from huimin_desktop.model import SYNCED_MODELS, StationIdentity
+from huimin_desktop.model import SYNCED_MODELS, AuditEntry, StationIdentity
 from huimin_desktop.security.roles import SYSTEM, Actor
 from huimin_desktop.stamps.capture import CONTEXT_KEY, ChangeContext
 from huimin_desktop.stamps.clock import HybridLogicalClock
 from huimin_desktop.store import schema
 from huimin_desktop.store.datafolder import DataFolder, DataFolderError
-from huimin_desktop.store.engine import WRITE, make_engine
+from huimin_desktop.store.engine import WRITE, connect, make_engine, wrote_anything
 
 
-def _stored_revision(db_path: Path) -> str | None:
-    """Read the schema revision without touching the file (read-only, no pragmas)."""
+def _stored_revision(db_path: Path, key: bytes | None = None) -> str | None:
+    """Read the schema revision without touching the file (read-only, no pragmas but the key)."""
     # immutable=1 keeps SQLite from creating -wal/-shm files beside a cleanly closed database; when a
     # WAL file is already there (the program was not closed cleanly) it must be read, so plain ro.
     wal = db_path.with_name(db_path.name + "-wal")
     mode = "mode=ro" if wal.exists() else "immutable=1"
     try:
-        connection = sqlite3.connect(f"{db_path.as_uri()}?{mode}", uri=True)
+        connection = connect(f"{db_path.as_uri()}?{mode}", key, uri=True)
     except sqlite3.Error as exc:
         raise DataFolderError(
             db_path, f"无法打开数据库：{exc}", code="data_folder.cannot_open", detail=str(exc)
@@ -40,7 +41,7 @@ def _stored_revision(db_path: Path) -> str | None:
             return None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, sqlcipher_errors()) as exc:
         raise DataFolderError(
             db_path,
             f"数据库文件已损坏或不是本程序的数据库：{exc}",
@@ -51,13 +52,20 @@ def _stored_revision(db_path: Path) -> str | None:
         connection.close()
 
 
-def backup_database(db_path: Path, backups_dir: Path, label: str) -> Path:
-    """Copy the database with SQLite's online backup (consistent even with a WAL file beside it)."""
+def sqlcipher_errors() -> type[Exception]:
+    from sqlcipher3 import dbapi2
+
+    return dbapi2.DatabaseError
+
+
+def backup_database(db_path: Path, backups_dir: Path, label: str, key: bytes | None = None) -> Path:
+    """Copy the database with SQLite's online backup (consistent even with a WAL file beside it); an
+    encrypted database's copy is encrypted under the same key."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backups_dir / f"huimin-{label}-{stamp}.db"
-    source = sqlite3.connect(db_path)
+    source = connect(db_path, key)
     try:
-        destination = sqlite3.connect(target)
+        destination = connect(target, key)
         try:
             source.backup(destination)
         finally:
@@ -70,7 +78,7 @@ def backup_database(db_path: Path, backups_dir: Path, label: str) -> Path:
 class Database:
     """The open database of one data folder."""
 
-    def __init__(self, folder: DataFolder, engine: Engine) -> None:
+    def __init__(self, folder: DataFolder, engine: Engine, data_key: bytes | None = None) -> None:
         self.folder = folder
         self.engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -79,24 +87,30 @@ class Database:
         # who the services act for (set at login; SYSTEM until then) and the data folder's key
         # (None for a folder not yet encrypted): huimin_desktop/security/
         self.actor: Actor = SYSTEM
-        self.data_key: bytes | None = None
+        self.data_key: bytes | None = data_key
+        # audit rows that wait for this connection's first change (a command-line login: a command that
+        # is refused or only reads leaves no trace), and what to do once they are committed
+        self.pending_audit: list[dict[str, Any]] = []
+        self.after_pending_audit: list[Callable[[], None]] = []
         self.load_station()
 
     @classmethod
-    def open(cls, folder: DataFolder) -> Database:
-        """Open (creating or upgrading as needed). Refuses a newer schema without touching anything."""
+    def open(cls, folder: DataFolder, key: bytes | None = None) -> Database:
+        """Open (creating or upgrading as needed), encrypted under ``key`` when given (a new database is
+        created encrypted). Refuses a newer schema without touching anything."""
         existed = folder.exists()
-        revision = _stored_revision(folder.db_path) if existed else None
+        revision = _stored_revision(folder.db_path, key) if existed else None
         if existed:
             schema.check_known(revision)
         folder.ensure_layout()
         behind = revision != schema.HEAD_REVISION
         if existed and behind:
-            backup_database(folder.db_path, folder.backups_dir, f"before-upgrade-from-{revision or 'none'}")
-        engine = make_engine(folder.db_path)
+            label = f"before-upgrade-from-{revision or 'none'}"
+            backup_database(folder.db_path, folder.backups_dir, label, key)
+        engine = make_engine(folder.db_path, key)
         if behind:
             schema.upgrade(engine)
-        return cls(folder, engine)
+        return cls(folder, engine, key)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -137,18 +151,39 @@ class Database:
         try:
             session.connection(execution_options={WRITE: True})
             yield session
+            flushed = False
+            if self.pending_audit:
+                session.flush()
+                flushed = self._write_pending_audit(session.connection())
             session.commit()
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+        if flushed:
+            self._pending_audit_committed()
 
     @contextmanager
     def writer(self) -> Iterator[Connection]:
         """A connection for bulk writes (demo data, merges) in one transaction holding the write lock."""
         with self.engine.execution_options(**{WRITE: True}).begin() as connection:
             yield connection
+            flushed = self._write_pending_audit(connection)
+        if flushed:
+            self._pending_audit_committed()
+
+    def _write_pending_audit(self, connection: Connection) -> bool:
+        if not self.pending_audit or not wrote_anything(connection):
+            return False
+        connection.execute(insert(AuditEntry), self.pending_audit)
+        return True
+
+    def _pending_audit_committed(self) -> None:
+        self.pending_audit = []
+        callbacks, self.after_pending_audit = self.after_pending_audit, []
+        for callback in callbacks:
+            callback()
 
     @contextmanager
     def reader(self) -> Iterator[Session]:

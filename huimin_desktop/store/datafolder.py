@@ -4,7 +4,7 @@ Layout (created on first use)::
 
     huimin.db       the database (WAL, so also huimin.db-wal / -shm while open)
     attachments/    content-addressed blobs (the archive issue fills it)
-    keys/           this station's signing and encryption keys
+    keys/           this station's signing and encryption keys; vault.json: the data key, wrapped
     backups/        database copies taken before every schema upgrade
     staging/        scratch space for package merges; emptied after each one
     thumbnails/     cached photo thumbnails (rebuilt when missing)
@@ -49,6 +49,11 @@ class DataFolder:
     @property
     def keys_dir(self) -> Path:
         return self.root / "keys"
+
+    @property
+    def vault_path(self) -> Path:
+        """The data key wrapped for each user and the recovery code (huimin_desktop/security/vault.py)."""
+        return self.keys_dir / "vault.json"
 
     @property
     def backups_dir(self) -> Path:

@@ -1,12 +1,16 @@
-"""SQLite engine with the pragmas the design asks for: WAL, foreign keys, synchronous=FULL."""
+"""SQLite engine with the pragmas the design asks for: WAL, foreign keys, synchronous=FULL; encrypted with
+SQLCipher (sqlcipher3) when the data folder has a data key.
+"""
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 from huimin_desktop import changes
 
@@ -56,6 +60,11 @@ def _note_written_table(connection: Connection, _cursor: Any, statement: str, *_
             connection.info.setdefault(_TOUCHED, set()).add(found.group(1).lower())
 
 
+def wrote_anything(connection: Connection) -> bool:
+    """True once the connection's open transaction has written a row (see ``_note_written_table``)."""
+    return bool(connection.info.get(_TOUCHED))
+
+
 def _report_committed(connection: Connection) -> None:
     # Before SQLite's COMMIT: should that fail, a screen refreshes once for nothing.
     changes.committed(connection.info.pop(_TOUCHED, ()))
@@ -65,12 +74,43 @@ def _forget_rolled_back(connection: Connection) -> None:
     connection.info.pop(_TOUCHED, None)
 
 
-def make_engine(db_path: Path) -> Engine:
+def key_pragma(key: bytes) -> str:
+    """The raw 32-byte key as SQLCipher's blob literal: no passphrase derivation (the vault did that)."""
+    return f"PRAGMA key = \"x'{key.hex()}'\""
+
+
+def connect(db_path: Path | str, key: bytes | None, *, uri: bool = False, **kwargs: Any) -> Any:
+    """A DB-API connection to the database: sqlite3 for a clear one, sqlcipher3 keyed for an encrypted one.
+
+    Everything that opens huimin.db (or a backup of it) without SQLAlchemy goes through here.
+    """
+    if key is None:
+        return sqlite3.connect(db_path, uri=uri, **kwargs)
+    from sqlcipher3 import dbapi2
+
+    connection = dbapi2.connect(str(db_path), uri=uri, **kwargs)
+    connection.execute(key_pragma(key))  # must be the first statement on the connection
+    return connection
+
+
+def make_engine(db_path: Path, key: bytes | None = None) -> Engine:
     """Python 3.11's sqlite3 opens transactions only before INSERT/UPDATE/DELETE and runs everything
     else (DDL, a SAVEPOINT) in autocommit. We switch that off and begin every transaction ourselves
     (SQLAlchemy's documented recipe), so schema changes, migrations included, roll back with the rest.
     """
-    engine = create_engine(f"sqlite:///{db_path}")
+    if key is None:
+        engine = create_engine(f"sqlite:///{db_path}")
+    else:
+        from sqlcipher3 import dbapi2
+
+        # The pysqlite dialect over sqlcipher3's DB-API (same API as sqlite3); the creator keys each new
+        # connection before the pool's connect hooks (our pragmas) run on it.
+        engine = create_engine(
+            "sqlite://",
+            module=dbapi2,
+            creator=lambda: connect(db_path, key, check_same_thread=False),
+            poolclass=QueuePool,  # "sqlite://" alone would mean one in-memory connection per thread
+        )
     event.listen(engine, "connect", _set_pragmas)
     event.listen(engine, "begin", _begin)
     event.listen(engine, "before_cursor_execute", _note_written_table)

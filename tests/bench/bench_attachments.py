@@ -23,9 +23,9 @@ from pathlib import Path
 from huimin_desktop.media import samples
 from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.projects import ProjectInput
-from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from tests.bench.harness import BenchResult, benchmark
+from tests.stations import new_station
 
 TOTAL_BYTES = 1024**3
 SMALL_PHOTOS = 300
@@ -75,7 +75,7 @@ def attachment_intake() -> BenchResult:
         baseline = time.perf_counter() - started
         shutil.rmtree(copies)
 
-        with Station.create(
+        with new_station(
             root / "station", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP
         ) as station:
             village = DivisionService(station.db).add_village(division_id_for_code(TOWNSHIP), "东营子村")

@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from tests.bench.harness import BenchResult, benchmark, timed
+from tests.stations import new_station
 
 HOUSEHOLDS = 100_000
 TABLES = ("household", "member", "survey")
@@ -63,11 +64,10 @@ def _raw_baseline(source: Path, target: Path) -> float:
 @benchmark("demo")
 def demo() -> BenchResult:
     from huimin_desktop.demo import generate_demo
-    from huimin_desktop.services.station import Station
 
     with tempfile.TemporaryDirectory(prefix="huimin-bench-") as tmp:
         data = Path(tmp) / "city"
-        with Station.create(
+        with new_station(
             data, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
         ) as station:
             seconds = timed(lambda: generate_demo(station, HOUSEHOLDS))

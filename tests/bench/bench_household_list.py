@@ -39,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.bench.harness import BenchResult, benchmark
+from tests.stations import new_station, open_station
 
 HOUSEHOLDS = 100_000
 RUNS = 5
@@ -72,12 +73,11 @@ def _station_dir() -> Path:
         _data_dir = Path(given)
         return _data_dir
     from huimin_desktop.demo import generate_demo
-    from huimin_desktop.services.station import Station
 
     scratch = Path(tempfile.mkdtemp(prefix="huimin-bench-list-"))
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
     data = scratch / "city"
-    with Station.create(
+    with new_station(
         data, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
     ) as station:
         generate_demo(station, HOUSEHOLDS)
@@ -120,13 +120,12 @@ class _Screen:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from huimin_desktop.services.station import Station
         from ui.widgets.style import apply_style
 
         existing = QApplication.instance()
         self.app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
         apply_style(self.app)
-        self.station = Station.open(data)
+        self.station = open_station(data)
 
     def paint(self, view: object) -> None:
         """Process events until the view's viewport has painted (its visible rows asked for their data)."""
@@ -289,10 +288,9 @@ def list_filter() -> BenchResult:
 if __name__ == "__main__":
     # Make the 100k-household station once, for HUIMIN_BENCH_LIST_DATA (about 40 s).
     from huimin_desktop.demo import generate_demo
-    from huimin_desktop.services.station import Station
 
     target = Path(sys.argv[1])
-    with Station.create(
+    with new_station(
         target, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
     ) as made:
         generate_demo(made, HOUSEHOLDS)

@@ -18,6 +18,7 @@ from pathlib import Path
 from huimin_desktop.services.station import Station
 from tests.bench.harness import BenchResult, benchmark, timed
 from tests.core.test_roster_fixtures import OFFICE_HEADER, make_id
+from tests.stations import new_station
 
 ROWS = 10_000
 RUNS = 3
@@ -89,7 +90,7 @@ def bench_import_roster() -> BenchResult:
         baseline = min(timed(lambda: _openpyxl_iteration(roster)) for _ in range(RUNS))
         best = None
         for run in range(RUNS):
-            with Station.create(
+            with new_station(
                 root / f"station{run}", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE
             ) as station:
                 # The station's existing villages: half of the roster's are known, half are new.

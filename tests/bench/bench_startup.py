@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from tests.bench.harness import BenchResult, benchmark
+from tests.stations import new_station
 
 RUNS = 11
 DEMO_HOUSEHOLDS = 10_000
@@ -86,7 +87,6 @@ def _measure() -> tuple[float, float, float]:
     if "all" in _cache:
         return _cache["all"]
     from huimin_desktop.demo import generate_demo
-    from huimin_desktop.services.station import Station
 
     with tempfile.TemporaryDirectory(prefix="huimin-bench-") as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPYCACHEPREFIX=str(Path(tmp) / "pycache"))
@@ -94,7 +94,7 @@ def _measure() -> tuple[float, float, float]:
         given = os.environ.get("HUIMIN_BENCH_STARTUP_DATA")
         data = Path(given) if given else Path(tmp) / "city"
         if not given:
-            with Station.create(
+            with new_station(
                 data, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
             ) as st:
                 generate_demo(st, DEMO_HOUSEHOLDS)

@@ -63,6 +63,7 @@ import time
 from pathlib import Path
 
 from tests.bench.harness import BenchResult, benchmark
+from tests.stations import new_station, open_station, setup_station
 
 TOWNSHIPS = 20
 HOUSEHOLDS_EACH = 5_000
@@ -157,17 +158,16 @@ def _build(target: Path, make: object) -> Path:
 def _make_townships(folder: Path, count: int, households: int, attachments_mb: int) -> None:
     """folder/city (enrolled, empty), folder/t/NN (townships), folder/packages/NN/<package>."""
     from huimin_desktop.demo import generate_demo
-    from huimin_desktop.services.station import Station
 
     stick = folder / "setup"
     stick.mkdir()
-    with Station.create(
+    with new_station(
         folder / "city", level="city", name="朝阳市民族和宗教事务委员会", division_code=CITY_CODE
     ) as city:
         for index in range(count):
             code = _township_code(index)
             setup = city.enrollment.enroll("township", f"基准乡{index:02d}", code, stick / f"{code}.json")
-            with Station.create_from_setup(
+            with setup_station(
                 folder / "t" / f"{index:02d}", setup.setup_file, setup.setup_code
             ) as township:
                 generate_demo(township, households, seed=1000 + index, attachments_mb=attachments_mb)
@@ -283,9 +283,8 @@ def _baseline_once(setup: Path) -> tuple[float, int]:
 
 
 def merge_into(city_dir: Path, packages: list[Path]) -> tuple[float, list]:
-    from huimin_desktop.services.station import Station
 
-    with Station.open(city_dir) as city:
+    with open_station(city_dir) as city:
         started = time.perf_counter()
         summaries = city.sync.merge(packages)
         elapsed = time.perf_counter() - started
@@ -349,7 +348,7 @@ _CHILD_MERGE = """
 import json, resource, sys, time
 from pathlib import Path
 from huimin_desktop.services.station import Station
-with Station.open(sys.argv[1]) as city:
+with open_station(sys.argv[1]) as city:
     started = time.perf_counter()
     summaries = city.sync.merge([Path(p) for p in sys.argv[2:]])
     elapsed = time.perf_counter() - started
@@ -361,7 +360,7 @@ _CHILD_EXPORT = """
 import json, resource, sys, time
 from pathlib import Path
 from huimin_desktop.services.station import Station
-with Station.open(sys.argv[1]) as township:
+with open_station(sys.argv[1]) as township:
     started = time.perf_counter()
     result = township.sync.export(Path(sys.argv[2]))
     elapsed = time.perf_counter() - started
@@ -480,7 +479,6 @@ def edit_households(station: object, count: int) -> int:
 
 @benchmark("export-incremental")
 def bench_export_incremental() -> BenchResult:
-    from huimin_desktop.services.station import Station
     from huimin_desktop.services.sync import APPLIED
 
     setup = merge_setup()
@@ -489,7 +487,7 @@ def bench_export_incremental() -> BenchResult:
     township_dir = copy_station(setup / "t" / "00", "incremental-township")
     stick = scratch() / "incremental-stick"
     stick.mkdir(exist_ok=True)
-    with Station.open(city_dir) as city, Station.open(township_dir) as township:
+    with open_station(city_dir) as city, open_station(township_dir) as township:
         (up,) = city.sync.merge([package])
         assert up.status == APPLIED, up
         back = city.sync.export(stick, recipient=township.info().id)

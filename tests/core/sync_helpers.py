@@ -16,6 +16,7 @@ from sqlalchemy import select, text
 from huimin_desktop.model import SYNCED_MODELS, Household, Member, SyncPeer
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.records import TABLES
+from tests.stations import setup_station
 
 NETWORK_CITY, NETWORK_TOWNSHIPS = "211300", ("211381204000", "211381205000")
 
@@ -200,7 +201,7 @@ def enroll_station(
 ) -> Station:
     """``upper`` enrolls a station, which starts from the setup file and code (and registers)."""
     result = upper.enrollment.enroll(level, name, code, setup_file)
-    station = Station.create_from_setup(folder, result.setup_file, result.setup_code)
+    station = setup_station(folder, result.setup_file, result.setup_code)
     if register:
         register_with(upper, station)
     return station

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from sqlalchemy import select
+from sqlcipher3 import dbapi2
 
 from huimin_desktop.model import AuditEntry, Division
 from huimin_desktop.services.station import Station
 from huimin_desktop.stamps.capture import SyncedRowDeleteError
 from huimin_desktop.stamps.clock import Stamp
+from tests.stations import connect_db, open_station
 
 
 def _township_id(station: Station) -> str:
@@ -76,11 +76,11 @@ def test_tombstone_is_audited_as_delete(station: Station) -> None:
 
 
 def test_audit_log_is_append_only(station: Station) -> None:
-    connection = sqlite3.connect(station.db.folder.db_path)
+    connection = connect_db(station.db.folder.db_path)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(dbapi2.IntegrityError, match="append-only"):
             connection.execute("UPDATE audit_log SET user = 'x'")
-        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        with pytest.raises(dbapi2.IntegrityError, match="append-only"):
             connection.execute("DELETE FROM audit_log")
     finally:
         connection.close()
@@ -92,7 +92,7 @@ def test_clock_resumes_past_every_stored_change_after_reopening(station: Station
         session.add(village)
     data_dir = station.data_dir
     station.close()
-    with Station.open(data_dir) as reopened:
+    with open_station(data_dir) as reopened:
         assert reopened.db.clock is not None
         with reopened.db.reader() as session:
             stored = session.get(Division, village.id).seq

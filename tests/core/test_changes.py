@@ -14,6 +14,7 @@ from huimin_desktop.model import Base
 from huimin_desktop.services.households import HouseholdInput, HouseholdQuery, MemberInput, SurveyInput
 from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import add_household, enroll_station
+from tests.stations import new_station
 
 TOWNSHIP = "211381204000"
 HEAD = MemberInput(name="宝斯鲁", relationship="02", ethnicity="02")
@@ -68,7 +69,7 @@ def test_core_level_bulk_writes_and_a_merge_are_recorded(tmp_path: Path) -> None
     """The demo's bulk writer and the merge write through Core and raw SQL, not the ORM."""
     stick = tmp_path / "stick"
     stick.mkdir()
-    city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300")
+    city = new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300")
     township = enroll_station(city, "township", "马友营蒙古族乡", TOWNSHIP, stick / "s.json", tmp_path / "t")
     try:
         _merge_recorded(city, township, stick)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 from huimin_desktop.services.station import Station
+from tests.stations import connect_db, open_station
 
 BATCH = 200
 
@@ -19,9 +19,9 @@ WRITER = f"""
 import sys
 from sqlalchemy import select
 from huimin_desktop.model import Division
-from huimin_desktop.services.station import Station
+from tests.stations import open_station
 
-station = Station.open(sys.argv[1])
+station = open_station(sys.argv[1])
 with station.db.reader() as session:
     township = session.scalars(select(Division.id).where(Division.level == "township")).first()
 batch = 0
@@ -36,7 +36,7 @@ while True:
 
 
 def _batches(db_path: Path) -> Counter[str]:
-    connection = sqlite3.connect(db_path)
+    connection = connect_db(db_path)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -65,5 +65,5 @@ def test_killing_the_writer_at_random_moments_keeps_whole_transactions(station: 
         assert all(count == BATCH for count in batches.values()), batches
         seen_batches = max(seen_batches, len(batches))
     assert seen_batches > 0, "the writer committed something before being killed"
-    with Station.open(data_dir) as reopened:
+    with open_station(data_dir) as reopened:
         assert reopened.check(verify_hashes=False).ok

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from huimin_desktop.store.database import Database
 from huimin_desktop.store.datafolder import DataFolder
 from huimin_desktop.store.engine import make_engine
 from tests.conftest import TOWNSHIP_CODE
+from tests.stations import connect_db, data_key, new_station, open_station
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -40,19 +40,19 @@ def test_new_station_folder_has_layout_and_pragmas(station: Station) -> None:
 
 def test_data_folder_comes_from_environment_when_not_given(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("HUIMIN_DATA", str(tmp_path / "from-env"))
-    with Station.create(None, level="city", name="朝阳市民委", division_code="211300") as station:
+    with new_station(None, level="city", name="朝阳市民委", division_code="211300") as station:
         assert station.data_dir == tmp_path / "from-env"
 
 
 def test_opening_a_folder_without_station_is_refused_and_creates_nothing(tmp_path: Path) -> None:
     with pytest.raises(NoStationError):
-        Station.open(tmp_path / "nothing-here")
+        open_station(tmp_path / "nothing-here")
     assert not (tmp_path / "nothing-here").exists()
 
 
 def test_second_init_is_refused(station: Station) -> None:
     with pytest.raises(StationExistsError):
-        Station.create(station.data_dir, level="city", name="x", division_code="211300")
+        new_station(station.data_dir, level="city", name="x", division_code="211300")
 
 
 def test_folder_from_first_schema_version_is_backed_up_and_upgraded(tmp_path: Path) -> None:
@@ -93,7 +93,7 @@ def test_folder_from_first_schema_version_is_backed_up_and_upgraded(tmp_path: Pa
             )
     engine.dispose()
 
-    with Station.open(folder.root) as station:
+    with open_station(folder.root) as station:
         assert schema.current_revision(station.db.engine) == schema.head_revision()
         assert station.info().name == "老站点"
         assert station.check().ok
@@ -105,7 +105,7 @@ def test_folder_from_first_schema_version_is_backed_up_and_upgraded(tmp_path: Pa
             assert session.get(Household, row.id).head_name_sort == "baosilu 宝斯鲁"
     backups = list(folder.backups_dir.glob("huimin-before-upgrade-from-0001-*.db"))
     assert len(backups) == 1
-    backup = sqlite3.connect(backups[0])
+    backup = connect_db(backups[0])
     assert backup.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert backup.execute("SELECT name FROM division").fetchall() == [("老村",)]
     backup.close()
@@ -114,15 +114,15 @@ def test_folder_from_first_schema_version_is_backed_up_and_upgraded(tmp_path: Pa
 def test_folder_from_a_newer_version_is_refused_untouched(station: Station) -> None:
     data_dir = station.data_dir
     station.close()
-    connection = sqlite3.connect(data_dir / "huimin.db")
+    connection = connect_db(data_dir / "huimin.db")
     connection.execute("UPDATE alembic_version SET version_num = '9999'")
     connection.commit()
     connection.close()
     before = _snapshot(data_dir)
     with pytest.raises(schema.SchemaTooNewError):
-        Station.open(data_dir)
+        open_station(data_dir)
     with pytest.raises(schema.SchemaTooNewError):
-        Database.open(DataFolder(data_dir))
+        Database.open(DataFolder(data_dir), data_key(data_dir))
     assert _snapshot(data_dir) == before
 
 

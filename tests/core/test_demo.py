@@ -10,7 +10,6 @@ import datetime as dt
 import hashlib
 import itertools
 import json
-import sqlite3
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -45,13 +44,14 @@ from huimin_desktop.services.households import household_facts, refresh_househol
 from huimin_desktop.services.station import Station
 from huimin_desktop.store.attachments import blob_path, file_sha256
 from tests.bench.harness import BenchResult, format_result
+from tests.stations import connect_db, new_station
 
 N = 200
 TOWNSHIP_CODE = "211381204000"  # the conftest station: 马友营蒙古族乡, 北票市
 
 
 def _township_station(path: Path) -> Station:
-    return Station.create(path, level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE)
+    return new_station(path, level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE)
 
 
 def _counts(station: Station) -> dict[str, int]:
@@ -171,7 +171,7 @@ _RUN_COLUMNS = {"id", "origin", "created_stamp", "stamp", "field_stamps", "field
 def _logical_dump(database: Path, summary: DemoSummary) -> str:
     """Every generated row, each row id replaced by a digest of the row it names (recursively), the
     columns a run sets from its clock left out: equal for equal data whatever the random ids."""
-    connection = sqlite3.connect(database)
+    connection = connect_db(database)
     try:
         tables = {}
         for table in _GENERATED_TABLES:
@@ -211,7 +211,7 @@ def _logical_dump(database: Path, summary: DemoSummary) -> str:
 
 
 def test_a_seed_gives_the_records_it_always_gave(tmp_path: Path) -> None:
-    with Station.create(tmp_path / "city", level="city", name="朝阳市", division_code="211300") as station:
+    with new_station(tmp_path / "city", level="city", name="朝阳市", division_code="211300") as station:
         summary = station.generate_demo(500, seed=7)
     dump = _logical_dump(tmp_path / "city" / "huimin.db", summary)
     assert hashlib.sha256(dump.encode()).hexdigest() == SEED_7_CITY_500
@@ -221,7 +221,7 @@ def test_the_logical_dump_tells_runs_apart(tmp_path: Path) -> None:
     """The digest can fail: one household more, or another seed, is another dump."""
     digests = set()
     for name, households, seed in (("a", 500, 7), ("b", 501, 7), ("c", 500, 8)):
-        with Station.create(tmp_path / name, level="city", name="朝阳市", division_code="211300") as station:
+        with new_station(tmp_path / name, level="city", name="朝阳市", division_code="211300") as station:
             summary = station.generate_demo(households, seed=seed)
         dump = _logical_dump(tmp_path / name / "huimin.db", summary)
         digests.add(hashlib.sha256(dump.encode()).hexdigest())
@@ -407,7 +407,7 @@ def test_projects_have_ordered_stage_history_and_beneficiaries(demo: tuple[Stati
 
 
 def test_city_station_fills_the_seeded_ethnic_townships(tmp_path: Path) -> None:
-    with Station.create(
+    with new_station(
         tmp_path / "city", level="city", name="朝阳市民委", division_code="211300"
     ) as station:
         summary = generate_demo(station, 300)

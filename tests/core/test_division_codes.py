@@ -8,9 +8,9 @@ import pytest
 
 from huimin_desktop.domain.codelists import chaoyang_divisions
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import validate_station
 from tests.core.test_cli import assert_failed_cleanly, run
+from tests.stations import new_station
 
 
 @pytest.mark.parametrize(
@@ -52,5 +52,5 @@ def test_init_refuses_an_unknown_division_and_creates_nothing(tmp_path: Path, le
     assert code in result.stderr and "无效" in result.stderr
     assert not (folder / "huimin.db").exists()
     with pytest.raises(ServiceError):
-        Station.create(tmp_path / "other", level=level, name="某站", division_code=code)
+        new_station(tmp_path / "other", level=level, name="某站", division_code=code)
     assert not (tmp_path / "other" / "huimin.db").exists()

@@ -27,13 +27,14 @@ from huimin_desktop.sync.enrollment import (
 from huimin_desktop.sync.keys import StationKeys, load_keys
 from tests.core.sync_helpers import register_with
 from tests.core.test_cli import assert_failed_cleanly, run, snapshot
+from tests.stations import new_station, setup_station
 
 COUNTY, TOWNSHIP = "211381", "211381204000"  # 北票市, 马友营蒙古族乡
 
 
 @pytest.fixture
 def city(tmp_path: Path) -> Iterator[Station]:
-    with Station.create(
+    with new_station(
         tmp_path / "city", level="city", name="朝阳市民委", division_code="211300"
     ) as station:
         yield station
@@ -45,7 +46,7 @@ def test_city_county_township_chain_through_setup_files(city: Station, tmp_path:
     enrolled = city.enrollment.enroll("county", "北票市民宗局", COUNTY, county_file)
     assert (enrolled.level, enrolled.division, enrolled.setup_file) == ("county", COUNTY, county_file)
     assert normalize_code(enrolled.setup_code) is not None
-    with Station.create_from_setup(tmp_path / "county", county_file, enrolled.setup_code) as county:
+    with setup_station(tmp_path / "county", county_file, enrolled.setup_code) as county:
         info = county.info()
         assert (info.id, info.name, info.level, info.division_code) == (
             enrolled.station_id,
@@ -74,7 +75,7 @@ def test_city_county_township_chain_through_setup_files(city: Station, tmp_path:
 
         township_file = tmp_path / "stick" / "MAYOUYIN.JSN"
         result = county.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, township_file)
-        with Station.create_from_setup(tmp_path / "township", township_file, result.setup_code) as township:
+        with setup_station(tmp_path / "township", township_file, result.setup_code) as township:
             register_with(county, township)
             assert township.info().id == result.station_id
             assert township.info().level == "township"
@@ -89,7 +90,7 @@ def test_city_county_township_chain_through_setup_files(city: Station, tmp_path:
 
 def test_a_city_may_enroll_a_township_directly(city: Station, tmp_path: Path) -> None:
     result = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, tmp_path / "setup.json")
-    with Station.create_from_setup(tmp_path / "township", result.setup_file, result.setup_code) as township:
+    with setup_station(tmp_path / "township", result.setup_file, result.setup_code) as township:
         assert township.enrollment.upper().level == "city"  # type: ignore[union-attr]
 
 
@@ -110,7 +111,7 @@ def test_enroll_refuses_what_is_not_below_or_not_inside(
     if division == "211302":
         county_file = tmp_path / "county.json"
         code = city.enrollment.enroll("county", "北票市民宗局", COUNTY, county_file).setup_code
-        with Station.create_from_setup(tmp_path / "county", county_file, code) as county:
+        with setup_station(tmp_path / "county", county_file, code) as county:
             before = county.enrollment.peers()
             with pytest.raises(ServiceError, match="级别低"):
                 county.enrollment.enroll("county", "双塔区", division, out)
@@ -144,13 +145,13 @@ def test_a_flipped_byte_anywhere_in_the_setup_file_is_refused(city: Station, tmp
         damaged.write_bytes(bytes(data))
         target = tmp_path / f"township-{offset}"
         with pytest.raises(SetupFileError) as refused:
-            Station.create_from_setup(target, damaged, code)
+            setup_station(target, damaged, code)
         assert "\n" not in refused.value.message
         assert not target.exists(), offset
     for cut in (0, 1, len(original) // 2, len(original) - 2):
         damaged.write_bytes(original[:cut])
         with pytest.raises(SetupFileError):
-            Station.create_from_setup(tmp_path / "cut", damaged, code)
+            setup_station(tmp_path / "cut", damaged, code)
         assert not (tmp_path / "cut").exists()
 
 
@@ -168,7 +169,7 @@ def test_a_setup_file_whose_division_lies_outside_its_upper_station_is_refused(t
     setup.write_bytes(data)
     assert read_setup_file(setup).station.division == "211302001000"  # well signed, yet inconsistent
     with pytest.raises(SetupFileError, match="辖区"):
-        Station.create_from_setup(tmp_path / "township", setup, code)
+        setup_station(tmp_path / "township", setup, code)
     assert not (tmp_path / "township").exists()
 
 
@@ -177,22 +178,22 @@ def test_a_setup_file_replayed_into_an_existing_folder_is_refused(
 ) -> None:
     setup = tmp_path / "setup.json"
     code = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, setup).setup_code
-    with Station.create_from_setup(tmp_path / "township", setup, code):
+    with setup_station(tmp_path / "township", setup, code):
         pass
     before_new = snapshot(tmp_path / "township")
     with pytest.raises(StationExistsError):
-        Station.create_from_setup(tmp_path / "township", setup, code)
+        setup_station(tmp_path / "township", setup, code)
     assert snapshot(tmp_path / "township") == before_new
     station.close()
     before = snapshot(data_dir)
     with pytest.raises(StationExistsError):
-        Station.create_from_setup(data_dir, setup, code)
+        setup_station(data_dir, setup, code)
     assert snapshot(data_dir) == before
 
 
 def test_revoke_then_reenroll_gives_new_keys_to_the_same_station(city: Station, tmp_path: Path) -> None:
     first = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, tmp_path / "a.json")
-    with Station.create_from_setup(tmp_path / "old-laptop", first.setup_file, first.setup_code) as old:
+    with setup_station(tmp_path / "old-laptop", first.setup_file, first.setup_code) as old:
         register_with(city, old)
     old_key = city.enrollment.sign_key_for(first.station_id)
     with city.db.session(capture=False) as session:
@@ -214,8 +215,8 @@ def test_revoke_then_reenroll_gives_new_keys_to_the_same_station(city: Station, 
     assert not peer.registered and peer.fingerprint == ""
     assert len(city.enrollment.peers()) == 1
     with pytest.raises(SetupCodeError):  # the first file's code does not open the second file
-        Station.create_from_setup(tmp_path / "new-laptop", again.setup_file, first.setup_code)
-    with Station.create_from_setup(tmp_path / "new-laptop", again.setup_file, again.setup_code) as township:
+        setup_station(tmp_path / "new-laptop", again.setup_file, first.setup_code)
+    with setup_station(tmp_path / "new-laptop", again.setup_file, again.setup_code) as township:
         assert township.info().id == first.station_id
         register_with(city, township)
         assert city.enrollment.sign_key_for(first.station_id) != old_key

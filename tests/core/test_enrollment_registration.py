@@ -24,6 +24,7 @@ from huimin_desktop.sync.enrollment import CODE_ALPHABET, SetupFileError, normal
 from huimin_desktop.sync.keys import StationKeys, load_keys
 from tests.core.sync_helpers import blob_list, logical_dump
 from tests.core.test_cli import assert_failed_cleanly, run, snapshot
+from tests.stations import new_station, open_station, setup_station
 
 CITY_CODE, TOWNSHIP = "211300", "211381204000"
 TOWNSHIP_NAME = "马友营蒙古族乡"
@@ -92,7 +93,7 @@ def export_up(laptop: Path, stick: Path, households: int, seed: int) -> str:
 
 
 def city_rows(city: Path) -> tuple[SyncPeer, list[SyncEnrollment]]:
-    with Station.open(city) as station, station.db.reader() as session:
+    with open_station(city) as station, station.db.reader() as session:
         peer = session.scalars(select(SyncPeer).where(SyncPeer.division_code == TOWNSHIP)).one()
         enrollments = list(session.scalars(select(SyncEnrollment).order_by(SyncEnrollment.id)))
         for row in (peer, *enrollments):
@@ -101,7 +102,7 @@ def city_rows(city: Path) -> tuple[SyncPeer, list[SyncEnrollment]]:
 
 
 def city_state(city: Path) -> tuple[dict, list[str]]:
-    with Station.open(city) as station:
+    with open_station(city) as station:
         return logical_dump(station, local=True), blob_list(station)
 
 
@@ -136,7 +137,7 @@ def test_a_setup_file_holds_no_private_key_and_no_clear_secret(
 
 
 def load_keys_of(folder: Path) -> StationKeys:
-    with Station.open(folder) as station:
+    with open_station(folder) as station:
         return load_keys(station.db.folder)
 
 
@@ -200,10 +201,10 @@ def test_two_laptops_from_one_setup_file_the_first_is_bound_the_second_refused(
     sealed = base64.b64decode(json.loads((back / "MANIFEST.JSN").read_bytes())["sealed_key"])
     with pytest.raises(CryptoError):
         SealedBox(load_keys_of(second).box_key).decrypt(sealed)
-    with Station.open(second) as station:
+    with open_station(second) as station:
         second_before = logical_dump(station, local=True)
     assert "不能在本站打开" in merge_refused(str(back), second)
-    with Station.open(second) as station:
+    with open_station(second) as station:
         assert logical_dump(station, local=True) == second_before
     (down,) = cli("merge", str(back), "--data", str(first))["packages"]
     assert down["status"] == "applied"
@@ -253,8 +254,8 @@ def test_reenrolling_needs_force_then_the_old_laptop_is_refused_with_the_date(
 
 def test_stations_enrolled_under_the_old_scheme_keep_working(tmp_path: Path, stick: Path) -> None:
     """The old enroll made the township's keys and kept their public halves in its peer row."""
-    city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY_CODE)
-    township = Station.create(
+    city = new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY_CODE)
+    township = new_station(
         tmp_path / "township", level="township", name=TOWNSHIP_NAME, division_code=TOWNSHIP
     )
     try:
@@ -313,7 +314,7 @@ def test_an_old_setup_file_with_private_keys_is_refused(tmp_path: Path) -> None:
     old = tmp_path / "old.json"
     old.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(SetupFileError, match="旧版安装文件"):
-        Station.create_from_setup(tmp_path / "township", old, "7K3Q-M9TX-2BHD")
+        setup_station(tmp_path / "township", old, "7K3Q-M9TX-2BHD")
     assert not (tmp_path / "township").exists()
 
 

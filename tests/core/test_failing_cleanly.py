@@ -6,7 +6,6 @@ before and after the failed command.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,11 @@ from tests.core.sync_helpers import add_household, deliver, make_package, set_ho
 from tests.core.test_cli import assert_failed_cleanly, run, snapshot
 from tests.core.test_roster_cli import _township
 from tests.core.test_roster_fixtures import sample_rows, write_office_xlsx
+from tests.stations import connect_db
 
 
 def database_dump(data: Path) -> dict[str, list[tuple]]:
-    with sqlite3.connect(f"{(data / 'huimin.db').as_uri()}?mode=ro", uri=True) as connection:
+    with connect_db(f"{(data / 'huimin.db').as_uri()}?mode=ro", uri=True) as connection:
         tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
         return {t: sorted(map(repr, connection.execute(f'SELECT * FROM "{t}"'))) for t in sorted(tables)}
 

@@ -23,6 +23,7 @@ from huimin_desktop.services import household_list
 from huimin_desktop.services.household_list import HouseholdQuery
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
+from tests.stations import new_station
 
 HOUSEHOLDS = 240
 
@@ -42,7 +43,7 @@ class Plain:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Station]:
     folder: Path = tmp_path_factory.mktemp("household-list") / "station"
-    opened = Station.create(folder, level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE)
+    opened = new_station(folder, level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE)
     generate_demo(opened, HOUSEHOLDS)
     # A few tombstones, which no list shows.
     for household_id in opened.households.ids()[::40]:

@@ -11,6 +11,7 @@ from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, Division, Household, Member, Survey
 from huimin_desktop.services.households import HouseholdInput, HouseholdQuery, MemberInput, SurveyInput
 from huimin_desktop.services.station import Station
+from tests.stations import connect_db
 
 HEAD = MemberInput(name="宝斯鲁", id_number="211381198203150031", relationship="02", ethnicity="02")
 WIFE = MemberInput(name="其木格", id_number="211381198406120042", relationship="10", ethnicity="02")
@@ -251,7 +252,6 @@ def test_search_treats_wildcards_literally(station: Station, family) -> None:
 
 
 def test_search_index_follows_every_edit_and_check_finds_it_damaged(station: Station, family) -> None:
-    import sqlite3
 
     village = _village(station)
     created = station.households.create(HouseholdInput(division_id=village, members=family))
@@ -263,7 +263,7 @@ def test_search_index_follows_every_edit_and_check_finds_it_damaged(station: Sta
     assert station.households.ids(HouseholdQuery(search="wuliji")) == [created.id]
     assert station.check(verify_hashes=False).ok
 
-    connection = sqlite3.connect(station.db.folder.db_path)
+    connection = connect_db(station.db.folder.db_path)
     connection.execute("INSERT INTO household_search(rowid, search_text) VALUES (999999, 'stray entry')")
     connection.commit()
     connection.close()

@@ -24,6 +24,7 @@ from huimin_desktop.sync.keys import (
     store_keys,
     verify_signature,
 )
+from tests.stations import open_station
 
 
 def test_keys_round_trip_through_the_data_folder(tmp_path: Path) -> None:
@@ -73,10 +74,10 @@ def test_a_station_from_the_previous_version_gets_keys_once(station: Station, da
     path = key_path(station.db.folder)
     station.close()
     path.unlink()  # stations made before keys existed have none
-    with Station.open(data_dir) as reopened:
+    with open_station(data_dir) as reopened:
         first = load_keys(reopened.db.folder)
         assert first.station_id == reopened.info().id
-    with Station.open(data_dir) as again:
+    with open_station(data_dir) as again:
         assert load_keys(again.db.folder).sign_public_hex == first.sign_public_hex
 
 
@@ -96,7 +97,7 @@ def test_a_station_known_to_peers_does_not_get_new_keys_silently(station: Statio
     path = key_path(station.db.folder)
     station.close()
     path.unlink()
-    with Station.open(data_dir) as reopened:
+    with open_station(data_dir) as reopened:
         assert not path.exists()
         with pytest.raises(KeyFileError, match="重新登记"):
             load_keys(reopened.db.folder)

@@ -15,8 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import add_household, enroll_station, files_of, logical_dump
+from tests.stations import new_station, open_station
 
 ROOT = Path(__file__).resolve().parents[2]
 HOURS_AGO = time.time() - 3 * 3600
@@ -36,7 +36,7 @@ def _aged(path: Path) -> Path:
 
 def test_staging_and_temporary_blobs_left_by_kills_are_reported_and_swept(tmp_path: Path) -> None:
     data = tmp_path / "city"
-    with Station.create(data, level="city", name="朝阳市民委", division_code="211300") as city:
+    with new_station(data, level="city", name="朝阳市民委", division_code="211300") as city:
         before = logical_dump(city, local=True)
         store = city.db.folder.attachments_dir
         staging = city.db.folder.staging_dir
@@ -58,7 +58,7 @@ def test_staging_and_temporary_blobs_left_by_kills_are_reported_and_swept(tmp_pa
     assert any("1 个中断写入留下的临时文件" in line for line in report["leftovers"]), report
     assert not killed.exists() and not stale_tmp.exists()
     assert live_tmp.exists()
-    with Station.open(data) as city:
+    with open_station(data) as city:
         assert logical_dump(city, local=True) == before
         assert city.check().leftovers == ()  # nothing left to report the second time
 
@@ -66,7 +66,7 @@ def test_staging_and_temporary_blobs_left_by_kills_are_reported_and_swept(tmp_pa
 def test_half_written_packages_on_the_stick_are_swept_at_export_and_merge(tmp_path: Path) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
         township = enroll_station(
             city, "township", "马友营蒙古族乡", "211381204000", stick / "setup.json", tmp_path / "t"
         )

@@ -22,6 +22,7 @@ from huimin_desktop.services.households import HouseholdInput, MemberInput
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
 from tests.core.test_cli import run
+from tests.stations import open_station
 
 CJK = re.compile(r"[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
 HEAD_ID = "211381198203150035"
@@ -104,7 +105,7 @@ def test_service_errors_keep_their_chinese_and_gain_english(tmp_path: Path) -> N
     missing = NotFoundError("农户", "abc")
     assert missing.message == "找不到农户（abc）" and describe(missing, ZH) == "找不到农户（abc）"
     with pytest.raises(ServiceError) as no_station:
-        Station.open(tmp_path / "empty")
+        open_station(tmp_path / "empty")
     assert "还没有站点" in no_station.value.message
     assert describe(no_station.value, EN) == (
         f"There is no station in the data folder {tmp_path / 'empty'} yet; set one up first (init)"

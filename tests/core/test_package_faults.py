@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,6 +35,7 @@ from huimin_desktop.sync.package import (
     open_package,
 )
 from tests.core.test_package_container import RECIPIENT_ID, SENDER_ID, make_blobs, write
+from tests.stations import connect_db, new_station, setup_station
 
 SENDER = StationKeys.generate(SENDER_ID)
 NEWER = f"{int(schema.HEAD_REVISION) + 1:04d}"
@@ -309,7 +309,7 @@ def test_not_a_package_at_all(tmp_path: Path) -> None:
 
 def logical_dump(station: Station) -> dict[str, list[str]]:
     """Every row of every table (as text, sorted), straight from SQLite."""
-    connection = sqlite3.connect(f"file:{station.db.folder.db_path}?mode=ro", uri=True)
+    connection = connect_db(f"file:{station.db.folder.db_path}?mode=ro", uri=True)
     try:
         tables = [
             name
@@ -330,9 +330,9 @@ def files_under(folder: Path) -> list[str]:
 def merge_world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Station, Station, Path]]:
     """A county, a township it enrolled (with households and photos), and the township's package."""
     root = tmp_path_factory.mktemp("merge")
-    county = Station.create(root / "county", level="county", name="北票市民宗局", division_code="211381")
+    county = new_station(root / "county", level="county", name="北票市民宗局", division_code="211381")
     setup = county.enrollment.enroll("township", "马友营蒙古族乡", "211381204000", root / "setup.json")
-    township = Station.create_from_setup(root / "township", setup.setup_file, setup.setup_code)
+    township = setup_station(root / "township", setup.setup_file, setup.setup_code)
     generate_demo(township, 6, seed=5, attachments_mb=1)
     (root / "stick").mkdir()
     exported = township.sync.export(root / "stick")
@@ -413,11 +413,11 @@ def test_unknown_revoked_and_misaddressed_packages_through_merge(
 ) -> None:
     county, township, package = merge_world
     # A station enrolled by another county: unknown here.
-    with Station.create(
+    with new_station(
         tmp_path / "other", level="county", name="喀左县民宗局", division_code="211324"
     ) as other:
         setup = other.enrollment.enroll("township", "某乡", "211324200000", tmp_path / "s.json")
-        with Station.create_from_setup(tmp_path / "stranger", setup.setup_file, setup.setup_code) as stranger:
+        with setup_station(tmp_path / "stranger", setup.setup_file, setup.setup_code) as stranger:
             (tmp_path / "stick").mkdir()
             foreign = stranger.sync.export(tmp_path / "stick").package
     assert "未登记" in assert_merge_refuses(county, foreign)

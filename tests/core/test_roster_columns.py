@@ -20,6 +20,7 @@ from huimin_desktop.services.station import Station
 from tests.core.test_cli import run
 from tests.core.test_roster_cli import _township
 from tests.core.test_roster_fixtures import make_id
+from tests.stations import new_station, open_station
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
@@ -143,7 +144,7 @@ def test_cli_names_unmapped_columns_and_the_year(tmp_path: Path) -> None:
     assert human.returncode == 0, human.stderr
     assert "第 J 列“2015年家庭收入（元）/其他”：1 行有值" in human.stdout
     assert "年度：2016（按指定的 2016 年度导入（文件中写的是 2015 年））" in human.stdout
-    with Station.open(data) as station:
+    with open_station(data) as station:
         assert _survey(station, BAO)[1].year == 2016
 
 
@@ -221,7 +222,7 @@ def test_random_spellings_never_lose_a_filled_column(tmp_path_factory, roster) -
     headings, columns, rows = roster
     folder = tmp_path_factory.mktemp("random")
     path = write_table_xlsx(folder / "r.xlsx", headings, rows)
-    with Station.create(
+    with new_station(
         folder / "station", level="township", name="马友营蒙古族乡", division_code="211381204000"
     ) as station:
         table = station.rosters.read(path)

@@ -11,6 +11,7 @@ from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Division, Household, Survey
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
+from tests.stations import new_station
 
 MEMBER_FIELDS = (
     "name", "id_number", "sex", "birth_date", "ethnicity", "relationship", "education", "health", "labour",
@@ -54,7 +55,7 @@ def test_round_trip_gives_identical_households(station: Station, tmp_path: Path)
     out = tmp_path / "roster.xlsx"
     summary = station.rosters.export(out)
     assert summary.households == 60
-    with Station.create(
+    with new_station(
         tmp_path / "empty", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE
     ) as empty:
         outcome = empty.rosters.import_file(out)

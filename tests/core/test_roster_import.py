@@ -20,6 +20,7 @@ from tests.core.test_roster_fixtures import (
     write_office_xlsx,
     write_table_xlsx,
 )
+from tests.stations import new_station
 
 HEADER = ["序号", "村", "姓名", "性别", "民族", "身份证号", "出生日期", "人口数", "工资性收入", "转移性收入"]
 
@@ -357,7 +358,7 @@ def test_dates_in_chinese_forms_and_excel_serials(station: Station, tmp_path: Pa
 
 
 def test_city_station_needs_a_township(tmp_path: Path) -> None:
-    with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
         header = ["乡镇", "村", "姓名", "身份证号"]
         rows = [
             ["马友营蒙古族乡", "三家子", "张三", make_id("19800101", 11)],

@@ -39,6 +39,7 @@ from tests.core.sync_helpers import (
     stamp_for,
     write_real_package,
 )
+from tests.stations import new_station, open_station
 
 ROOT = Path(__file__).resolve().parents[2]
 CITY, COUNTY = "211300", "211381"
@@ -81,7 +82,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("authority")
     stick = root / "stick"
     stick.mkdir()
-    city = Station.create(root / CITY, level="city", name=NAMES[CITY], division_code=CITY)
+    city = new_station(root / CITY, level="city", name=NAMES[CITY], division_code=CITY)
     stations = {CITY: city}
     stations[COUNTY] = enroll(city, "county", COUNTY, root / COUNTY, stick)
     stations[A] = enroll(city, "township", A, root / A, stick)
@@ -136,7 +137,7 @@ class Network:
 def network(template: Path, tmp_path: Path) -> Iterator[Network]:
     root = tmp_path / "network"
     shutil.copytree(template, root)
-    net = Network(root, {code: Station.open(root / code) for code in NAMES})
+    net = Network(root, {code: open_station(root / code) for code in NAMES})
     try:
         yield net
     finally:
@@ -165,7 +166,7 @@ def merge_refused(net: Network, recipient: str, package: Path, *expected: str) -
     before, stick_before = state(station), files_of(package.parent)
     station.close()
     done = run_cli("merge", str(package), "--data", str(net.root / recipient), "--json")
-    net.stations[recipient] = station = Station.open(net.root / recipient)
+    net.stations[recipient] = station = open_station(net.root / recipient)
     assert done.returncode == 1, done.stderr
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr, done.stderr
     (summary,) = json.loads(done.stdout)["packages"]
@@ -411,7 +412,7 @@ def test_a_merge_skips_this_stations_own_package_on_the_stick(network: Network, 
     before_stick = files_of(stick)
     county.close()
     done = run_cli("merge", str(stick), "--data", str(network.root / COUNTY), "--json")
-    network.stations[COUNTY] = Station.open(network.root / COUNTY)
+    network.stations[COUNTY] = open_station(network.root / COUNTY)
     assert done.returncode == 0, done.stderr
     statuses = {Path(p["package"]).name: p for p in json.loads(done.stdout)["packages"]}
     assert statuses[up.name]["status"] == "applied"
@@ -490,7 +491,7 @@ def test_forged_packages_over_any_edge_are_refused_whole(
     with tempfile.TemporaryDirectory() as work:
         root = Path(work) / "network"
         shutil.copytree(template, root)
-        sender, recipient = Station.open(root / sender_code), Station.open(root / recipient_code)
+        sender, recipient = open_station(root / sender_code), open_station(root / recipient_code)
         try:
             ids = {code: _station_id(root / code) for code in NAMES}
             side = SUBTREE[sender_code] if upward else SUBTREE[recipient_code]
@@ -538,7 +539,7 @@ def test_forged_packages_over_any_edge_are_refused_whole(
 
 
 def _station_id(folder: Path) -> str:
-    with Station.open(folder) as station:
+    with open_station(folder) as station:
         return station.info().id
 
 

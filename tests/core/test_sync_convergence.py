@@ -21,6 +21,7 @@ from huimin_desktop.model import Household, Member
 from huimin_desktop.services.station import Station
 from huimin_desktop.stamps.clock import HybridLogicalClock, wall_clock_ms
 from tests.core.sync_helpers import add_household, deliver, link, logical_dump, make_package
+from tests.stations import new_station, open_station
 
 COUNTY = "211381"
 TOWNSHIPS = ("211381204000", "211381205000", "211381206000")
@@ -30,9 +31,9 @@ HOUR_MS = 3600 * 1000
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("network")
-    county = Station.create(root / "county", level="county", name="北票市民宗局", division_code=COUNTY)
+    county = new_station(root / "county", level="county", name="北票市民宗局", division_code=COUNTY)
     townships = [
-        Station.create(root / f"t{i}", level="township", name=f"乡镇{i}", division_code=code)
+        new_station(root / f"t{i}", level="township", name=f"乡镇{i}", division_code=code)
         for i, code in enumerate(TOWNSHIPS)
     ]
     for township in townships:
@@ -45,7 +46,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 class Network:
     def __init__(self, template: Path, work: Path, skews: list[int]) -> None:
         shutil.copytree(template, work, dirs_exist_ok=True)
-        self.stations = [Station.open(work / "county")] + [Station.open(work / f"t{i}") for i in range(3)]
+        self.stations = [open_station(work / "county")] + [open_station(work / f"t{i}") for i in range(3)]
         for station, skew in zip(self.stations, skews, strict=True):
             db = station.db
             db.clock = HybridLogicalClock(

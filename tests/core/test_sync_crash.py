@@ -21,7 +21,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -30,8 +29,8 @@ from pathlib import Path
 import pytest
 
 from huimin_desktop.demo import generate_demo
-from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import blob_list, logical_dump
+from tests.stations import connect_db, new_station, open_station, setup_station
 
 REPO = Path(__file__).resolve().parents[2]
 CITY, TOWNSHIP = "211300", "211381204000"
@@ -54,7 +53,7 @@ def _run_merge(package: Path, city: Path) -> tuple[float, subprocess.CompletedPr
 
 def _state(city: Path) -> dict:
     """Everything a merge may change that must be all-or-nothing: synced rows, package log, peer mark."""
-    with Station.open(city) as station:
+    with open_station(city) as station:
         dump = logical_dump(station)
         with station.db.engine.connect() as connection:
             dump["packages"] = sorted(
@@ -73,7 +72,7 @@ def _state(city: Path) -> dict:
 def _database_checks(city: Path) -> list[str]:
     """Problems found by SQLite itself and by the station's own check (empty when all is well)."""
     problems = []
-    connection = sqlite3.connect(city / "huimin.db")
+    connection = connect_db(city / "huimin.db")
     try:
         integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
@@ -83,7 +82,7 @@ def _database_checks(city: Path) -> list[str]:
             problems.append(f"foreign_key_check: {dangling[:5]}")
     finally:
         connection.close()
-    with Station.open(city) as station:
+    with open_station(city) as station:
         report = station.check()
         if not report.ok:
             problems.extend(report.problems)
@@ -91,7 +90,7 @@ def _database_checks(city: Path) -> list[str]:
 
 
 def _used_blobs(city: Path) -> set[str]:
-    connection = sqlite3.connect(city / "huimin.db")
+    connection = connect_db(city / "huimin.db")
     try:
         return {
             row[0] for row in connection.execute("SELECT sha256 FROM attachment WHERE sha256 IS NOT NULL")
@@ -101,7 +100,7 @@ def _used_blobs(city: Path) -> set[str]:
 
 
 def _store_blobs(city: Path) -> set[str]:
-    with Station.open(city) as station:
+    with open_station(city) as station:
         return {Path(p).name for p in blob_list(station)}
 
 
@@ -123,9 +122,9 @@ def _start_seconds(city: Path, tmp_path: Path) -> float:
 def city_and_package(tmp_path: Path) -> tuple[Path, Path]:
     stick = tmp_path / "stick"
     stick.mkdir()
-    with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY) as city:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY) as city:
         setup = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, stick / "setup.json")
-    with Station.create_from_setup(tmp_path / "township", setup.setup_file, setup.setup_code) as township:
+    with setup_station(tmp_path / "township", setup.setup_file, setup.setup_code) as township:
         generate_demo(township, HOUSEHOLDS, seed=7, attachments_mb=PHOTOS_MB)
         package = township.sync.export(stick).package
     return tmp_path / "city", package

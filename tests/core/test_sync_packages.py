@@ -18,6 +18,7 @@ from tests.core.sync_helpers import (
     logical_dump,
     set_household,
 )
+from tests.stations import new_station
 
 CITY = "211300"
 TOWNSHIP_A, TOWNSHIP_B = "211381204000", "211381205000"
@@ -25,7 +26,7 @@ TOWNSHIP_A, TOWNSHIP_B = "211381204000", "211381205000"
 
 @pytest.fixture
 def enrolled(tmp_path: Path) -> Iterator[tuple[Station, Station, Station, Path]]:
-    city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
+    city = new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
     stick = tmp_path / "stick"
     stick.mkdir()
     stations = [city]
@@ -141,7 +142,7 @@ def _first_household(station: Station) -> str:
 def test_a_county_relays_its_townships_and_the_city_sees_the_original_origin(tmp_path: Path):
     stick = tmp_path / "stick"
     stick.mkdir()
-    city = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
+    city = new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY)
     county = enroll_station(
         city, "county", "北票市民宗局", "211381", stick / "county.json", tmp_path / "county"
     )

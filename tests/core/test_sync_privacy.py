@@ -13,18 +13,17 @@ three or more characters (six bytes and more) and every name is checked as UTF-8
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from huimin_desktop.demo import generate_demo
-from huimin_desktop.services.station import Station
+from tests.stations import connect_db, new_station, setup_station
 
 CITY, TOWNSHIP = "211300", "211381204000"
 
 
 def _secrets(database: Path) -> tuple[set[str], set[str]]:
     """(names, numbers): every person's name; every ID number and phone number (ASCII digits)."""
-    connection = sqlite3.connect(database)
+    connection = connect_db(database)
     try:
         names = {r[0] for r in connection.execute("SELECT name FROM member")}
         names |= {r[0] for r in connection.execute("SELECT head_name FROM household")}
@@ -40,9 +39,9 @@ def _secrets(database: Path) -> tuple[set[str], set[str]]:
 def test_no_name_id_number_or_phone_in_any_byte_of_an_exported_package(tmp_path: Path) -> None:
     stick = tmp_path / "stick"
     stick.mkdir()
-    with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY) as city:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY) as city:
         setup = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, stick / "setup.json")
-    with Station.create_from_setup(tmp_path / "township", setup.setup_file, setup.setup_code) as township:
+    with setup_station(tmp_path / "township", setup.setup_file, setup.setup_code) as township:
         generate_demo(township, 150, seed=11, attachments_mb=1)
         exported = township.sync.export(stick)
     names, numbers = _secrets(tmp_path / "township" / "huimin.db")
@@ -65,8 +64,16 @@ def test_no_name_id_number_or_phone_in_any_byte_of_an_exported_package(tmp_path:
             found.append(f"{name} (GBK)")
     assert not found, found[:10]
 
-    # and the same search does find them where they are in clear text: the township's own database
-    database = (tmp_path / "township" / "huimin.db").read_bytes()
+    # and the same search does find them where they are in clear text: the township's decrypted database
+    clear = tmp_path / "clear.db"
+    connection = connect_db(tmp_path / "township" / "huimin.db")
+    connection.execute(f"ATTACH DATABASE '{clear}' AS clear KEY ''")
+    connection.execute("SELECT sqlcipher_export('clear')")
+    connection.close()
+    database = clear.read_bytes()
     sample_name = next(n for n in sorted(names) if len(n) >= 3)
     assert sample_name.encode("utf-8") in database
     assert next(iter(sorted(numbers))).encode("ascii") in database
+    # while the encrypted one holds neither
+    encrypted = (tmp_path / "township" / "huimin.db").read_bytes()
+    assert sample_name.encode("utf-8") not in encrypted and not encrypted.startswith(b"SQLite format 3")

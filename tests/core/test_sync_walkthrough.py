@@ -16,6 +16,7 @@ from pathlib import Path
 
 from huimin_desktop.model import Household
 from huimin_desktop.services.station import Station
+from tests.stations import open_station
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,7 @@ def run(*args: str, ok: bool = True) -> dict:
 
 
 def edit_phone(data: Path, household_id: str, phone: str) -> None:
-    with Station.open(data) as station, station.db.session("cadre") as session:
+    with open_station(data) as station, station.db.session("cadre") as session:
         session.get(Household, household_id).phone = phone
 
 
@@ -70,7 +71,7 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
     assert [p["status"] for p in merged["packages"]] == ["applied", "applied"]
     assert [p["new"] for p in merged["packages"]] == [p["new"] for p in preview["packages"]]
 
-    with Station.open(a) as station:
+    with open_station(a) as station:
         household_id = _some_household(station)
     edit_phone(a, household_id, "13922222222")
     edit_phone(city, household_id, "13911111111")
@@ -83,7 +84,7 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
     back = run("export", "--to", str(stick), "--for", "211381204000", "--data", str(city))
     applied = run("merge", back["package"], "--data", str(a))
     assert applied["packages"][0]["status"] == "applied"
-    with Station.open(a) as township, Station.open(city) as city_station:
+    with open_station(a) as township, open_station(city) as city_station:
         assert township.households.get(household_id).phone == city_station.households.get(household_id).phone
 
     # the same package again changes nothing; a package for another township is refused in one line
@@ -114,7 +115,7 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
 
 
 def _some_household_of(data: Path) -> str:
-    with Station.open(data) as station:
+    with open_station(data) as station:
         return _some_household(station)
 
 

@@ -11,25 +11,27 @@ from huimin_desktop.services.station import Station
 
 
 def test_users_are_created_listed_deactivated_and_audited(station: Station) -> None:
-    user = station.users.create("wang.li", "王丽", "clerk", actor="admin")
-    assert [u.username for u in station.users.list()] == ["wang.li"]
-    station.users.set_active(user.id, False, actor="admin")
-    assert station.users.list() == []
-    assert station.users.list(include_inactive=True)[0].active is False
+    station.users.create("wang.li", "王丽", "entry")
+    assert [u.username for u in station.users.list()] == ["admin", "wang.li"]
+    station.users.disable("wang.li")
+    assert [u.username for u in station.users.list(include_inactive=False)] == ["admin"]
+    assert station.users.list()[1].active is False
     with station.db.reader() as session:
-        actions = session.scalars(select(AuditEntry.action).where(AuditEntry.table_name == "app_user")).all()
-    assert actions == ["create", "disable"]
+        entries = session.execute(
+            select(AuditEntry.user, AuditEntry.action).where(AuditEntry.table_name == "app_user")
+        ).all()
+    assert entries == [("system", "user_create"), ("admin", "user_create"), ("admin", "user_disable")]
 
 
 @pytest.mark.parametrize(
     ("username", "display", "role"),
-    [("王", "王丽", "clerk"), ("wang", "", "clerk"), ("wang", "王丽", "boss"), ("1abc", "王丽", "clerk")],
+    [("王", "王丽", "entry"), ("wang", "王丽", "boss"), ("1abc", "王丽", "entry"), ("wang", "王丽", "clerk")],
 )
 def test_bad_users_are_refused_and_nothing_is_written(station: Station, username, display, role) -> None:
     with pytest.raises(ValidationError):
         station.users.create(username, display, role)
     with station.db.reader() as session:
-        assert session.scalar(select(func.count()).select_from(User)) == 0
+        assert session.scalar(select(func.count()).select_from(User)) == 1  # the administrator
 
 
 def test_duplicate_username_is_refused(station: Station) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from huimin_desktop.demo import generate_demo
-from huimin_desktop.services.station import Station
+from tests.stations import new_station
 from ui import operations
 from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         translators = install_translators(app, CHINESE)  # noqa: F841 - kept alive
         apply_style(app)
         folder = scratch / "city"
-        with Station.create(folder, level="city", name="朝阳市民委", division_code="211300") as station:
+        with new_station(folder, level="city", name="朝阳市民委", division_code="211300") as station:
             generate_demo(station, 300)
             page = HouseholdsPage(station)
             page.editors_enabled = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 
-from huimin_desktop.services.station import Station
+from tests.stations import new_station
 from tests.ui.shots import save, shot_arguments, shot_session
 from ui.first_start import FirstStartDialog
 from ui.sync.enroll_dialog import EnrollDialog
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> None:
         usb.mkdir()
         os.environ["HUIMIN_TEST_DRIVES"] = str(usb)
         city_dir = session.scratch / "city"
-        with Station.create(city_dir, level="city", name="朝阳市民委", division_code="211300") as city:
+        with new_station(city_dir, level="city", name="朝阳市民委", division_code="211300") as city:
             dialog = EnrollDialog(city)
             dialog.show()
             dialog.level.setCurrentIndex(dialog.level.findData("township"))

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop.services.station import Station
+from tests.stations import new_station
 from ui import operations
 from ui.app import create_application
 from ui.i18n import CHINESE, install_translators
@@ -62,7 +63,7 @@ def shot_session(
 
 
 def township_station(scratch: Path) -> Station:
-    return Station.create(
+    return new_station(
         scratch / "station", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE
     )
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import add_household, enroll_station, set_household
+from tests.stations import new_station
 
 CITY_CODE = "211300"
 TOWNSHIP_CODE = "211381204000"  # 马友营蒙古族乡
@@ -26,7 +27,7 @@ def enroll(upper: Station, root: Path, *, name: str = "马友营蒙古族乡", c
 
 
 def enrolled_pair(root: Path) -> tuple[Station, Station]:
-    city = Station.create(root / "city", level="city", name="朝阳市民委", division_code=CITY_CODE)
+    city = new_station(root / "city", level="city", name="朝阳市民委", division_code=CITY_CODE)
     return city, enroll(city, root)
 
 

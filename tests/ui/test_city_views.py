@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.households import HouseholdInput, MemberInput
 from huimin_desktop.services.station import Station
+from tests.stations import new_station
 from tests.ui.conftest import type_text
 from tests.ui.editor_helpers import valid_id
 from ui.household_list_model import HouseholdListModel
@@ -31,7 +32,7 @@ def add_household(station: Station, village: str, *members: tuple[str, str, str]
 
 @pytest.fixture
 def city(tmp_path: Path) -> Station:
-    opened = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300")
+    opened = new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300")
     villages = []
     for code in TOWNSHIPS:  # the same village name in two townships
         township = opened.divisions.find_by_code(code)

@@ -210,14 +210,14 @@ def test_a_damaged_draft_is_reported_and_the_others_still_come_back(
 CHILD = """
 import sys
 from PySide6.QtWidgets import QApplication
-from huimin_desktop.services.station import Station
+from tests.stations import open_station
 from tests.ui.editor_helpers import send_text, type_cell, type_into
 from ui.household_editor import HouseholdEditor
 from ui.i18n import install_translators
 
 app = QApplication([])
 translators = install_translators(app, "zh_CN")
-station = Station.open(sys.argv[1])
+station = open_station(sys.argv[1])
 editor = HouseholdEditor(station, None, user="cadre", draft_interval_ms=300)
 editor.show()
 editor.activateWindow()

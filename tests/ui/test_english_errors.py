@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
+from tests.stations import open_station
 from tests.ui.editor_helpers import type_into
 from tests.ui.test_household_editor import (
     HEAD_ID,
@@ -81,7 +82,7 @@ def test_error_lines_follow_the_interface_language(
     qapp, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     try:
-        Station.open(tmp_path / "none")
+        open_station(tmp_path / "none")
     except Exception as error:
         refused = error
     request.getfixturevalue("english")

@@ -10,6 +10,7 @@ from huimin_desktop.services.station import Station
 from huimin_desktop.sync.drives import TEST_DRIVES_ENV
 from huimin_desktop.sync.package import is_package
 from tests.core.sync_helpers import add_household
+from tests.stations import new_station
 from tests.ui.sync_scenario import enroll, stick
 from ui.operations import Operation, hooks
 from ui.sync.export_wizard import ExportWizard
@@ -155,7 +156,7 @@ def test_a_city_chooses_the_return_package_recipient(
 def test_a_city_without_lower_stations_has_nobody_to_send_to(
     qtbot: QtBot, tmp_path: Path, usb: Path, english: str
 ) -> None:
-    with Station.create(tmp_path / "c", level="city", name="朝阳市民委", division_code="211300") as city:
+    with new_station(tmp_path / "c", level="city", name="朝阳市民委", division_code="211300") as city:
         wizard = _wizard(qtbot, city)
         assert wizard.recipient_label.text() == "Nobody yet: enroll a lower station first"
         assert not wizard.export_button.isEnabled()

@@ -9,17 +9,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
-from huimin_desktop.services.station import Station, has_station
+from huimin_desktop.services.station import has_station
+from tests.stations import TEST_ADMIN, TEST_PASSWORD, new_station, open_station
 from tests.ui.conftest import type_text
 from ui import first_start, operations
 from ui.first_start import FirstStartDialog, demo_data_dir
 
 
-def open_dialog(qtbot: QtBot, folder: Path) -> FirstStartDialog:
+def open_dialog(qtbot: QtBot, folder: Path, *, password: str = TEST_PASSWORD) -> FirstStartDialog:
+    """The dialog with the first administrator filled in (``admin`` is its default name)."""
     dialog = FirstStartDialog(folder)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    assert dialog.admin.text() == TEST_ADMIN
+    type_text(dialog.password, password)
+    type_text(dialog.password_again, password)
     return dialog
 
 
@@ -61,7 +66,7 @@ def test_create_a_township_station(qtbot: QtBot, tmp_path: Path, chinese: str, s
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.station is not None
     dialog.station.close()
-    with Station.open(folder) as station:
+    with open_station(folder) as station:
         info = station.info()
     assert (info.name, info.level, info.division_code) == (
         "马友营蒙古族乡 station",
@@ -82,8 +87,30 @@ def test_a_township_may_type_its_12_digit_code(
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.station is not None
     dialog.station.close()
-    with Station.open(folder) as station:
+    with open_station(folder) as station:
         assert station.info().division_code == "211324203000"
+
+
+def test_the_administrator_password_is_checked_inline_and_nothing_is_created(
+    qtbot: QtBot, tmp_path: Path, chinese: str, sync_operations: None
+) -> None:
+    folder = tmp_path / "new"
+    dialog = open_dialog(qtbot, folder, password="")
+    dialog.division.setCurrentIndex(dialog.division.findData("211381204000"))
+    type_text(dialog.name, "马友营")
+    click(qtbot, dialog.ok_button)
+    assert dialog.isVisible() and dialog.admin_error.isVisible() and not folder.exists()
+    type_text(dialog.password, "secret-1")
+    type_text(dialog.password_again, "secret-2")
+    click(qtbot, dialog.ok_button)
+    assert dialog.admin_error.isVisible() and not folder.exists()
+    dialog.password_again.clear()
+    type_text(dialog.password_again, "secret-1")
+    click(qtbot, dialog.ok_button)
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.station is not None and dialog.station.db.actor.username == "admin"
+    assert dialog.station.recovery_code  # shown once by whoever opens the window
+    dialog.station.close()
 
 
 def test_empty_name_shows_an_inline_message_and_creates_nothing(
@@ -123,7 +150,7 @@ def test_a_core_refusal_is_shown_inline(
     qtbot: QtBot, tmp_path: Path, chinese: str, sync_operations: None
 ) -> None:
     folder = tmp_path / "taken"
-    Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    new_station(folder, level="city", name="朝阳市民委", division_code="211300").close()
     dialog = open_dialog(qtbot, folder)
     dialog.division.setCurrentIndex(0)
     type_text(dialog.name, "second")
@@ -131,7 +158,7 @@ def test_a_core_refusal_is_shown_inline(
     assert dialog.form_error.isVisible()
     assert "已有站点" in dialog.form_error.text()
     assert dialog.ok_button.isEnabled()
-    with Station.open(folder) as station:
+    with open_station(folder) as station:
         assert station.info().name == "朝阳市民委"
 
 
@@ -181,14 +208,14 @@ def test_cancelling_the_demo_leaves_no_households(
     assert dialog.demo_button.isEnabled()
     demo = demo_data_dir(folder)
     if has_station(demo):
-        with Station.open(demo) as station:
+        with open_station(demo) as station:
             assert station.households.count() == 0
 
 
 def test_a_township_starts_from_its_setup_file_and_code(
     qtbot: QtBot, tmp_path: Path, chinese: str, sync_operations: None
 ) -> None:
-    with Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
         enrolled = city.enrollment.enroll("township", "马友营蒙古族乡", "211381204000", tmp_path / "s.json")
         city_id = city.info().id
     folder = tmp_path / "new"

@@ -9,6 +9,8 @@ from PySide6.QtCore import QSize, Qt
 from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
+from tests.stations import TEST_ADMIN, TEST_PASSWORD, new_station
+from tests.ui.conftest import type_text
 from ui import preferences
 from ui.i18n import choose_language
 from ui.main_window import MainWindow
@@ -170,10 +172,19 @@ def test_opening_another_data_folder_switches_station(
     qtbot: QtBot, station: Station, tmp_path: Path, chinese: str, sync_operations: None
 ) -> None:
     other = tmp_path / "city"
-    Station.create(other, level="city", name="朝阳市民委", division_code="211300").close()
+    new_station(other, level="city", name="朝阳市民委", division_code="211300").close()
     window = open_window(qtbot, station)
     window.show_page("settings")
     window.open_data_folder(other)
+    login = window.login_dialog  # the other folder asks who logs in
+    assert login is not None and login.isVisible()
+    type_text(login.user, TEST_ADMIN)
+    type_text(login.password, "wrong")
+    login.log_in()
+    assert login.isVisible() and login.error.isVisible() and window.station is station
+    login.password.clear()
+    type_text(login.password, TEST_PASSWORD)
+    login.log_in()
     assert window.windowTitle() == "惠民工程数据采集系统 — 朝阳市民委"
     assert window.station.data_dir == other
     assert window.current_page_key() == "settings"

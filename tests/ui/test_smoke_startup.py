@@ -8,7 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from huimin_desktop.services.station import Station, has_station
+from huimin_desktop.services.station import has_station
+from tests.stations import connect_db, new_station
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,7 +33,7 @@ def run_main(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_main_window_on_a_station(tmp_path: Path) -> None:
     folder = tmp_path / "city"
-    Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    new_station(folder, level="city", name="朝阳市民委", division_code="211300").close()
     result = run_main(tmp_path, "--data", str(folder), "--smoke-startup")
     assert result.returncode == 0, result.stderr
     # The window first, then the station opened behind it.
@@ -41,7 +42,7 @@ def test_main_window_on_a_station(tmp_path: Path) -> None:
 
 def test_english_main_window(tmp_path: Path) -> None:
     folder = tmp_path / "city"
-    Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    new_station(folder, level="city", name="朝阳市民委", division_code="211300").close()
     result = run_main(tmp_path, "--data", str(folder), "--lang", "en", "--smoke-startup")
     assert result.returncode == 0, result.stderr
     assert "main window shown" in result.stdout.splitlines()
@@ -56,11 +57,10 @@ def test_first_start_dialog_on_an_empty_folder(tmp_path: Path) -> None:
 
 
 def test_a_folder_from_a_newer_version_exits_with_failure(tmp_path: Path) -> None:
-    import sqlite3
 
     folder = tmp_path / "city"
-    Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
-    connection = sqlite3.connect(folder / "huimin.db")
+    new_station(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    connection = connect_db(folder / "huimin.db")
     connection.execute("UPDATE alembic_version SET version_num = '9999'")
     connection.commit()
     connection.close()
@@ -103,7 +103,7 @@ def _loaded_at(tmp_path: Path, names: tuple[str, ...]) -> list[dict[str, bool]]:
     """Which of ``names`` (and PySide's Qt namespace) were loaded at the first paint and at the loaded
     station of ``main.py --smoke-startup`` on a new city station."""
     folder = tmp_path / "city"
-    Station.create(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    new_station(folder, level="city", name="朝阳市民委", division_code="211300").close()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     env.pop("HUIMIN_DATA", None)
     result = subprocess.run(

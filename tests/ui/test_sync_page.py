@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from huimin_desktop.services.station import Station
+from tests.stations import new_station, setup_station
 from tests.ui.conftest import type_text
 from tests.ui.sync_scenario import CITY_CODE, TOWNSHIP_CODE, phone_conflict
 from ui.main_window import MainWindow
@@ -23,7 +24,7 @@ from ui.sync.merge_dialog import MergeDialog
 
 @pytest.fixture
 def city(tmp_path: Path) -> Iterator[Station]:
-    opened = Station.create(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY_CODE)
+    opened = new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code=CITY_CODE)
     try:
         yield opened
     finally:
@@ -157,7 +158,7 @@ def test_enroll_revoke_and_enroll_again(
     assert page.selected_peer().station_id == peer.station_id
     assert page.lower_table.item(0, 3).text() == "Not registered yet"
     # The file and the code set the township up.
-    with Station.create_from_setup(tmp_path / "township", setup, code) as township:
+    with setup_station(tmp_path / "township", setup, code) as township:
         assert township.info().id == peer.station_id
         assert township.enrollment.upper().name == "朝阳市民委"
 

@@ -1,0 +1,113 @@
+"""The login dialog: user name and password open the data folder (the password unwraps its data key).
+
+A wrong password, a lock ("locked until 14:35") or a disabled user is said in the dialog, which stays
+open; the demo folder shows its credentials. ``station`` holds the opened station once accepted.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from huimin_desktop.services.station import Station
+from ui.errors import expected_error_message, one_line_reason
+
+
+class LoginDialog(QDialog):
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, *, user: str = "") -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.station: Station | None = None
+        self.setWindowTitle(self.tr("Log in – Huimin Desktop"))
+        self.setMinimumWidth(420)
+
+        title = QLabel(self.tr("Log in to the data folder"))
+        title.setObjectName("loginTitle")
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        where = QLabel(str(data_dir))
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        where.setWordWrap(True)
+
+        self.user = QLineEdit(user)
+        self.user.setObjectName("loginUser")
+        self.password = QLineEdit()
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.user)
+        form.addRow(self.tr("Password"), self.password)
+
+        self.demo_hint = QLabel()
+        self.demo_hint.setObjectName("demoHint")
+        self.demo_hint.setWordWrap(True)
+        demo = Station.demo_login(data_dir)
+        if demo is not None:
+            self.demo_hint.setText(
+                self.tr("Demo data: user name {user}, password {password}").format(
+                    user=demo[0], password=demo[1]
+                )
+            )
+            if not user:
+                self.user.setText(demo[0])
+        self.demo_hint.setVisible(demo is not None)
+
+        self.error = QLabel()
+        self.error.setObjectName("loginError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setVisible(False)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Log in"))
+        self.buttons.accepted.connect(self.log_in)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(where)
+        layout.addLayout(form)
+        layout.addWidget(self.demo_hint)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        (self.password if self.user.text() else self.user).setFocus()
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    def log_in(self) -> None:
+        user, password = self.user.text().strip(), self.password.text()
+        if not user:
+            self.show_error(self.tr("Please enter your user name."))
+            self.user.setFocus()
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.station = Station.open(self.data_dir, user, password)
+        except Exception as error:
+            self.station = None
+            self.show_error(expected_error_message(error) or one_line_reason(error))
+            self.password.selectAll()
+            self.password.setFocus()
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.accept()
