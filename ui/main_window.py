@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
     from ui.first_start import FirstStartDialog
     from ui.login.dialog import LoginDialog
+    from ui.login.lock import IdleLock
 
 NAVIGATION_MIN_WIDTH = 128
 # Around the widest label: the icon and its gap, the item's padding and margins (style.py), the border.
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.station = station
         self.login_dialog: LoginDialog | None = None  # open while another data folder asks who logs in
+        self.idle_lock: IdleLock | None = None
         self.entries: list[NavigationEntry] = []
         self.pages: dict[str, QWidget] = {}
 
@@ -127,14 +129,42 @@ class MainWindow(QMainWindow):
                     self.tr("Progress against the yearly targets"),
                 ),
             ),
-            NavigationEntry("settings", self.tr("Settings"), "settings.svg", page(_settings_page)),
+            NavigationEntry("settings", self.tr("Settings"), "settings.svg", page(self._settings_page)),
         ]
+
+    def _settings_page(self, station: Station) -> QWidget:
+        from ui.pages.settings_page import SettingsPage
+
+        settings = SettingsPage(station.data_dir)
+        settings.idle_minutes_changed.connect(self._idle_lock().set_minutes)
+        return settings
+
+    def show_users(self) -> None:
+        """The user list (ui/login/users_page.py) in a window of its own."""
+        from ui.login.users_page import UsersWindow
+
+        self.users_window = UsersWindow(self._open_station(), self)
+        self.users_window.show()
+
+    def _idle_lock(self) -> IdleLock:
+        """The idle lock (ui/login/lock.py), made with the first station."""
+        if self.idle_lock is None:
+            from ui.login.lock import IdleLock
+
+            self.idle_lock = IdleLock(
+                self, lambda: self.station, preferences.read(preferences.IDLE_LOCK_MINUTES)
+            )
+        return self.idle_lock
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.open_folder_action = QAction(self.tr("&Open data folder…"), self)
         self.open_folder_action.triggered.connect(self.choose_data_folder)
         file_menu.addAction(self.open_folder_action)
+        self.users_action = QAction(self.tr("&Users…"), self)
+        self.users_action.triggered.connect(self.show_users)
+        self.users_action.setVisible(False)  # administrators only, once a station is open
+        file_menu.addAction(self.users_action)
         file_menu.addSeparator()
         from ui.roster_import.menu import RosterMenu  # 导入花名册… / 导出花名册…
 
@@ -199,6 +229,10 @@ class MainWindow(QMainWindow):
     def _load_station(self, station: Station) -> None:
         self._add_shortcuts()
         self.station = station
+        self._idle_lock()
+        from huimin_desktop.security.roles import MANAGE_USERS
+
+        self.users_action.setVisible(station.db.actor.can(MANAGE_USERS))
         current = max(0, self.navigation.currentRow())
         self.navigation.clear()
         while (page := self.stack.widget(0)) is not None:
@@ -369,9 +403,3 @@ def _sync_page(station: Station) -> QWidget:
     from ui.pages.sync_page import SyncPage
 
     return SyncPage(station)
-
-
-def _settings_page(station: Station) -> QWidget:
-    from ui.pages.settings_page import SettingsPage
-
-    return SettingsPage(station.data_dir)

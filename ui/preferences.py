@@ -31,6 +31,8 @@ MAIN_WINDOW_GEOMETRY: Preference[QByteArray] = Preference("ui/main_window_geomet
 # The survey's 调查人 and 调查日期 a new survey starts with: the last ones saved on this laptop.
 LAST_SURVEYOR: Preference[str] = Preference("entry/last_surveyor", str, "")
 LAST_SURVEY_DATE: Preference[str] = Preference("entry/last_survey_date", str, "")  # yyyy-MM-dd
+# Minutes without a key press or click before the program locks and asks the password again (0: never).
+IDLE_LOCK_MINUTES: Preference[int] = Preference("security/idle_lock_minutes", int, 10)
 
 
 def settings() -> QSettings:

@@ -76,6 +76,7 @@ DEMO_ADMIN, DEMO_PASSWORD = "admin", "demo"
 class Station:
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self.db = db
+        self._clock = clock
         # set once by ``create`` and by a clear folder's first login (``open``): show it, then forget it
         self.recovery_code: str | None = None
         self.divisions = DivisionService(db)
@@ -345,6 +346,16 @@ class Station:
         except AuthenticationError:
             demo = False
         return (DEMO_ADMIN, DEMO_PASSWORD) if demo else None
+
+    def confirm_password(self, password: str) -> None:
+        """The logged-in user's password again (the GUI's idle lock). Wrong ones count towards the lock
+        like a login's; AuthenticationError when wrong or locked. The unlock is audited as a login."""
+        username = self.db.actor.username
+        vault = Vault.load(self.db.folder.vault_path)
+        key = unlock(vault, username, password, self._clock())
+        if key != self.db.data_key:  # another folder's vault swapped in meanwhile
+            raise AuthenticationError(code="auth.wrong_password", user=username)
+        record_login(self.db, vault, username, self._clock())
 
     def close(self) -> None:
         self.db.close()

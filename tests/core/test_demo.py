@@ -515,7 +515,7 @@ def test_progress_reaches_the_total(station: Station) -> None:
 
 def test_audit_has_one_demo_line(demo: tuple[Station, DemoSummary]) -> None:
     station, summary = demo
-    entries = _loaded(station, select(AuditEntry).where(AuditEntry.action != "init"))
+    entries = _loaded(station, select(AuditEntry).where(AuditEntry.action == "demo"))
     assert len(entries) == 1
     entry = entries[0]
     assert entry.action == "demo" and entry.station == station.db.station_id

@@ -9,6 +9,7 @@ township.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -22,8 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, ok: bool = True) -> dict:
+    # logged in as the README's walk-through does: HUIMIN_USER=admin, HUIMIN_PASSWORD in the environment
+    env = {**os.environ, "HUIMIN_USER": "admin", "HUIMIN_PASSWORD": "demo"}
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args, "--json"], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, str(ROOT / "main.py"), *args, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
     )
     if ok:
         assert done.returncode == 0, done.stderr
@@ -40,7 +47,19 @@ def edit_phone(data: Path, household_id: str, phone: str) -> None:
 def test_city_office_walk_through(tmp_path: Path) -> None:
     city, a, b, stick = tmp_path / "city", tmp_path / "a", tmp_path / "b", tmp_path / "stick"
     stick.mkdir()
-    run("init", "--level", "city", "--name", "朝阳市民委", "--division", "211300", "--data", str(city))
+    run(
+        "init",
+        "--level",
+        "city",
+        "--name",
+        "朝阳市民委",
+        "--division",
+        "211300",
+        "--admin",
+        "admin",
+        "--data",
+        str(city),
+    )
     setups = {}
     for folder, code, name in ((a, "211381204000", "马友营蒙古族乡"), (b, "211381205000", "蒙古营乡")):
         enrolled = run(
@@ -56,7 +75,17 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
         )
         setups[folder] = enrolled["setup_file"]
         code_typed = enrolled["setup_code"].lower().replace("-", " ")  # as a cadre might type it
-        station = run("init", "--setup", enrolled["setup_file"], "--code", code_typed, "--data", str(folder))
+        station = run(
+            "init",
+            "--setup",
+            enrolled["setup_file"],
+            "--code",
+            code_typed,
+            "--admin",
+            "admin",
+            "--data",
+            str(folder),
+        )
         assert station["station"] == enrolled["station"] and station["level"] == "township"
         run("demo", "--households", "25", "--seed", code[-4:], "--data", str(folder))
 

@@ -1,10 +1,10 @@
-"""设置 page: the data folder, the interface language (applied on restart) and the program version."""
+"""设置 page: the data folder, the interface language (applied on restart), the idle lock and the version."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSizePolicy,
+    QSpinBox,
     QWidget,
 )
 
@@ -24,6 +25,8 @@ from ui.widgets.labels import muted_label
 
 
 class SettingsPage(Page):
+    idle_minutes_changed = Signal(int)  # the idle lock (ui/login/lock.py) follows it at once
+
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title.setText(self.tr("Settings"))
@@ -59,12 +62,26 @@ class SettingsPage(Page):
         )
         form.addRow("", self.language_note)
 
+        self.idle_minutes = QSpinBox()
+        self.idle_minutes.setObjectName("idleMinutes")
+        self.idle_minutes.setRange(0, 240)
+        self.idle_minutes.setSuffix(self.tr(" min"))
+        self.idle_minutes.setSpecialValueText(self.tr("never"))
+        self.idle_minutes.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.idle_minutes.setValue(preferences.read(preferences.IDLE_LOCK_MINUTES))
+        self.idle_minutes.valueChanged.connect(self._save_idle_minutes)
+        form.addRow(self.tr("Lock when idle for:"), self.idle_minutes)
+
         self.version = QLineEdit(__version__)
         self.version.setReadOnly(True)
         self.version.setFrame(False)
         form.addRow(self.tr("Version:"), self.version)
         self.body.addWidget(card)
         self.finish()
+
+    def _save_idle_minutes(self, minutes: int) -> None:
+        preferences.write(preferences.IDLE_LOCK_MINUTES, minutes)
+        self.idle_minutes_changed.emit(minutes)
 
     def _save_language(self) -> None:
         preferences.write(preferences.LANGUAGE, self.language.currentData())
