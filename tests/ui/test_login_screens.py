@@ -96,3 +96,22 @@ def test_the_user_list_adds_disables_and_refuses_the_last_admin(qtbot: QtBot, st
     page.role.setCurrentIndex(page.role.findData("reviewer"))
     page.role_button.click()
     assert station.users.list()[1].role == "reviewer"
+
+
+def test_the_idle_minutes_setting_reaches_the_lock(qtbot: QtBot, station: Station) -> None:
+    from ui import preferences
+    from ui.main_window import MainWindow
+
+    window = MainWindow(station)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("settings")
+    settings = window.pages["settings"]
+    assert window.idle_lock is not None and window.idle_lock.minutes == 10  # the default
+    settings.idle_minutes.setValue(3)  # type: ignore[attr-defined]
+    assert window.idle_lock.minutes == 3 and window.idle_lock.timer.interval() == 3 * 60_000
+    assert preferences.read(preferences.IDLE_LOCK_MINUTES) == 3
+    settings.idle_minutes.setValue(0)  # type: ignore[attr-defined]
+    assert not window.idle_lock.timer.isActive()
+    window.idle_lock.lock()  # locking by hand still works, and covers the main window
+    assert window.idle_lock.locked and window.idle_lock.covers[0].parentWidget() is window
