@@ -271,6 +271,13 @@ Other records that use the same file keep it.</source>
     </message>
 </context>
 <context>
+    <name>Cover</name>
+    <message>
+        <source>Locked. Type your password in the main window.</source>
+        <translation>已锁定。请在主窗口输入密码。</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -630,6 +637,34 @@ Its first start asks for this setup code. Give the code separately from the stic
     <message>
         <source>Create station</source>
         <translation>创建站点</translation>
+    </message>
+    <message>
+        <source>First administrator</source>
+        <translation>第一位管理员</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>Please enter the administrator&apos;s user name.</source>
+        <translation>请输入管理员的用户名。</translation>
+    </message>
+    <message>
+        <source>The password needs at least {count} characters.</source>
+        <translation>密码至少 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致</translation>
     </message>
     <message>
         <source>Did the county or city office give you a setup file (usually on a USB stick) and a setup code (told separately)? Type the code, then choose the file: the station is set up with its own keys and registers with its first package.</source>
@@ -1228,6 +1263,37 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in – Huimin Desktop</source>
+        <translation>登录 – 惠民工程数据采集系统</translation>
+    </message>
+    <message>
+        <source>Log in to the data folder</source>
+        <translation>登录数据文件夹</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Demo data: user name {user}, password {password}</source>
+        <translation>演示数据：用户名 {user}，密码 {password}</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Please enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Households</source>
@@ -1296,6 +1362,10 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     <message>
         <source>&amp;Open data folder…</source>
         <translation>打开数据文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2208,6 +2278,21 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <source>Recovery code</source>
+        <translation>管理员恢复码</translation>
+    </message>
+    <message>
+        <source>Write this recovery code down and keep it apart from the computer. When every administrator&apos;s password is forgotten, it is the only way into the data. It is shown only this once.</source>
+        <translation>请抄下这个恢复码，并与电脑分开保管。所有管理员都忘记密码时，只有用它才能打开数据。它只显示这一次。</translation>
+    </message>
+    <message>
+        <source>I have written it down</source>
+        <translation>我已抄下</translation>
+    </message>
+</context>
+<context>
     <name>RevokeDialog</name>
     <message>
         <source>Revoke a station</source>
@@ -2436,6 +2521,18 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>A new language takes effect when the program is restarted.</source>
         <translation>更改界面语言后，重新启动程序时生效。</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>Lock when idle for:</source>
+        <translation>闲置多久后锁定：</translation>
     </message>
     <message>
         <source>Version:</source>
@@ -3144,6 +3241,122 @@ Its attendee list is deleted with it. The deletion is recorded and reaches the o
         <translation>删除培训记录 {what} 吗？
 
 其参训人员名单一并删除。删除会被记录，并在下次同步时传到其他站点。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <source>The program is locked</source>
+        <translation>程序已锁定</translation>
+    </message>
+    <message>
+        <source>Logged in as {user}. Type the password to go on.</source>
+        <translation>当前用户 {user}。输入密码后继续。</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>姓名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再输入一次：</translation>
+    </message>
+    <message>
+        <source>The password needs at least {count} characters.</source>
+        <translation>密码至少 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>新增用户…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Set role</source>
+        <translation>改为此角色</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>请先选择一个用户。</translation>
+    </message>
+    <message>
+        <source>Done: {user}</source>
+        <translation>已完成：{user}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersWindow</name>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
     </message>
 </context>
 <context>
