@@ -30,6 +30,7 @@ from huimin_desktop.services.checkup import UNUSED_AGE_S, CheckReport, check_sta
 from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.encryption import convert_clear_folder
 from huimin_desktop.services.enrollment import EnrollmentService
+from huimin_desktop.services.figures import FigureService
 from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
 from huimin_desktop.services.projects import ProjectService
@@ -84,6 +85,7 @@ class Station:
         self.projects = ProjectService(db)
         self.trainings = TrainingService(db)
         self.indicators = IndicatorService(db)
+        self.figures = FigureService(db)  # the 首页's and the 报表's figures
         self.attachments = AttachmentService(db)
         self.archive = ArchiveExporter(db, self.projects, self.attachments)
         self.users = UserService(db, clock)

@@ -1,0 +1,549 @@
+"""The program's figures for a year and an area: one place that counts them, for the 首页 and the 报表.
+
+Everything is computed from the rows (never typed twice) with a few grouped SQL queries per call, each
+grouped by division; the division tree (small) is read whole and the per-division tallies are folded
+up to any level in Python (``rollup``), so a county, a township or a village total is the sum of the
+same numbers. What each figure means (the lead's and the reports' reference):
+
+- **households covered** (覆盖农户) in year Y: distinct live households that benefit from a live project
+  of year Y (project_beneficiary), counted where the household lives;
+- **surveys done** (入户调查) in year Y: distinct live households with a live survey of year Y;
+- **income increase** (户均增收): for each household with a survey in the baseline year (the earliest
+  survey year, unless the targets name one) and one in a later year up to Y, the 家庭纯收入 of the
+  newest such survey minus the baseline's; the average over those households, rounded half up to whole
+  yuan. Two live surveys of one household and year (two stations before a sync) count once: the one
+  changed last (``stamp``, then id);
+- **projects** of year Y by category and current stage ("" before 申报), counted where the project is;
+- **funds planned** (计划投入): the four sources over the year's projects; **funds spent** (已使用):
+  the same over the projects that reached 验收, since the program's funds are paid out against an
+  accepted project (报账制);
+- **trainings** of year Y (by the session's date) and **people trained** (人次): listed attendees plus
+  those who came but are not on the household list;
+- **last package** from each lower station (not revoked) and its age in days;
+- **indicators behind schedule**: each indicator of year Y in the area whose plan for the latest month
+  that has begun (months before ``as_of``) is above the latest value reported by ``as_of`` (none
+  reported counts as behind).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from huimin_desktop.model import Division, StationIdentity, SyncPeer
+from huimin_desktop.store.database import Database
+
+HOUSEHOLD_TARGET = 8_000  # households covered a year (the "828" program)
+INCOME_INCREASE_GOAL = 1_000  # yuan per household
+ACCEPTED_STAGE = "5"  # 验收 (resources/codelists/project_stage.csv)
+NO_STAGE = ""  # before 申报
+LEVELS = ("city", "county", "township", "village")
+
+
+@dataclass(frozen=True)
+class ProgramTargets:
+    households: int = HOUSEHOLD_TARGET
+    income_increase: int = INCOME_INCREASE_GOAL
+    baseline_year: int | None = None  # None: the earliest year with surveys
+
+
+@dataclass(frozen=True)
+class Funds:
+    """Whole yuan by source (the UI shows 万元)."""
+
+    provincial: int = 0  # 省专项
+    local: int = 0  # 市县配套
+    integrated: int = 0  # 整合资金
+    self_raised: int = 0  # 自筹
+
+    @property
+    def total(self) -> int:
+        return self.provincial + self.local + self.integrated + self.self_raised
+
+    def __add__(self, other: Funds) -> Funds:
+        return Funds(
+            self.provincial + other.provincial,
+            self.local + other.local,
+            self.integrated + other.integrated,
+            self.self_raised + other.self_raised,
+        )
+
+
+@dataclass(frozen=True)
+class Tally:
+    """The figures of one division (with what lies under it, once rolled up) for one year."""
+
+    households: int = 0
+    covered: int = 0
+    surveyed: int = 0
+    income_households: int = 0  # households with a baseline and a later survey
+    income_increase_total: int = 0  # their increases summed, yuan
+    projects: Mapping[tuple[str, str], int] = field(default_factory=dict)  # (category, stage) → count
+    funds_planned: Funds = Funds()
+    funds_spent: Funds = Funds()
+    trainings: int = 0
+    trained: int = 0
+
+    @property
+    def average_increase(self) -> int | None:
+        """户均增收 in whole yuan (half up); None when no household has both surveys."""
+        if not self.income_households:
+            return None
+        average = Decimal(self.income_increase_total) / self.income_households
+        return int(average.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    @property
+    def project_count(self) -> int:
+        return sum(self.projects.values())
+
+    def projects_at(self, *, category: str | None = None, stage: str | None = None) -> int:
+        return sum(
+            n
+            for (c, s), n in self.projects.items()
+            if (category is None or c == category) and (stage is None or s == stage)
+        )
+
+    def __add__(self, other: Tally) -> Tally:
+        projects: dict[tuple[str, str], int] = defaultdict(int, self.projects)
+        for key, count in other.projects.items():
+            projects[key] += count
+        return Tally(
+            households=self.households + other.households,
+            covered=self.covered + other.covered,
+            surveyed=self.surveyed + other.surveyed,
+            income_households=self.income_households + other.income_households,
+            income_increase_total=self.income_increase_total + other.income_increase_total,
+            projects=dict(projects),
+            funds_planned=self.funds_planned + other.funds_planned,
+            funds_spent=self.funds_spent + other.funds_spent,
+            trainings=self.trainings + other.trainings,
+            trained=self.trained + other.trained,
+        )
+
+
+@dataclass(frozen=True)
+class Part:
+    """One division's line in a breakdown (a township of the city, a village of a township)."""
+
+    division_id: str
+    code: str | None
+    name: str
+    level: str
+    tally: Tally
+
+
+@dataclass(frozen=True)
+class PackageAge:
+    station_id: str
+    name: str
+    level: str
+    division_code: str
+    last_package_at: dt.datetime | None
+    age_days: int | None  # None: never sent one
+
+
+@dataclass(frozen=True)
+class LateIndicator:
+    indicator_id: str
+    division_id: str  # the county
+    division_name: str
+    code: str
+    name: str
+    unit: str
+    month: int  # the milestone month it is behind on
+    planned: float
+    reported: float | None
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What the 首页 shows for ``year`` over ``area`` (a division and everything under it)."""
+
+    year: int
+    as_of: dt.date
+    area_id: str | None  # None: the whole database
+    area_name: str
+    area_level: str
+    targets: ProgramTargets
+    baseline_year: int | None
+    total: Tally
+    parts: tuple[Part, ...]  # by township (by village at a township)
+    covered_by_year: tuple[tuple[int, int], ...]  # (year, households covered), oldest first
+    surveyed_by_year: tuple[tuple[int, int], ...]
+    packages: tuple[PackageAge, ...]
+    late_indicators: tuple[LateIndicator, ...]
+
+    @property
+    def part_level(self) -> str:
+        return _part_level(self.area_level)
+
+
+@dataclass(frozen=True)
+class _Node:
+    id: str
+    code: str | None
+    name: str
+    level: str
+    parent_id: str | None
+
+
+class DivisionTree:
+    """The live divisions, read once: ancestors, areas and the division that holds a row at a level."""
+
+    def __init__(self, nodes: Iterable[_Node]) -> None:
+        self.nodes = {node.id: node for node in nodes}
+        self.children: dict[str | None, list[str]] = defaultdict(list)
+        for node in self.nodes.values():
+            self.children[node.parent_id].append(node.id)
+
+    @classmethod
+    def read(cls, session: Session) -> DivisionTree:
+        rows = session.execute(
+            select(Division.id, Division.code, Division.name, Division.level, Division.parent_id).where(
+                Division.deleted.is_(False)
+            )
+        )
+        return cls(_Node(*row) for row in rows)
+
+    def under(self, division_id: str) -> set[str]:
+        """The division and every live division below it."""
+        found, stack = {division_id}, [division_id]
+        while stack:
+            for child in self.children.get(stack.pop(), []):
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        return found
+
+    def at_level(self, division_id: str, level: str) -> str:
+        """The ancestor of ``division_id`` (itself included) at ``level``; a division above that level
+        (a training held for a whole township, seen by village) stands for itself."""
+        node = self.nodes.get(division_id)
+        while node is not None and node.level != level:
+            if node.parent_id is None or node.parent_id not in self.nodes:
+                return division_id
+            node = self.nodes[node.parent_id]
+        return node.id if node is not None else division_id
+
+    def below(self, area_id: str | None, level: str) -> list[_Node]:
+        """The divisions at ``level`` inside the area, in code order (uncoded ones by name, after)."""
+        inside = self.under(area_id) if area_id is not None else set(self.nodes)
+        found = [n for n in self.nodes.values() if n.level == level and n.id in inside]
+        return sorted(found, key=lambda n: (0 if n.code else 1, n.code or "", n.name))
+
+
+def rollup(tallies: Mapping[str, Tally], tree: DivisionTree, level: str) -> dict[str, Tally]:
+    """The per-division tallies summed to their division at ``level`` (see ``DivisionTree.at_level``)."""
+    rolled: dict[str, Tally] = {}
+    for division_id, tally in tallies.items():
+        key = tree.at_level(division_id, level)
+        rolled[key] = rolled[key] + tally if key in rolled else tally
+    return rolled
+
+
+class FigureService:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def years(self) -> list[int]:
+        """Years with surveys, projects or trainings, newest first."""
+        with self.db.reader() as session:
+            rows = session.execute(text(_YEARS_SQL)).scalars()
+            return sorted({int(year) for year in rows if year is not None}, reverse=True)
+
+    def default_year(self, today: dt.date | None = None) -> int:
+        """This year, or the latest year with data when this year has none yet."""
+        this_year = (today or dt.date.today()).year
+        years = self.years()
+        if this_year in years or not years:
+            return this_year
+        earlier = [year for year in years if year < this_year]
+        return max(earlier) if earlier else min(years)
+
+    def home_area(self) -> str | None:
+        """The station's own division (its id), None when the division table does not hold it."""
+        with self.db.reader() as session:
+            code = session.scalars(select(StationIdentity.division_code)).first()
+            if code is None:
+                return None
+            return session.scalars(
+                select(Division.id).where(Division.code == code, Division.deleted.is_(False))
+            ).first()
+
+    def tallies(
+        self, year: int, targets: ProgramTargets = ProgramTargets()
+    ) -> tuple[dict[str, Tally], DivisionTree, int | None]:
+        """Per-division tallies for ``year`` (every division holding a row), the tree and the baseline year;
+        the reports fold them to the level of their tables with ``rollup``."""
+        with self.db.reader() as session:
+            tree = DivisionTree.read(session)
+            baseline = targets.baseline_year or _earliest_survey_year(session)
+            return _division_tallies(session, year, baseline, _Yearly.read(session)), tree, baseline
+
+    def figures(
+        self,
+        year: int,
+        area_id: str | None = None,
+        *,
+        targets: ProgramTargets = ProgramTargets(),
+        as_of: dt.date | None = None,
+        now: dt.datetime | None = None,
+    ) -> Figures:
+        """The figures of ``year`` over ``area_id`` (default: the station's own division)."""
+        area_id = area_id or self.home_area()
+        as_of = as_of or dt.date.today()
+        with self.db.reader() as session:
+            tree = DivisionTree.read(session)
+            baseline = targets.baseline_year or _earliest_survey_year(session)
+            yearly = _Yearly.read(session)
+            tallies = _division_tallies(session, year, baseline, yearly)
+            inside = tree.under(area_id) if area_id is not None else None
+            if inside is not None:
+                tallies = {k: v for k, v in tallies.items() if k in inside}
+            area = tree.nodes.get(area_id) if area_id is not None else None
+            level = area.level if area is not None else "city"
+            parts = _parts(tallies, tree, area_id, _part_level(level))
+            total = sum(tallies.values(), Tally())
+            return Figures(
+                year=year,
+                as_of=as_of,
+                area_id=area_id,
+                area_name=area.name if area is not None else "",
+                area_level=level,
+                targets=targets,
+                baseline_year=baseline,
+                total=total,
+                parts=parts,
+                covered_by_year=_by_year(yearly.covered, inside),
+                surveyed_by_year=_by_year(yearly.surveyed, inside),
+                packages=_packages(session, now or dt.datetime.now(dt.UTC).replace(tzinfo=None)),
+                late_indicators=_late_indicators(session, year, inside, as_of, tree),
+            )
+
+
+def _part_level(level: str) -> str:
+    return "village" if level in ("township", "village") else "township"
+
+
+def _parts(
+    tallies: Mapping[str, Tally], tree: DivisionTree, area_id: str | None, level: str
+) -> tuple[Part, ...]:
+    rolled = rollup(tallies, tree, level)
+    return tuple(
+        Part(node.id, node.code, node.name, node.level, rolled.get(node.id, Tally()))
+        for node in tree.below(area_id, level)
+    )
+
+
+# -- the queries ------------------------------------------------------------------------------------
+
+_YEARS_SQL = """
+SELECT year FROM survey WHERE deleted = 0
+UNION SELECT year FROM project WHERE deleted = 0
+UNION SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM training WHERE deleted = 0
+"""
+
+_HOUSEHOLDS_SQL = "SELECT division_id, COUNT(*) FROM household WHERE deleted = 0 GROUP BY division_id"
+
+# (year, division, distinct households) of project beneficiaries and of surveys: every year at once,
+# for the year's figures and the by-year chart.
+_COVERED_SQL = """
+SELECT p.year, h.division_id, COUNT(DISTINCT b.household_id)
+FROM project_beneficiary AS b
+JOIN project AS p ON p.id = b.project_id
+JOIN household AS h ON h.id = b.household_id
+WHERE b.deleted = 0 AND p.deleted = 0 AND h.deleted = 0
+GROUP BY p.year, h.division_id
+"""
+_SURVEYED_SQL = """
+SELECT s.year, h.division_id, COUNT(DISTINCT s.household_id)
+FROM survey AS s JOIN household AS h ON h.id = s.household_id
+WHERE s.deleted = 0 AND h.deleted = 0
+GROUP BY s.year, h.division_id
+"""
+
+_INCOME_SQL = """
+WITH net AS (
+    SELECT household_id, year,
+           income_wage + income_business + income_property + income_transfer - expense_business AS net,
+           ROW_NUMBER() OVER (PARTITION BY household_id, year ORDER BY stamp DESC, id DESC) AS pick
+    FROM survey WHERE deleted = 0 AND year >= :baseline AND year <= :year
+),
+newest AS (
+    SELECT household_id, net,
+           ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY year DESC) AS newest
+    FROM net WHERE pick = 1 AND year > :baseline
+)
+SELECT h.division_id, COUNT(*), SUM(newest.net - base.net)
+FROM net AS base
+JOIN newest ON newest.household_id = base.household_id AND newest.newest = 1
+JOIN household AS h ON h.id = base.household_id
+WHERE base.year = :baseline AND base.pick = 1 AND h.deleted = 0
+GROUP BY h.division_id
+"""
+
+_PROJECTS_SQL = """
+SELECT division_id, category, stage, COUNT(*),
+       SUM(fund_provincial), SUM(fund_local), SUM(fund_integrated), SUM(fund_self)
+FROM project WHERE deleted = 0 AND year = :year
+GROUP BY division_id, category, stage
+"""
+
+_TRAININGS_SQL = """
+SELECT t.division_id, COUNT(*), SUM(t.extra_attendees + (
+    SELECT COUNT(*) FROM training_attendee AS a WHERE a.training_id = t.id AND a.deleted = 0))
+FROM training AS t
+WHERE t.deleted = 0 AND t.date >= :start AND t.date < :end
+GROUP BY t.division_id
+"""
+
+
+def _earliest_survey_year(session: Session) -> int | None:
+    year = session.execute(text("SELECT MIN(year) FROM survey WHERE deleted = 0")).scalar()
+    return int(year) if year is not None else None
+
+
+@dataclass(frozen=True)
+class _Yearly:
+    """(year, division, distinct households) of project beneficiaries and of surveys, every year."""
+
+    covered: list[tuple[int, str, int]]
+    surveyed: list[tuple[int, str, int]]
+
+    @classmethod
+    def read(cls, session: Session) -> _Yearly:
+        def rows(sql: str) -> list[tuple[int, str, int]]:
+            return [(int(y), d, int(n)) for y, d, n in session.execute(text(sql))]
+
+        return cls(rows(_COVERED_SQL), rows(_SURVEYED_SQL))
+
+
+def _division_tallies(session: Session, year: int, baseline: int | None, yearly: _Yearly) -> dict[str, Tally]:
+    values: dict[str, dict[str, object]] = defaultdict(dict)
+
+    def put(name: str, rows: Iterable[tuple]) -> None:
+        for division_id, value in rows:
+            values[division_id][name] = value
+
+    put("households", session.execute(text(_HOUSEHOLDS_SQL)))
+    put("covered", ((d, n) for y, d, n in yearly.covered if y == year))
+    put("surveyed", ((d, n) for y, d, n in yearly.surveyed if y == year))
+    if baseline is not None and year > baseline:
+        for division_id, count, total in session.execute(
+            text(_INCOME_SQL), {"baseline": baseline, "year": year}
+        ):
+            values[division_id]["income_households"] = count
+            values[division_id]["income_increase_total"] = int(total or 0)
+    _put_projects(session, year, values)
+    for division_id, sessions, people in session.execute(
+        text(_TRAININGS_SQL), {"start": f"{year:04d}-01-01", "end": f"{year + 1:04d}-01-01"}
+    ):
+        values[division_id]["trainings"] = sessions
+        values[division_id]["trained"] = int(people or 0)
+    return {division_id: Tally(**fields) for division_id, fields in values.items()}  # type: ignore[arg-type]
+
+
+def _put_projects(session: Session, year: int, values: dict[str, dict[str, object]]) -> None:
+    for division_id, category, stage, count, *sources in session.execute(text(_PROJECTS_SQL), {"year": year}):
+        fields = values[division_id]
+        projects: dict[tuple[str, str], int] = fields.setdefault("projects", {})  # type: ignore[assignment]
+        projects[(category, stage or NO_STAGE)] = projects.get((category, stage or NO_STAGE), 0) + count
+        funds = Funds(*(int(value or 0) for value in sources))
+        fields["funds_planned"] = funds + fields.get("funds_planned", Funds())  # type: ignore[operator]
+        if stage == ACCEPTED_STAGE:
+            fields["funds_spent"] = funds + fields.get("funds_spent", Funds())  # type: ignore[operator]
+
+
+def _by_year(rows: list[tuple[int, str, int]], inside: set[str] | None) -> tuple[tuple[int, int], ...]:
+    counts: dict[int, int] = defaultdict(int)
+    for year, division_id, count in rows:
+        if inside is None or division_id in inside:
+            counts[year] += count
+    return tuple(sorted(counts.items()))
+
+
+def _packages(session: Session, now: dt.datetime) -> tuple[PackageAge, ...]:
+    peers = session.scalars(
+        select(SyncPeer)
+        .where(SyncPeer.relation == "lower", SyncPeer.revoked_at.is_(None))
+        .order_by(SyncPeer.division_code, SyncPeer.name)
+    )
+    return tuple(
+        PackageAge(
+            peer.station_id,
+            peer.name,
+            peer.level,
+            peer.division_code,
+            peer.last_package_at,
+            (now.date() - peer.last_package_at.date()).days if peer.last_package_at is not None else None,
+        )
+        for peer in peers
+    )
+
+
+_INDICATORS_SQL = """
+SELECT i.id, i.division_id, i.code, i.name, i.unit,
+       (SELECT m.month FROM indicator_milestone AS m
+        WHERE m.indicator_id = i.id AND m.deleted = 0 AND m.planned_value IS NOT NULL AND m.month <= :month
+        ORDER BY m.month DESC LIMIT 1) AS month,
+       (SELECT m.planned_value FROM indicator_milestone AS m
+        WHERE m.indicator_id = i.id AND m.deleted = 0 AND m.planned_value IS NOT NULL AND m.month <= :month
+        ORDER BY m.month DESC LIMIT 1) AS planned,
+       (SELECT p.value FROM indicator_progress AS p
+        WHERE p.indicator_id = i.id AND p.deleted = 0 AND p.value IS NOT NULL AND p.date <= :as_of
+        ORDER BY p.date DESC, p.created_stamp DESC, p.id DESC LIMIT 1) AS reported
+FROM indicator AS i
+WHERE i.deleted = 0 AND i.year = :year
+ORDER BY i.code, i.name, i.id
+"""
+
+
+def _milestone_month(year: int, as_of: dt.date) -> int:
+    """The latest month whose milestone is due by ``as_of``: the months before it in its year (all
+    twelve for a past year, none for a future one)."""
+    if year < as_of.year:
+        return 12
+    if year > as_of.year:
+        return 0
+    return as_of.month - 1
+
+
+def _late_indicators(
+    session: Session, year: int, inside: set[str] | None, as_of: dt.date, tree: DivisionTree
+) -> tuple[LateIndicator, ...]:
+    month = _milestone_month(year, as_of)
+    if month == 0:
+        return ()
+    rows = session.execute(text(_INDICATORS_SQL), {"year": year, "month": month, "as_of": as_of.isoformat()})
+    late: list[LateIndicator] = []
+    for indicator_id, division_id, code, name, unit, due_month, planned, reported in rows:
+        if inside is not None and division_id not in inside:
+            continue
+        if planned is None or (reported is not None and reported >= planned):
+            continue
+        node = tree.nodes.get(division_id)
+        late.append(
+            LateIndicator(
+                indicator_id,
+                division_id,
+                node.name if node is not None else "",
+                code,
+                name,
+                unit,
+                int(due_month),
+                float(planned),
+                None if reported is None else float(reported),
+            )
+        )
+
+    def county_code(indicator: LateIndicator) -> str:
+        node = tree.nodes.get(indicator.division_id)
+        return (node.code or "") if node is not None else ""
+
+    return tuple(sorted(late, key=lambda i: (county_code(i), i.code, i.name)))
