@@ -26,6 +26,7 @@ from huimin_desktop.services import leftovers
 from huimin_desktop.services.archive_export import ArchiveExporter
 from huimin_desktop.services.attachments import AttachmentService
 from huimin_desktop.services.audit import AuditService
+from huimin_desktop.services.backups import BackupService
 from huimin_desktop.services.checkup import UNUSED_AGE_S, CheckReport, check_station, remove_unused_blobs
 from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.encryption import convert_clear_folder
@@ -94,6 +95,7 @@ class Station:
         self.sync = SyncService(db)
         self.swept = leftovers.Leftovers()  # what Station.open removed, for check to report
         self.enrollment = EnrollmentService(db)
+        self.backups = BackupService(db)
 
     # -- opening ------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from huimin_desktop.errors import ServiceError
 from huimin_desktop.messages import describe
 from huimin_desktop.model import SyncPackageLog, SyncPeer
 from huimin_desktop.progress import TaskState
+from huimin_desktop.services.backups import BackupService
 from huimin_desktop.services.enrollment import PackageTrust, check_can_send, registration_header
 from huimin_desktop.services.household_summary import refresh_summaries, search_index_suspended
 from huimin_desktop.services.sync_conflicts import ConflictRecord, ConflictReview
@@ -546,6 +547,8 @@ class SyncService:
             if Path(given).is_dir() and not is_package(Path(given)):
                 sweep_package_folders(Path(given))  # a scanned folder: half-written exports go
         paths = [p for given in packages for p in find_packages(Path(given))]
+        if paths and not dry_run:
+            BackupService(self.db).before_merge()  # issue 13: a copy before every merge (services/backups.py)
         summaries = []
         for index, path in enumerate(paths):
             if task is not None:

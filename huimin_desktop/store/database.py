@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from huimin_desktop.model import SYNCED_MODELS, AuditEntry, StationIdentity
 from huimin_desktop.security.roles import SYSTEM, Actor
 from huimin_desktop.stamps.capture import CONTEXT_KEY, ChangeContext
 from huimin_desktop.stamps.clock import HybridLogicalClock
-from huimin_desktop.store import schema
+from huimin_desktop.store import backups, schema
 from huimin_desktop.store.datafolder import DataFolder, DataFolderError
 from huimin_desktop.store.engine import WRITE, connect, make_engine, wrote_anything
 
@@ -59,19 +58,10 @@ def sqlcipher_errors() -> type[Exception]:
 
 
 def backup_database(db_path: Path, backups_dir: Path, label: str, key: bytes | None = None) -> Path:
-    """Copy the database with SQLite's online backup (consistent even with a WAL file beside it); an
-    encrypted database's copy is encrypted under the same key."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = backups_dir / f"huimin-{label}-{stamp}.db"
-    source = connect(db_path, key)
-    try:
-        destination = connect(target, key)
-        try:
-            source.backup(destination)
-        finally:
-            destination.close()
-    finally:
-        source.close()
+    """Copy the database into ``backups_dir`` with SQLite's online backup (store/backups.py: consistent
+    while others write, encrypted under the same key), then apply the rotation (7 daily + 4 weekly)."""
+    target = backups.take_backup(db_path, backups_dir, label, key)
+    backups.rotate(backups_dir)
     return target
 
 
