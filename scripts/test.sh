@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # Set up (first time only) and run the whole test suite: lint and types, then pytest (core and GUI,
-# offscreen).
+# offscreen), then build the one-folder program and run its smoke test (scripts/build.sh), so a build
+# that cannot start cannot land. With arguments (pytest's: a file, -k …) only pytest runs, on those.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
+if [ $# -gt 0 ]; then
+  exec .venv/bin/python -m pytest "$@"
+fi
 .venv/bin/ruff check .
 .venv/bin/mypy  # huimin_desktop/ and ui/, as configured in pyproject.toml
-.venv/bin/python -m pytest -q "$@"
+.venv/bin/python -m pytest -q
+bash scripts/build.sh

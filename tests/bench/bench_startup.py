@@ -66,16 +66,20 @@ def _seconds_to_lines(command: Sequence[str], lines: Sequence[str], env: dict[st
 
 
 def _median_times(
-    program: Sequence[str], lines: Sequence[str], baseline: Sequence[str], env: dict[str, str]
+    program: Sequence[str],
+    lines: Sequence[str],
+    baseline: Sequence[str],
+    env: dict[str, str],
+    baseline_line: str = "shown",
 ) -> tuple[list[float], float]:
-    """Median seconds to each of the program's ``lines``, and the baseline's to "shown"; the two take turns
-    (a busy machine slows both alike), after one warm-up each (a cold file cache, the bytecode)."""
+    """Median seconds to each of the program's ``lines``, and the baseline's to ``baseline_line``; the two
+    take turns (a busy machine slows both alike), after one warm-up each (a cold file cache, the bytecode)."""
     _seconds_to_lines(program, lines, env)
-    _seconds_to_lines(baseline, ["shown"], env)
+    _seconds_to_lines(baseline, [baseline_line], env)
     runs, bare = [], []
     for _ in range(RUNS):
         runs.append(_seconds_to_lines(program, lines, env))
-        bare.append(_seconds_to_lines(baseline, ["shown"], env)[0])
+        bare.append(_seconds_to_lines(baseline, [baseline_line], env)[0])
     return [statistics.median(run[i] for run in runs) for i in range(len(lines))], statistics.median(bare)
 
 
