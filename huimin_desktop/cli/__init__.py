@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "huimin_desktop.cli.sync_commands",  # export, verify, merge
     "huimin_desktop.cli.roster_commands",  # import-roster, export-roster
     "huimin_desktop.cli.user_commands",  # users
+    "huimin_desktop.cli.report_commands",  # report
 )
 
 

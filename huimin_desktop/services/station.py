@@ -36,6 +36,7 @@ from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
 from huimin_desktop.services.projects import ProjectService
 from huimin_desktop.services.records import StationInfo
+from huimin_desktop.services.reports import ReportService
 from huimin_desktop.services.rosters import RosterService
 from huimin_desktop.services.station_setup import (
     check_setup,
@@ -92,6 +93,7 @@ class Station:
         self.users = UserService(db, clock)
         self.audit = AuditService(db)
         self.rosters = RosterService(db)
+        self.reports = ReportService(db)
         self.sync = SyncService(db)
         self.swept = leftovers.Leftovers()  # what Station.open removed, for check to report
         self.enrollment = EnrollmentService(db)
