@@ -405,15 +405,14 @@ class HouseholdListModel(QAbstractTableModel):
     def _match_text(self, match: SearchMatch) -> str:
         """ "其木格（妻）", "其木格：身份证号 2113**********0047" — who the search found, and by what."""
         from huimin_desktop.domain.codelists import code_lists
-        from huimin_desktop.domain.contact import mask_phone
-        from huimin_desktop.domain.idnumber import mask_id_number
+        from huimin_desktop.domain.masking import MASKED
 
         relationship = code_lists().relationship.name(match.relationship) or match.relationship
         who = self.tr("{name} ({relationship})").format(name=match.name, relationship=relationship)
         if match.field == "id_number":
-            return self.tr("{who}: ID {number}").format(who=who, number=mask_id_number(match.value))
+            return self.tr("{who}: ID {number}").format(who=who, number=MASKED.id_number(match.value))
         if match.field == "phone":
-            return self.tr("{who}: phone {number}").format(who=who, number=mask_phone(match.value))
+            return self.tr("{who}: phone {number}").format(who=who, number=MASKED.phone(match.value))
         return who
 
 
@@ -443,9 +442,11 @@ def _head_name(row: HouseholdRow) -> str:
 
 
 def _masked_id_number(row: HouseholdRow) -> str:
-    from huimin_desktop.domain.idnumber import mask_id_number
+    """Masked for every role: a list on a screen is read over a shoulder (the editor shows it whole to
+    a role that may see it, ``Station.masking``)."""
+    from huimin_desktop.domain.masking import MASKED
 
-    return mask_id_number(row.head_id_number)
+    return MASKED.id_number(row.head_id_number)
 
 
 def _ethnicity(row: HouseholdRow) -> str:
@@ -459,9 +460,9 @@ def _member_count(row: HouseholdRow) -> str:
 
 
 def _masked_phone(row: HouseholdRow) -> str:
-    from huimin_desktop.domain.contact import mask_phone
+    from huimin_desktop.domain.masking import MASKED
 
-    return mask_phone(row.phone) if row.phone else ""
+    return MASKED.phone(row.phone)
 
 
 def _latest_per_capita(row: HouseholdRow) -> str:

@@ -50,8 +50,11 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
         if args.rejected_out and outcome.rejected:
             table = station.rosters.read(args.file)
             station.rosters.save_rejected(table, outcome.rejected, args.rejected_out)
+        masking = station.masking
     end_progress_line(args)
     payload = outcome.as_json()
+    for note in (*payload["rejected"], *payload["warnings"]):  # a reason may quote a number
+        note["reason"] = masking.text(str(note["reason"]))
     if args.rejected_out and outcome.rejected:
         payload["rejected_file"] = args.rejected_out
     verb = "预览（未写入）" if args.dry_run else "已导入"
@@ -71,18 +74,27 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 
 def cmd_export_roster(args: argparse.Namespace) -> int:
     with open_station(args) as station:
-        summary = station.rosters.export(args.out, year=args.year, task=progress_printer(args))
+        summary = station.rosters.export(
+            args.out,
+            year=args.year,
+            task=progress_printer(args),
+            full=False if args.masked else None,
+            reason=args.reason,
+        )
     end_progress_line(args)
     payload = {
         "path": str(summary.path),
         "households": summary.households,
         "members": summary.members,
         "year": summary.year,
+        "full_personal_data": summary.full_personal_data,
     }
+    shown = "完整身份证号和电话" if summary.full_personal_data else "身份证号和电话已遮盖"
     emit(
         args,
         payload,
-        f"已导出花名册：{summary.path}（{summary.households} 户，{summary.members} 人，{summary.year} 年度）",
+        f"已导出花名册：{summary.path}（{summary.households} 户，{summary.members} 人，{summary.year} 年度，"
+        f"{shown}）",
     )
     return EXIT_OK
 
@@ -101,3 +113,11 @@ def register(command: AddCommand) -> None:
     exporting = command("export-roster", "把本站点的农户导出为花名册（.xlsx，可再导入）", cmd_export_roster)
     exporting.add_argument("--out", required=True, metavar="FILE.xlsx", help="导出的文件")
     exporting.add_argument("--year", type=integer, metavar="YEAR", help="收入的调查年度（默认：最新年度）")
+    exporting.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="导出原因，记入审计日志（有权查看完整身份证号的用户导出完整花名册时必填）",
+    )
+    exporting.add_argument(
+        "--masked", action="store_true", help="身份证号和电话遮盖后导出（如 211381********0019），无需原因"
+    )

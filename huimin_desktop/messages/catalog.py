@@ -93,6 +93,22 @@ CATALOG: dict[str, Words] = {
         "不能停用或降级最后一位管理员 {user}",
         "{user} is the last administrator and cannot be disabled or demoted",
     ),
+    # -- privacy: full-data exports and the public notice (services/disclosure.py, public_notice.py) -
+    "export.reason_required": Words(
+        "导出的文件含完整的身份证号和电话，须说明原因（命令行用 --reason，或用 --masked 导出遮盖后的），"
+        "未作任何改动",
+        "The export holds whole ID numbers and phones and needs a reason (--reason on the command line, or "
+        "--masked for a masked export); nothing was changed",
+    ),
+    "export.reason_too_long": Words(
+        "导出原因不能超过 {limit} 个字，未作任何改动",
+        "The reason may be at most {limit} characters; nothing was changed",
+    ),
+    "notice.no_scope": Words(
+        "找不到区划“{scope}”（请用本站点的县区或乡镇名称或代码），未作任何改动",
+        "No division “{scope}” (use a county or township of this station, by name or code); nothing was "
+        "changed",
+    ),
     # -- ID numbers (domain/idnumber.py) ---------------------------------------------------------
     "id.empty": Words("身份证号不能为空", "The ID number is empty"),
     "id.characters": Words(

@@ -28,10 +28,12 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.domain.masking import FULL
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import Division, Training
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.attachments import AttachmentRecord, AttachmentService, clean_filename
+from huimin_desktop.services.disclosure import note_disclosure, require_reason
 from huimin_desktop.services.project_records import ProjectRecord
 from huimin_desktop.services.projects import FUNDS, ProjectService, stage_name, stage_order
 from huimin_desktop.store.database import Database
@@ -75,9 +77,13 @@ class ArchiveExporter:
         self.attachments = attachments
 
     def export_project(
-        self, project_id: str, dest_dir: Path, *, task: TaskState | None = None
+        self, project_id: str, dest_dir: Path, *, task: TaskState | None = None, reason: str | None = None
     ) -> ArchiveExport:
+        """The archive folder. Its documents (applications, ID card copies, signed lists) cannot be
+        masked, so every archive counts as full personal data: ``reason`` is required and goes to the
+        audit log with the user (``services.disclosure``)."""
         task = task or TaskState()
+        reason = require_reason(FULL, reason)
         project = self.projects.get(project_id)
         planned = self._plan(project)
         dest_dir = Path(dest_dir)
@@ -117,6 +123,8 @@ class ArchiveExporter:
             shutil.rmtree(partial, ignore_errors=True)
             raise
         result.files = [final / SUMMARY_NAME] + [final / e.relative_path for e in result.entries if e.ok]
+        details = {"project": project.id, "code": project.code, "files": len(result.files)}
+        note_disclosure(self.db, what="项目档案", path=final, reason=reason, masking=FULL, details=details)
         task.report(total, total, "")
         return result
 

@@ -35,6 +35,7 @@ from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, Division, Household, Member, StationIdentity, Survey, new_id
 from huimin_desktop.progress import TaskState
+from huimin_desktop.services.disclosure import export_masking, note_disclosure, require_reason
 from huimin_desktop.services.households import refresh_household_summary, refresh_latest_income
 from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
 from huimin_desktop.spreadsheet.review import (
@@ -115,6 +116,7 @@ class ExportSummary:
     households: int
     members: int
     year: int
+    full_personal_data: bool = False  # whole ID numbers and phones (else masked)
 
 
 def village_key(name: str) -> str:
@@ -850,11 +852,24 @@ class RosterService:
     # -- export -----------------------------------------------------------------------------------
 
     def export(
-        self, out: str | os.PathLike[str], *, year: int | None = None, task: TaskState | None = None
+        self,
+        out: str | os.PathLike[str],
+        *,
+        year: int | None = None,
+        task: TaskState | None = None,
+        full: bool | None = None,
+        reason: str | None = None,
     ) -> ExportSummary:
-        """The station's live households as a member roster (head first), in the layout ``read`` reads."""
+        """The station's live households as a member roster (head first), in the layout ``read`` reads.
+
+        ID numbers and phones are whole for a user who may see them (``full=None``; ``False`` masks
+        them anyway) and then need a ``reason``, which goes to the audit log with the user
+        (``services.disclosure``); for anyone else they are masked.
+        """
         task = task or TaskState()
         out = Path(out)
+        masking = export_masking(self.db, full)
+        reason = require_reason(masking, reason)
         if out.suffix.lower() != ".xlsx":
             raise ServiceError("导出文件应以 .xlsx 结尾")
         if not out.parent.is_dir():
@@ -905,14 +920,14 @@ class RosterService:
                         "relationship": lists.relationship.name(member.relationship),
                         "sex": lists.sex.name(member.sex),
                         "ethnicity": lists.ethnicity.name(member.ethnicity),
-                        "id_number": member.id_number,
-                        "head_id_number": head_number,
+                        "id_number": masking.id_number(member.id_number),
+                        "head_id_number": masking.id_number(head_number),
                         "education": lists.education.name(member.education),
                         "health": lists.health.name(member.health),
                         "labour": lists.labour.name(member.labour),
                         "school_status": lists.school_status.name(member.school_status),
                         "work_away_months": member.work_away_months,
-                        "phone": member.phone or None,
+                        "phone": masking.phone(member.phone) or None,
                     }
                     if position == 0:
                         row.update(
@@ -950,4 +965,6 @@ class RosterService:
         )
         task.report(len(ordered), len(ordered), "写入 Excel 文件")
         write_roster(out, sheet, ROSTER_LAYOUT)
-        return ExportSummary(out, len(ordered), member_total, year)
+        details = {"households": len(ordered), "members": member_total, "year": year}
+        note_disclosure(self.db, what="花名册", path=out, reason=reason, masking=masking, details=details)
+        return ExportSummary(out, len(ordered), member_total, year, masking.full)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from huimin_desktop.domain.masking import Masking
 from huimin_desktop.errors import (
     AuthenticationError,
     NoStationError,
@@ -377,6 +378,11 @@ class Station:
     @property
     def data_dir(self) -> Path:
         return self.db.folder.root
+
+    @property
+    def masking(self) -> Masking:
+        """How the logged-in user sees ID numbers and phones (every screen asks this, never the role)."""
+        return Masking.for_actor(self.db.actor)
 
     def info(self) -> StationInfo:
         with self.db.reader() as session:

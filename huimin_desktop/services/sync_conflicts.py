@@ -16,8 +16,7 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, select
 
-from huimin_desktop.domain.contact import mask_phone
-from huimin_desktop.domain.idnumber import mask_id_number
+from huimin_desktop.domain.masking import ID_FIELDS, MASKED
 from huimin_desktop.errors import NotFoundError, ServiceError
 from huimin_desktop.model import SyncConflict
 from huimin_desktop.store.database import Database
@@ -69,7 +68,6 @@ FIELD_LABELS = {
     "caption": "说明",
 }
 
-_SENSITIVE = {"id_number", "head_id_number"}
 
 
 @dataclass(frozen=True)
@@ -120,8 +118,8 @@ def _stamp_time(stamp: str) -> dt.datetime | None:
 
 
 def _display(field: str, value: Any) -> Any:
-    if field in _SENSITIVE and isinstance(value, str):
-        return mask_id_number(value)
+    if field in ID_FIELDS:  # a clerk tells two numbers apart by their masked form; phones stay whole
+        return MASKED.field(field, value)  # (only a role that may see them reviews conflicts)
     if field == DELETED:
         return "已删除" if value else "未删除"
     return value
@@ -387,7 +385,7 @@ def _household_facts(connection: Any, household_id: str) -> dict[str, str]:
         "乡镇": row[1] or "",
         "村": row[2] or "",
         "住址": row[3] or "",
-        "联系电话": mask_phone(row[4]) if row[4] else "",
+        "联系电话": MASKED.phone(row[4]),
         "人口": str(row[5] or 0),
         "成员": "、".join(members),
         "最近一年纯收入": income,

@@ -73,7 +73,7 @@ def test_archive_holds_every_file_with_the_right_hash(
     station: Station, archived_project: str, tmp_path: Path
 ) -> None:
     out = tmp_path / "检查"
-    result = station.archive.export_project(archived_project, out)
+    result = station.archive.export_project(archived_project, out, reason="检查")
 
     assert result.folder == out / "BP-2025-007_东营子村_道路硬化_档案"
     assert result.problems == []
@@ -112,7 +112,7 @@ def test_archive_holds_every_file_with_the_right_hash(
         (e.relative_path, e.attachment.sha256, "正常") for e in result.entries
     ]
 
-    again = station.archive.export_project(archived_project, out)
+    again = station.archive.export_project(archived_project, out, reason="检查")
     assert again.folder.name == "BP-2025-007_东营子村_道路硬化_档案 (2)"
 
 
@@ -121,7 +121,7 @@ def test_a_damaged_blob_is_reported_and_the_rest_exported(
 ) -> None:
     [site, *_] = [a for a in station.attachments.for_record("project", archived_project) if a.kind == "photo"]
     station.attachments.blob_path(site.sha256).write_bytes(b"broken")
-    result = station.archive.export_project(archived_project, tmp_path / "out")
+    result = station.archive.export_project(archived_project, tmp_path / "out", reason="检查")
     assert len(result.problems) == 1 and "现场0.jpg" in result.problems[0]
     assert not (result.folder / "06_项目资料" / "施工照片_001_现场0.jpg").exists()
     assert len(result.files) == 8
@@ -135,5 +135,5 @@ def test_a_cancelled_export_leaves_nothing(station: Station, archived_project: s
     task = TaskState(lambda done, _total, _message: task.cancel() if done == 3 else None)
     out = tmp_path / "out"
     with pytest.raises(Cancelled):
-        station.archive.export_project(archived_project, out, task=task)
+        station.archive.export_project(archived_project, out, task=task, reason="检查")
     assert list(out.iterdir()) == []

@@ -60,7 +60,16 @@ def test_import_roster_json_and_round_trip(tmp_path: Path) -> None:
     again = json.loads(run("import-roster", str(roster), "--json", "--data", str(data)).stdout)
     assert (again["added"], again["unchanged"], again["villages_created"]) == (0, 4, [])
 
-    exported = run("export-roster", "--out", str(tmp_path / "out.xlsx"), "--json", "--data", str(data))
+    exported = run(
+        "export-roster",
+        "--out",
+        str(tmp_path / "out.xlsx"),
+        "--reason",
+        "往返",
+        "--json",
+        "--data",
+        str(data),
+    )
     assert exported.returncode == 0, exported.stderr
     assert json.loads(exported.stdout)["households"] == 4
     empty = _township(tmp_path / "empty")

@@ -53,7 +53,7 @@ def snapshot(station: Station, year: int) -> dict[str, object]:
 def test_round_trip_gives_identical_households(station: Station, tmp_path: Path) -> None:
     generate_demo(station, 60, seed=7)
     out = tmp_path / "roster.xlsx"
-    summary = station.rosters.export(out)
+    summary = station.rosters.export(out, reason="测试往返")
     assert summary.households == 60
     with new_station(
         tmp_path / "empty", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE
@@ -69,7 +69,7 @@ def test_round_trip_gives_identical_households(station: Station, tmp_path: Path)
 def test_export_layout_is_what_offices_print(station: Station, tmp_path: Path) -> None:
     generate_demo(station, 5, seed=3)
     out = tmp_path / "roster.xlsx"
-    summary = station.rosters.export(out)
+    summary = station.rosters.export(out, reason="测试往返")
     sheet = load_workbook(out).active
     assert sheet["A1"].value.startswith("马友营蒙古族乡") and f"{summary.year}年度" in sheet["A1"].value
     assert sheet["A2"].value.startswith("填报单位：马友营蒙古族乡")

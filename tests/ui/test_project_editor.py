@@ -23,6 +23,7 @@ from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from tests.conftest import TOWNSHIP_CODE
 from tests.ui.editor_helpers import press, send_text, show_active, type_into
+from tests.ui.privacy_helpers import answer_reason
 from ui.household_picker import HouseholdPicker
 from ui.project_editor import ProjectEditor
 from ui.widgets.fields import WARNING_BACKGROUND
@@ -270,11 +271,17 @@ def test_export_archive_writes_the_folder(
     assert editor.export_button.isEnabled()
     target = tmp_path / "stick"
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args, **_kwargs: str(target))
+    answer_reason("")  # no reason: OK stays disabled, nothing is written
+    editor.export_button.click()
+    assert not target.exists() or not any(target.iterdir())
+    answer_reason("县里检查档案")
     editor.export_button.click()
     written = [p for p in target.iterdir() if not p.name.startswith(".")]
     assert len(written) == 1 and written[0].is_dir() and "BP-2024-900" in written[0].name
     assert any(written[0].rglob("*"))  # at least the summary sheet
     assert str(written[0]) in editor.export_box.text()
+    (logged,) = [e for e in station.audit.latest() if e.action == "export"]
+    assert logged.details["reason"] == "县里检查档案"
 
 
 def test_unsaved_changes_come_back_as_a_draft(

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from huimin_desktop.model import Division, Household
 from huimin_desktop.services.station import Station
 from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx, write_table_xlsx
+from tests.ui.privacy_helpers import answer_reason
 from ui.roster_import.dialog import MAPPING, PREVIEW, RESULT, RosterImportDialog
 
 
@@ -138,9 +139,21 @@ def test_menu_exports_the_roster(
         and window.roster_menu.export_action.text() in actions
     )
     out = tmp_path / "导出.xlsx"
+    answer_reason(cancel=True)  # the administrator sees whole numbers: asked why, and cancels
+    window.roster_menu.export_to(out)
+    assert not out.exists()
+    answer_reason("乡里年终核对")
     window.roster_menu.export_to(out)
     assert out.is_file()
-    assert load_workbook(out).active["A3"].value == "序号"
+    sheet = load_workbook(out).active
+    assert sheet["A3"].value == "序号"
+    answer_reason(masked=True)
+    window.roster_menu.export_to(tmp_path / "masked.xlsx")
+    masked = load_workbook(tmp_path / "masked.xlsx").active
+    column = [c.value for c in sheet[3]].index("身份证号") + 1
+    assert "*" not in sheet.cell(5, column).value and "********" in masked.cell(5, column).value
+    logged = [e.details for e in station.audit.latest() if e.action == "export"]
+    assert {(d["full_personal_data"], d["reason"]) for d in logged} == {(True, "乡里年终核对"), (False, "")}
 
 
 def test_unmapped_column_is_highlighted_asked_about_and_mappable(

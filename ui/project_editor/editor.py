@@ -736,10 +736,15 @@ class ProjectEditor(AskBeforeDiscarding, QDialog):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export archive to folder"))
         if not folder:
             return
-        project_id = self.project_id
+        from ui.privacy.reason_dialog import ask_export_reason
+
+        choice = ask_export_reason(self, self.tr("project archive"), can_mask=False)
+        if choice is None:
+            return
+        project_id, reason = self.project_id, choice.reason
         Operation(
             self,
-            lambda task: archive.export_project(project_id, Path(folder), task=task),
+            lambda task: archive.export_project(project_id, Path(folder), task=task, reason=reason),
             label=self.tr("Exporting the project archive…"),
         ).success(self._exported).run_in_background()
 

@@ -58,6 +58,14 @@ class RosterMenu(QObject):
         station = self.window.station  # type: ignore[attr-defined]
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
+        full, reason = False, ""
+        if station.masking.full:  # whole ID numbers for this role: ask why (or export masked)
+            from ui.privacy.reason_dialog import ask_export_reason
+
+            choice = ask_export_reason(self.window, self.tr("roster"))
+            if choice is None:
+                return
+            full, reason = choice.full, choice.reason
 
         def done(summary: ExportSummary) -> None:
             show_message(
@@ -77,7 +85,7 @@ class RosterMenu(QObject):
         self.operation = (
             Operation(
                 self.window,
-                lambda task: station.rosters.export(path, task=task),
+                lambda task: station.rosters.export(path, task=task, full=full, reason=reason),
                 label=self.tr("Exporting the roster…"),
             )
             .success(done)

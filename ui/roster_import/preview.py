@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huimin_desktop.domain.idnumber import mask_id_number
+from huimin_desktop.domain.masking import MASKED
 from huimin_desktop.services.rosters import RosterEntry, RosterOutcome
 from huimin_desktop.spreadsheet.roster_rows import RowNote
 from ui.widgets.tables import read_only_table
@@ -178,8 +178,8 @@ class PreviewPanel(QWidget):
 
 
 def _note(note: RowNote, names: Mapping[int, str]) -> list[str]:
-    return [str(note.row), note.name or names.get(note.row, ""), note.reason]
+    return [str(note.row), note.name or names.get(note.row, ""), MASKED.text(note.reason)]
 
 
 def _entry(entry: RosterEntry) -> list[str]:
-    return [str(entry.row), entry.name, mask_id_number(entry.id_number), entry.village, str(entry.members)]
+    return [str(entry.row), entry.name, MASKED.id_number(entry.id_number), entry.village, str(entry.members)]

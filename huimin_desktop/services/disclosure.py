@@ -1,0 +1,65 @@
+"""Exports that carry personal data in full: they need a reason, and the reason goes to the audit log
+with the user who gave it (issue 13).
+
+A roster or an archive with whole ID numbers is a copy of thousands of families' identities on a USB
+stick; the office must be able to say later who took one and why. ``require_reason`` refuses an empty
+reason before anything is written; ``note_disclosure`` writes the audit entry once the file exists.
+It is the one place this part writes the audit log, so it can move onto ``services.audit``'s writer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+
+from huimin_desktop.domain.masking import SEE_PERSONAL_DATA, Masking
+from huimin_desktop.errors import ServiceError
+from huimin_desktop.model import AuditEntry
+from huimin_desktop.store.database import Database
+
+EXPORT_ACTION = "export"
+MAX_REASON = 200
+
+
+def export_masking(db: Database, full: bool | None) -> Masking:
+    """The masking of an export: ``full=None`` gives what the user may see, ``True`` asks for whole
+    numbers (refused without ``SEE_PERSONAL_DATA``), ``False`` always masks."""
+    if full is None:
+        return Masking.for_actor(db.actor)
+    if full:
+        db.actor.require(SEE_PERSONAL_DATA)
+        return Masking(full=True)
+    return Masking(full=False)
+
+
+def require_reason(masking: Masking, reason: str | None) -> str:
+    """The reason, trimmed; refused when the export holds whole numbers and none was given."""
+    cleaned = " ".join((reason or "").split())
+    if masking.full and not cleaned:
+        raise ServiceError(code="export.reason_required")
+    if len(cleaned) > MAX_REASON:
+        raise ServiceError(code="export.reason_too_long", limit=MAX_REASON)
+    return cleaned
+
+
+def note_disclosure(
+    db: Database, *, what: str, path: Path, reason: str, masking: Masking, details: Mapping[str, object]
+) -> None:
+    """The audit entry of an export: who, which file, why, and whether it held whole numbers."""
+    user = db.actor.username
+    summary = f"导出{what}（{'完整身份证号和电话' if masking.full else '身份证号和电话已遮盖'}）：{path.name}"
+    if reason:
+        summary += f"；原因：{reason}"
+    entry = AuditEntry(
+        at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        station=db.station_id or "",
+        user=user,
+        action=EXPORT_ACTION,
+        table_name=what,
+        record_id="",
+        summary=summary,
+        details={"path": str(path), "full_personal_data": masking.full, "reason": reason, **details},
+    )
+    with db.session(user, capture=False) as session:
+        session.add(entry)
