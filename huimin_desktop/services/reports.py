@@ -1,17 +1,20 @@
 """报表: the five official tables of a year, for the whole station or one county or township.
 
-Each table is one ``GROUP BY`` per kind of record over the division its rows belong to, rolled up the
-division tree here (a county's row is the sum of its townships', a township's of its villages'; records
-kept at a level that also has children shown get a "（本级）" row, so every row is the sum of the rows
-under it and the 合计 is the sum of the first level). Who counts where:
+The figures the 首页 also shows come from ``services.figures`` (its per-division ``Tally``, with the
+meanings written there: 覆盖农户, 入户调查, 户均增收 from the baseline year to the newest survey, projects
+by category and stage, funds planned and spent at 验收, trainings and 人次), so the two never disagree;
+what only a table needs (人口, 人均纯收入, 学时, 参训农户 …) is counted here with the same rules, one
+``GROUP BY`` per kind of record. Per-division figures are rolled up the division tree (a county's row is
+the sum of its townships', a township's of its villages'; records kept at a level that also has
+children shown get a "（本级）" row), so every row is the sum of the rows under it and the 合计 the sum
+of the first level. Who counts where:
 
 - projects and funds by the project's division, year = the project's year; 受益农户 by each beneficiary
   household's own village (distinct households), so no household is counted twice at any level;
-- households and incomes by the household's village; 本年 = the report year's live survey, 上年 = the
-  year before, and the increase is over the households surveyed in both (a household with two live
-  surveys of one year, which a merge can leave for review, counts with their average);
+- households and incomes by the household's village; two live surveys of one household and year (two
+  stations before a sync) count once: the one changed last, as in ``services.figures``;
 - trainings by the session's division and date in the year; 参训农户 by the household's own village;
-- 绩效考核 by county, one row per indicator (``services.scoring`` scores it).
+- 绩效考核 by county, one row per indicator, scored by ``services.scoring`` as of the report date.
 """
 
 from __future__ import annotations
@@ -26,9 +29,11 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.model import Division, StationIdentity
+from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress, StationIdentity
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import PRINT_REPORTS
+from huimin_desktop.services import scoring
+from huimin_desktop.services.figures import ACCEPTED_STAGE, FigureService, ProgramTargets, Tally
 from huimin_desktop.spreadsheet.report_tables import (
     COUNT,
     DECIMAL,
@@ -43,8 +48,6 @@ from huimin_desktop.spreadsheet.report_tables import (
 )
 from huimin_desktop.store.database import Database
 
-INCOME_TARGET = 1000  # yuan more per household and year: the 828 program's goal (DESIGN.md §1)
-ACCEPTED_STAGE = "5"  # 验收
 CATEGORY_CODES = ("1", "2", "3", "4")
 STAGE_CODES = ("1", "2", "3", "4", "5")
 TABLE_KEYS = ("projects", "income", "training", "assessment", "funds")
@@ -101,6 +104,7 @@ class ReportService:
     def __init__(self, db: Database, today: Callable[[], dt.date] = dt.date.today) -> None:
         self.db = db
         self._today = today
+        self.targets = ProgramTargets()
 
     # -- scopes ---------------------------------------------------------------------------------
 
@@ -147,17 +151,21 @@ class ReportService:
             raise ServiceError(f"报表年度应在 2000 到 2100 之间，收到 {year}")
         task = task or TaskState()
         scope = scope or self.scopes()[0]
+        today = self._today()
+        task.report(0, 6, "正在统计报表")
+        tallies, _, baseline = FigureService(self.db).tallies(year, self.targets)
         with self.db.reader() as session:
             root = _find(_tree(session, _station_division(session)), scope.division_id)
             filler = "填报单位：" + session.scalars(select(StationIdentity.name)).one()
+            inputs = _Inputs(session, root, year, filler, tallies, baseline, self.targets, today)
             builders = (_projects_table, _income_table, _training_table, _assessment_table, _funds_table)
             tables = []
-            for done, builder in enumerate(builders):
-                task.report(done, len(builders), "正在统计报表")
+            for done, builder in enumerate(builders, start=1):
+                task.report(done, len(builders) + 1, "正在统计报表")
                 task.check()
-                tables.append(builder(session, root, year, filler))
-        task.report(len(builders), len(builders), "正在统计报表")
-        return ReportSet(year, scope, filler, chinese_date(self._today()), tuple(tables))
+                tables.append(builder(inputs))
+        task.report(len(builders) + 1, len(builders) + 1, "正在统计报表")
+        return ReportSet(year, scope, filler, chinese_date(today), tuple(tables))
 
     def export(
         self,
@@ -287,54 +295,58 @@ def _int_all(values: Iterable[float]) -> tuple[int, ...]:
 NAME_COLUMNS = (ReportColumn("单位名称", TEXT, width=22), ReportColumn("区划代码", TEXT, width=14))
 
 
-def _table(
-    key: str,
-    attachment: str,
-    name: str,
-    root: DivisionNode,
-    year: int,
-    filler: str,
-    unit: str,
-    columns: Sequence[ReportColumn],
-    rows: tuple[ReportRow, ...],
-    notes: tuple[str, ...] = (),
-) -> ReportTable:
-    return ReportTable(
-        key,
-        attachment,
-        f"{root.name}{year}年惠民工程{name}",
-        filler,
-        unit,
-        (*NAME_COLUMNS, *columns),
-        rows,
-        notes,
-        name,
-    )
+# -- what every table is built from -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    session: Session
+    root: DivisionNode
+    year: int
+    filler: str
+    tallies: Mapping[str, Tally]  # services.figures, per division
+    baseline: int | None  # the income baseline year
+    targets: ProgramTargets
+    today: dt.date
+
+    def from_tallies(self, pick: Callable[[Tally], Sequence[float]]) -> Measures:
+        return {division_id: list(pick(tally)) for division_id, tally in self.tallies.items()}
+
+    def table(
+        self,
+        key: str,
+        attachment: str,
+        name: str,
+        unit: str,
+        columns: Sequence[ReportColumn],
+        rows: tuple[ReportRow, ...],
+        notes: tuple[str, ...] = (),
+    ) -> ReportTable:
+        return ReportTable(
+            key,
+            attachment,
+            f"{self.root.name}{self.year}年惠民工程{name}",
+            self.filler,
+            unit,
+            (*NAME_COLUMNS, *columns),
+            rows,
+            notes,
+            name,
+        )
 
 
 # -- 项目统计表 ----------------------------------------------------------------------------------
 
-PROJECT_SQL = """
-SELECT division_id, COUNT(*),
-  {categories},
-  SUM(stage NOT IN ('1','2','3','4','5')),
-  {stages}
-FROM project WHERE deleted = 0 AND year = :year GROUP BY division_id
-""".format(
-    categories=", ".join(f"SUM(category = '{c}')" for c in CATEGORY_CODES),
-    stages=", ".join(f"SUM(stage = '{s}')" for s in STAGE_CODES),
-)
-BENEFICIARY_SQL = """
-SELECT h.division_id, COUNT(DISTINCT b.household_id)
-FROM project_beneficiary b JOIN project p ON p.id = b.project_id JOIN household h ON h.id = b.household_id
-WHERE b.deleted = 0 AND p.deleted = 0 AND h.deleted = 0 AND p.year = :year GROUP BY h.division_id
-"""
+
+def _project_measures(tally: Tally) -> list[float]:
+    categories = [tally.projects_at(category=c) for c in CATEGORY_CODES]
+    stages = [tally.projects_at(stage=s) for s in STAGE_CODES]
+    not_yet = tally.project_count - sum(stages)  # before 申报 (or a stage code this table does not know)
+    return [tally.project_count, *categories, not_yet, *stages, tally.covered]
 
 
-def _projects_table(session: Session, root: DivisionNode, year: int, filler: str) -> ReportTable:
-    projects = _grouped(session, PROJECT_SQL, {"year": year}, 11)
-    beneficiaries = _grouped(session, BENEFICIARY_SQL, {"year": year}, 1)
-    measures = _merge(projects, beneficiaries, 11, 1)
+def _projects_table(inputs: _Inputs) -> ReportTable:
+    measures = inputs.from_tallies(_project_measures)
     group, stage_group = "项目个数（个）", "项目进度（个，按当前阶段）"
     columns = (
         ReportColumn("合计", COUNT, group, 7),
@@ -350,82 +362,98 @@ def _projects_table(session: Session, root: DivisionNode, year: int, filler: str
         ReportColumn("验收", COUNT, stage_group, 6),
         ReportColumn("受益农户（户）", COUNT, width=10),
     )
-    rows = _tree_rows(root, measures, 12, _int_all)
+    rows = _tree_rows(inputs.root, measures, 12, _int_all)
     notes = ("说明：受益农户按农户所在村统计，同一户受益于多个项目只计一次。",)
-    return _table("projects", "附件1", "项目统计表", root, year, filler, "单位：个、户", columns, rows, notes)
+    return inputs.table("projects", "附件1", "项目统计表", "单位：个、户", columns, rows, notes)
 
 
 # -- 农户增收情况表 --------------------------------------------------------------------------------
 
+# Beside the figures' 户均增收: people, the year's per-capita income, and the two averages the increase
+# is the difference of, over the same households (baseline survey and a newer one up to the year).
 INCOME_SQL = """
-WITH s AS (
-  SELECT household_id, year,
-    AVG(income_wage + income_business + income_property + income_transfer - expense_business) AS net,
-    AVG(household_size) AS size
-  FROM survey WHERE deleted = 0 AND year IN (:previous, :year) GROUP BY household_id, year
+WITH net AS (
+  SELECT household_id, year, household_size AS size,
+    income_wage + income_business + income_property + income_transfer - expense_business AS net,
+    ROW_NUMBER() OVER (PARTITION BY household_id, year ORDER BY stamp DESC, id DESC) AS pick
+  FROM survey WHERE deleted = 0 AND year <= :year
+),
+current AS (SELECT household_id, net, size FROM net WHERE pick = 1 AND year = :year),
+base AS (SELECT household_id, net FROM net WHERE pick = 1 AND year = :baseline),
+newest AS (
+  SELECT household_id, net, ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY year DESC) AS n
+  FROM net WHERE pick = 1 AND year > :baseline
 )
-SELECT h.division_id, COUNT(*), SUM(h.member_count),
-  COUNT(c.household_id), SUM(c.net), SUM(c.size),
-  SUM(c.household_id IS NOT NULL AND p.household_id IS NOT NULL),
-  SUM(CASE WHEN p.household_id IS NOT NULL THEN c.net END),
-  SUM(CASE WHEN c.household_id IS NOT NULL THEN p.net END),
-  SUM(c.net - p.net >= :target)
+SELECT h.division_id, SUM(h.member_count), SUM(current.net), SUM(current.size),
+  SUM(CASE WHEN newest.household_id IS NOT NULL THEN base.net END),
+  SUM(CASE WHEN base.household_id IS NOT NULL THEN newest.net END),
+  SUM(base.household_id IS NOT NULL AND newest.net - base.net >= :goal)
 FROM household h
-  LEFT JOIN s c ON c.household_id = h.id AND c.year = :year
-  LEFT JOIN s p ON p.household_id = h.id AND p.year = :previous
+  LEFT JOIN current ON current.household_id = h.id
+  LEFT JOIN base ON base.household_id = h.id
+  LEFT JOIN newest ON newest.household_id = h.id AND newest.n = 1
 WHERE h.deleted = 0 GROUP BY h.division_id
 """
 
 
-def _income_figures(m: list[float]) -> tuple[object, ...]:
-    households, people, surveyed, net, size, both, current, previous, reached = m
-    increase = (current - previous) / both if both else None
-    return (
-        int(households),
-        int(people),
-        int(surveyed),
-        round(net / size) if size else None,
-        int(both),
-        round(previous / both) if both else None,
-        round(current / both) if both else None,
-        round(increase) if increase is not None else None,
-        INCOME_TARGET,
-        _ratio(increase, INCOME_TARGET) if increase is not None else None,
-        int(reached),
+def _income_shower(goal: int) -> Callable[[list[float]], tuple[object, ...]]:
+    def show(m: list[float]) -> tuple[object, ...]:
+        households, surveyed, compared, increase_total, people, net, size, base, newest, reached = m
+        increase = Tally(income_households=int(compared), income_increase_total=int(increase_total))
+        average = increase.average_increase
+        return (
+            int(households),
+            int(people),
+            int(surveyed),
+            round(net / size) if size else None,
+            int(compared),
+            round(base / compared) if compared else None,
+            round(newest / compared) if compared else None,
+            average,
+            goal,
+            _ratio(average, goal) if average is not None else None,
+            int(reached),
+        )
+
+    return show
+
+
+def _income_table(inputs: _Inputs) -> ReportTable:
+    year, baseline, goal = inputs.year, inputs.baseline, inputs.targets.income_increase
+    params = {"year": year, "baseline": baseline if baseline is not None else -1, "goal": goal}
+    extra = _grouped(inputs.session, INCOME_SQL, params, 6)
+    shared = inputs.from_tallies(
+        lambda t: [t.households, t.surveyed, t.income_households, t.income_increase_total]
     )
-
-
-def _income_table(session: Session, root: DivisionNode, year: int, filler: str) -> ReportTable:
-    params = {"year": year, "previous": year - 1, "target": INCOME_TARGET}
-    measures = _grouped(session, INCOME_SQL, params, 9)
-    surveyed, compared = f"{year}年调查", f"{year - 1}—{year}年均调查的农户"
+    measures = _merge(shared, extra, 4, 6)
+    surveyed = f"{year}年调查"
+    since = f"{baseline}年（基期）以来" if baseline is not None else "基期以来"
     columns = (
         ReportColumn("农户（户）", COUNT, width=8),
         ReportColumn("人口（人）", COUNT, width=8),
         ReportColumn("调查户数（户）", COUNT, surveyed, 9),
         ReportColumn("人均纯收入（元）", YUAN, surveyed, 10),
-        ReportColumn("户数（户）", COUNT, compared, 8),
-        ReportColumn(f"{year - 1}年户均纯收入（元）", YUAN, compared, 11),
-        ReportColumn(f"{year}年户均纯收入（元）", YUAN, compared, 11),
-        ReportColumn("户均增收（元）", YUAN, compared, 9),
+        ReportColumn("可比农户（户）", COUNT, since, 9),
+        ReportColumn("基期户均纯收入（元）", YUAN, since, 11),
+        ReportColumn("最新户均纯收入（元）", YUAN, since, 11),
+        ReportColumn("户均增收（元）", YUAN, since, 9),
         ReportColumn("增收目标（元/户）", YUAN, width=9),
         ReportColumn("完成目标", PERCENT, width=8),
-        ReportColumn(f"增收{INCOME_TARGET}元以上（户）", COUNT, width=10),
+        ReportColumn(f"增收{goal}元以上（户）", COUNT, width=10),
     )
-    rows = _tree_rows(root, measures, 9, _income_figures)
+    rows = _tree_rows(inputs.root, measures, 10, _income_shower(goal))
     notes = (
-        "说明：纯收入 = 工资性 + 经营性 + 财产性 + 转移性收入 − 经营费用；户均增收按两年均有调查的农户计算。",
+        "说明：纯收入 = 工资性 + 经营性 + 财产性 + 转移性收入 − 经营费用；可比农户为有基期调查、"
+        f"且在基期之后至{year}年还有调查的农户，户均增收 = 最新一次与基期纯收入之差的平均。",
     )
-    return _table(
-        "income", "附件2", "农户增收情况表", root, year, filler, "单位：户、人、元", columns, rows, notes
-    )
+    return inputs.table("income", "附件2", "农户增收情况表", "单位：户、人、元", columns, rows, notes)
 
 
 # -- 培训情况表 ------------------------------------------------------------------------------------
 
 TRAINING_SQL = """
-SELECT t.division_id, COUNT(*), SUM(t.project_id IS NOT NULL), SUM(t.hours),
-  SUM(t.extra_attendees + COALESCE(a.attendees, 0)), SUM(COALESCE(a.attendees, 0)), SUM(t.extra_attendees)
+SELECT t.division_id, SUM(t.project_id IS NOT NULL), SUM(t.hours),
+  SUM(COALESCE(a.attendees, 0)), SUM(t.extra_attendees)
 FROM training t LEFT JOIN (
   SELECT training_id, COUNT(*) AS attendees FROM training_attendee WHERE deleted = 0 GROUP BY training_id
 ) a ON a.training_id = t.id
@@ -440,7 +468,7 @@ GROUP BY h.division_id
 
 
 def _training_figures(m: list[float]) -> tuple[object, ...]:
-    sessions, with_project, hours, people, listed, extra, households = m
+    sessions, people, with_project, hours, listed, extra, households = m
     return (
         int(sessions),
         int(with_project),
@@ -452,10 +480,11 @@ def _training_figures(m: list[float]) -> tuple[object, ...]:
     )
 
 
-def _training_table(session: Session, root: DivisionNode, year: int, filler: str) -> ReportTable:
-    params = {"first": f"{year}-01-01", "after": f"{year + 1}-01-01"}
-    sessions = _grouped(session, TRAINING_SQL, params, 6)
-    households = _grouped(session, TRAINED_HOUSEHOLDS_SQL, params, 1)
+def _training_table(inputs: _Inputs) -> ReportTable:
+    params = {"first": f"{inputs.year}-01-01", "after": f"{inputs.year + 1}-01-01"}
+    shared = inputs.from_tallies(lambda t: [t.trainings, t.trained])
+    sessions = _merge(shared, _grouped(inputs.session, TRAINING_SQL, params, 4), 2, 4)
+    households = _grouped(inputs.session, TRAINED_HOUSEHOLDS_SQL, params, 1)
     measures = _merge(sessions, households, 6, 1)
     people = "培训人次（人次）"
     columns = (
@@ -467,35 +496,23 @@ def _training_table(session: Session, root: DivisionNode, year: int, filler: str
         ReportColumn("其他人员", COUNT, people, 8),
         ReportColumn("参训农户（户）", COUNT, width=10),
     )
-    rows = _tree_rows(root, measures, 7, _training_figures)
+    rows = _tree_rows(inputs.root, measures, 7, _training_figures)
     notes = ("说明：培训按举办单位统计；参训农户按农户所在村统计，同一户多次参训只计一次。",)
-    return _table(
-        "training",
-        "附件3",
-        "培训情况表",
-        root,
-        year,
-        filler,
-        "单位：期、学时、人次、户",
-        columns,
-        rows,
-        notes,
-    )
+    unit = "单位：期、学时、人次、户"
+    return inputs.table("training", "附件3", "培训情况表", unit, columns, rows, notes)
 
 
 # -- 资金使用情况表 --------------------------------------------------------------------------------
 
-FUNDS_SQL = f"""
-SELECT division_id, COUNT(*), SUM(fund_provincial), SUM(fund_local), SUM(fund_integrated), SUM(fund_self),
-  SUM(stage = '{ACCEPTED_STAGE}'),
-  SUM(CASE WHEN stage = '{ACCEPTED_STAGE}'
-      THEN fund_provincial + fund_local + fund_integrated + fund_self ELSE 0 END)
-FROM project WHERE deleted = 0 AND year = :year GROUP BY division_id
-"""
+
+def _fund_measures(tally: Tally) -> list[float]:
+    planned, spent = tally.funds_planned, tally.funds_spent
+    sources = [planned.provincial, planned.local, planned.integrated, planned.self_raised]
+    return [tally.project_count, *sources, tally.projects_at(stage=ACCEPTED_STAGE), spent.total]
 
 
 def _funds_figures(m: list[float]) -> tuple[object, ...]:
-    count, provincial, local, integrated, own, accepted, accepted_funds = m
+    count, provincial, local, integrated, own, accepted, spent = m
     planned = provincial + local + integrated + own
     return (
         int(count),
@@ -505,13 +522,13 @@ def _funds_figures(m: list[float]) -> tuple[object, ...]:
         integrated / 10000,
         own / 10000,
         int(accepted),
-        accepted_funds / 10000,
-        _ratio(accepted_funds, planned),
+        spent / 10000,
+        _ratio(spent, planned),
     )
 
 
-def _funds_table(session: Session, root: DivisionNode, year: int, filler: str) -> ReportTable:
-    measures = _grouped(session, FUNDS_SQL, {"year": year}, 7)
+def _funds_table(inputs: _Inputs) -> ReportTable:
+    measures = inputs.from_tallies(_fund_measures)
     planned, accepted = "计划投资（万元）", "已验收项目"
     columns = (
         ReportColumn("项目个数（个）", COUNT, width=8),
@@ -521,14 +538,15 @@ def _funds_table(session: Session, root: DivisionNode, year: int, filler: str) -
         ReportColumn("整合资金", WAN, planned, 10),
         ReportColumn("自筹", WAN, planned, 10),
         ReportColumn("个数（个）", COUNT, accepted, 7),
-        ReportColumn("资金（万元）", WAN, accepted, 10),
-        ReportColumn("资金完成率", PERCENT, width=9),
+        ReportColumn("已使用资金（万元）", WAN, accepted, 10),
+        ReportColumn("资金使用率", PERCENT, width=9),
     )
-    rows = _tree_rows(root, measures, 7, _funds_figures)
-    notes = ("说明：资金完成率 = 已验收项目资金 ÷ 计划投资合计。",)
-    return _table(
-        "funds", "附件5", "资金使用情况表", root, year, filler, "单位：个、万元", columns, rows, notes
+    rows = _tree_rows(inputs.root, measures, 7, _funds_figures)
+    notes = (
+        "说明：项目资金按报账制在验收后拨付，已使用资金为已验收项目的资金；"
+        "资金使用率 = 已使用资金 ÷ 计划投资合计。",
     )
+    return inputs.table("funds", "附件5", "资金使用情况表", "单位：个、万元", columns, rows, notes)
 
 
 # -- 绩效考核进度表 --------------------------------------------------------------------------------
@@ -542,50 +560,79 @@ class IndicatorLine:
     unit: str
     target: float | None
     done: float | None
-    max_score: float
-    score: float | None
+    score: scoring.Score
     deadline: dt.date | None
     responsible: str
     lead_unit: str
 
 
-INDICATOR_SQL = """
-SELECT i.id, i.division_id, i.code, i.name, i.unit, i.target_value, i.max_score, i.deadline,
-  i.responsible_person, i.lead_unit,
-  (SELECT p.value FROM indicator_progress p WHERE p.indicator_id = i.id AND p.deleted = 0
-     AND p.value IS NOT NULL ORDER BY p.date DESC, p.created_stamp DESC, p.id DESC LIMIT 1) AS done
-FROM indicator i WHERE i.deleted = 0 AND i.year = :year ORDER BY i.code, i.name, i.id
-"""
+def _method(indicator: Indicator) -> scoring.Method:
+    """The indicator's scoring method; proportional until the indicator names one."""
+    value = getattr(indicator, "method", None) or getattr(indicator, "scoring_method", None)
+    try:
+        return scoring.Method(value) if value else scoring.Method.PROPORTIONAL
+    except ValueError:
+        return scoring.Method.PROPORTIONAL
 
 
-def _indicator_lines(session: Session, year: int) -> list[IndicatorLine]:
+def _plan(indicator: Indicator, milestones: Sequence[IndicatorMilestone]) -> scoring.Plan:
+    return scoring.Plan(
+        year=indicator.year,
+        method=_method(indicator),
+        max_score=indicator.max_score or 0.0,
+        target=indicator.target_value,
+        deadline=indicator.deadline,
+        deduction=float(getattr(indicator, "deduction", 0.0) or 0.0),
+        step=float(getattr(indicator, "step", 0.0) or 0.0),
+        milestones=tuple(scoring.Step(m.month, m.planned_value) for m in milestones),
+        grace_days=int(getattr(indicator, "grace_days", 0) or 0),
+    )
+
+
+def _indicator_lines(session: Session, year: int, today: dt.date) -> list[IndicatorLine]:
+    indicators = list(
+        session.scalars(
+            select(Indicator)
+            .where(Indicator.deleted.is_(False), Indicator.year == year)
+            .order_by(Indicator.code, Indicator.name, Indicator.id)
+        )
+    )
+    ids = [i.id for i in indicators]
+    milestones: dict[str, list[IndicatorMilestone]] = defaultdict(list)
+    for m in session.scalars(
+        select(IndicatorMilestone).where(
+            IndicatorMilestone.indicator_id.in_(ids), IndicatorMilestone.deleted.is_(False)
+        )
+    ):
+        milestones[m.indicator_id].append(m)
+    readings: dict[str, list[scoring.Reading]] = defaultdict(list)
+    for p in session.scalars(
+        select(IndicatorProgress)
+        .where(IndicatorProgress.indicator_id.in_(ids), IndicatorProgress.deleted.is_(False))
+        .order_by(IndicatorProgress.date, IndicatorProgress.created_stamp, IndicatorProgress.id)
+    ):
+        readings[p.indicator_id].append(scoring.Reading(p.date, p.value))
     lines = []
-    for row in session.execute(text(INDICATOR_SQL), {"year": year}):
-        target, done = row.target_value, row.done
-        score = None
-        if target and done is not None:
-            score = round(row.max_score * min(1.0, max(0.0, done / target)), 2)
-        deadline = dt.date.fromisoformat(row.deadline) if isinstance(row.deadline, str) else row.deadline
+    for i in indicators:
+        own = [r for r in readings[i.id] if r.date <= today]
         lines.append(
             IndicatorLine(
-                row.division_id,
-                row.code,
-                row.name,
-                row.unit,
-                target,
-                done,
-                row.max_score or 0.0,
-                score,
-                deadline,
-                row.responsible_person,
-                row.lead_unit,
+                i.division_id,
+                i.code,
+                i.name,
+                i.unit,
+                i.target_value,
+                scoring.latest_value(own),
+                scoring.score(_plan(i, milestones[i.id]), readings[i.id], today),
+                i.deadline,
+                i.responsible_person,
+                i.lead_unit,
             )
         )
     return lines
 
 
 def _indicator_row(line: IndicatorLine) -> ReportRow:
-    rate = _ratio(line.done, line.target) if line.done is not None and line.target else None
     return ReportRow(
         (
             line.name,
@@ -593,9 +640,10 @@ def _indicator_row(line: IndicatorLine) -> ReportRow:
             line.unit,
             line.target,
             line.done,
-            rate,
-            line.max_score,
-            line.score,
+            line.score.completion,
+            line.score.max_score,
+            line.score.points,
+            line.score.missed_milestones,
             line.deadline.isoformat() if line.deadline else "",
             line.responsible,
             line.lead_unit,
@@ -605,18 +653,28 @@ def _indicator_row(line: IndicatorLine) -> ReportRow:
 
 
 def _sum_row(label: str, code: str, lines: Sequence[IndicatorLine], depth: int) -> ReportRow:
-    max_score = sum(line.max_score for line in lines)
-    score = sum(line.score or 0.0 for line in lines)
-    rate = _ratio(score, max_score)
-    return ReportRow(
-        (label, code, f"{len(lines)}项", None, None, rate, max_score, score, "", "", ""), depth, depth == 0
+    max_score = sum(line.score.max_score for line in lines)
+    points = sum(line.score.points for line in lines)
+    missed = sum(line.score.missed_milestones for line in lines)
+    values = (
+        label,
+        code,
+        f"{len(lines)}项",
+        None,
+        None,
+        _ratio(points, max_score),
+        max_score,
+        points,
+        missed,
     )
+    return ReportRow((*values, "", "", ""), depth, depth == 0)
 
 
-def _assessment_table(session: Session, root: DivisionNode, year: int, filler: str) -> ReportTable:
+def _assessment_table(inputs: _Inputs) -> ReportTable:
+    root = inputs.root
     counties = [root] if root.level == "county" else [c for c in root.children if c.level == "county"]
     by_county: dict[str, list[IndicatorLine]] = defaultdict(list)
-    for line in _indicator_lines(session, year):
+    for line in _indicator_lines(inputs.session, inputs.year, inputs.today):
         by_county[line.county_id].append(line)
     shown = [line for county in counties for line in by_county.get(county.id, [])]
     rows = [_sum_row("合计", "", shown, 0)]
@@ -632,13 +690,15 @@ def _assessment_table(session: Session, root: DivisionNode, year: int, filler: s
         ReportColumn("完成率", PERCENT, width=8),
         ReportColumn("分值", DECIMAL, "得分", 7),
         ReportColumn("得分", DECIMAL, "得分", 7),
+        ReportColumn("未按期节点（个）", COUNT, width=9),
         ReportColumn("完成时限", TEXT, width=11),
         ReportColumn("责任人", TEXT, width=8),
         ReportColumn("牵头单位", TEXT, width=16),
     )
-    notes = ("说明：完成值为截至报送日最新一次填报的进度；县级行的完成率为得分率（得分 ÷ 分值）。",)
-    table = _table(
-        "assessment", "附件4", "绩效考核进度表", root, year, filler, "单位：分", columns, tuple(rows), notes
+    notes = (
+        f"说明：完成值为截至{chinese_date(inputs.today)}最新一次填报的进度，得分按各指标的计分方式计算；"
+        "合计与县级行的完成率为得分率（得分 ÷ 分值）。",
     )
+    table = inputs.table("assessment", "附件4", "绩效考核进度表", "单位：分", columns, tuple(rows), notes)
     first = ReportColumn("县（市、区）/考核指标", TEXT, width=30)
-    return replace(table, columns=(first, ReportColumn("指标编号", TEXT, width=9), *columns))
+    return replace(table, columns=(first, ReportColumn("指标编号", TEXT, width=9), *table.columns[2:]))

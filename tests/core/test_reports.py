@@ -4,9 +4,9 @@ compared with the workbook's cells read back with openpyxl; the layout, print se
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +91,7 @@ def read_rows(folder: Path) -> Rows:
             members=q("SELECT household_id FROM member WHERE deleted = 0"),
             surveys=q(
                 "SELECT household_id, year, income_wage, income_business, income_property, income_transfer,"
-                " expense_business, household_size FROM survey WHERE deleted = 0"
+                " expense_business, household_size, stamp, id FROM survey WHERE deleted = 0"
             ),
             projects=q(
                 "SELECT id, division_id, year, category, stage, fund_provincial, fund_local,"
@@ -174,37 +174,42 @@ def net(survey: Any) -> int:
     return survey[2] + survey[3] + survey[4] + survey[5] - survey[6]
 
 
+def half_up(value: float) -> int:
+    return int(Decimal(str(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
 def expected_income(rows: Rows, places: set[str]) -> list[Any]:
+    """户均增收 from each household's baseline-year survey to its newest up to the year (the one changed
+    last when a household has two of one year), as services/figures.py defines it."""
     homes = [h[0] for h in rows.households if h[1] in places]
     people = sum(1 for m in rows.members if m[0] in set(homes))
-    by_year: dict[tuple[str, int], list[Any]] = defaultdict(list)
-    for s in rows.surveys:
-        by_year[(s[0], s[1])].append(s)
-
-    def mean(household: str, year: int, pick: Any) -> float:
-        found = by_year[(household, year)]
-        return sum(pick(s) for s in found) / len(found)
-
-    surveyed = [h for h in homes if by_year.get((h, YEAR))]
-    both = [h for h in surveyed if by_year.get((h, YEAR - 1))]
-    size = sum(mean(h, YEAR, lambda s: s[7]) for h in surveyed)
-    income_now = sum(mean(h, YEAR, net) for h in surveyed)
-    current = sum(mean(h, YEAR, net) for h in both)
-    previous = sum(mean(h, YEAR - 1, net) for h in both)
-    increase = (current - previous) / len(both) if both else None
-    reached = sum(mean(h, YEAR, net) - mean(h, YEAR - 1, net) >= 1000 for h in both)
+    picked: dict[tuple[str, int], Any] = {}
+    for s in sorted(rows.surveys, key=lambda s: (s[8], s[9])):
+        picked[(s[0], s[1])] = s  # the last changed wins
+    baseline = min(s[1] for s in rows.surveys)
+    surveyed = [h for h in homes if (h, YEAR) in picked]
+    size = sum(picked[(h, YEAR)][7] for h in surveyed)
+    income_now = sum(net(picked[(h, YEAR)]) for h in surveyed)
+    pairs = []
+    for h in homes:
+        later = [y for (hh, y) in picked if hh == h and baseline < y <= YEAR]
+        if (h, baseline) in picked and later:
+            pairs.append((net(picked[(h, baseline)]), net(picked[(h, max(later))])))
+    base = sum(b for b, _ in pairs)
+    newest = sum(n for _, n in pairs)
+    average = half_up((newest - base) / len(pairs)) if pairs else None
     return [
         len(homes),
         people,
         len(surveyed),
         round(income_now / size) if size else None,
-        len(both),
-        round(previous / len(both)) if both else None,
-        round(current / len(both)) if both else None,
-        round(increase) if increase is not None else None,
+        len(pairs),
+        round(base / len(pairs)) if pairs else None,
+        round(newest / len(pairs)) if pairs else None,
+        average,
         1000,
-        pytest.approx(increase / 1000) if increase is not None else None,
-        reached,
+        pytest.approx(average / 1000) if average is not None else None,
+        sum(n - b >= 1000 for b, n in pairs),
     ]
 
 
