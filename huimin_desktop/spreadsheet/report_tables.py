@@ -10,6 +10,7 @@ columns, then 1 2 …), the data (合计 first, then county / township / village
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,6 +113,11 @@ def column_numbers(columns: Sequence[ReportColumn]) -> list[str]:
     return numbers
 
 
+def column_width(column: ReportColumn) -> float:
+    """Wide enough for the header in two lines of bold CJK (about 2.2 width units a character)."""
+    return max(column.width, math.ceil(len(column.title) / 2) * 2.2 + 2)
+
+
 def footer_text(reported_on: str) -> list[str]:
     return [*FOOTER_FIELDS[:-1], f"{FOOTER_FIELDS[-1]}{reported_on}"]
 
@@ -138,10 +144,10 @@ def _write_sheet(book: Workbook, table: ReportTable, reported_on: str) -> None:
     _write_header(ws, table.columns)
     last_data = _write_rows(ws, table)
     _write_footer(ws, table, last_data + 2, reported_on)
-    for index, column in enumerate(table.columns, start=1):
-        from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter
 
-        ws.column_dimensions[get_column_letter(index)].width = column.width
+    for index, column in enumerate(table.columns, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = column_width(column)
     ws.freeze_panes = ws.cell(HEADER_FIRST + 3, 3)
     _print_setup(ws, width)
 
@@ -181,7 +187,7 @@ def _write_header(ws: Worksheet, columns: Sequence[ReportColumn]) -> None:
         for item in line:
             item.font, item.alignment, item.border = bold, centre, border
     ws.row_dimensions[HEADER_FIRST].height = 24
-    ws.row_dimensions[HEADER_FIRST + 1].height = 36
+    ws.row_dimensions[HEADER_FIRST + 1].height = 40
 
 
 def _write_rows(ws: Worksheet, table: ReportTable) -> int:
