@@ -42,3 +42,6 @@ def default_data_dir() -> Path:
 def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
     """The data folder as an absolute path (``--data city`` is relative to where the command runs)."""
     return (Path(explicit).expanduser() if explicit else default_data_dir()).absolute()
+
+
+MANUAL_DIR = _install_root() / "docs" / "manual"  # the user manual (Markdown, Chinese), shipped with the build

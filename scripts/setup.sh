@@ -20,7 +20,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
   done
 fi
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing system packages: ${missing[*]}"
+  echo "Installing system packages (apt-get, a few minutes the first time): ${missing[*]}"
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
@@ -30,11 +30,17 @@ fi
 PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
 if [ ! -x .venv/bin/python ]; then
+  echo "Creating the Python environment (.venv) with $("$PYTHON" --version)"
   "$PYTHON" -m venv .venv
 fi
 stamp=.venv/.requirements.sha256
 wanted=$(sha256sum requirements.txt | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  echo "Installing the pinned Python packages (requirements.txt; the first time takes a minute or two)"
+  started=$(date +%s)
+  # pipefail: a failing pip fails the script; a grep that filters every line out does not
+  .venv/bin/python -m pip install --disable-pip-version-check --progress-bar on -r requirements.txt \
+    | { grep -v "^Requirement already satisfied" || true; }
+  echo "Python packages ready ($(( $(date +%s) - started )) s)"
   echo "$wanted" > "$stamp"
 fi

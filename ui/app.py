@@ -24,10 +24,25 @@ SMOKE_STATION_LOADED = "station loaded"
 SMOKE_FIRST_START = "first-start dialog shown"
 
 
+# QtMultimedia looks for optional system libraries (PipeWire, VA-API) when it first plays or records and
+# writes two warnings for each one it lacks, and a line naming its FFmpeg; none is needed (the FFmpeg
+# inside the wheel decodes; PulseAudio or Windows plays), so they only alarm a cadre at a console.
+# "PulseAudioService: pa_context_connect() failed" is left: it means there is no sound server.
+QUIET_LOGGING_RULES = "qt.multimedia.symbolsresolver=false;qt.multimedia.ffmpeg.info=false"
+
+
+def quiet_qt_logging() -> None:
+    """Add QUIET_LOGGING_RULES to QT_LOGGING_RULES (what the user set there still applies)."""
+    rules = os.environ.get("QT_LOGGING_RULES", "")
+    if QUIET_LOGGING_RULES not in rules:
+        os.environ["QT_LOGGING_RULES"] = ";".join(part for part in (rules, QUIET_LOGGING_RULES) if part)
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    quiet_qt_logging()
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationName(APP_NAME)
     QApplication.setApplicationVersion(__version__)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huimin_desktop import __version__
 from huimin_desktop.paths import ICONS_DIR
 from huimin_desktop.store.datafolder import has_station
 from ui import preferences
@@ -174,10 +173,9 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About"), self)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        from ui.help_menu import HelpMenu  # manual (F1), data folder, about
+
+        self.help_menu = HelpMenu(self, self.menuBar().addMenu(self.tr("&Help")), lambda: self.station)
 
     def _add_shortcuts(self) -> None:
         """The keyboard shortcuts, added with the pages they lead to (once), after the first paint.
@@ -193,6 +191,7 @@ class MainWindow(QMainWindow):
 
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.open_folder_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.help_menu.add_shortcuts()
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         for index in range(7):
@@ -362,17 +361,7 @@ class MainWindow(QMainWindow):
             editor.close_keeping_draft()
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.about(
-            self,
-            self.tr("About {app}").format(app=self.tr("Huimin Desktop")),
-            self.tr(
-                "<h3>{app}</h3><p>Version {version}</p><p>Household surveys, project archives, training, "
-                'assessment and USB sync for the ethnic-minority "828" program of Chaoyang City, '
-                "Liaoning. Works offline.</p>"
-            ).format(app=self.tr("Huimin Desktop"), version=__version__),
-        )
+        self.help_menu.show_about()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         preferences.write(preferences.MAIN_WINDOW_GEOMETRY, self.saveGeometry())

@@ -732,6 +732,45 @@ Its first start asks for this setup code. Give the code separately from the stic
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>User &amp;manual</source>
+        <translation>用户手册(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show the data &amp;folder</source>
+        <translation>打开数据文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Huimin Desktop</source>
+        <translation>惠民工程数据采集系统</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>版本 {version}</translation>
+    </message>
+    <message>
+        <source>Household surveys, project archives, training, assessment and USB sync for the ethnic-minority &quot;828&quot; program of Chaoyang City, Liaoning. Works offline.</source>
+        <translation>辽宁省朝阳市少数民族“828”惠民工程的农户调查、项目档案、培训、考核与 U 盘同步。无需联网。</translation>
+    </message>
+    <message>
+        <source>Data folder: {path}</source>
+        <translation>数据文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>Database size: {size}</source>
+        <translation>数据库大小：{size}</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>关于{app}</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdEditor</name>
     <message>
         <source>Pick or type the village</source>
@@ -1376,10 +1415,6 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>&amp;About</source>
-        <translation>关于(&amp;A)</translation>
-    </message>
-    <message>
         <source>{app} — {station}</source>
         <translation>{app} — {station}</translation>
     </message>
@@ -1403,13 +1438,24 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <source>Opening the data folder…</source>
         <translation>正在打开数据文件夹……</translation>
     </message>
+</context>
+<context>
+    <name>ManualWindow</name>
     <message>
-        <source>About {app}</source>
-        <translation>关于{app}</translation>
+        <source>User manual</source>
+        <translation>用户手册</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;Version {version}&lt;/p&gt;&lt;p&gt;Household surveys, project archives, training, assessment and USB sync for the ethnic-minority &quot;828&quot; program of Chaoyang City, Liaoning. Works offline.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{app}&lt;/h3&gt;&lt;p&gt;版本 {version}&lt;/p&gt;&lt;p&gt;辽宁省朝阳市少数民族“828”惠民工程：农户调查、项目档案、培训、考核与U盘数据同步。无需联网即可使用。&lt;/p&gt;</translation>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>The manual is missing from this installation: {path}</source>
+        <translation>此安装缺少用户手册：{path}</translation>
     </message>
 </context>
 <context>

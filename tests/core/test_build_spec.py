@@ -85,5 +85,5 @@ def test_resources_and_migrations_ship_with_the_build() -> None:
     ]
     (datas,) = [k.value for k in analysis.keywords if k.arg == "datas"]
     targets = {entry.elts[1].value for entry in datas.elts if isinstance(entry, ast.Tuple)}
-    assert targets == {"resources", "huimin_desktop/store/migrations"}
+    assert targets == {"resources", "huimin_desktop/store/migrations", "docs/manual"}
     assert all((ROOT / target).is_dir() for target in targets)
