@@ -44,4 +44,4 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None) -> Path:
     return (Path(explicit).expanduser() if explicit else default_data_dir()).absolute()
 
 
-MANUAL_DIR = _install_root() / "docs" / "manual"  # the user manual (Markdown, Chinese), shipped with the build
+MANUAL_DIR = _install_root() / "docs" / "manual"  # the user manual (Markdown, Chinese), in the build too
