@@ -65,11 +65,14 @@ def integer(text: str) -> int:
         raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
 
 
-def check_output_file(path: str | os.PathLike[str], *, suffix: str | None = None) -> Path:
+def check_output_file(
+    path: str | os.PathLike[str], *, suffix: str | None = None, overwrite: bool = True
+) -> Path:
     """Refuse, before anything is written, an output file that cannot be written where it is asked for.
 
-    The folder must exist, be a folder and be writable, and the path must not itself be a folder: a
-    command checks its outputs with this before its transaction, so a failure changes nothing.
+    The folder must exist, be a folder and be writable, and the path must not itself be a folder (nor,
+    with ``overwrite=False``, an existing file): a command checks its outputs with this before its
+    transaction, so a failure changes nothing. Every command that writes a file the user names uses it.
     """
     target = Path(path).expanduser().absolute()
     folder = target.parent
@@ -82,9 +85,27 @@ def check_output_file(path: str | os.PathLike[str], *, suffix: str | None = None
         raise CommandFailed(code="output.no_folder", folder=folder, path=target)
     if not folder.is_dir():
         raise CommandFailed(code="output.parent_not_folder", folder=folder, path=target)
-    if not os.access(folder, os.W_OK | os.X_OK) or _read_only(folder):
+    if not _writable(folder):
         raise CommandFailed(code="output.not_writable", folder=folder, path=target)
+    if not overwrite and (target.exists() or target.is_symlink()):
+        raise CommandFailed(code="output.exists", path=target)
     return target
+
+
+def check_output_folder(path: str | os.PathLike[str]) -> Path:
+    """The same for a folder a command writes into (``export --to``): it must exist and be writable."""
+    target = Path(path).expanduser().absolute()
+    if not target.exists():
+        raise CommandFailed(code="target.missing", path=target)
+    if not target.is_dir():
+        raise CommandFailed(code="target.not_folder", path=target)
+    if not _writable(target):
+        raise CommandFailed(code="target.not_writable", path=target)
+    return target
+
+
+def _writable(folder: Path) -> bool:
+    return os.access(folder, os.W_OK | os.X_OK) and not _read_only(folder)
 
 
 def _read_only(folder: Path) -> bool:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from huimin_desktop.cli.common import EXIT_OK, AddCommand, emit, open_station
+from huimin_desktop.cli.common import EXIT_OK, AddCommand, check_output_file, emit, open_station
 from huimin_desktop.services.enrollment import PeerInfo
 
 RELATION_NAMES = {"upper": "上级", "lower": "下级", "relayed": "经转"}
 
 
 def cmd_enroll(args: argparse.Namespace) -> int:
+    # An existing file is never overwritten: it may be another station's setup file, not yet used.
+    out = check_output_file(args.out, overwrite=False)
     with open_station(args) as station:
         level = args.level or ("county" if len(args.division) == 6 else "township")
-        result = station.enrollment.enroll(level, args.name, args.division, Path(args.out), force=args.force)
+        result = station.enrollment.enroll(level, args.name, args.division, out, force=args.force)
     payload = {
         "station": result.station_id,
         "name": result.name,

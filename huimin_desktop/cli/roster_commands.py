@@ -73,6 +73,7 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 
 
 def cmd_export_roster(args: argparse.Namespace) -> int:
+    check_output_file(args.out, suffix=".xlsx")
     with open_station(args) as station:
         summary = station.rosters.export(
             args.out,

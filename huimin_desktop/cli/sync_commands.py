@@ -10,6 +10,7 @@ from huimin_desktop.cli.common import (
     EXIT_OK,
     AddCommand,
     CommandFailed,
+    check_output_folder,
     emit,
     end_progress_line,
     open_station,
@@ -19,9 +20,7 @@ from huimin_desktop.services.sync import ALREADY_APPLIED, APPLIED, OWN, Conflict
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    target = Path(args.to)
-    if not target.is_dir():
-        raise CommandFailed(f"目标文件夹 {target} 不存在")
+    target = check_output_folder(args.to)  # before the transaction: a failed export changes nothing
     with open_station(args) as station:
         result = station.sync.export(target, recipient=args.recipient, task=progress_printer(args))
     end_progress_line(args)

@@ -365,6 +365,10 @@ CATALOG: dict[str, Words] = {
         "{folder} 不是文件夹，无法把 {path} 写到那里",
         "{folder} is not a folder; {path} cannot be written there",
     ),
+    "output.exists": Words(
+        "{path} 已存在；为免覆盖，请换一个文件名或先移走它（未作任何改动）",
+        "{path} already exists; choose another name or move it away first (nothing was changed)",
+    ),
     "output.wrong_suffix": Words(
         "{path}：文件名应以 {suffix} 结尾", "{path}: the file name should end in {suffix}"
     ),

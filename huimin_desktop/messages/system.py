@@ -57,10 +57,19 @@ def os_error_code(error: OSError) -> str:
 def sqlite_error_code(error: BaseException) -> str | None:
     """The code for a SQLite error a user can cause (also inside SQLAlchemy's wrapper), else None."""
     original = getattr(error, "orig", None) or error
-    if not isinstance(original, sqlite3.OperationalError | sqlite3.DatabaseError):
+    if not isinstance(original, _database_errors()):
         return None
     reason = str(original).lower()
     return next((code for phrase, code in _SQLITE_REASONS if phrase in reason), None)
+
+
+def _database_errors() -> tuple[type[BaseException], ...]:
+    """sqlite3's and SQLCipher's (an encrypted station's) errors: two families with the same names."""
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:  # pragma: no cover - pinned in requirements.txt
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, dbapi2.DatabaseError)
 
 
 def _path_of(error: OSError) -> str:
