@@ -18,7 +18,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypedDict
@@ -241,6 +241,9 @@ class SyncService:
         try:
             with self.db.writer() as connection:
                 seq = self.db.clock.now().ordinal  # taken under the write lock
+                if package_id is not None and _logged(connection, package_id):
+                    # another process merged it while this one waited for the lock (sync.merging_elsewhere)
+                    raise ServiceError(code="sync.merging_elsewhere")
                 connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
                 with search_index_suspended(connection):
                     authority = Authority.for_package(
@@ -570,58 +573,89 @@ class SyncService:
         trust = PackageTrust(self.db, path)  # also recognises a lower station's registration
         try:
             reader = self._open(path, trust)
-            manifest = reader.manifest
-            header = manifest.get("header", {})
-            package_id, origin = manifest["package_id"], manifest["origin"]
+            package_id, origin = reader.manifest["package_id"], reader.manifest["origin"]
             named = {"package_id": package_id, "origin": origin}
             named["origin_name"] = self.directory().label(origin)
-            refusal = self.precheck(package_id, origin, header)
-            if refusal is not None:
-                return PackageSummary(path, *refusal, **named)
-            latest = str(header.get("latest_stamp", ""))
-            if latest and self._too_far_ahead(latest):
-                if not dry_run:
-                    self._quarantine(path, package_id, origin, latest)
-                return PackageSummary(path, QUARANTINED, _future_reason(latest), **named)
-            moved: list[Path] = []
-
-            def place_blobs(connection: Connection) -> None:
-                trust.bind(connection, package_id=package_id, header=header)
-                self._store_blobs(reader, staging, task, moved, connection)
-
-            try:
-                outcome = self.apply_records(
-                    reader.records(check_hashes=True),
-                    origin=origin,
-                    header={**header, "created_at": manifest.get("created_at")},
-                    package_id=package_id,
-                    dry_run=dry_run,
-                    before_commit=None if dry_run else place_blobs,
-                    expected_records=int(manifest["records"]),
-                )
-            except BaseException:
-                _remove_blobs(moved, self.db.folder.attachments_dir)
-                raise
-            conflicts = self.review.describe(outcome.stats.conflicts, outcome.conflict_ids, dry_run=dry_run)
-            return PackageSummary(
-                path,
-                APPLIED,
-                "",
-                new=outcome.stats.new,
-                updated=outcome.stats.updated,
-                unchanged=outcome.stats.unchanged,
-                conflicts=conflicts,
-                attachments=len(outcome.stats.new_attachments),
-                **named,
-            )
+            with self._merging(package_id, dry_run):
+                return self._merge_read(reader, path, staging, trust, named, dry_run=dry_run, task=task)
         except FutureStamps as exc:
             if not dry_run:
-                self._quarantine(path, manifest["package_id"], manifest["origin"], exc.stamp)
+                self._quarantine(path, named["package_id"], named["origin"], exc.stamp)
             return PackageSummary(path, QUARANTINED, _future_reason(exc.stamp), **named)
         except (PackageError, MergeRefused, ServiceError) as exc:
             return PackageSummary(path, REJECTED, self._reason(exc), **named)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
+
+    @contextmanager
+    def _merging(self, package_id: str, dry_run: bool) -> Iterator[None]:
+        """The package is merged by this process alone: a second one stops at once (``sync.merging_
+        elsewhere``) instead of waiting for the write lock. A dry run changes nothing and takes no lock."""
+        from huimin_desktop.store.file_lock import Held, exclusive
+
+        if dry_run:
+            yield
+            return
+        try:
+            with exclusive(self.db.folder.staging_dir / f"lock-{_safe_name(package_id)}"):
+                yield
+        except Held:
+            raise ServiceError(code="sync.merging_elsewhere") from None
+
+    def _merge_read(
+        self,
+        reader: PackageReader,
+        path: Path,
+        staging: Path,
+        trust: PackageTrust,
+        named: _Sender,
+        *,
+        dry_run: bool,
+        task: TaskState | None,
+    ) -> PackageSummary:
+        """Apply an opened, trusted package (or, in a dry run, say what it would do)."""
+        manifest = reader.manifest
+        header = manifest.get("header", {})
+        package_id, origin = manifest["package_id"], manifest["origin"]
+        refusal = self.precheck(package_id, origin, header)
+        if refusal is not None:
+            return PackageSummary(path, *refusal, **named)
+        latest = str(header.get("latest_stamp", ""))
+        if latest and self._too_far_ahead(latest):
+            if not dry_run:
+                self._quarantine(path, package_id, origin, latest)
+            return PackageSummary(path, QUARANTINED, _future_reason(latest), **named)
+        moved: list[Path] = []
+
+        def place_blobs(connection: Connection) -> None:
+            trust.bind(connection, package_id=package_id, header=header)
+            self._store_blobs(reader, staging, task, moved, connection)
+
+        try:
+            outcome = self.apply_records(
+                reader.records(check_hashes=True),
+                origin=origin,
+                header={**header, "created_at": manifest.get("created_at")},
+                package_id=package_id,
+                dry_run=dry_run,
+                before_commit=None if dry_run else place_blobs,
+                expected_records=int(manifest["records"]),
+            )
+        except BaseException:
+            _remove_blobs(moved, self.db.folder.attachments_dir)
+            raise
+        conflicts = self.review.describe(outcome.stats.conflicts, outcome.conflict_ids, dry_run=dry_run)
+        return PackageSummary(
+            path,
+            APPLIED,
+            "",
+            new=outcome.stats.new,
+            updated=outcome.stats.updated,
+            unchanged=outcome.stats.unchanged,
+            conflicts=conflicts,
+            attachments=len(outcome.stats.new_attachments),
+            **named,
+        )
 
     def precheck(self, package_id: str, origin: str, header: dict[str, Any]) -> tuple[str, str] | None:
         """(status, reason) when a package must not be applied: a replay, or older than one applied."""
@@ -787,11 +821,23 @@ def _claimed_label(station_id: str, claimed: Any) -> str:
     return f"其他站点（编号 {station_id}）"
 
 
+def _safe_name(package_id: str) -> str:
+    """A package id as part of a file name (ids are hex; anything else a forged manifest says is not)."""
+    return "".join(c for c in str(package_id) if c.isalnum())[:64] or "package"
+
+
 def _declared_stations(header: dict[str, Any]) -> list[Any]:
     stations = header.get("stations", [])
     if not isinstance(stations, list):
         raise MergeRefused("同步包中的下级站点名单格式不对，已拒绝整个同步包，未作任何改动")
     return stations
+
+
+def _logged(connection: Connection, package_id: str) -> bool:
+    found = connection.exec_driver_sql(
+        "SELECT 1 FROM sync_package_log WHERE package_id = ?", (package_id,)
+    ).first()
+    return found is not None
 
 
 def _is_incomplete_row(exc: BaseException) -> bool:

@@ -1,0 +1,255 @@
+"""Failing cleanly through the real command line: exit 1, one line on stderr, and nothing changed.
+
+Every case compares the database (a logical dump of every table), the attachment store and the files
+on the stick (or the output folder) before and after the failed command: wrong output paths, a database
+another program holds past the busy timeout, the same package merged by two processes at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.core.test_cli import ROOT, assert_failed_cleanly, run, snapshot
+from tests.core.test_failing_cleanly import database_dump
+from tests.core.test_roster_fixtures import sample_rows, write_office_xlsx
+from tests.stations import connect_db
+
+TOWNSHIP, TOWNSHIP_NAME = "211381204000", "马友营蒙古族乡"
+
+
+@dataclass(frozen=True)
+class Pair:
+    """A city and a township set up from its setup file, the township's package on the stick."""
+
+    city: Path
+    township: Path
+    stick: Path
+    package: Path
+    roster: Path
+
+
+def ok(*args: str) -> dict:
+    done = run(*args, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def build_pair(root: Path) -> Pair:
+    city, township, stick = root / "city", root / "township", root / "stick"
+    stick.mkdir(parents=True)
+    ok("demo", "--households", "20", "--seed", "3", "--data", str(city))  # a city demo station
+    setup = ok(
+        "enroll", "--division", TOWNSHIP, "--name", TOWNSHIP_NAME, "--out", str(root / "setup.json"),
+        "--data", str(city),
+    )  # fmt: skip
+    ok("init", "--setup", str(root / "setup.json"), "--code", setup["setup_code"], "--admin", "admin",
+       "--data", str(township))  # fmt: skip
+    ok("demo", "--households", "20", "--attachments-mb", "2", "--seed", "4", "--data", str(township))
+    package = Path(ok("export", "--to", str(stick), "--data", str(township))["package"])
+    roster = write_office_xlsx(root / "roster.xlsx", sample_rows())
+    return Pair(city, township, stick, package, roster)
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> Pair:
+    return build_pair(tmp_path_factory.mktemp("failures"))
+
+
+def state(*folders: Path, outputs: Path | None = None) -> tuple:
+    """Each station's logical dump and attachment store, and every file under ``outputs``."""
+    stations = tuple((database_dump(f), snapshot(f / "attachments")) for f in folders)
+    return stations, snapshot(outputs) if outputs is not None else None
+
+
+# -- output paths and arguments, checked before any transaction ------------------------------------
+
+
+@pytest.fixture
+def read_only_folder(tmp_path: Path) -> Iterator[Path]:
+    """A folder nothing may be written to: chmod for a user, a read-only tmpfs for root (who ignores
+    permission bits), else skipped."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+        return
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", str(folder)])
+    if mounted.returncode != 0:
+        pytest.skip("root without mount: no read-only folder to try")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+def _outputs(tmp_path: Path, read_only: Path) -> dict[str, Path]:
+    (tmp_path / "a-folder.xlsx").mkdir()
+    (tmp_path / "taken.json").write_text("another station's setup file", encoding="utf-8")
+    return {
+        "missing-folder": tmp_path / "missing" / "deeper" / "out.xlsx",
+        "a-folder": tmp_path / "a-folder.xlsx",
+        "read-only": read_only / "out.xlsx",
+        "parent-is-file": tmp_path / "taken.json" / "out.xlsx",
+    }
+
+
+COMMANDS = {
+    "export-roster": lambda p, out: ("export-roster", "--out", str(out), "--data", str(p.township)),
+    "enroll": lambda p, out: (
+        "enroll",
+        "--division",
+        "211381205000",
+        "--name",
+        "蒙古营乡",
+        "--out",
+        str(out),
+        "--data",
+        str(p.city),
+    ),
+    "import-roster": lambda p, out: (
+        "import-roster",
+        str(p.roster),
+        "--rejected-out",
+        str(out),
+        "--data",
+        str(p.township),
+    ),
+    "export": lambda p, out: ("export", "--to", str(out.parent), "--data", str(p.township)),
+}
+
+
+@pytest.mark.parametrize("where", ["missing-folder", "a-folder", "read-only", "parent-is-file"])
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_output_paths_are_checked_before_anything_changes(
+    pair: Pair, tmp_path: Path, read_only_folder: Path, command: str, where: str
+) -> None:
+    out = _outputs(tmp_path, read_only_folder)[where]
+    if command == "export" and where == "a-folder":
+        out = tmp_path / "taken.json" / "x"  # export's target is a folder: a file given instead
+    before = state(pair.city, pair.township, outputs=tmp_path)
+    result = run(*COMMANDS[command](pair, out))
+    assert_failed_cleanly(result)
+    assert state(pair.city, pair.township, outputs=tmp_path) == before
+    english = run(*COMMANDS[command](pair, out), "--lang", "en")
+    assert_failed_cleanly(english)
+    assert english.stderr.startswith("Error: ")
+    assert str(out.parent) in result.stderr  # where: the folder (or the path) that is wrong
+
+
+def test_enroll_never_overwrites_a_file(pair: Pair, tmp_path: Path) -> None:
+    taken = tmp_path / "setup.json"
+    taken.write_text("another station's setup file, not yet used", encoding="utf-8")
+    before = state(pair.city, outputs=tmp_path)
+    result = run(*COMMANDS["enroll"](pair, taken))
+    assert_failed_cleanly(result)
+    assert "已存在" in result.stderr and str(taken) in result.stderr
+    assert state(pair.city, outputs=tmp_path) == before
+
+
+def test_export_roster_wants_an_xlsx_name(pair: Pair, tmp_path: Path) -> None:
+    before = state(pair.township, outputs=tmp_path)
+    result = run(*COMMANDS["export-roster"](pair, tmp_path / "roster.csv"))
+    assert_failed_cleanly(result)
+    assert ".xlsx" in result.stderr and state(pair.township, outputs=tmp_path) == before
+
+
+# -- a database another program holds past the busy timeout ----------------------------------------
+
+
+@pytest.fixture
+def write_lock() -> Iterator:
+    """Hold a station's write lock (as another program's long transaction would) for the block."""
+    held: list = []
+
+    def hold(data: Path) -> None:
+        connection = connect_db(data / "huimin.db", isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        held.append(connection)
+
+    yield hold
+    for connection in held:
+        connection.rollback()
+        connection.close()
+
+
+LOCKED = {
+    "export": lambda p: ("export", "--to", str(p.stick), "--data", str(p.township)),
+    "import-roster": lambda p: ("import-roster", str(p.roster), "--data", str(p.township)),
+    "enroll": lambda p: (
+        "enroll",
+        "--division",
+        "211381205000",
+        "--name",
+        "蒙古营乡",
+        "--out",
+        str(p.stick / "s.json"),
+        "--data",
+        str(p.city),
+    ),
+    "demo": lambda p: ("demo", "--households", "5", "--data", str(p.township)),
+}
+
+
+@pytest.mark.parametrize("command", sorted(LOCKED))
+def test_a_locked_database_is_one_line_and_changes_nothing(pair: Pair, write_lock, command: str) -> None:
+    """An export waiting on the lock leaves no package the database does not know of."""
+    data = pair.city if command == "enroll" else pair.township
+    write_lock(data)
+    before = state(data, outputs=pair.stick)
+    result = run(*LOCKED[command](pair))
+    assert_failed_cleanly(result)
+    assert "数据库正被另一个程序使用" in result.stderr and "huimin.db" in result.stderr
+    assert state(data, outputs=pair.stick) == before
+
+
+# -- the same package merged by two processes at once -----------------------------------------------
+
+
+def _lock_file(city: Path) -> Path | None:
+    return next((city / "staging").glob("lock-*"), None)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="stops the first merge with SIGSTOP")
+def test_the_same_package_merged_twice_at_once(pair: Pair, tmp_path: Path) -> None:
+    """The second process stops with one line while the first is still merging; the first goes on."""
+    city = tmp_path / "city"
+    shutil.copytree(pair.city, city)
+    first = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "merge", str(pair.package), "--json", "--data", str(city)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        while _lock_file(city) is None and first.poll() is None:
+            time.sleep(0.002)
+        first.send_signal(signal.SIGSTOP)  # the first merge is stuck half-way, holding the package
+        assert first.poll() is None, "the first merge ended before it could be caught merging"
+        before = state(city, outputs=pair.stick)
+        second = run("merge", str(pair.package), "--data", str(city))
+        assert second.returncode == 1 and second.stderr.count("\n") == 1, second
+        assert "正由另一个程序合并" in second.stderr and "Traceback" not in second.stderr
+        assert state(city, outputs=pair.stick) == before
+    finally:
+        first.send_signal(signal.SIGCONT)
+    out, err = first.communicate(timeout=120)
+    assert first.returncode == 0, err
+    (merged,) = json.loads(out)["packages"]
+    assert merged["status"] == "applied" and merged["new"] > 0
+    assert _lock_file(city) is None
+    again = json.loads(run("merge", str(pair.package), "--json", "--data", str(city)).stdout)
+    assert again["packages"][0]["status"] == "already-applied"
