@@ -348,6 +348,50 @@ CATALOG: dict[str, Words] = {
         "安装文件来自较新版本的程序，请先升级本程序",
         "The setup file was made by a newer version of the program; please upgrade first",
     ),
+    # -- backups and restore (services/backups.py, backup_drive.py, backup_restore.py) -----------
+    "backup.no_space": Words(
+        "{path}：U 盘空间不足，还需要 {needed} MB，只剩 {free} MB；请换一个更大的 U 盘",
+        "{path}: not enough space on the stick: {needed} MB more are needed, {free} MB are free; use a "
+        "bigger stick",
+    ),
+    "backup.verify_failed": Words(
+        "{path}：写入 U 盘后读回的内容不符，U 盘可能已损坏；备份未完成，请换一个 U 盘再试",
+        "{path}: what was read back from the stick does not match what was written; the stick may be "
+        "failing. The backup is not complete: try another stick",
+    ),
+    "restore.missing": Words("找不到备份 {path}", "Backup {path} not found"),
+    "restore.unfinished": Words(
+        "{path} 是一次没有完成的备份（U 盘被拔出或已取消），不能用来恢复；数据未作任何改动",
+        "{path} is a backup that did not finish (the stick was pulled or it was cancelled) and cannot be "
+        "restored; nothing was changed",
+    ),
+    "restore.no_manifest": Words(
+        "{path} 不是本程序的备份文件夹（清单 backup.json 缺失或无法读取：{reason}）；数据未作任何改动",
+        "{path} is not a backup folder of this program (its list backup.json is missing or unreadable: "
+        "{reason}); nothing was changed",
+    ),
+    "restore.damaged": Words(
+        "备份已损坏（{path}：{reason}），不能恢复；数据未作任何改动",
+        "The backup is damaged ({path}: {reason}) and cannot be restored; nothing was changed",
+    ),
+    "restore.foreign": Words(
+        "{path} 是另一个站点（{station}）的备份，不能恢复到本站；数据未作任何改动",
+        "{path} is a backup of another station ({station}) and cannot be restored here; nothing was changed",
+    ),
+    "restore.wrong_key": Words(
+        "{path} 无法用本站的数据密钥打开（另一站点的备份，或已损坏），不能恢复；数据未作任何改动",
+        "{path} does not open with this station's data key (another station's backup, or damaged) and "
+        "cannot be restored; nothing was changed",
+    ),
+    "restore.not_encrypted": Words(
+        "{path} 是未加密的数据库，不是本站的加密备份，不能恢复；数据未作任何改动",
+        "{path} is an unencrypted database, not one of this station's encrypted backups; nothing was changed",
+    ),
+    "restore.too_new": Words(
+        "{path} 由更新版本的程序备份（结构版本 {revision}），请先升级本程序；数据未作任何改动",
+        "{path} was backed up by a newer version of the program (schema {revision}); upgrade first; "
+        "nothing was changed",
+    ),
     # -- command-line arguments and output paths (cli/common.py) -----------------------------------
     "output.is_folder": Words(
         "{path} 是文件夹；请给出文件名，如 {example}",

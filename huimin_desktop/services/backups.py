@@ -13,11 +13,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from huimin_desktop.model import AuditEntry
+from huimin_desktop.progress import TaskState
+from huimin_desktop.services.backup_drive import DriveBackup, DriveBackupResult
+from huimin_desktop.services.backup_restore import CheckedBackup, RestoreResult, check_backup, restore
 from huimin_desktop.store import backups
 from huimin_desktop.store.backups import BEFORE_MERGE, DAILY, BackupFile
 from huimin_desktop.store.database import Database, backup_database
 
-__all__ = ["BackupFile", "BackupService", "BackupStatus"]
+__all__ = ["BackupFile", "BackupService", "BackupStatus", "DriveBackupResult", "RestoreResult"]
 
 
 @dataclass(frozen=True)
@@ -58,3 +62,51 @@ class BackupService:
     def status(self) -> BackupStatus:
         found = self.list()
         return BackupStatus(self.folder, found[-1] if found else None, len(found))
+
+    # -- the administrator's: to a stick, restore -------------------------------------------------
+
+    def to_drive(self, target_dir: Path, task: TaskState | None = None) -> DriveBackupResult:
+        """备份到U盘: database, vault and attachments into a folder on ``target_dir`` (resumable,
+        verified); an unfinished one of this station there is continued. Administrators only."""
+        result = DriveBackup(self.db, Path(target_dir), task).run()
+        self._audit(
+            "backup",
+            str(result.folder),
+            f"备份到 {result.folder}：{result.files} 个文件，附件 {result.attachments} 个，已校验",
+        )
+        return result
+
+    def check(self, source: Path, task: TaskState | None = None) -> CheckedBackup:
+        """The restore's check alone (nothing changes): what the backup is, or RestoreRefused."""
+        checked = check_backup(
+            Path(source), self.db.folder.staging_dir, self.db.data_key, self.db.station_id, task
+        )
+        checked.staged.unlink(missing_ok=True)
+        return checked
+
+    def restore(self, source: Path, task: TaskState | None = None) -> RestoreResult:
+        """Replace the data with a checked backup (services/backup_restore.py). Administrators only."""
+        result = restore(self.db, Path(source), task)
+        self._audit(
+            "restore",
+            str(result.source),
+            f"从备份 {result.source}（{result.taken_at}）恢复；"
+            f"恢复前的数据已备份为 {result.safety_copy.name}",
+        )
+        return result
+
+    def _audit(self, action: str, record: str, summary: str) -> None:
+        # AUDIT: the one call site of backups; to become services/audit.py's writer once it lands on main.
+        with self.db.session(self.db.actor.username, capture=False) as session:
+            session.add(
+                AuditEntry(
+                    at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    station=self.db.station_id or "",
+                    user=self.db.actor.username,
+                    action=action,
+                    table_name="backup",
+                    record_id=self.db.station_id or "",
+                    summary=summary,
+                    details={"path": record},
+                )
+            )

@@ -105,6 +105,19 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def reopen(self) -> None:
+        """Open the folder's database again after its file was replaced (a restore): a new engine, the
+        schema upgraded when behind, the station read again. The clock keeps its last stamp when that is
+        later than the new file's, so no stamp this station already issued is issued twice."""
+        previous = self.clock.last_ordinal if self.clock is not None else 0
+        self.engine.dispose()
+        fresh = Database.open(self.folder, self.data_key)
+        self.engine, self._sessions = fresh.engine, fresh._sessions
+        self.station_id = fresh.station_id
+        if fresh.clock is not None and fresh.station_id is not None:
+            last = max(previous, fresh.clock.last_ordinal)
+            self.clock = HybridLogicalClock(fresh.station_id, last=last)
+
     def load_station(self) -> None:
         with self._sessions() as session:
             identity = session.scalars(select(StationIdentity)).first()

@@ -1,0 +1,286 @@
+"""Restoring a backup, with a check first.
+
+``BACKUP`` is a backup folder from a stick (``backup.json`` beside the files: services/backup_drive.py)
+or one database copy (``backups/huimin-*.db``). Before anything in the data folder changes the backup is
+checked, and refused with one line when it is:
+
+- unfinished (an interrupted backup to the stick), or its manifest is unreadable;
+- damaged or truncated: a file missing, of another size or another SHA-256 than the manifest says, or
+  the database fails SQLite's ``integrity_check`` or is not a station database at all;
+- foreign: another station's (the manifest or the database names another station);
+- under another key: the database does not open with this station's data key;
+- from a newer program version (a schema this program does not know).
+
+The database is checked as a copy in ``staging/`` (the bytes that will be installed, read once from the
+stick); a refusal removes it and nothing else was touched. A good backup then replaces the data: the
+current database is backed up first (``backups/huimin-before-restore-*.db``), the backup's attachment
+files missing from the store are added (checked against the manifest; the store is content-addressed,
+so nothing is overwritten), and the checked copy is renamed over ``huimin.db`` (one atomic rename, after
+the open connections were closed and the WAL folded in). An older schema is upgraded as at any open.
+The key vault stays as it is (the current passwords); the users' table is the backup's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from huimin_desktop.errors import ServiceError
+from huimin_desktop.progress import TaskState
+from huimin_desktop.security.roles import RESTORE
+from huimin_desktop.services.backup_drive import (
+    ATTACHMENTS,
+    DB_NAME,
+    FORMAT,
+    MANIFEST,
+    UNFINISHED,
+    hash_file,
+)
+from huimin_desktop.store import schema
+from huimin_desktop.store.attachments import INCOMING
+from huimin_desktop.store.backups import BEFORE_RESTORE, parse_name
+from huimin_desktop.store.database import Database, backup_database, sqlcipher_errors
+from huimin_desktop.store.durable import fsync_folder
+from huimin_desktop.store.encryption import is_clear_database
+from huimin_desktop.store.engine import connect
+
+DRIVE, COPY = "drive", "copy"
+_CHUNK = 1 << 20
+_NOTADB = 26
+
+
+class RestoreRefused(ServiceError):
+    """The backup failed its check; nothing in the data folder changed."""
+
+    code = "restore.damaged"
+
+
+@dataclass(frozen=True)
+class CheckedBackup:
+    """A backup that passed its check, its database staged for installing."""
+
+    source: Path
+    kind: str  # DRIVE or COPY
+    station_id: str
+    station_name: str
+    taken_at: str  # as the manifest or the file name says
+    revision: str | None
+    staged: Path  # the checked database copy in staging/
+    files: dict[str, dict[str, Any]]  # the manifest's (empty for a copy)
+
+    @property
+    def attachments(self) -> int:
+        return sum(1 for name in self.files if name.startswith(f"{ATTACHMENTS}/"))
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    source: Path
+    kind: str
+    taken_at: str
+    safety_copy: Path  # the data as it was before, in backups/
+    attachments_added: int
+
+
+# -- the check -----------------------------------------------------------------------------------
+
+
+def _manifest(folder: Path) -> dict[str, Any]:
+    if (folder / UNFINISHED).exists() and not (folder / MANIFEST).exists():
+        raise RestoreRefused(code="restore.unfinished", path=folder)
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise RestoreRefused(code="restore.no_manifest", path=folder, reason=str(exc)) from exc
+    files = data.get("files") if isinstance(data, dict) else None
+    station = data.get("station") if isinstance(data, dict) else None
+    if data.get("format") != FORMAT or not isinstance(files, dict) or not isinstance(station, dict):
+        raise RestoreRefused(code="restore.no_manifest", path=folder, reason="format")
+    if DB_NAME not in files:
+        raise RestoreRefused(code="restore.damaged", path=folder / DB_NAME, reason="不在清单中")
+    return data
+
+
+def _check_file(folder: Path, name: str, entry: Any, task: TaskState | None) -> None:
+    path = folder / name
+    if not isinstance(entry, dict) or ".." in Path(name).parts or Path(name).is_absolute():
+        raise RestoreRefused(code="restore.damaged", path=path, reason="清单有误")
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise RestoreRefused(code="restore.damaged", path=path, reason="文件缺失") from None
+    if size != entry.get("size"):
+        raise RestoreRefused(
+            code="restore.damaged", path=path, reason=f"大小 {size}，应为 {entry.get('size')}"
+        )
+    if hash_file(path, task) != entry.get("sha256"):
+        raise RestoreRefused(code="restore.damaged", path=path, reason="内容与清单的校验值不符")
+
+
+def _stage(source: Path, staging: Path, expected: str | None) -> Path:
+    """Copy the backup's database into staging/ (read once from the stick); checked against the hash the
+    manifest gives, so what is installed is what was checked."""
+    import hashlib
+
+    staging.mkdir(parents=True, exist_ok=True)
+    staged = staging / f"restore-{os.getpid()}.db"
+    digest = hashlib.sha256()
+    with source.open("rb") as reader, staged.open("wb") as writer:
+        while chunk := reader.read(_CHUNK):
+            digest.update(chunk)
+            writer.write(chunk)
+        writer.flush()
+        os.fsync(writer.fileno())
+    if expected is not None and digest.hexdigest() != expected:
+        staged.unlink()
+        raise RestoreRefused(code="restore.damaged", path=source, reason="读取时内容改变")
+    return staged
+
+
+def _read_database(staged: Path, key: bytes | None, source: Path) -> tuple[str, str, str | None]:
+    """(station id, station name, schema revision) of a staged copy that opens with ``key`` and passes
+    ``integrity_check``; RestoreRefused otherwise."""
+    if key is not None and is_clear_database(staged):
+        raise RestoreRefused(code="restore.not_encrypted", path=source)
+    try:
+        connection = connect(f"{staged.as_uri()}?immutable=1", key, uri=True)
+    except (sqlite3.Error, sqlcipher_errors()) as exc:
+        raise RestoreRefused(code="restore.damaged", path=source, reason=str(exc)) from exc
+    try:
+        if key is not None:  # a wrong key is an answer here, not an error for SQLCipher's log on stderr
+            connection.execute("PRAGMA cipher_log_level = NONE")
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return _station_of(connection, source)
+        except (sqlite3.DatabaseError, sqlcipher_errors()) as exc:
+            # SQLITE_NOTADB: page 1 does not decrypt (another key, or that page damaged); anything
+            # else (malformed, short pages) is damage further in
+            if getattr(exc, "sqlite_errorcode", None) == _NOTADB:
+                raise RestoreRefused(code="restore.wrong_key", path=source) from exc
+            raise RestoreRefused(code="restore.damaged", path=source, reason=str(exc)) from exc
+    finally:
+        connection.close()
+
+
+def _station_of(connection: Any, source: Path) -> tuple[str, str, str | None]:
+    problems = [row[0] for row in connection.execute("PRAGMA integrity_check(5)")]
+    if problems != ["ok"]:
+        raise RestoreRefused(code="restore.damaged", path=source, reason="；".join(problems))
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "station_identity" not in tables:
+        raise RestoreRefused(code="restore.damaged", path=source, reason="不是本程序的站点数据库")
+    row = connection.execute("SELECT id, name FROM station_identity").fetchone()
+    if row is None:
+        raise RestoreRefused(code="restore.damaged", path=source, reason="数据库中没有站点")
+    revision = None
+    if "alembic_version" in tables:
+        found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = found[0] if found else None
+    return str(row[0]), str(row[1]), revision
+
+
+def check_backup(
+    source: Path,
+    staging: Path,
+    key: bytes | None,
+    station_id: str | None,
+    task: TaskState | None = None,
+) -> CheckedBackup:
+    """Check ``source`` against this station (``station_id``; None for a folder without one) and its
+    ``key``; the checked database is staged in ``staging``. RestoreRefused, with nothing changed."""
+    source = Path(source).expanduser().absolute()
+    if source.is_dir():
+        manifest = _manifest(source)
+        files, station = manifest["files"], manifest["station"]
+        if station_id is not None and station.get("id") != station_id:
+            raise RestoreRefused(code="restore.foreign", path=source, station=station.get("name", "?"))
+        for done, (name, entry) in enumerate(sorted(files.items())):
+            if task is not None:
+                task.report(done, len(files), "正在检查备份")
+            _check_file(source, name, entry, task)
+        database, expected, taken_at = source / DB_NAME, files[DB_NAME]["sha256"], manifest.get("created_at")
+        kind = DRIVE
+    elif source.is_file():
+        files, expected, database, kind = {}, None, source, COPY
+        parsed = parse_name(source)
+        taken_at = parsed[1].isoformat(sep=" ") if parsed else ""
+    else:
+        raise RestoreRefused(code="restore.missing", path=source)
+    staged = _stage(database, staging, expected)
+    try:
+        found_id, name, revision = _read_database(staged, key, source)
+        if station_id is not None and found_id != station_id:
+            raise RestoreRefused(code="restore.foreign", path=source, station=name)
+        if kind == DRIVE and found_id != manifest["station"].get("id"):
+            raise RestoreRefused(code="restore.damaged", path=source, reason="清单与数据库的站点不符")
+        try:
+            schema.check_known(revision)
+        except ServiceError as exc:
+            raise RestoreRefused(code="restore.too_new", path=source, revision=revision) from exc
+    except BaseException:
+        staged.unlink(missing_ok=True)
+        raise
+    return CheckedBackup(source, kind, found_id, name, str(taken_at or ""), revision, staged, files)
+
+
+# -- installing ----------------------------------------------------------------------------------
+
+
+def _add_attachments(checked: CheckedBackup, store: Path, task: TaskState | None) -> int:
+    """The backup's attachment files the store does not hold, each checked and renamed into place."""
+    incoming = store / INCOMING
+    added = 0
+    names = [n for n in sorted(checked.files) if n.startswith(f"{ATTACHMENTS}/")]
+    for done, name in enumerate(names):
+        if task is not None:
+            task.report(done, len(names), "正在恢复附件")
+        entry = checked.files[name]
+        target = store.joinpath(*name.split("/")[1:])
+        if target.is_file() and target.stat().st_size == entry["size"]:
+            continue  # content-addressed: the same name holds the same bytes
+        incoming.mkdir(parents=True, exist_ok=True)
+        temporary = incoming / f"restore-{os.getpid()}-{done}"
+        staged = _stage(checked.source / name, incoming, entry["sha256"])
+        os.replace(staged, temporary)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(temporary, target)
+        fsync_folder(target.parent)
+        added += 1
+    return added
+
+
+def _fold_wal(db_path: Path, key: bytes | None) -> None:
+    """With every connection closed: the WAL written into the database and removed, so no stale WAL
+    can be replayed onto the file that replaces it."""
+    connection = connect(db_path, key, isolation_level=None)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        connection.close()
+    for suffix in ("-wal", "-shm", "-journal"):
+        db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
+
+
+def restore(db: Database, source: Path, task: TaskState | None = None) -> RestoreResult:
+    """Check ``source``, back up the current data, then replace it with the backup's (see the module)."""
+    db.actor.require(RESTORE)
+    folder = db.folder
+    checked = check_backup(source, folder.staging_dir, db.data_key, db.station_id, task)
+    try:
+        safety = backup_database(folder.db_path, folder.backups_dir, BEFORE_RESTORE, db.data_key)
+        added = _add_attachments(checked, folder.attachments_dir, task)
+        if task is not None:
+            task.report(1, 1, "正在替换数据库")
+        db.engine.dispose()
+        _fold_wal(folder.db_path, db.data_key)
+        os.replace(checked.staged, folder.db_path)
+        fsync_folder(folder.root)
+    finally:
+        checked.staged.unlink(missing_ok=True)
+        db.reopen()
+    return RestoreResult(checked.source, checked.kind, checked.taken_at, safety, added)
