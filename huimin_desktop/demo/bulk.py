@@ -214,6 +214,11 @@ def _tables() -> dict[str, BulkTable]:
                 "lead_unit",
                 "deadline",
                 "evidence",
+                "scoring_method",
+                "deduction",
+                "deduction_step",
+                "grace_days",
+                "figure",
             ),
         ),
         "indicator_milestone": _bulk(
@@ -222,7 +227,7 @@ def _tables() -> dict[str, BulkTable]:
         ),
         "indicator_progress": _bulk(
             model.IndicatorProgress,
-            _columns("indicator_id", "date", "value", "note", "reporter"),
+            _columns("indicator_id", "date", "month", "value", "note", "reporter"),
         ),
         "attachment": _bulk(
             model.Attachment,

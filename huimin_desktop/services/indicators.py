@@ -1,6 +1,10 @@
 """Performance-indicator use cases (绩效考核): a county's indicators for a year, with monthly
 milestones and the progress reported against them.
 
+The city defines the indicators (a county or township station refuses to create or change one: they
+come down in the return package); any station records progress on the indicators of its own county,
+for a month, with the evidence attached to the entry.
+
 Milestones are keyed by month: saving an indicator updates the milestone of a month that stays, adds
 new months and tombstones dropped ones, so an unchanged milestone keeps its stamps.
 """
@@ -15,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
-from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress
+from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress, StationIdentity
+from huimin_desktop.services.bound_figures import FIGURES
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.project_records import (
     IndicatorRecord,
@@ -24,6 +29,7 @@ from huimin_desktop.services.project_records import (
     ProgressRecord,
 )
 from huimin_desktop.services.records import SaveResult
+from huimin_desktop.services.scoring import METHOD_LABELS, Method
 from huimin_desktop.store.database import Database
 
 FIRST_YEAR = 2000
@@ -42,6 +48,11 @@ class IndicatorInput:
     unit: str = ""
     scoring_rule: str = ""
     max_score: float = 0.0
+    scoring_method: str = Method.PROPORTIONAL
+    deduction: float = 0.0
+    deduction_step: float = 0.0
+    grace_days: int = 0
+    figure: str = ""  # a key of FIGURES; "" entered by hand
     responsible_person: str = ""
     lead_unit: str = ""
     deadline: dt.date | None = None
@@ -55,6 +66,7 @@ class ProgressInput:
     value: float | None = None
     note: str = ""
     reporter: str = ""
+    month: int | None = None  # the month it reports on; None: the month of ``date``
 
 
 class IndicatorService:
@@ -83,6 +95,7 @@ class IndicatorService:
                 )
             )
         issues += _milestone_issues(data.milestones)
+        issues += _scoring_issues(data)
         return issues
 
     # -- writing ------------------------------------------------------------------------------
@@ -98,6 +111,7 @@ class IndicatorService:
             indicator = (
                 None if indicator_id is None else live_row(session, Indicator, indicator_id, "考核指标")
             )
+            _require_city(session)
             issues = self._check(session, data, indicator_id)
             if errors(issues):
                 raise ValidationError(errors(issues))
@@ -117,6 +131,11 @@ class IndicatorService:
             indicator.lead_unit = data.lead_unit.strip()
             indicator.deadline = data.deadline
             indicator.evidence = data.evidence
+            indicator.scoring_method = str(data.scoring_method)
+            indicator.deduction = float(data.deduction)
+            indicator.deduction_step = float(data.deduction_step)
+            indicator.grace_days = int(data.grace_days)
+            indicator.figure = data.figure
             session.flush()
             existing = {m.month: m for m in _live_children(session, IndicatorMilestone, indicator.id)}
             wanted = {month: (planned, description) for month, planned, description in data.milestones}
@@ -136,6 +155,7 @@ class IndicatorService:
     def delete(self, indicator_id: str, user: str = "system") -> None:
         """Tombstone the indicator with its milestones and progress entries."""
         with self.db.session(user) as session:
+            _require_city(session)
             live_row(session, Indicator, indicator_id, "考核指标").deleted = True
             for model in (IndicatorMilestone, IndicatorProgress):
                 for row in _live_children(session, model, indicator_id):
@@ -144,25 +164,13 @@ class IndicatorService:
     def add_progress(self, indicator_id: str, data: ProgressInput, user: str = "system") -> SaveResult:
         with self.db.session(user) as session:
             indicator = live_row(session, Indicator, indicator_id, "考核指标")
-            issues: list[Issue] = []
-            if data.date > dt.date.today():
-                issues.append(Issue("progress.date_future", "填报日期不能晚于今天", field="date"))
-            elif data.date.year != indicator.year:
-                issues.append(
-                    Issue(
-                        "progress.date_other_year",
-                        f"填报日期 {data.date.isoformat()} 不在考核年度 {indicator.year} 年内",
-                        Severity.WARNING,
-                        field="date",
-                    )
-                )
-            if data.value is None and not data.note.strip():
-                issues.append(Issue("progress.empty", "请填写完成值或进展说明", field="value"))
+            issues = _progress_issues(session, indicator, data)
             if errors(issues):
                 raise ValidationError(errors(issues))
             entry = IndicatorProgress(
                 indicator_id=indicator_id,
                 date=data.date,
+                month=data.month or data.date.month,
                 value=data.value,
                 note=data.note,
                 reporter=data.reporter.strip(),
@@ -198,12 +206,17 @@ class IndicatorService:
                 lead_unit=i.lead_unit,
                 deadline=i.deadline,
                 evidence=i.evidence,
+                scoring_method=i.scoring_method,
+                deduction=i.deduction,
+                deduction_step=i.deduction_step,
+                grace_days=i.grace_days,
+                figure=i.figure,
                 origin=i.origin,
                 milestones=tuple(
                     MilestoneRecord(m.id, m.month, m.planned_value, m.description) for m in milestones
                 ),
                 progress=tuple(
-                    ProgressRecord(p.id, p.date, p.value, p.note, p.reporter)
+                    ProgressRecord(p.id, p.date, p.value, p.note, p.reporter, p.month)
                     for p in _progress(session, indicator_id)
                 ),
             )
@@ -334,3 +347,79 @@ def _milestone_issues(milestones: tuple[Milestone, ...]) -> list[Issue]:
             issues.append(Issue("milestone.month_repeated", f"{month} 月的进度安排重复", field=where))
         seen.add(month)
     return issues
+
+
+def _require_city(session: Session) -> None:
+    """Indicators are the city's: lower stations receive them in the return package."""
+    identity = session.scalars(select(StationIdentity)).first()
+    if identity is not None and identity.level != "city":
+        raise ValidationError(
+            [Issue("indicator.city_only", "考核指标由市级下达，本站只能填报完成进度", field="division_id")]
+        )
+
+
+def _scoring_issues(data: IndicatorInput) -> list[Issue]:
+    issues: list[Issue] = []
+    if data.scoring_method not in METHOD_LABELS:
+        issues.append(
+            Issue("indicator.method_unknown", f"计分方式“{data.scoring_method}”无效", field="scoring_method")
+        )
+    if data.deduction < 0 or data.deduction_step < 0:
+        issues.append(Issue("indicator.deduction_negative", "扣分值不能为负数", field="deduction"))
+    if data.scoring_method == Method.SHORTFALL_DEDUCTION and data.deduction_step <= 0:
+        issues.append(Issue("indicator.step_missing", "按差额扣分时须填写每档差额", field="deduction_step"))
+    if not 0 <= data.grace_days <= 31:
+        issues.append(
+            Issue(
+                "indicator.grace_days", f"宽限天数 {data.grace_days} 无效，应为 0 到 31", field="grace_days"
+            )
+        )
+    if data.figure and data.figure not in FIGURES:
+        issues.append(Issue("indicator.figure_unknown", f"关联数据“{data.figure}”无效", field="figure"))
+    return issues
+
+
+def _progress_issues(session: Session, indicator: Indicator, data: ProgressInput) -> list[Issue]:
+    issues: list[Issue] = []
+    if indicator.figure:
+        issues.append(
+            Issue(
+                "progress.bound",
+                f"指标“{indicator.name}”的进度由系统按{FIGURES[indicator.figure].label}自动统计，不能手工填报",
+                field="value",
+            )
+        )
+    if data.date > dt.date.today():
+        issues.append(Issue("progress.date_future", "填报日期不能晚于今天", field="date"))
+    elif data.date.year != indicator.year:
+        issues.append(
+            Issue(
+                "progress.date_other_year",
+                f"填报日期 {data.date.isoformat()} 不在考核年度 {indicator.year} 年内",
+                Severity.WARNING,
+                field="date",
+            )
+        )
+    if data.month is not None and not 1 <= data.month <= 12:
+        issues.append(Issue("progress.month", f"月份 {data.month} 无效，应为 1 到 12", field="month"))
+    if data.value is None and not data.note.strip():
+        issues.append(Issue("progress.empty", "请填写完成值或进展说明", field="value"))
+    issues += _own_county_issues(session, indicator)
+    return issues
+
+
+def _own_county_issues(session: Session, indicator: Indicator) -> list[Issue]:
+    """A county or township reports on its own county's indicators only."""
+    identity = session.scalars(select(StationIdentity)).first()
+    county = session.get(Division, indicator.division_id)
+    if identity is None or identity.level == "city" or county is None or not county.code:
+        return []
+    if identity.division_code.startswith(county.code):
+        return []
+    return [
+        Issue(
+            "progress.other_county",
+            f"指标“{indicator.name}”属于{county.name}，本站不能填报其他县的进度",
+            field="indicator_id",
+        )
+    ]

@@ -170,6 +170,7 @@ class ProgressRecord:
     value: float | None
     note: str
     reporter: str
+    month: int = 0  # the month it reports on
 
 
 @dataclass(frozen=True)
@@ -189,6 +190,11 @@ class IndicatorRecord:
     deadline: date | None
     evidence: str
     origin: str
+    scoring_method: str = "proportional"
+    deduction: float = 0.0
+    deduction_step: float = 0.0
+    grace_days: int = 0
+    figure: str = ""
     milestones: tuple[MilestoneRecord, ...] = ()  # by month
     progress: tuple[ProgressRecord, ...] = ()  # oldest first
 

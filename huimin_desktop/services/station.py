@@ -25,6 +25,7 @@ from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.security.vault import Vault, new_data_key, new_recovery_code
 from huimin_desktop.services import leftovers
 from huimin_desktop.services.archive_export import ArchiveExporter
+from huimin_desktop.services.assessment import AssessmentService
 from huimin_desktop.services.attachments import AttachmentService
 from huimin_desktop.services.audit import AuditService
 from huimin_desktop.services.backups import BackupService
@@ -89,6 +90,7 @@ class Station:
         self.trainings = TrainingService(db)
         self.indicators = IndicatorService(db)
         self.figures = FigureService(db)  # the 首页's and the 报表's figures
+        self.assessment = AssessmentService(db)
         self.attachments = AttachmentService(db)
         self.archive = ArchiveExporter(db, self.projects, self.attachments)
         self.users = UserService(db, clock)

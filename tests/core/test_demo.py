@@ -148,7 +148,8 @@ def test_another_seed_gives_other_content(tmp_path: Path) -> None:
 # What seed 7 gave for 500 households on a city station when the generator was one module
 # (services/demo.py, before it became the huimin_desktop.demo package): the split changed no record.
 # A change to what the generator draws, or in what order, changes this on purpose: say so in the commit.
-SEED_7_CITY_500 = "7a819376ede8687c5ad887a11459023df857c03f6972eea1c791d04deac947a4"
+# The 考核 rework (eight indicators, four bound to computed figures, late and missing reports) changed it.
+SEED_7_CITY_500 = "3db057744100679a443ff8de1ef9f775d0b900bde7c15015b5946c5beef141b1"
 _GENERATED_TABLES = (
     "division",
     "household",
@@ -399,17 +400,17 @@ def test_projects_have_ordered_stage_history_and_beneficiaries(demo: tuple[Stati
             months = session.scalars(
                 select(IndicatorMilestone.month).where(IndicatorMilestone.indicator_id == indicator.id)
             ).all()
-            assert sorted(months) == list(range(1, 13))
+            assert sorted(months) in (list(range(1, 13)), [3, 6, 9, 12], [12])
             progress = session.scalars(
                 select(IndicatorProgress).where(IndicatorProgress.indicator_id == indicator.id)
             ).all()
-            assert progress and all(p.date <= LAST_EVENT_DATE for p in progress)
+            assert all(p.date <= LAST_EVENT_DATE for p in progress)
+            # bound indicators take their progress from the data; a one-off report is not due yet
+            assert bool(progress) == (not indicator.figure and indicator.code != "ZB08")
 
 
 def test_city_station_fills_the_seeded_ethnic_townships(tmp_path: Path) -> None:
-    with new_station(
-        tmp_path / "city", level="city", name="朝阳市民委", division_code="211300"
-    ) as station:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as station:
         summary = generate_demo(station, 300)
         with station.db.reader() as session:
             parents = set(
@@ -425,7 +426,7 @@ def test_city_station_fills_the_seeded_ethnic_townships(tmp_path: Path) -> None:
         "凉水河蒙古族乡",
         "三家子蒙古族乡",
     }
-    assert len(counties) == 4 and summary.indicators == 4 * 5
+    assert len(counties) == 4 and summary.indicators == 4 * 8
 
 
 def test_second_run_reuses_villages_and_never_repeats_an_id_number(demo: tuple[Station, DemoSummary]) -> None:

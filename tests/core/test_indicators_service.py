@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -14,12 +16,23 @@ from huimin_desktop.services.indicators import IndicatorInput, IndicatorService,
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from tests.conftest import TOWNSHIP_CODE
+from tests.stations import new_station
 
 COUNTY = division_id_for_code("211381")  # 北票市
 OTHER_COUNTY = division_id_for_code("211324")  # 喀左
 TOWNSHIP = division_id_for_code(TOWNSHIP_CODE)
 CITY = division_id_for_code("211300")
 YEAR = dt.date.today().year
+
+
+@pytest.fixture
+def station(tmp_path: Path) -> Iterator[Station]:
+    """The city defines indicators: these tests run at a city station."""
+    opened = new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300")
+    try:
+        yield opened
+    finally:
+        opened.close()
 
 
 @pytest.fixture
@@ -99,6 +112,11 @@ def test_create_and_get(station: Station, indicators: IndicatorService) -> None:
         ({"milestones": ((13, 1.0, ""),)}, "milestone.month"),
         ({"milestones": ((0, 1.0, ""),)}, "milestone.month"),
         ({"milestones": ((5, 1.0, "a"), (5, 2.0, "b"))}, "milestone.month_repeated"),
+        ({"scoring_method": "by_feel"}, "indicator.method_unknown"),
+        ({"scoring_method": "shortfall_deduction", "deduction": 1.0}, "indicator.step_missing"),
+        ({"deduction": -2.0}, "indicator.deduction_negative"),
+        ({"grace_days": 40}, "indicator.grace_days"),
+        ({"figure": "happiness"}, "indicator.figure_unknown"),
     ],
 )
 def test_invalid_input_writes_nothing(
@@ -228,3 +246,59 @@ def test_list_filters(indicators: IndicatorService) -> None:
     assert rows[0].division_name == "喀喇沁左翼蒙古族自治县"
     assert [r.name for r in indicators.list(year=YEAR, division_id=COUNTY)] == ["户均增收", "培训人次"]
     assert [r.name for r in indicators.list(division_id=COUNTY)] == ["去年指标", "户均增收", "培训人次"]
+
+
+def test_scoring_fields_and_progress_month_are_kept(indicators: IndicatorService) -> None:
+    indicator_id = indicators.create(
+        _input(scoring_method="shortfall_deduction", deduction=1.0, deduction_step=100.0, grace_days=5)
+    ).id
+    entry = ProgressInput(dt.date(YEAR, 4, 2), 300.0, "三月数据", month=3)
+    indicators.add_progress(indicator_id, entry)
+    record = indicators.get(indicator_id)
+    assert (record.scoring_method, record.deduction, record.deduction_step, record.grace_days) == (
+        "shortfall_deduction",
+        1.0,
+        100.0,
+        5,
+    )
+    assert [(p.date, p.month) for p in record.progress] == [(dt.date(YEAR, 4, 2), 3)]
+
+
+def test_a_bound_indicator_takes_no_entries(station: Station, indicators: IndicatorService) -> None:
+    indicator_id = indicators.create(_input(figure="people_trained", unit="人次")).id
+    before = _counts(station)
+    with pytest.raises(ValidationError) as refused:
+        indicators.add_progress(indicator_id, ProgressInput(dt.date.today(), 10.0))
+    assert refused.value.issues[0].code == "progress.bound" and "培训人次" in refused.value.message
+    assert _counts(station) == before
+
+
+def test_only_the_city_defines_indicators(tmp_path: Path) -> None:
+    with new_station(
+        tmp_path / "t", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE
+    ) as township:
+        before = _counts(township)
+        with pytest.raises(ValidationError) as refused:
+            township.indicators.create(_input())
+        assert refused.value.issues[0].code == "indicator.city_only"
+        assert _counts(township) == before
+
+
+def test_a_township_reports_on_its_own_county_only(tmp_path: Path) -> None:
+    """Indicators arrive at a township by the return package; here written as that merge would."""
+    with new_station(
+        tmp_path / "t", level="township", name="马友营蒙古族乡", division_code=TOWNSHIP_CODE
+    ) as township:
+        with township.db.session() as session:
+            mine = Indicator(division_id=COUNTY, year=YEAR, name="户均增收")
+            other = Indicator(division_id=OTHER_COUNTY, year=YEAR, name="喀左的指标")
+            session.add_all([mine, other])
+            session.flush()
+            mine_id, other_id = mine.id, other.id
+        township.indicators.add_progress(mine_id, ProgressInput(dt.date.today(), 5.0))
+        before = _counts(township)
+        with pytest.raises(ValidationError) as refused:
+            township.indicators.add_progress(other_id, ProgressInput(dt.date.today(), 5.0))
+        assert refused.value.issues[0].code == "progress.other_county"
+        assert "喀喇沁左翼" in refused.value.message
+        assert _counts(township) == before
