@@ -8,16 +8,18 @@ here, so the 考核 grid costs one query per figure whatever the number of count
 What each figure counts (live rows of the year's records in the county):
 
 - ``households_covered``: distinct beneficiary households of the year's projects, from the month the
-  project started (``actual_start``);
-- ``surveys_done``: the year's household surveys, by survey date (undated ones count in December);
+  first of their projects started (``actual_start`` in the year; services/figures.py counts them all,
+  started or not, as the year's figure);
+- ``surveys_done``: households with a survey of the year, from its first survey date (undated: December);
 - ``projects_accepted``: the year's projects, from the month they first advanced to 验收;
 - ``people_trained``: attendees of the year's trainings (listed plus extra), by training date;
 - ``income_increase``: the average, over households surveyed this year (by survey date) and in an
   earlier year, of net income this year less net income in their earliest surveyed year (yuan);
-- ``funds_spent``: all sources of the year's projects that have started, in 万元.
+- ``funds_spent``: all sources of the year's projects from the month they reached 验收 (paid out
+  against an accepted project, as services/figures.py counts them), in 万元.
 
-When the dashboard's services/figures.py offers the same figures by month, ``monthly_values`` is the
-one function to point at it.
+services/figures.py (the 首页's and 报表's figures) gives the same figures for a whole year, not by
+month; if it ever does, ``monthly_values`` is the one function to point at it.
 """
 
 from __future__ import annotations
@@ -66,10 +68,10 @@ WHERE p.year = :year AND p.deleted = 0 AND b.deleted = 0 AND h.deleted = 0
 GROUP BY h.id
 """
 _SURVEYS_DONE = """
-SELECT h.division_id, COALESCE(CAST(strftime('%m', s.survey_date) AS INTEGER), 12), count(*)
+SELECT h.division_id, COALESCE(CAST(strftime('%m', min(s.survey_date)) AS INTEGER), 12), 1
 FROM survey s JOIN household h ON h.id = s.household_id
 WHERE s.year = :year AND s.deleted = 0 AND h.deleted = 0
-GROUP BY 1, 2
+GROUP BY h.id
 """
 _PROJECTS_ACCEPTED = """
 SELECT p.division_id, CAST(strftime('%m', min(st.date)) AS INTEGER), 1
@@ -87,11 +89,12 @@ WHERE t.deleted = 0 AND strftime('%Y', t.date) = :year_text
 GROUP BY 1, 2
 """
 _FUNDS_SPENT = """
-SELECT p.division_id, CAST(strftime('%m', p.actual_start) AS INTEGER),
-       sum(p.fund_provincial + p.fund_local + p.fund_integrated + p.fund_self) / 10000.0
-FROM project p
-WHERE p.year = :year AND p.deleted = 0 AND strftime('%Y', p.actual_start) = :year_text
-GROUP BY 1, 2
+SELECT p.division_id, CAST(strftime('%m', min(st.date)) AS INTEGER),
+       (p.fund_provincial + p.fund_local + p.fund_integrated + p.fund_self) / 10000.0
+FROM project_stage st JOIN project p ON p.id = st.project_id
+WHERE p.year = :year AND p.deleted = 0 AND st.deleted = 0 AND st.stage = '5' AND st.action = 'advance'
+  AND strftime('%Y', st.date) = :year_text
+GROUP BY p.id
 """
 _INCOME = """
 SELECT h.division_id, COALESCE(CAST(strftime('%m', s.survey_date) AS INTEGER), 12),

@@ -166,7 +166,8 @@ def test_monthly_values_against_plain_sql(city: Station) -> None:
         expected_surveys = dict(
             session.execute(
                 text(
-                    "SELECT c.id, count(*) FROM survey s JOIN household h ON h.id = s.household_id "
+                    "SELECT c.id, count(DISTINCT h.id) FROM survey s "
+                    "JOIN household h ON h.id = s.household_id "
                     "JOIN division v ON v.id = h.division_id JOIN division tw ON tw.id = v.parent_id "
                     "JOIN division c ON c.id = tw.parent_id "
                     "WHERE s.year = :y AND s.deleted = 0 AND h.deleted = 0 GROUP BY c.id"
@@ -177,7 +178,8 @@ def test_monthly_values_against_plain_sql(city: Station) -> None:
         june_surveys = dict(
             session.execute(
                 text(
-                    "SELECT c.id, count(*) FROM survey s JOIN household h ON h.id = s.household_id "
+                    "SELECT c.id, count(DISTINCT h.id) FROM survey s "
+                    "JOIN household h ON h.id = s.household_id "
                     "JOIN division v ON v.id = h.division_id JOIN division tw ON tw.id = v.parent_id "
                     "JOIN division c ON c.id = tw.parent_id "
                     "WHERE s.year = :y AND s.deleted = 0 AND s.survey_date <= :d GROUP BY c.id"
