@@ -120,9 +120,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         "removed_blobs": removed,
         "removed_bytes": freed,
         "leftovers": list(report.leftovers),
+        "digest": report.digest,
     }
     lines = ["检查通过：数据库与附件完好" if report.ok else "发现问题：", *report.problems]
     lines += report.leftovers
+    lines.append(f"同步数据摘要：{report.digest}（两站数据相同则摘要相同）")
     if removed:
         lines.append(f"已删除 {removed} 个没有记录使用的附件文件（{_megabytes(freed)}）")
     if report.unused_blobs:

@@ -20,6 +20,7 @@ from huimin_desktop.services import leftovers
 from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.attachments import blob_path, file_hashes, stored_blobs
 from huimin_desktop.store.database import Database
+from huimin_desktop.sync.digest import synced_digest
 
 UNUSED_AGE_S = 3600  # a blob younger than this may belong to an intake or merge still running
 
@@ -31,6 +32,7 @@ class CheckReport:
     unused_bytes: int = 0
     # what killed processes left behind (removed when the station was opened, or found now)
     leftovers: tuple[str, ...] = ()
+    digest: str = ""  # every synced row's logical hash (sync/digest.py): equal on stations holding the same
 
     @property
     def ok(self) -> bool:
@@ -48,6 +50,7 @@ def check_station(
             select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
         ).all()
         known = fingerprints.load(session, list({sha256 for sha256, _ in blobs})) if verify_hashes else {}
+        digest = synced_digest(session.connection())
     problems += _attachment_problems(db, blobs, known, verify_hashes)
     unused = _unused_blobs(db)
     found = leftovers.find(db.folder.staging_dir, db.folder.attachments_dir)
@@ -55,7 +58,7 @@ def check_station(
         line.replace("已清除", "将在下次启动时清除") for line in found.describe()
     ]
     return CheckReport(
-        tuple(problems), len(unused), sum(size for _path, size, _mtime in unused), tuple(notes)
+        tuple(problems), len(unused), sum(size for _path, size, _mtime in unused), tuple(notes), digest
     )
 
 
