@@ -3,7 +3,7 @@
 Each photo is a sky, fields, a few buildings or sheds and sensor grain: enough to look like a site
 photo and to compress like one (about 200–400 KB as JPEG). They go round the projects in turn until the
 asked-for megabytes are written, dated within each project's works. The blobs are written straight into
-the attachment store (a temporary name, then a rename); the run's caller deletes the ones it added if
+the attachment store (sealed, a temporary name, then a rename); the run's caller deletes the ones it added if
 the run fails or is cancelled, since no row refers to them then.
 """
 
@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import random
-from hashlib import sha256
 from pathlib import Path
 
 from huimin_desktop.demo.bulk import BulkWriter
@@ -22,7 +20,7 @@ from huimin_desktop.demo.projects import WrittenProject
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.progress import TaskState
 from huimin_desktop.store import fingerprints
-from huimin_desktop.store.attachments import blob_path
+from huimin_desktop.store.attachments import BlobStore
 
 _PHOTO_CAPTIONS = (  # caption, attachment category name
     ("项目申报现场踏查", "申报材料"),
@@ -42,10 +40,10 @@ def write_photos(
     projects: list[WrittenProject],
     megabytes: int,
     *,
-    root: Path,
+    store: BlobStore,
     new_blobs: list[Path],
 ) -> int:
-    """About ``megabytes`` of photos under ``root`` (the attachment store), each blob it adds listed in
+    """About ``megabytes`` of photos into ``store`` (the attachment store), each blob it adds listed in
     ``new_blobs``; how many attachments were written."""
     if megabytes <= 0 or not projects:
         return 0
@@ -57,15 +55,11 @@ def write_photos(
         task.check()
         project = projects[count % len(projects)]
         data = _site_photo(rng)
-        digest = sha256(data).hexdigest()
-        path = blob_path(root, digest)
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{digest}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, path)
-            new_blobs.append(path)
-        fingerprints.record(writer.connection, [(digest, len(data), fingerprints.of_bytes(data))])
+        blob = store.write_bytes(data)  # sealed under the data key, like any intake
+        digest = blob.sha256
+        if blob.created:
+            new_blobs.append(store.path(digest))
+        fingerprints.record(writer.connection, [blob.fingerprint])
         span = max(0, (project.finish - project.start).days)
         taken = dt.datetime.combine(
             project.start + dt.timedelta(days=rng.randint(0, span)),

@@ -27,6 +27,7 @@ from huimin_desktop.demo.projects import ProjectMaker
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, Member
 from huimin_desktop.progress import TaskState
+from huimin_desktop.store.attachments import BlobStore
 from huimin_desktop.store.search_index import deferred_search_indexing
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ class _Run:
             raise ServiceError("数据文件夹中还没有站点，请先初始化")
         self.station_id = db.station_id
         self.rng, self.task, self.new_blobs = rng, task, new_blobs
-        self.attachments_dir = db.folder.attachments_dir
+        self.blob_store = BlobStore(db.folder.attachments_dir, db.data_key)
         self.writer = BulkWriter(connection, db.station_id, db.clock.now())
         self.people = PeopleMaker(rng, _existing_id_numbers(connection))
         self.households = HouseholdMaker(self.writer, rng, self.people)
@@ -140,7 +141,7 @@ class _Run:
             task,
             self.projects.projects,
             attachments_mb,
-            root=self.attachments_dir,
+            store=self.blob_store,
             new_blobs=self.new_blobs,
         )
         return DemoSummary(

@@ -1,13 +1,14 @@
 """Photo checks and thumbnails with Pillow.
 
 ``inspect_photo`` is what intake asks of every photo: can it be read at all, and when was it taken.
-``write_thumbnail`` makes a small JPEG (EXIF orientation applied, so portrait phone photos stand up),
-written under a temporary name and renamed, so a thumbnail on disk is always whole.
+``make_thumbnail`` makes a small JPEG (EXIF orientation applied, so portrait phone photos stand up),
+in memory; the attachment service seals it into the cache (``write_thumbnail``: a clear file's).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import uuid
 from dataclasses import dataclass
@@ -64,11 +65,12 @@ def _check_jpeg_end(path: Path) -> None:
         raise OSError("JPEG 文件不完整（缺少结束标记）")
 
 
-def write_thumbnail(source: Path, target: Path, size: int) -> None:
-    """A JPEG no larger than ``size`` × ``size`` pixels; raises UnreadableImage if the photo is bad."""
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")  # two threads may race
+def make_thumbnail(photo: bytes, size: int) -> bytes:
+    """A JPEG no larger than ``size`` × ``size`` pixels made from a photo's bytes, in memory (the photo
+    is sealed on disk, and so is the thumbnail: no clear copy of either is written); raises
+    UnreadableImage if the photo is bad."""
     try:
-        with Image.open(source) as image:
+        with Image.open(io.BytesIO(photo)) as image:
             image.draft("RGB", (size * 2, size * 2))  # JPEG decodes at 1/2..1/8 scale: much faster
             oriented = ImageOps.exif_transpose(image)
             oriented.thumbnail((size, size))
@@ -77,10 +79,24 @@ def write_thumbnail(source: Path, target: Path, size: int) -> None:
                 rgba = oriented.convert("RGBA")
                 background.paste(rgba, mask=rgba.getchannel("A"))
                 oriented = background
-            target.parent.mkdir(parents=True, exist_ok=True)
-            oriented.save(tmp, "JPEG", quality=85)
-        os.replace(tmp, target)
+            out = io.BytesIO()
+            oriented.save(out, "JPEG", quality=85)
+            return out.getvalue()
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise UnreadableImage(str(exc)) from exc
+
+
+def write_thumbnail(source: Path, target: Path, size: int) -> None:
+    """``make_thumbnail`` of a clear file, written under a temporary name and renamed."""
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise UnreadableImage(str(exc)) from exc
+    jpeg = make_thumbnail(data, size)
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")  # two threads may race
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(jpeg)
+        os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -28,22 +28,20 @@ from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import ServiceError, ValidationError
 from huimin_desktop.media import kinds
 from huimin_desktop.media.duration import media_duration_ms
-from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, write_thumbnail
+from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, make_thumbnail
 from huimin_desktop.model import Attachment, Household, Project, ProjectStageEntry, Training
 from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.services.common import live_row
 from huimin_desktop.store import fingerprints
 from huimin_desktop.store.attachments import (
     BlobDamagedError,
+    BlobStore,
     StoredBlob,
-    blob_path,
     clear_incoming,
-    copy_verified,
-    discard_blob,
-    ingest,
     thumbnail_path,
 )
 from huimin_desktop.store.database import Database
+from huimin_desktop.store.sealed_files import THUMBNAILS, DecryptedCopy, SealedFileError, Sealer
 
 DEFAULT_MAX_FILE_BYTES = 2 * 1024**3  # a long phone video; anything larger is almost surely a mistake
 THUMBNAIL_SIZE = 160
@@ -158,6 +156,8 @@ class AttachmentService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.max_file_bytes = DEFAULT_MAX_FILE_BYTES  # a station may lower or raise it
+        self._store: BlobStore | None = None
+        self._store_key: bytes | None = None
 
     # -- where things are -----------------------------------------------------------------------------
 
@@ -165,8 +165,41 @@ class AttachmentService:
     def root(self) -> Path:
         return self.db.folder.attachments_dir
 
+    @property
+    def store(self) -> BlobStore:
+        """The blobs, sealed under the data key of the login (clear only without one)."""
+        if self._store is None or self._store_key is not self.db.data_key:
+            self._store = BlobStore(self.root, self.db.data_key)
+            self._store_key = self.db.data_key
+        return self._store
+
     def blob_path(self, sha256: str) -> Path:
-        return blob_path(self.root, sha256)
+        """Where the (sealed) blob lies: for presence checks; read it with ``read_bytes``/``open_copy``."""
+        return self.store.path(sha256)
+
+    def has_blob(self, sha256: str) -> bool:
+        return self.store.has(sha256)
+
+    def read_bytes(self, record: AttachmentRecord | str) -> bytes:
+        """An attachment's clear bytes in memory (the photo viewer); ServiceError when missing/damaged."""
+        sha256 = record if isinstance(record, str) else record.sha256
+        try:
+            return self.store.read_bytes(sha256)
+        except FileNotFoundError as exc:
+            raise ServiceError(f"附件缺失：{sha256[:12]}（请运行“检查”）") from exc
+        except BlobDamagedError as exc:
+            raise ServiceError(f"附件已损坏（内容与校验值不符）：{sha256[:12]}") from exc
+
+    def open_copy(self, record: AttachmentRecord) -> DecryptedCopy:
+        """A decrypted temporary file of the attachment for a player that needs a path; the caller
+        closes it (which removes it) when the player is done with it."""
+        suffix = Path(record.filename).suffix[:10]
+        try:
+            return self.store.decrypted_copy(record.sha256, suffix)
+        except FileNotFoundError as exc:
+            raise ServiceError(f"附件缺失：{record.filename}（请运行“检查”）") from exc
+        except SealedFileError as exc:
+            raise ServiceError(f"附件已损坏（内容与校验值不符）：{record.filename}") from exc
 
     # -- reading --------------------------------------------------------------------------------------
 
@@ -292,7 +325,7 @@ class AttachmentService:
         kind = kinds.detect_kind(path.name, head)
         taken_at, duration = _media_facts(path, kind)
         try:
-            blob = ingest(self.root, path, check=task.check)
+            blob = self.store.ingest(path, check=task.check)
         except BlobDamagedError as exc:
             raise _Refused("写入后校验不一致（磁盘可能有故障），未保存") from exc
         except OSError as exc:
@@ -343,7 +376,7 @@ class AttachmentService:
             )
         for sha256 in candidates:
             if sha256 not in used:
-                discard_blob(self.root, sha256)
+                self.store.discard(sha256)
 
     def _category_code(self, category: str) -> str:
         if not category:
@@ -365,8 +398,11 @@ class AttachmentService:
 
     # -- thumbnails -----------------------------------------------------------------------------------
 
-    def thumbnail(self, attachment_or_sha: AttachmentRecord | str, size: int = THUMBNAIL_SIZE) -> Path | None:
-        """A cached JPEG thumbnail of a photo, made on first request (slow: call it off the GUI thread).
+    def thumbnail(
+        self, attachment_or_sha: AttachmentRecord | str, size: int = THUMBNAIL_SIZE
+    ) -> bytes | None:
+        """A JPEG thumbnail of a photo (its bytes), made on first request and cached under
+        ``thumbnails/`` sealed like the blobs (slow: call it off the GUI thread).
 
         None for anything that is not a readable photo, or whose blob is missing.
         """
@@ -376,17 +412,26 @@ class AttachmentService:
             sha256 = attachment_or_sha.sha256
         else:
             sha256 = attachment_or_sha
-        target = thumbnail_path(self.db.folder.thumbnails_dir, sha256, size)
+        store = self.store
+        name = store.name(sha256)
+        sealer = Sealer(self.db.data_key, THUMBNAILS)
+        target = thumbnail_path(self.db.folder.thumbnails_dir, name, size)
+        context = f"{size}/{name}"
         if target.is_file():
-            return target
-        source = self.blob_path(sha256)
-        if not source.is_file():
+            try:
+                return sealer.read_bytes(target, context)
+            except (SealedFileError, OSError):
+                target.unlink(missing_ok=True)  # a cache: made again below
+        try:
+            photo = store.read_bytes(sha256)
+        except (FileNotFoundError, BlobDamagedError):
             return None
         try:
-            write_thumbnail(source, target, size)
+            jpeg = make_thumbnail(photo, size)
         except UnreadableImage:
             return None
-        return target
+        sealer.write_atomic(target, jpeg, context)
+        return jpeg
 
     # -- export ---------------------------------------------------------------------------------------
 
@@ -418,11 +463,10 @@ class AttachmentService:
         self, record: AttachmentRecord, target: Path, *, check: Callable[[], None] | None = None
     ) -> None:
         """One attachment's bytes to ``target``, verified; ServiceError when the blob is missing/damaged."""
-        source = self.blob_path(record.sha256)
-        if not source.is_file():
+        if not self.store.has(record.sha256):
             raise ServiceError(f"附件缺失：{record.filename}（请运行“检查”）")
         try:
-            copy_verified(source, target, record.sha256, check=check)
+            self.store.copy_out(record.sha256, target, check=check)
         except BlobDamagedError as exc:
             raise ServiceError(f"附件已损坏（内容与校验值不符）：{record.filename}") from exc
         except OSError as exc:

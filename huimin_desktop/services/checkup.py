@@ -18,7 +18,7 @@ from sqlalchemy.exc import DatabaseError
 from huimin_desktop.model import Attachment, StationIdentity
 from huimin_desktop.services import leftovers
 from huimin_desktop.store import fingerprints, schema
-from huimin_desktop.store.attachments import blob_path, file_hashes, stored_blobs
+from huimin_desktop.store.attachments import BlobDamagedError, BlobStore
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.digest import synced_digest
 
@@ -97,21 +97,23 @@ def _attachment_problems(
     """Every live attachment's blob is there and (with ``verify_hashes``) holds what its SHA-256 says;
     a missing or wrong fingerprint is mended on the way."""
     problems: list[str] = []
-    root = db.folder.attachments_dir
+    store = BlobStore(db.folder.attachments_dir, db.data_key)
     checked: set[str] = set()
     mended: list[fingerprints.Fingerprint] = []
     for sha256, filename in blobs:
         if sha256 in checked:  # one blob attached under several names (or to several records): read once
             continue
         checked.add(sha256)
-        path = blob_path(root, sha256)
-        if not path.is_file():
+        if not store.has(sha256):
             problems.append(f"附件缺失：{filename}（{sha256[:12]}…）")
         elif verify_hashes:
-            actual, quick = file_hashes(path)
+            try:
+                actual, quick = store.hashes(sha256)
+            except BlobDamagedError:
+                actual = quick = ""
             if actual != sha256:
                 problems.append(f"附件已损坏（内容与校验值不符）：{filename}（{sha256[:12]}…）")
-            elif known.get(sha256) != (size := path.stat().st_size, quick):
+            elif known.get(sha256) != (size := store.size(sha256), quick):
                 # missing (stored before revision 0008) or wrong: an export trusts it over the SHA-256
                 mended.append((sha256, size, quick))
     if mended:
@@ -124,9 +126,11 @@ def _unused_blobs(db: Database) -> list[tuple[Path, int, float]]:
     """(path, size, mtime) of stored blobs that no attachment row, live or deleted, refers to."""
     with db.reader() as session:
         referenced = set(session.scalars(select(Attachment.sha256).distinct()))
+    store = BlobStore(db.folder.attachments_dir, db.data_key)
+    names = {store.name(sha256) for sha256 in referenced}  # files are named by a keyed hash
     unused = []
-    for sha256, path in stored_blobs(db.folder.attachments_dir):
-        if sha256 not in referenced:
+    for name, path in store.stored():
+        if name not in names:
             try:
                 info = path.stat()
             except FileNotFoundError:

@@ -7,6 +7,11 @@ moment the file on disk is either the previous draft or the new one, never half 
 anyway (a truncated copy, a disk error) is reported by ``scan`` and renamed ``*.damaged``; it never
 stops the program from starting.
 
+With the data key of the login (``for_station``) a draft is sealed (store/sealed_files.py, the
+``drafts`` sub-key, the draft's key as associated data): what is typed never lies clear on disk. A clear
+draft (written by the version before encryption, or by a store without a key) is still read, and sealed
+by the conversion (``services/encryption.convert_files``) or at its next save.
+
 Keys name the form: ``household-new-<uuid>`` for a household not saved yet, ``household-<id>`` for an
 edit of a stored one.
 """
@@ -26,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from huimin_desktop.store.durable import fsync_folder
+from huimin_desktop.store.sealed_files import DRAFTS, MAGIC, SealedFileError, Sealer, seal_in_place
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
@@ -82,12 +88,13 @@ def _json_default(value: object) -> str:
 
 
 class DraftStore:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, data_key: bytes | None = None) -> None:
         self.folder = Path(folder)
+        self.sealer = Sealer(data_key, DRAFTS)
 
     @classmethod
     def for_station(cls, station: Station) -> DraftStore:
-        return cls(station.db.folder.drafts_dir)
+        return cls(station.db.folder.drafts_dir, station.db.data_key)
 
     def path(self, key: str) -> Path:
         return self.folder / f"{_check_key(key)}{SUFFIX}"
@@ -105,11 +112,12 @@ class DraftStore:
             "payload": payload,
         }
         text = json.dumps(document, ensure_ascii=False, default=_json_default, indent=1)
+        data = self.sealer.seal(text.encode("utf-8"), key)
         temporary = self.folder / f".{key}.{os.getpid()}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with open(temporary, "wb") as handle:
+                handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
             _replace(temporary, target)
@@ -159,17 +167,37 @@ class DraftStore:
 
     def _read(self, path: Path) -> dict[str, Any] | None:
         try:
-            with open(path, encoding="utf-8") as handle:
-                document = json.load(handle)
+            document = json.loads(self._open(path))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as error:  # ValueError covers JSONDecodeError and bad UTF-8
+        except (OSError, ValueError, SealedFileError) as error:  # ValueError: JSONDecodeError, bad UTF-8
             log.warning("draft %s is damaged and is skipped: %s", path.name, error)
             return None
         if not _well_formed(document, path.stem):
             log.warning("draft %s is not a draft this program wrote; skipped", path.name)
             return None
         return document
+
+    def _open(self, path: Path) -> bytes:
+        """The draft's JSON bytes: opened under the data key, or as it is when written clear."""
+        data = path.read_bytes()
+        if data.startswith(MAGIC) and self.sealer.sealing:
+            return self.sealer.open_bytes(data, path.stem)
+        return data
+
+    def seal_clear(self) -> int:
+        """Seal every clear draft in place (atomic, like a save; the clear file is overwritten with
+        zeros before it goes); how many. Damaged ones are left for ``scan`` to set aside."""
+        sealed = 0
+        if not self.sealer.sealing or not self.folder.is_dir():
+            return 0
+        for path in sorted(self.folder.glob(f"*{SUFFIX}")):
+            data = path.read_bytes()
+            if data.startswith(MAGIC) or not _KEY.fullmatch(path.stem):
+                continue
+            seal_in_place(path, self.sealer, path.stem)
+            sealed += 1
+        return sealed
 
     def _quarantine(self, path: Path) -> Path:
         target = path.with_name(path.name + DAMAGED_SUFFIX)

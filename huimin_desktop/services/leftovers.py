@@ -1,7 +1,8 @@
 """What killed processes leave behind, and sweeping it (issue 11).
 
 - ``staging/merge-PID-TIME``: a merge decrypts a package's attachments there before moving them into
-  the store (up to the package's size, e.g. 200 MB of photos, in clear); a killed merge leaves them.
+  the store (up to the package's size, e.g. 200 MB of photos; sealed under the data key as the store keeps
+  them, so never clear on disk); a killed merge leaves them.
   Folders of processes still running are left alone.
 - ``*.tmp`` files in the attachment store: an intake writes a blob under a temporary name, then renames
   it; a kill leaves the temporary (often 0 bytes).

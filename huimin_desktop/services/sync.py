@@ -361,17 +361,16 @@ class SyncService:
         peer = self._recipient(recipient)
         sweep_package_folders(Path(dest_dir))  # half-written exports of killed processes
         header, records, stats = self.collect(peer)
-        blob_root = self.db.folder.attachments_dir
+        store = self._blob_store()
 
         def blobs() -> Iterator[tuple[str, Path, tuple[int, str] | None]]:
             from huimin_desktop.store import fingerprints
-            from huimin_desktop.store.attachments import blob_path
 
             wanted = list(stats.blobs)  # complete once the records are consumed, which comes first
             with self.db.reader() as session:
                 known = fingerprints.load(session, wanted)
             for sha256 in wanted:
-                yield sha256, blob_path(blob_root, sha256), known.get(sha256)
+                yield sha256, store.path(sha256), known.get(sha256)
 
         written = container.write_package(
             Path(dest_dir),
@@ -382,6 +381,7 @@ class SyncService:
             recipient=peer.station_id,
             recipient_box_key=peer.box_key,
             task=task,
+            sealer=store.sealer,
         )
         if written.records != stats.records or written.attachments != len(stats.blobs):
             shutil.rmtree(written.path, ignore_errors=True)
@@ -692,23 +692,24 @@ class SyncService:
         did, so that a failure afterwards (the commit) can take it out again.
         """
         from huimin_desktop.store import fingerprints
-        from huimin_desktop.store.attachments import blob_path
 
+        store = self._blob_store()
         staging.mkdir(parents=True, exist_ok=True)
         staged = []
-        for blob in reader.blobs(staging, check_hashes=True):
+        for blob in reader.blobs(staging, check_hashes=True, seal=store.staging_writer):  # sealed on disk
             staged.append(blob)
             if task is not None:
                 task.check()
         fingerprints.record(connection, [(b.sha256, b.size, b.xxh3) for b in staged])
         for sha256, temporary, _size, _xxh3 in staged:
-            target = blob_path(self.db.folder.attachments_dir, sha256)
-            if target.exists():
-                temporary.unlink()
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary.replace(target)
-            moved.append(target)
+            target = store.place_staged(temporary, sha256)
+            if target is not None:
+                moved.append(target)
+
+    def _blob_store(self) -> Any:
+        from huimin_desktop.store.attachments import BlobStore
+
+        return BlobStore(self.db.folder.attachments_dir, self.db.data_key)
 
     def _quarantine(self, path: Path, package_id: str, origin: str, stamp: str) -> None:
         from huimin_desktop.model import SyncQuarantine

@@ -115,6 +115,10 @@ def encrypt_file(path: Path, key: bytes) -> bool:
 def finish_wipes(folder: Path) -> None:
     """What a power cut during ``encrypt_file`` left: clear copies to wipe, half-written copies to drop."""
     for leftover in folder.glob(f"*{CLEAR}"):
-        wipe(leftover)
+        real = leftover.with_name(leftover.name[: -len(CLEAR)])
+        if real.exists() and os.path.samefile(real, leftover):
+            leftover.unlink()  # killed between the link and the rename: zeroing it would zero the clear file
+        else:
+            wipe(leftover)
     for leftover in folder.glob(f"*{ENCRYPTING}"):
         leftover.unlink(missing_ok=True)

@@ -46,7 +46,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, BinaryIO, NamedTuple
 
 import orjson
 from nacl.exceptions import CryptoError
@@ -57,6 +57,7 @@ from huimin_desktop.progress import TaskState
 from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.durable import fsync_folder
 from huimin_desktop.store.fingerprints import Fingerprint
+from huimin_desktop.store.sealed_files import SealedWriter, Sealer
 from huimin_desktop.sync.keys import StationKeys, fingerprint, verify_signature
 from huimin_desktop.sync.package_blobs import BlobSource, plan_blobs, write_blobs
 from huimin_desktop.sync.package_streams import (
@@ -185,6 +186,7 @@ def write_package(
     task: TaskState | None = None,
     origin: str | None = None,
     volume_size: int = DEFAULT_VOLUME_SIZE,
+    sealer: Sealer | None = None,
 ) -> WrittenPackage:
     """Write a package for ``recipient`` into ``dest_dir`` and verify it; returns where it went.
 
@@ -192,6 +194,8 @@ def write_package(
     it in while its iterators run). ``blobs`` gives (sha256, stored file) or (sha256, stored file,
     (size, xxh3) or None): with its fingerprint a blob is checked by xxh3 instead of SHA-256
     (``store/fingerprints.py``). ``origin`` defaults to the station the sender's keys belong to.
+    ``sealer``: the stored files are sealed under the data key (``store/sealed_files.py``); they are
+    decrypted chunk by chunk on the way into the package.
     """
     dest_dir = Path(dest_dir)
     origin = origin or sender.station_id
@@ -209,7 +213,7 @@ def write_package(
         package_key = new_stream_key()
         package_id = secrets.token_hex(16)
         created_at = _utcnow()
-        streams = _write_streams(temporary, package_key, records, blobs, task, volume_size)
+        streams = _write_streams(temporary, package_key, records, blobs, task, volume_size, sealer)
         files = streams.files
         manifest = {
             "format": FORMAT,
@@ -294,6 +298,7 @@ def _write_streams(
     blobs: Iterable[tuple[Any, ...]],
     task: TaskState | None,
     volume_size: int,
+    sealer: Sealer | None = None,
 ) -> _Streams:
     payload_span = SpanWriter(folder, PAYLOAD_STEM, volume_size)
     index_span = SpanWriter(folder, INDEX, volume_size, single_file=True)
@@ -318,14 +323,14 @@ def _write_streams(
         payload.write(compressor.flush())
         payload.finish()
 
-        plans = plan_blobs(_unique_blobs(blobs))
+        plans = plan_blobs(_unique_blobs(blobs), sealer)
 
         def blob_progress(done: int) -> None:
             if task is not None:
                 task.report(done, len(plans), "写入同步包：附件")
 
         blob_files, new_fingerprints = write_blobs(
-            folder, BLOBS_STEM, key, plans, volume_size=volume_size, progress=blob_progress
+            folder, BLOBS_STEM, key, plans, volume_size=volume_size, progress=blob_progress, sealer=sealer
         )
         index = [[plan.sha256, plan.offset, plan.length, plan.size] for plan in plans]
         index_stream = BufferedEncryptor(key, index_span)
@@ -510,16 +515,27 @@ class PackageReader:
             raise PackageError("同步包的附件目录与附件文件不符")
         return index
 
-    def blobs(self, staging: Path, *, check_hashes: bool = False) -> Iterator[StagedBlob]:
+    def blobs(
+        self,
+        staging: Path,
+        *,
+        check_hashes: bool = False,
+        seal: Callable[[BinaryIO], SealedWriter] | None = None,
+    ) -> Iterator[StagedBlob]:
         """Decrypt each attachment into a file in ``staging`` and yield it (with its xxh3 fingerprint).
+
+        ``seal`` (the attachment store's ``staging_writer``) seals each file as it is written, so the
+        package's attachments never lie clear in staging; without it they are written clear.
 
         Each file is checked against its SHA-256 before it is yielded; it is the caller's to move or
         delete. On any failure the file being written is removed before PackageError is raised.
         """
         with _read_errors(self.path):
-            yield from self._blobs(Path(staging), check_hashes)
+            yield from self._blobs(Path(staging), check_hashes, seal)
 
-    def _blobs(self, staging: Path, check_hashes: bool) -> Iterator[StagedBlob]:
+    def _blobs(
+        self, staging: Path, check_hashes: bool, seal: Callable[[BinaryIO], SealedWriter] | None
+    ) -> Iterator[StagedBlob]:
         index = self._blob_index(check_hashes)
         span = SpanReader(self.path, self._volumes("blobs"), check_hashes=check_hashes)
         try:
@@ -530,12 +546,15 @@ class PackageReader:
                 written = 0
                 try:
                     with target.open("xb") as out:
+                        sink = seal(out) if seal is not None else None
                         decryptor = StreamDecryptor(self._key, span, length, f"附件 {number + 1}")
                         for chunk in decryptor.chunks():
                             digest.update(chunk)
                             quick.update(chunk)
                             written += len(chunk)
-                            out.write(chunk)
+                            (sink or out).write(chunk)
+                        if sink is not None:
+                            sink.finish()
                     if written != size or digest.hexdigest() != sha256:
                         raise PackageError(f"附件 {number + 1} 的内容与其校验值不符，同步包已损坏")
                 except BaseException:

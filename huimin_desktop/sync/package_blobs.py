@@ -21,7 +21,7 @@ import io
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +31,7 @@ import xxhash
 
 from huimin_desktop.store import fingerprints
 from huimin_desktop.store.fingerprints import Fingerprint
+from huimin_desktop.store.sealed_files import SealedFileError, Sealer
 from huimin_desktop.sync.package_streams import (
     ABYTES,
     CHUNK,
@@ -74,15 +75,20 @@ def corrupted_blob(sha256: str) -> PackageError:
     return PackageError(code="package.blob_damaged", sha=sha256[:12])
 
 
-def plan_blobs(blobs: Iterable[BlobSource]) -> list[BlobPlan]:
-    """The layout: each attachment's size (from the store) and where its stream starts."""
+def plan_blobs(blobs: Iterable[BlobSource], sealer: Sealer | None = None) -> list[BlobPlan]:
+    """The layout: each attachment's size (from the store) and where its stream starts.
+
+    With a ``sealer`` the stored files are sealed: the clear size follows from the sealed one.
+    """
     plans: list[BlobPlan] = []
     offset = 0
     for number, (sha256, path, known) in enumerate(blobs):
         try:
-            size = os.stat(path).st_size
+            size = sealer.plain_size(path) if sealer is not None else os.stat(path).st_size
         except FileNotFoundError:
             raise missing_blob(sha256) from None
+        except SealedFileError:
+            raise corrupted_blob(sha256) from None
         if known is not None and known[0] != size:
             raise corrupted_blob(sha256)
         plans.append(BlobPlan(number, sha256, path, size, offset, known[1] if known else None))
@@ -182,6 +188,7 @@ def write_blobs(
     *,
     volume_size: int,
     progress: Callable[[int], None],
+    sealer: Sealer | None = None,
 ) -> tuple[list[FileEntry], list[Fingerprint]]:
     """Write every planned attachment as one stream into ``stem.000`` …; returns the volumes, fsynced,
     read back, checked and hashed, and the fingerprints of the attachments that had none (their
@@ -215,7 +222,7 @@ def write_blobs(
                 if group is None:
                     return
                 for plan in group:
-                    fingerprint = _seal_one(key, plan, handles, plain, sealed, stop)
+                    fingerprint = _seal_one(key, plan, handles, (plain, sealed), stop, sealer)
                     if plan.xxh3 is None:
                         taken.append((plan.sha256, plan.size, fingerprint))
                     done[slot] += 1
@@ -293,11 +300,12 @@ def _seal_one(
     key: bytes,
     plan: BlobPlan,
     out: _VolumeHandles,
-    plain: bytearray,
-    sealed: bytearray,
+    buffers: tuple[bytearray, bytearray],
     stop: threading.Event,
+    sealer: Sealer | None,
 ) -> str:
     """Seal one attachment; returns its xxh3. Checks it against its fingerprint, or else its SHA-256."""
+    plain, sealed = buffers
     salt = os.urandom(HEADER_BYTES)
     cipher = chunk_cipher(key, salt)
     out.write_at(plan.offset, memoryview(salt))
@@ -305,34 +313,69 @@ def _seal_one(
     quick = fingerprints.hasher()
     digest = hashlib.sha256() if plan.xxh3 is None else None
     chunks = max(1, -(-plan.size // CHUNK))
-    left = plan.size
-    try:
-        source = open(plan.path, "rb", buffering=0)  # noqa: SIM115 (closed by the with below)
-    except FileNotFoundError:
-        raise missing_blob(plan.sha256) from None
-    with source:
-        for number in range(chunks):
-            if stop.is_set():
-                raise _Stop
-            wanted = min(CHUNK, left)
-            piece = memoryview(plain)[:wanted]
-            if _fill(source, piece) != wanted:  # the file shrank since it was planned: not the stored content
-                raise corrupted_blob(plan.sha256)
-            quick.update(piece)
-            if digest is not None:
-                digest.update(piece)
-            out_piece = memoryview(sealed)[: wanted + ABYTES]
-            cipher.encrypt_into(chunk_nonce(number, number == chunks - 1), piece, None, out_piece)
-            out.write_at(position, out_piece)
-            position += len(out_piece)
-            left -= wanted
-        if source.read(1):  # it grew
+    pieces = _clear_pieces(plan, plain, chunks, sealer)
+    for number in range(chunks):
+        if stop.is_set():
+            raise _Stop
+        piece = next(pieces, None)
+        if piece is None:  # it shrank
             raise corrupted_blob(plan.sha256)
+        quick.update(piece)
+        if digest is not None:
+            digest.update(piece)
+        out_piece = memoryview(sealed)[: len(piece) + ABYTES]
+        cipher.encrypt_into(chunk_nonce(number, number == chunks - 1), piece, None, out_piece)
+        out.write_at(position, out_piece)
+        position += len(out_piece)
+    if next(pieces, None) is not None:  # it grew
+        raise corrupted_blob(plan.sha256)
     fingerprint = quick.hexdigest()
     intact = digest.hexdigest() == plan.sha256 if digest is not None else fingerprint == plan.xxh3
     if not intact:
         raise corrupted_blob(plan.sha256)
     return fingerprint
+
+
+def _clear_pieces(
+    plan: BlobPlan, plain: bytearray, chunks: int, sealer: Sealer | None
+) -> Iterator[memoryview]:
+    """The stored file's clear bytes in ``CHUNK`` pieces (the last may be shorter, or empty), then
+    anything beyond ``plan.size`` (a file that grew); a file that shrank is a corrupted blob.
+
+    A sealed file's chunks are the same ``CHUNK`` size as a package stream's (store/sealed_files.py),
+    so each decrypted chunk is one piece."""
+    if sealer is not None and sealer.sealing:
+        yield from _sealed_pieces(plan, sealer)
+        return
+    try:
+        source = open(plan.path, "rb", buffering=0)  # noqa: SIM115 (closed by the with below)
+    except FileNotFoundError:
+        raise missing_blob(plan.sha256) from None
+    with source:
+        left = plan.size
+        for _ in range(chunks):
+            wanted = min(CHUNK, left)
+            piece = memoryview(plain)[:wanted]
+            if _fill(source, piece) != wanted:  # the file shrank since it was planned: not the stored content
+                raise corrupted_blob(plan.sha256)
+            left -= wanted
+            yield piece
+        if source.read(1):
+            yield memoryview(b"+")
+
+
+def _sealed_pieces(plan: BlobPlan, sealer: Sealer) -> Iterator[memoryview]:
+    left = plan.size
+    try:
+        for chunk in sealer.chunks(plan.path, ""):
+            if len(chunk) > left or len(chunk) < min(CHUNK, left):
+                raise corrupted_blob(plan.sha256)
+            left -= len(chunk)
+            yield memoryview(chunk)
+    except FileNotFoundError:
+        raise missing_blob(plan.sha256) from None
+    except SealedFileError:
+        raise corrupted_blob(plan.sha256) from None
 
 
 def read_back(volumes: _Volumes, number: int, pieces: list[_Piece], stop: threading.Event) -> FileEntry:

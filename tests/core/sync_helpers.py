@@ -118,8 +118,25 @@ def _normalised(columns: list[str], row: tuple) -> tuple:
 
 
 def blob_list(station: Station) -> list[str]:
+    """The clear bytes' SHA-256 of every blob in the store (files are sealed under each station's data
+    key and named by a keyed hash, so the names differ from station to station); a file whose name no
+    row explains is listed by its path."""
+    from sqlalchemy import select
+
+    from huimin_desktop.model import Attachment
+
     root = station.db.folder.attachments_dir
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+    with station.db.reader() as session:
+        known = set(session.scalars(select(Attachment.sha256)))
+    by_name = {station.attachments.store.name(sha256): sha256 for sha256 in known}
+    listed = []
+    for path in root.rglob("*"):
+        if path.is_file():
+            sha256 = by_name.get(path.name)
+            listed.append(
+                sha256 if sha256 and station.attachments.has_blob(sha256) else str(path.relative_to(root))
+            )
+    return sorted(listed)
 
 
 def add_household(station: Station, head: str, id_number: str = "", *, members: int = 1) -> str:

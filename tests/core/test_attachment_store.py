@@ -65,7 +65,9 @@ def test_same_photo_on_two_projects_is_stored_once_and_survives_removal(
     station.attachments.remove(one.id)
     assert station.attachments.for_record("project", first) == []
     assert [a.id for a in station.attachments.for_record("project", second)] == [two.id]
-    assert sha(station.attachments.blob_path(two.sha256)) == two.sha256
+    assert hashlib.sha256(station.attachments.read_bytes(two)).hexdigest() == two.sha256
+    stored = station.attachments.blob_path(two.sha256)
+    assert stored.name != two.sha256 and stored.read_bytes() != photo.read_bytes()  # sealed, keyed name
     assert station.check().ok
 
 
@@ -88,7 +90,7 @@ def test_a_damaged_or_missing_blob_is_found_by_check(station: Station, tmp_path:
     # Adding the good file again heals the damaged blob.
     other = make_project(station, "P2")
     station.attachments.add_files("project", other, [photo])
-    assert sha(blob) == photo_record.sha256
+    assert hashlib.sha256(station.attachments.read_bytes(photo_record)).hexdigest() == photo_record.sha256
 
 
 def test_a_folder_of_500_photos_reports_progress_and_cancel_keeps_nothing(
@@ -209,15 +211,19 @@ def test_thumbnails_are_made_once_and_cached(station: Station, tmp_path: Path) -
     photo = samples.write_jpeg(tmp_path / "竖拍.jpg", size=(400, 300), orientation=6)
     wav = samples.write_wav(tmp_path / "a.wav")
     record, audio = station.attachments.add_files("project", project, [photo, wav]).added
-    thumb = station.attachments.thumbnail(record, 160)
-    assert thumb is not None and thumb.is_relative_to(station.data_dir / "thumbnails")
+    jpeg = station.attachments.thumbnail(record, 160)
+    assert jpeg is not None
+    [cached] = [p for p in (station.data_dir / "thumbnails").rglob("*") if p.is_file()]
+    assert jpeg not in cached.read_bytes()  # the cache is sealed under the data key
+    import io
+
     from PIL import Image
 
-    with Image.open(thumb) as image:
+    with Image.open(io.BytesIO(jpeg)) as image:
         assert image.size == (120, 160)  # EXIF orientation 6: the portrait photo stands up
-    stamp = thumb.stat().st_mtime_ns
-    assert station.attachments.thumbnail(record.sha256, 160) == thumb
-    assert thumb.stat().st_mtime_ns == stamp
+    stamp = cached.stat().st_mtime_ns
+    assert station.attachments.thumbnail(record.sha256, 160) == jpeg
+    assert cached.stat().st_mtime_ns == stamp
     assert station.attachments.thumbnail(audio, 160) is None
 
 

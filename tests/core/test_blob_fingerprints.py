@@ -14,7 +14,6 @@ from huimin_desktop.errors import ServiceError
 from huimin_desktop.media.samples import write_png
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.sync import APPLIED
-from huimin_desktop.store.attachments import blob_path
 from huimin_desktop.sync.keys import StationKeys
 from tests.core.sync_helpers import add_household
 from tests.core.test_package_container import RECIPIENT_ID, SENDER_ID, make_blobs, write
@@ -30,7 +29,7 @@ def fingerprints_of(station: Station) -> dict[str, tuple[int, str]]:
 
 
 def expected(station: Station, sha256: str) -> tuple[int, str]:
-    data = blob_path(station.db.folder.attachments_dir, sha256).read_bytes()
+    data = station.attachments.read_bytes(sha256)
     return len(data), xxhash.xxh3_64_hexdigest(data)
 
 
@@ -41,7 +40,7 @@ def forget_fingerprints(station: Station) -> None:
 
 def rot(station: Station, sha256: str) -> None:
     """One flipped bit in a stored blob: the laptop's disk, not the program."""
-    path = blob_path(station.db.folder.attachments_dir, sha256)
+    path = station.attachments.blob_path(sha256)
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x04
     path.write_bytes(bytes(data))

@@ -42,7 +42,6 @@ from huimin_desktop.model import (
 from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.services.households import household_facts, refresh_household_summary
 from huimin_desktop.services.station import Station
-from huimin_desktop.store.attachments import blob_path, file_sha256
 from tests.bench.harness import BenchResult, format_result
 from tests.stations import connect_db, new_station
 
@@ -454,8 +453,8 @@ def test_photos_are_stored_by_hash_and_linked_to_projects(station: Station) -> N
     assert len(rows) == summary.attachments >= 1
     assert sum(r.size for r in rows) >= 1024 * 1024
     for row in rows:
-        path = blob_path(root, row.sha256)
-        assert file_sha256(path) == row.sha256 and path.stat().st_size == row.size
+        data = station.attachments.read_bytes(row.sha256)  # sealed on disk, checked against its hash
+        assert len(data) == row.size and station.attachments.blob_path(row.sha256).read_bytes() != data
         assert row.owner_table == "project" and row.owner_id in projects and row.kind == "photo"
         assert row.taken_at is not None
     assert not [p for p in root.rglob("*") if p.is_file() and p.name.endswith(".tmp")]

@@ -131,7 +131,11 @@ def test_photos_open_large_and_media_plays_inside_the_program(
         )
         assert abs(player.player.duration() - seconds) < 250
         assert (player.video is not None) == (panel.model.record(row).kind == "video")
+        assert player.copy is not None  # played from a decrypted temporary copy: the blob is sealed
+        played = player.copy.path
+        assert played.read_bytes() == station.attachments.read_bytes(panel.model.record(row))
         player.close()
+        assert not played.exists()  # removed when the player closes
 
     # The MJPEG frames of the video are really decoded and delivered to the video widget.
     video = panel.open_record(panel.model.record(3))
@@ -157,7 +161,7 @@ def test_a_recording_is_stored_as_an_interview(qtbot, station: Station, files: d
         2000,
     )
     assert (
-        hashlib.sha256(station.attachments.blob_path(record.sha256).read_bytes()).hexdigest()
+        hashlib.sha256(station.attachments.read_bytes(record)).hexdigest()
         == hashlib.sha256(files["wav"].read_bytes()).hexdigest()
     )
 

@@ -1,11 +1,12 @@
 """Audio and video played inside the program (QtMultimedia; the wheel's FFmpeg decodes them).
 
-The blob is played straight from the store: FFmpeg recognises the format from the bytes, so the
-missing file extension does not matter.
+The blob is sealed in the store, so it is played from a decrypted temporary copy (the system's
+temporary folder, owner-only, random name) that is removed when the dialog closes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
@@ -14,7 +15,8 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
-from huimin_desktop.services.attachments import AttachmentRecord
+from huimin_desktop.errors import ServiceError
+from huimin_desktop.services.attachments import AttachmentRecord, DecryptedCopy
 from ui.attachments.grid_model import format_duration
 
 if TYPE_CHECKING:
@@ -60,7 +62,14 @@ class MediaPlayerDialog(QDialog):
         self.player.playbackStateChanged.connect(self._state_changed)
         self.player.errorOccurred.connect(self._error)
         self.resize(720 if self.video is not None else 480, 480 if self.video is not None else 140)
-        self.player.setSource(QUrl.fromLocalFile(str(station.attachments.blob_path(record.sha256))))
+        self.copy: DecryptedCopy | None = None
+        try:
+            self.copy = station.attachments.open_copy(record)
+        except ServiceError as error:
+            self.status.setText(self.tr("This file cannot be played: {reason}").format(reason=error.message))
+        else:
+            self.player.setSource(QUrl.fromLocalFile(str(self.copy.path)))
+        self.destroyed.connect(self._remove_copy_later(self.copy))
 
     def toggle(self) -> None:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
@@ -86,7 +95,19 @@ class MediaPlayerDialog(QDialog):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.player.stop()
+        self.player.setSource(QUrl())  # the player lets go of the file, which can then be removed
+        self.remove_copy()
         super().closeEvent(event)
+
+    def remove_copy(self) -> None:
+        if self.copy is not None:
+            self.copy.close()
+            self.copy = None
+
+    @staticmethod
+    def _remove_copy_later(copy: DecryptedCopy | None) -> Callable[..., None]:
+        """Removes the copy when the dialog is destroyed without a close event (its parent closed)."""
+        return lambda *_: copy.close() if copy is not None else None
 
     def done(self, result: int) -> None:
         self.player.stop()

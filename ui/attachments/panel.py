@@ -294,7 +294,7 @@ class AttachmentPanel(QWidget):
 
     def open_record(self, record: AttachmentRecord) -> QWidget | None:
         """Photos in the viewer, audio and video in the player, documents in the system's program."""
-        if not self.station.attachments.blob_path(record.sha256).is_file():
+        if not self.station.attachments.has_blob(record.sha256):
             self._show(QMessageBox.Icon.Warning, self.tr("The file is missing from the store; run Check."))
             return None
         if record.kind == "photo":

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QImageReader, QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.services.attachments import AttachmentRecord
 from ui.attachments.grid_model import describe_taken
 
@@ -58,9 +59,16 @@ class PhotoViewer(QDialog):
             return
         self.position = position
         record = self.photos[position]
-        reader = QImageReader(str(self.station.attachments.blob_path(record.sha256)))
+        try:  # decrypted in memory only: no clear copy of the photo is written
+            data = QByteArray(self.station.attachments.read_bytes(record))
+        except ServiceError:
+            data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        reader = QImageReader(buffer)
         reader.setAutoTransform(True)  # EXIF orientation: portrait phone photos stand up
         image = reader.read()
+        buffer.close()
         self.original = QPixmap.fromImage(image) if not image.isNull() else QPixmap()
         if self.original.isNull():
             self.image.setText(self.tr("This photo cannot be shown (the file may be damaged)."))

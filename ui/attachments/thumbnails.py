@@ -1,4 +1,4 @@
-"""Thumbnails made off the GUI thread: a small pool runs ``station.attachments.thumbnail`` (Pillow, disk
+"""Thumbnails made off the GUI thread: a small pool runs ``station.attachments.thumbnail`` (Pillow, a sealed
 cache under the data folder) and reads the result into a QImage; the GUI thread gets ``ready(sha, image)``.
 
 The records are passed in, so the workers never touch the database. Each photo is asked for once per
@@ -34,10 +34,10 @@ class _ThumbnailJob(QRunnable):
 
     def run(self) -> None:
         try:
-            path = self.station.attachments.thumbnail(self.record, self.size)
+            jpeg = self.station.attachments.thumbnail(self.record, self.size)
         except OSError:
-            path = None
-        image = QImage(str(path)) if path is not None else QImage()
+            jpeg = None
+        image = QImage.fromData(jpeg) if jpeg is not None else QImage()  # decrypted in memory only
         self.relay.done.emit(self.record.sha256, image)
 
 
