@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
             return lambda: PlaceholderPage(title, description, list(features))
 
         return [
+            NavigationEntry("home", self.tr("Overview"), "home.svg", page(self._dashboard_page)),
             NavigationEntry("households", self.tr("Households"), "households.svg", page(_households_page)),
             NavigationEntry("projects", self.tr("Project archives"), "projects.svg", page(_projects_page)),
             NavigationEntry("training", self.tr("Training"), "training.svg", page(_training_page)),
@@ -130,6 +131,22 @@ class MainWindow(QMainWindow):
             ),
             NavigationEntry("settings", self.tr("Settings"), "settings.svg", page(self._settings_page)),
         ]
+
+    def _dashboard_page(self, station: Station) -> QWidget:
+        from ui.dashboard.page import DashboardPage
+
+        dashboard = DashboardPage(station)
+        dashboard.open_list.connect(self.open_list)
+        return dashboard
+
+    def open_list(self, link: object) -> None:
+        """A click on the dashboard: that list page, its filters set to what was clicked."""
+        from ui.dashboard.links import ListLink, apply_link
+
+        if not isinstance(link, ListLink) or link.page not in self.pages:
+            return
+        apply_link(self.pages[link.page], link)
+        self.show_page(link.page)
 
     def _settings_page(self, station: Station) -> QWidget:
         from ui.pages.settings_page import SettingsPage
@@ -194,7 +211,7 @@ class MainWindow(QMainWindow):
         self.help_menu.add_shortcuts()
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        for index in range(7):
+        for index in range(8):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             action.triggered.connect(lambda _checked=False, row=index: self.show_page_at(row))

@@ -166,6 +166,7 @@ class Figures:
     """What the 首页 shows for ``year`` over ``area`` (a division and everything under it)."""
 
     year: int
+    years: tuple[int, ...]  # years with surveys, projects or trainings, newest first
     as_of: dt.date
     area_id: str | None  # None: the whole database
     area_name: str
@@ -254,17 +255,11 @@ class FigureService:
     def years(self) -> list[int]:
         """Years with surveys, projects or trainings, newest first."""
         with self.db.reader() as session:
-            rows = session.execute(text(_YEARS_SQL)).scalars()
-            return sorted({int(year) for year in rows if year is not None}, reverse=True)
+            return _years(session)
 
     def default_year(self, today: dt.date | None = None) -> int:
         """This year, or the latest year with data when this year has none yet."""
-        this_year = (today or dt.date.today()).year
-        years = self.years()
-        if this_year in years or not years:
-            return this_year
-        earlier = [year for year in years if year < this_year]
-        return max(earlier) if earlier else min(years)
+        return _default_year(self.years(), today or dt.date.today())
 
     def home_area(self) -> str | None:
         """The station's own division (its id), None when the division table does not hold it."""
@@ -288,17 +283,20 @@ class FigureService:
 
     def figures(
         self,
-        year: int,
+        year: int | None = None,
         area_id: str | None = None,
         *,
         targets: ProgramTargets = ProgramTargets(),
         as_of: dt.date | None = None,
         now: dt.datetime | None = None,
     ) -> Figures:
-        """The figures of ``year`` over ``area_id`` (default: the station's own division)."""
+        """The figures of ``year`` (default: ``default_year``) over ``area_id`` (default: the station's
+        own division)."""
         area_id = area_id or self.home_area()
         as_of = as_of or dt.date.today()
         with self.db.reader() as session:
+            years = _years(session)
+            year = year if year is not None else _default_year(years, as_of)
             tree = DivisionTree.read(session)
             baseline = targets.baseline_year or _earliest_survey_year(session)
             yearly = _Yearly.read(session)
@@ -312,6 +310,7 @@ class FigureService:
             total = sum(tallies.values(), Tally())
             return Figures(
                 year=year,
+                years=tuple(years),
                 as_of=as_of,
                 area_id=area_id,
                 area_name=area.name if area is not None else "",
@@ -325,6 +324,18 @@ class FigureService:
                 packages=_packages(session, now or dt.datetime.now(dt.UTC).replace(tzinfo=None)),
                 late_indicators=_late_indicators(session, year, inside, as_of, tree),
             )
+
+
+def _years(session: Session) -> list[int]:
+    rows = session.execute(text(_YEARS_SQL)).scalars()
+    return sorted({int(year) for year in rows if year is not None}, reverse=True)
+
+
+def _default_year(years: list[int], today: dt.date) -> int:
+    if today.year in years or not years:
+        return today.year
+    earlier = [year for year in years if year < today.year]
+    return max(earlier) if earlier else min(years)
 
 
 def _part_level(level: str) -> str:

@@ -144,3 +144,17 @@ def test_a_station_without_drafts_opens_without_the_household_editor(tmp_path: P
         "huimin_desktop.services.station": True,
         "Qt namespace": True,
     }
+
+
+def test_the_dashboard_draws_its_charts_after_the_station_has_loaded(tmp_path: Path) -> None:
+    """The 首页 is made with the station (the first page), its charts only after it has painted: QtCharts
+    is not loaded when the window first paints, nor when the station has opened behind it."""
+    names = ("ui.dashboard.page", "ui.dashboard.charts", "PySide6.QtCharts")
+    at_first_paint, at_station_loaded = _loaded_at(tmp_path, names)
+    assert at_first_paint == {name: False for name in (*names, "Qt namespace")}
+    assert at_station_loaded == {
+        "ui.dashboard.page": True,
+        "ui.dashboard.charts": False,
+        "PySide6.QtCharts": False,
+        "Qt namespace": True,
+    }
