@@ -104,11 +104,6 @@ CATALOG: dict[str, Words] = {
         "导出原因不能超过 {limit} 个字，未作任何改动",
         "The reason may be at most {limit} characters; nothing was changed",
     ),
-    "notice.no_scope": Words(
-        "找不到区划“{scope}”（请用本站点的县区或乡镇名称或代码），未作任何改动",
-        "No division “{scope}” (use a county or township of this station, by name or code); nothing was "
-        "changed",
-    ),
     # -- ID numbers (domain/idnumber.py) ---------------------------------------------------------
     "id.empty": Words("身份证号不能为空", "The ID number is empty"),
     "id.characters": Words(

@@ -37,6 +37,7 @@ from huimin_desktop.services.figures import FigureService
 from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
 from huimin_desktop.services.projects import ProjectService
+from huimin_desktop.services.public_notice import PublicNoticeService
 from huimin_desktop.services.records import StationInfo
 from huimin_desktop.services.reports import ReportService
 from huimin_desktop.services.rosters import RosterService
@@ -97,6 +98,7 @@ class Station:
         self.audit = AuditService(db)
         self.rosters = RosterService(db)
         self.reports = ReportService(db)
+        self.public_notice = PublicNoticeService(db, self.reports)
         self.sync = SyncService(db)
         self.swept = leftovers.Leftovers()  # what Station.open removed, for check to report
         self.enrollment = EnrollmentService(db)
