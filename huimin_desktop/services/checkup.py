@@ -8,18 +8,22 @@ killed halfway leaves behind (their rows never committed). They are not problems
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Row, select, text
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Row, select, text
 from sqlalchemy.exc import DatabaseError
 
+from huimin_desktop.messages.system import sqlite_error_code
 from huimin_desktop.model import Attachment, StationIdentity
 from huimin_desktop.services import leftovers
 from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.attachments import BlobDamagedError, BlobStore
 from huimin_desktop.store.database import Database
+from huimin_desktop.store.engine import WRITE
 from huimin_desktop.sync.digest import synced_digest
 
 UNUSED_AGE_S = 3600  # a blob younger than this may belong to an intake or merge still running
@@ -42,17 +46,20 @@ class CheckReport:
 def check_station(
     db: Database, *, verify_hashes: bool = True, swept: leftovers.Leftovers | None = None
 ) -> CheckReport:
-    problems = _database_problems(db)
-    with db.reader() as session:
-        if session.scalar(select(StationIdentity.id)) is None:
+    """The report; every database query reads one snapshot (``_snapshot``), the files are checked after."""
+    with _snapshot(db) as connection:
+        problems = _database_problems(connection)
+        if connection.scalar(select(StationIdentity.id)) is None:
             problems.append("数据文件夹中没有站点信息（请先初始化站点）")
-        blobs = session.execute(
+        blobs = connection.execute(
             select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
         ).all()
-        known = fingerprints.load(session, list({sha256 for sha256, _ in blobs})) if verify_hashes else {}
-        digest = synced_digest(session.connection())
+        wanted = list({sha256 for sha256, _ in blobs})
+        known = fingerprints.load(connection, wanted) if verify_hashes else {}
+        digest = synced_digest(connection)
+        referenced = set(connection.scalars(select(Attachment.sha256).distinct()))
     problems += _attachment_problems(db, blobs, known, verify_hashes)
-    unused = _unused_blobs(db)
+    unused = _unused_blobs(db, referenced)
     found = leftovers.find(db.folder.staging_dir, db.folder.attachments_dir)
     notes = (swept or leftovers.Leftovers()).describe() + [
         line.replace("已清除", "将在下次启动时清除") for line in found.describe()
@@ -62,30 +69,57 @@ def check_station(
     )
 
 
-def _database_problems(db: Database) -> list[str]:
-    """SQLite's own checks, the audit log's triggers, the search index and the schema revision."""
-    problems: list[str] = []
-    with db.engine.connect() as connection:
-        integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
-        if integrity != ["ok"]:
-            problems += [f"数据库完整性检查失败：{line}" for line in integrity[:20]]
-        for table, rowid, parent, _ in connection.execute(text("PRAGMA foreign_key_check")).fetchall()[:20]:
-            problems.append(f"表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录")
-        triggers = set(connection.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")).all())
-        if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
-            problems.append("审计日志缺少防篡改触发器")
+@contextmanager
+def _snapshot(db: Database) -> Iterator[Connection]:
+    """One transaction for every query of a check, so that it sees one state of the database while
+    other programs write: never half of a merge, never an index a moment older than its table.
+
+    It takes the write lock at BEGIN (waiting, like every writer, up to the busy timeout) because
+    SQLite runs the search index's integrity check as an INSERT, which a plain read snapshot cannot
+    upgrade to once another program has committed; nothing is written, and it is rolled back. A
+    database held longer than the timeout is "database is locked", never a false alarm.
+    """
+    with db.engine.execution_options(**{WRITE: True}).connect() as connection:
+        connection.begin()
         try:
-            connection.execute(
-                text("INSERT INTO household_search(household_search, rank) VALUES ('integrity-check', 1)")
-            )
-        except DatabaseError:
-            problems.append("农户搜索索引与农户数据不一致（可重建索引修复）")
+            yield connection
         finally:
             connection.rollback()
-    revision = schema.current_revision(db.engine)
+
+
+def _database_problems(connection: Connection) -> list[str]:
+    """SQLite's own checks, the audit log's triggers, the search index and the schema revision."""
+    problems: list[str] = []
+    integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+    if integrity != ["ok"]:
+        problems += [f"数据库完整性检查失败：{line}" for line in integrity[:20]]
+    for table, rowid, parent, _ in connection.execute(text("PRAGMA foreign_key_check")).fetchall()[:20]:
+        problems.append(f"表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+    triggers = set(connection.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")).all())
+    if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
+        problems.append("审计日志缺少防篡改触发器")
+    if not _search_index_consistent(connection):
+        problems.append("农户搜索索引与农户数据不一致（可重建索引修复）")
+    revision = MigrationContext.configure(connection).get_current_revision()
     if revision != schema.head_revision():
         problems.append(f"数据库结构版本为 {revision}，应为 {schema.head_revision()}")
     return problems
+
+
+def _search_index_consistent(connection: Connection) -> bool:
+    """FTS5's check of the index against the household table; only its "corrupt" answer is a problem
+    (a locked or failing database is an error of its own, worded as such)."""
+    command = "INSERT INTO household_search(household_search, rank) VALUES ('integrity-check', 1)"
+    savepoint = connection.begin_nested()
+    try:
+        connection.execute(text(command))
+    except DatabaseError as exc:
+        savepoint.rollback()
+        if sqlite_error_code(exc) == "db.damaged":  # SQLITE_CORRUPT(_VTAB): "… disk image is malformed"
+            return False
+        raise
+    savepoint.rollback()
+    return True
 
 
 def _attachment_problems(
@@ -122,10 +156,12 @@ def _attachment_problems(
     return problems
 
 
-def _unused_blobs(db: Database) -> list[tuple[Path, int, float]]:
-    """(path, size, mtime) of stored blobs that no attachment row, live or deleted, refers to."""
-    with db.reader() as session:
-        referenced = set(session.scalars(select(Attachment.sha256).distinct()))
+def _unused_blobs(db: Database, referenced: set[str] | None = None) -> list[tuple[Path, int, float]]:
+    """(path, size, mtime) of stored blobs that no attachment row, live or deleted, refers to
+    (``referenced``: the check's snapshot of those rows; read now when not given)."""
+    if referenced is None:
+        with db.reader() as session:
+            referenced = set(session.scalars(select(Attachment.sha256).distinct()))
     store = BlobStore(db.folder.attachments_dir, db.data_key)
     names = {store.name(sha256) for sha256 in referenced}  # files are named by a keyed hash
     unused = []

@@ -253,3 +253,59 @@ def test_the_same_package_merged_twice_at_once(pair: Pair, tmp_path: Path) -> No
     assert _lock_file(city) is None
     again = json.loads(run("merge", str(pair.package), "--json", "--data", str(city)).stdout)
     assert again["packages"][0]["status"] == "already-applied"
+
+
+# -- check reads one snapshot ------------------------------------------------------------------------
+
+WRITER = """
+import sys
+from pathlib import Path
+from tests.stations import open_station
+station = open_station(Path(sys.argv[1]))
+seed = 100
+while not Path(sys.argv[2]).exists():
+    station.generate_demo(3, seed=seed)
+    seed += 1
+    print(seed, flush=True)
+station.close()
+"""
+
+
+def test_check_sees_one_snapshot_while_another_process_writes(pair: Pair, tmp_path: Path) -> None:
+    """A demo writer commits households (and their search index rows) all the time; no check of the
+    same folder meanwhile finds a problem, and the checks themselves end."""
+    from tests.stations import open_station
+
+    data = tmp_path / "township"
+    shutil.copytree(pair.township, data)
+    stop = tmp_path / "stop"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(data), str(stop)], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert writer.stdout is not None and writer.stdout.readline()  # it has committed once
+        with open_station(data) as station:
+            reports = [station.check(verify_hashes=False) for _ in range(15)]
+        cli = run("check", "--quick", "--json", "--data", str(data))
+    finally:
+        stop.touch()
+        writer.communicate(timeout=120)
+    assert writer.returncode == 0
+    assert [r.problems for r in reports] == [()] * 15
+    assert cli.returncode == 0 and json.loads(cli.stdout)["problems"] == [], cli.stderr
+    with open_station(data) as station:
+        assert station.households.count() > 20  # the writer did write meanwhile
+
+
+def test_check_still_finds_a_broken_search_index(pair: Pair, tmp_path: Path) -> None:
+    data = tmp_path / "township"
+    shutil.copytree(pair.township, data)
+    with connect_db(data / "huimin.db", isolation_level=None) as connection:
+        rowid, text = connection.execute("SELECT rowid, search_text FROM household LIMIT 1").fetchone()
+        connection.execute(
+            "INSERT INTO household_search(household_search, rowid, search_text) VALUES ('delete', ?, ?)",
+            (rowid, text),
+        )
+    result = run("check", "--quick", "--json", "--data", str(data))
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["problems"] == ["农户搜索索引与农户数据不一致（可重建索引修复）"]
