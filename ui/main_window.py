@@ -151,9 +151,19 @@ class MainWindow(QMainWindow):
     def _settings_page(self, station: Station) -> QWidget:
         from ui.pages.settings_page import SettingsPage
 
-        settings = SettingsPage(station.data_dir)
+        settings = SettingsPage(station.data_dir, station=station)
         settings.idle_minutes_changed.connect(self._idle_lock().set_minutes)
+        if settings.backups is not None:
+            settings.backups.restored.connect(self._reload_after_restore)
         return settings
+
+    def _reload_after_restore(self) -> None:
+        """A restore replaced the data under the open station: every page reads it again."""
+        from PySide6.QtCore import QTimer
+
+        self._close_editors()  # what they held stays as drafts
+        station = self._open_station()
+        QTimer.singleShot(0, self, lambda: self._load_station(station))  # not inside the page's own signal
 
     def show_users(self) -> None:
         """The user list (ui/login/users_page.py) in a window of its own."""

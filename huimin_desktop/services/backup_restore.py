@@ -86,6 +86,13 @@ class RestoreResult:
     attachments_added: int
 
 
+def _one_line(text: str, limit: int = 160) -> str:
+    """SQLite's and the system's texts can run over several lines: the first one, shortened."""
+    first = (text.strip().splitlines() or [""])[0].strip()
+    first = first.removeprefix("*** in database main ***").strip() or text.strip().replace("\n", " ")
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 # -- the check -----------------------------------------------------------------------------------
 
 
@@ -95,7 +102,7 @@ def _manifest(folder: Path) -> dict[str, Any]:
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise RestoreRefused(code="restore.no_manifest", path=folder, reason=str(exc)) from exc
+        raise RestoreRefused(code="restore.no_manifest", path=folder, reason=_one_line(str(exc))) from exc
     files = data.get("files") if isinstance(data, dict) else None
     station = data.get("station") if isinstance(data, dict) else None
     if data.get("format") != FORMAT or not isinstance(files, dict) or not isinstance(station, dict):
@@ -149,7 +156,7 @@ def _read_database(staged: Path, key: bytes | None, source: Path) -> tuple[str, 
     try:
         connection = connect(f"{staged.as_uri()}?immutable=1", key, uri=True)
     except (sqlite3.Error, sqlcipher_errors()) as exc:
-        raise RestoreRefused(code="restore.damaged", path=source, reason=str(exc)) from exc
+        raise RestoreRefused(code="restore.damaged", path=source, reason=_one_line(str(exc))) from exc
     try:
         if key is not None:  # a wrong key is an answer here, not an error for SQLCipher's log on stderr
             connection.execute("PRAGMA cipher_log_level = NONE")
@@ -161,15 +168,15 @@ def _read_database(staged: Path, key: bytes | None, source: Path) -> tuple[str, 
             # else (malformed, short pages) is damage further in
             if getattr(exc, "sqlite_errorcode", None) == _NOTADB:
                 raise RestoreRefused(code="restore.wrong_key", path=source) from exc
-            raise RestoreRefused(code="restore.damaged", path=source, reason=str(exc)) from exc
+            raise RestoreRefused(code="restore.damaged", path=source, reason=_one_line(str(exc))) from exc
     finally:
         connection.close()
 
 
 def _station_of(connection: Any, source: Path) -> tuple[str, str, str | None]:
-    problems = [row[0] for row in connection.execute("PRAGMA integrity_check(5)")]
+    problems = [str(row[0]) for row in connection.execute("PRAGMA integrity_check(5)")]
     if problems != ["ok"]:
-        raise RestoreRefused(code="restore.damaged", path=source, reason="；".join(problems))
+        raise RestoreRefused(code="restore.damaged", path=source, reason=_one_line(problems[0]))
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "station_identity" not in tables:
         raise RestoreRefused(code="restore.damaged", path=source, reason="不是本程序的站点数据库")

@@ -13,6 +13,8 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select
+
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.backup_drive import DriveBackup, DriveBackupResult
@@ -29,8 +31,10 @@ class BackupStatus:
     """What the settings page shows: where the automatic backups go and the newest one."""
 
     folder: Path
-    latest: BackupFile | None
+    latest: BackupFile | None  # the newest automatic backup
     count: int
+    last_drive: dt.datetime | None  # the last backup to a stick (UTC, from the audit log)
+    last_drive_folder: str
 
 
 class BackupService:
@@ -61,7 +65,16 @@ class BackupService:
 
     def status(self) -> BackupStatus:
         found = self.list()
-        return BackupStatus(self.folder, found[-1] if found else None, len(found))
+        with self.db.reader() as session:
+            entry = session.scalars(
+                select(AuditEntry)
+                .where(AuditEntry.table_name == "backup", AuditEntry.action == "backup")
+                .order_by(AuditEntry.id.desc())
+                .limit(1)
+            ).first()
+            last_drive = entry.at if entry is not None else None
+            where = str((entry.details or {}).get("path", "")) if entry is not None else ""
+        return BackupStatus(self.folder, found[-1] if found else None, len(found), last_drive, where)
 
     # -- the administrator's: to a stick, restore -------------------------------------------------
 

@@ -1,8 +1,10 @@
-"""设置 page: the data folder, the interface language (applied on restart), the idle lock and the version."""
+"""设置 page: the data folder, the interface language (applied on restart), the idle lock, the version and
+the backups (ui/backup/panel.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,11 +25,15 @@ from ui.i18n import LANGUAGE_NAMES, choose_language
 from ui.pages.base import Page, make_card
 from ui.widgets.labels import muted_label
 
+if TYPE_CHECKING:
+    from huimin_desktop.services.station import Station
+    from ui.backup.panel import BackupPanel
+
 
 class SettingsPage(Page):
     idle_minutes_changed = Signal(int)  # the idle lock (ui/login/lock.py) follows it at once
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None, station: Station | None = None) -> None:
         super().__init__(parent)
         self.title.setText(self.tr("Settings"))
         card = make_card()
@@ -77,6 +83,12 @@ class SettingsPage(Page):
         self.version.setFrame(False)
         form.addRow(self.tr("Version:"), self.version)
         self.body.addWidget(card)
+        self.backups: BackupPanel | None = None
+        if station is not None:  # the backup card (ui/backup/): folder, last backup, stick, restore
+            from ui.backup.panel import BackupPanel
+
+            self.backups = BackupPanel(station)
+            self.body.addWidget(self.backups)
         self.finish()
 
     def _save_idle_minutes(self, minutes: int) -> None:
