@@ -172,6 +172,12 @@ class MainWindow(QMainWindow):
         self.users_window = UsersWindow(self._open_station(), self)
         self.users_window.show()
 
+    def show_public_notice(self) -> None:
+        """公示 (ui/public_notice/dialog.py): the year's beneficiaries, saved as .xlsx or printed."""
+        from ui.public_notice.dialog import open_public_notice
+
+        self.public_notice_dialog = open_public_notice(self, self.station)
+
     def _idle_lock(self) -> IdleLock:
         """The idle lock (ui/login/lock.py), made with the first station."""
         if self.idle_lock is None:
@@ -195,6 +201,9 @@ class MainWindow(QMainWindow):
         from ui.roster_import.menu import RosterMenu  # 导入花名册… / 导出花名册…
 
         self.roster_menu = RosterMenu(self, file_menu)
+        self.public_notice_action = QAction(self.tr("&Public notice of beneficiaries…"), self)
+        self.public_notice_action.triggered.connect(self.show_public_notice)
+        file_menu.addAction(self.public_notice_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.triggered.connect(self.close)
