@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from huimin_desktop.domain.contact import check_phone
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.domain.masking import FULL, Masking
 from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.services.drafts import DraftStore, household_key
 from huimin_desktop.services.households import HouseholdInput, SurveyInput
@@ -125,6 +126,8 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         super().__init__(parent)
         self.station = station
         self.user = user
+        # a role without SEE_PERSONAL_DATA sees the stored ID numbers and phone masked (domain/masking.py)
+        self.masking: Masking = getattr(station, "masking", FULL)
         store = DraftStore.for_station(station)
         self.record: HouseholdRecord | None = None
         self.household_id: str | None = None
@@ -462,7 +465,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
                 self.set_division(record.division_id)
                 self.household_no.setText(record.household_no)
                 self.address.setText(record.address)
-                self.phone.setText(record.phone)
+                self.phone.setText(self.masking.phone(record.phone))
                 self.notes.setPlainText(record.notes)
                 rows = [MemberRow.from_record(m) for m in record.members]
             else:
@@ -471,6 +474,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
                     edit.clear()
                 self.notes.clear()
                 rows = []
+            self.members.model.set_masking(self.masking, record.members if record is not None else ())
             self.members.model.set_rows(rows)
             if not rows:
                 self.members.model.insert_member(0)
@@ -625,12 +629,20 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
         if self.village_message.isVisible() and self.division_id() is not None:
             self._field_issue(self.village, self.village_message, "")
 
+    def phone_value(self) -> str:
+        """The household's phone as typed, or the stored one while its masked text is left as shown."""
+        text = self.phone.text().strip()
+        stored = self.record.phone if self.record is not None else ""
+        if stored and not self.masking.full and text == self.masking.phone(stored):
+            return stored
+        return text
+
     def _phone_typed(self) -> None:
-        if self.phone_message.isVisible() and check_phone(self.phone.text()).ok:
+        if self.phone_message.isVisible() and check_phone(self.phone_value()).ok:
             self._field_issue(self.phone, self.phone_message, "")
 
     def _phone_left(self) -> None:
-        result = check_phone(self.phone.text())
+        result = check_phone(self.phone_value())
         message = next((issue_message(i) for i in result.issues if i.is_error), "")
         self._field_issue(self.phone, self.phone_message, message)
 
@@ -662,7 +674,7 @@ class HouseholdEditor(AskBeforeDiscarding, QDialog):
             members=tuple(row.to_input() for _, row in filled),
             household_no=self.household_no.text().strip(),
             address=self.address.text().strip(),
-            phone=self.phone.text().strip(),
+            phone=self.phone_value(),
             notes=self.notes.toPlainText().strip(),
         )
         return data, [position for position, _ in filled]

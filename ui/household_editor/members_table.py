@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,7 @@ from huimin_desktop.domain.contact import check_phone
 from huimin_desktop.domain.household_checks import MemberFacts
 from huimin_desktop.domain.idnumber import EARLIEST_BIRTH, check_id_number, normalize_id_text
 from huimin_desktop.domain.issues import Issue, Severity
+from huimin_desktop.domain.masking import FULL, PERSONAL_FIELDS, Masking
 from huimin_desktop.domain.text import compact, squeeze_spaces, to_halfwidth
 from huimin_desktop.services.households import MemberInput
 from huimin_desktop.services.records import MemberRecord
@@ -202,6 +204,25 @@ class MembersModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows: list[MemberRow] = []
+        self.masking: Masking = FULL
+        self._stored: dict[str, dict[str, str]] = {}  # member id → its stored ID number and phone
+
+    def set_masking(self, masking: Masking, members: Iterable[MemberRecord] = ()) -> None:
+        """Show the stored ID numbers and phones of ``members`` as ``masking`` allows (Station.masking).
+
+        A masked cell stays masked while its value is the stored one: committing the masked text back
+        keeps the stored value; typing a whole new number replaces it (and shows it, as typed)."""
+        self.masking = masking
+        self._stored = {m.id: {"id_number": m.id_number, "phone": m.phone} for m in members}
+        self._all_changed()
+
+    def _masked(self, row: MemberRow, key: str) -> str | None:
+        if self.masking.full or key not in PERSONAL_FIELDS or row.id is None:
+            return None
+        stored = self._stored.get(row.id, {}).get(key)
+        if not stored or row.values[key] != stored:
+            return None
+        return str(self.masking.field(key, stored))
 
     # -- headers and cells ------------------------------------------------------------------------
 
@@ -250,12 +271,8 @@ class MembersModel(QAbstractTableModel):
         row = self.rows[index.row()]
         key = COLUMNS[index.column()]
         value = row.values[key]
-        if role == Qt.ItemDataRole.DisplayRole:
-            if key in CODE_COLUMNS:
-                return code_list_for(key).name(value) or value
-            return value
-        if role == Qt.ItemDataRole.EditRole:
-            return value
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, key, role)
         issue = row.issues.get(key)
         if role == Qt.ItemDataRole.ToolTipRole:
             if issue is not None:
@@ -272,6 +289,16 @@ class MembersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("work_away_months", "sex"):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _text(self, row: MemberRow, key: str, role: int) -> str:
+        """What a cell shows or puts in its editor: a code's name, or a stored number masked."""
+        masked = self._masked(row, key)
+        if masked is not None:
+            return masked
+        value = row.values[key]
+        if role == Qt.ItemDataRole.DisplayRole and key in CODE_COLUMNS:
+            return code_list_for(key).name(value) or value
+        return value
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -291,6 +318,9 @@ class MembersModel(QAbstractTableModel):
             return False
         row = self.rows[index.row()]
         key = COLUMNS[index.column()]
+        masked = self._masked(row, key)
+        if masked is not None and str(value).strip() == masked:  # the masked text back: unchanged
+            return False
         text = _tidy(key, "" if value is None else str(value))
         if text == row.values[key] and key not in row.issues:
             return False
