@@ -1,6 +1,7 @@
 """Backup commands: ``backup --to DIR`` (to a USB stick: database, key vault, attachments; resumable,
 verified) and ``restore BACKUP`` (a stick backup folder or a copy from backups/, checked first).
-Administrators only."""
+Administrators only. ``restore`` into a folder without a station (a new laptop) opens a stick's backup
+with its own vault: ``--user`` and the password, or ``--code`` (the recovery code) and a new password."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from pathlib import Path
 
 from huimin_desktop.cli.common import (
     EXIT_OK,
+    NEW_PASSWORD_ENV,
     AddCommand,
     emit,
     end_progress_line,
+    login_name,
     open_station,
     progress_printer,
+    read_password,
 )
 
 
@@ -40,7 +44,38 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _restore_new(args: argparse.Namespace) -> int:
+    """The data folder holds no station: a stick's backup opened with its own vault (a new laptop)."""
+    from huimin_desktop.services.station import Station
+
+    user = login_name(args)
+    if args.code:
+        password = read_password(args, env=NEW_PASSWORD_ENV, prompt=f"{user} 的新密码：", confirm=True)
+    else:
+        password = read_password(args)
+    with Station.restore_new(
+        args.data, Path(args.backup), user, password, recovery_code=args.code
+    ) as station:
+        info = station.info()
+    payload = {
+        "restored": str(Path(args.backup).absolute()),
+        "kind": "drive",
+        "station": info.name,
+        "new": True,
+    }
+    text = (
+        f"已把备份 {args.backup} 恢复到 {station.data_dir}（{info.name}）。本站的签名密钥不随备份携带："
+        "请让上级站点重新登记本站后再同步"
+    )
+    emit(args, payload, text)
+    return EXIT_OK
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
+    from huimin_desktop.services.station import has_station
+
+    if not args.check and not has_station(args.data):
+        return _restore_new(args)
     with open_station(args) as station:
         if args.check:
             checked = station.backups.check(Path(args.backup), task=progress_printer(args))
@@ -83,3 +118,9 @@ def register(command: AddCommand) -> None:
     )
     restore.add_argument("backup", metavar="BACKUP", help="U 盘上的备份文件夹，或 backups/ 中的 .db 备份")
     restore.add_argument("--check", action="store_true", help="只检查备份，不恢复")
+    restore.add_argument(
+        "--code",
+        metavar="CODE",
+        help="没有站点的文件夹（新电脑）：用管理员恢复码打开备份；"
+        "--user 的新密码取自 HUIMIN_NEW_PASSWORD 或提示",
+    )

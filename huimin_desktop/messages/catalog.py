@@ -355,6 +355,11 @@ CATALOG: dict[str, Words] = {
         "failing. The backup is not complete: try another stick",
     ),
     "restore.missing": Words("找不到备份 {path}", "Backup {path} not found"),
+    "restore.no_vault": Words(
+        "{path} 不是带密钥库的 U 盘备份文件夹；在没有站点的文件夹中只能从 U 盘备份恢复；数据未作任何改动",
+        "{path} is not a stick backup folder with its key vault; a folder without a station can only be "
+        "restored from a stick backup; nothing was changed",
+    ),
     "restore.unfinished": Words(
         "{path} 是一次没有完成的备份（U 盘被拔出或已取消），不能用来恢复；数据未作任何改动",
         "{path} is a backup that did not finish (the stick was pulled or it was cancelled) and cannot be "

@@ -24,26 +24,31 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from huimin_desktop.errors import ServiceError
+from huimin_desktop.errors import AuthenticationError, PermissionDeniedError, ServiceError, StationExistsError
 from huimin_desktop.progress import TaskState
-from huimin_desktop.security.roles import RESTORE
+from huimin_desktop.security.roles import ADMIN, RESTORE
+from huimin_desktop.security.vault import Vault
 from huimin_desktop.services.backup_drive import (
     ATTACHMENTS,
     DB_NAME,
     FORMAT,
     MANIFEST,
     UNFINISHED,
+    VAULT_NAME,
     hash_file,
 )
 from huimin_desktop.store import schema
 from huimin_desktop.store.attachments import INCOMING
 from huimin_desktop.store.backups import BEFORE_RESTORE, parse_name
 from huimin_desktop.store.database import Database, backup_database, sqlcipher_errors
+from huimin_desktop.store.datafolder import DataFolder
 from huimin_desktop.store.durable import fsync_folder
 from huimin_desktop.store.encryption import is_clear_database
 from huimin_desktop.store.engine import connect
@@ -291,3 +296,70 @@ def restore(db: Database, source: Path, task: TaskState | None = None) -> Restor
         checked.staged.unlink(missing_ok=True)
         db.reopen()
     return RestoreResult(checked.source, checked.kind, checked.taken_at, safety, added)
+
+
+# -- a new laptop: a stick's backup into a folder without a station -----------------------------------
+
+
+def _admin_in(staged: Path, key: bytes, username: str) -> bool:
+    connection = connect(f"{staged.as_uri()}?immutable=1", key, uri=True)
+    try:
+        row = connection.execute(
+            "SELECT role, active FROM app_user WHERE username = ?", (username,)
+        ).fetchone()
+    finally:
+        connection.close()
+    return row is not None and row[0] == ADMIN and bool(row[1])
+
+
+def _backup_key(source: Path, username: str, password: str | None, recovery_code: str | None) -> bytes:
+    """The data key from the backup's own vault: the user's password, or the recovery code."""
+    vault_file = source / VAULT_NAME
+    if not vault_file.is_file():
+        raise RestoreRefused(code="restore.no_vault", path=source)
+    vault = Vault.load(vault_file)  # never saved: a wrong password on a stick counts nowhere
+    if recovery_code is not None:
+        return vault.unlock_with_recovery_code(recovery_code)
+    key = vault.unlock(username, password or "")
+    if key is None:
+        raise AuthenticationError(code="auth.wrong_password", user=username)
+    return key
+
+
+def restore_to_new_folder(
+    folder: DataFolder,
+    source: Path,
+    username: str,
+    *,
+    password: str | None = None,
+    recovery_code: str | None = None,
+    task: TaskState | None = None,
+) -> None:
+    """Install a stick's backup into a folder that holds no station (a new laptop): the backup's vault
+    opens it with an administrator's password (or the recovery code), the same check as any restore
+    runs, then the database, the vault and the attachments are put in place. Open it afterwards with
+    ``Station.open`` (or ``Station.recover`` after the recovery code). The station's signing keys did
+    not travel: it registers again with its upper station."""
+    if folder.exists():
+        raise StationExistsError(path=folder.root)
+    source = Path(source).expanduser().absolute()
+    if not source.is_dir():
+        raise RestoreRefused(code="restore.no_vault", path=source)
+    _manifest(source)  # unfinished or not a backup: refused before any password is tried
+    key = _backup_key(source, username, password, recovery_code)
+    with tempfile.TemporaryDirectory(prefix="huimin-restore-") as scratch:
+        checked = check_backup(source, Path(scratch), key, None, task)
+        if recovery_code is None and not _admin_in(checked.staged, key, username):
+            raise PermissionDeniedError(code="auth.forbidden", user=username, permission=RESTORE)
+        folder.ensure_layout()
+        _add_attachments(checked, folder.attachments_dir, task)
+        vault = folder.vault_path.with_name(folder.vault_path.name + ".restoring")
+        shutil.copyfile(source / VAULT_NAME, vault)
+        os.replace(vault, folder.vault_path)
+        fsync_folder(folder.keys_dir)
+        database = folder.staging_dir / "restore-new.db"  # the same file system: the rename is atomic
+        shutil.copyfile(checked.staged, database)
+        with database.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(database, folder.db_path)  # last: the database's presence makes the station
+        fsync_folder(folder.root)

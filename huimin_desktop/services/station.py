@@ -245,6 +245,35 @@ class Station:
         return cls._admit(db, vault, username, clock)
 
     @classmethod
+    def restore_new(
+        cls,
+        data_dir: str | os.PathLike[str] | None,
+        backup: str | os.PathLike[str],
+        user: str,
+        password: str,
+        *,
+        recovery_code: str | None = None,
+        clock: Clock = utc_now,
+    ) -> Station:
+        """A stick's backup into a folder without a station (a new laptop), opened as ``user``: with
+        their password in the backup's vault, or with the recovery code (then ``password`` becomes
+        ``user``'s new administrator password). services/backup_restore.py."""
+        from huimin_desktop.services.backup_restore import restore_to_new_folder
+
+        folder = DataFolder(resolve_data_dir(data_dir))
+        username = normalise_username(user)
+        restore_to_new_folder(
+            folder,
+            Path(backup),
+            username,
+            password=None if recovery_code else password,
+            recovery_code=recovery_code,
+        )
+        if recovery_code:
+            return cls.recover(folder.root, recovery_code, username, password, clock=clock)
+        return cls.open(folder.root, username, password, clock=clock)
+
+    @classmethod
     def create(
         cls,
         data_dir: str | os.PathLike[str] | None,

@@ -102,3 +102,19 @@ def test_an_entry_clerk_may_not_back_up_or_restore(data, tmp_path, capfd, monkey
     code, _out, err = cli(capfd, "restore", str(copy), "--data", str(data))
     assert code == 1 and len(err.strip().splitlines()) == 1 and "无权" in err, err
     assert snapshot(data) == before
+
+
+def test_restore_into_an_empty_folder_opens_the_sticks_backup_with_its_vault(data, tmp_path, capfd):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    assert cli(capfd, "backup", "--to", str(stick), "--data", str(data))[0] == 0
+    (backup,) = stick.iterdir()
+    new = tmp_path / "new-laptop"
+    code, out, err = cli(capfd, "restore", str(backup), "--data", str(new), "--json")
+    assert code == 0, err
+    assert json.loads(out)["new"] is True
+    with open_station(new) as station, station.db.engine.connect() as connection:
+        assert [r[0] for r in connection.exec_driver_sql("SELECT head_name FROM household")] == ["宝斯鲁"]
+    other = tmp_path / "other-laptop"
+    code, out, err = cli(capfd, "restore", str(backup), "--data", str(other), "--user", "nobody")
+    assert code == 1 and len(err.strip().splitlines()) == 1 and not other.exists(), err

@@ -336,3 +336,49 @@ def test_restoring_a_copy_from_the_backups_folder(stocked):
     add_household(stocked, "其木格", "211381198503030027")
     result = stocked.backups.restore(copy)
     assert heads(stocked) == ["宝斯鲁"] and result.kind == "copy"
+
+
+# -- a new laptop: the stick's backup into a folder without a station ---------------------------------
+
+
+def test_a_stick_backup_restores_onto_a_new_laptop_with_the_administrators_password(stocked, stick, tmp_path):
+    backup = stocked.backups.to_drive(stick).folder
+    kept = stored_files(stocked)
+    new = tmp_path / "new-laptop"
+    with Station.restore_new(new, backup, TEST_ADMIN, TEST_PASSWORD) as restored:
+        assert heads(restored) == ["宝斯鲁"]
+        assert stored_files(restored) == kept
+        assert restored.info().id == stocked.info().id
+        assert restored.check().ok
+        assert restored.db.actor.username == TEST_ADMIN
+
+
+def test_the_recovery_code_opens_a_stick_backup_on_a_new_laptop(stocked, stick, tmp_path):
+    code = stocked.recovery_code
+    assert code
+    backup = stocked.backups.to_drive(stick).folder
+    new = tmp_path / "new-laptop"
+    with Station.restore_new(new, backup, TEST_ADMIN, "a-new-pass-2026", recovery_code=code) as restored:
+        assert heads(restored) == ["宝斯鲁"]
+    with open_station(new, password="a-new-pass-2026") as again:
+        assert heads(again) == ["宝斯鲁"]
+
+
+def test_a_new_laptop_refuses_a_wrong_password_a_clerk_and_a_copy_without_its_vault(stocked, stick, tmp_path):
+    from huimin_desktop.errors import AuthenticationError, StationExistsError
+
+    stocked.users.create("clerk", "录入员甲", "entry", password="clerk-pass-1")
+    backup = stocked.backups.to_drive(stick).folder
+    on_stick = folder_state(backup)
+    new = tmp_path / "new-laptop"
+    with pytest.raises(AuthenticationError):
+        Station.restore_new(new, backup, TEST_ADMIN, "wrong")
+    with pytest.raises(PermissionDeniedError):
+        Station.restore_new(new, backup, "clerk", "clerk-pass-1")
+    with pytest.raises(RestoreRefused) as refused:
+        Station.restore_new(new, stocked.backups.take("daily"), TEST_ADMIN, TEST_PASSWORD)
+    assert refused.value.code == "restore.no_vault"
+    assert not new.exists()  # nothing was made
+    assert folder_state(backup) == on_stick  # nor written on the stick
+    with pytest.raises(StationExistsError):
+        Station.restore_new(stocked.db.folder.root, backup, TEST_ADMIN, TEST_PASSWORD)
