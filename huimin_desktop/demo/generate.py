@@ -28,6 +28,7 @@ from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, Member
 from huimin_desktop.progress import TaskState
 from huimin_desktop.store.attachments import BlobStore
+from huimin_desktop.store.database import AUDIT_ACTOR
 from huimin_desktop.store.search_index import deferred_search_indexing
 
 if TYPE_CHECKING:
@@ -172,7 +173,7 @@ def _write_audit(connection: Connection, station_id: str, seed: int, summary: De
             {
                 "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
                 "station": station_id,
-                "user": "system",
+                "user": connection.info.get(AUDIT_ACTOR, ("", "system"))[1],  # who asked for it
                 "action": "demo",
                 "table_name": "household",
                 "record_id": station_id,

@@ -38,15 +38,18 @@ class User(Base):
 
 
 class AuditEntry(Base):
-    """One line of the audit log. Triggers in the schema refuse UPDATE and DELETE on this table."""
+    """One line of the audit log (services/audit.py): who (``user``) did what (``action``) to which record
+    (``table_name`` + ``record_id``), with the changed fields' values before and after in
+    ``details["changed"]``. Triggers in the schema refuse UPDATE and DELETE on this table; it is local
+    and never synced."""
 
     __tablename__ = "audit_log"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     at: Mapped[datetime] = mapped_column(DateTime, index=True)
     station: Mapped[str] = mapped_column(String(32))
-    user: Mapped[str] = mapped_column(String(50))
-    action: Mapped[str] = mapped_column(String(20))
+    user: Mapped[str] = mapped_column(String(50), index=True)
+    action: Mapped[str] = mapped_column(String(20), index=True)
     table_name: Mapped[str] = mapped_column(String(40))
     record_id: Mapped[str] = mapped_column(String(32), index=True)
     summary: Mapped[str] = mapped_column(Text, default="")

@@ -29,6 +29,7 @@ MANAGE_USERS = "users.manage"
 MANAGE_ENROLLMENT = "sync.enroll"  # enroll, re-enroll, revoke lower stations
 BACKUP = "backup.make"
 RESTORE = "backup.restore"
+MAINTAIN_STATION = "station.maintain"  # demo data in a station, removing unused stored files
 
 LOWEST_ROLE: dict[str, str] = {
     ENTER_RECORDS: ENTRY,
@@ -38,11 +39,12 @@ LOWEST_ROLE: dict[str, str] = {
     RESOLVE_CONFLICTS: REVIEWER,
     PRINT_REPORTS: REVIEWER,
     SEE_PERSONAL_DATA: REVIEWER,
-    READ_AUDIT: ADMIN,
+    READ_AUDIT: REVIEWER,  # reviewers check who changed what before they decide a conflict
     MANAGE_USERS: ADMIN,
     MANAGE_ENROLLMENT: ADMIN,
     BACKUP: ADMIN,
     RESTORE: ADMIN,
+    MAINTAIN_STATION: ADMIN,
 }
 
 

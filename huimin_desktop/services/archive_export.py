@@ -32,6 +32,7 @@ from huimin_desktop.domain.masking import FULL
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import Division, Training
 from huimin_desktop.progress import TaskState
+from huimin_desktop.security.roles import SEE_PERSONAL_DATA
 from huimin_desktop.services.attachments import AttachmentRecord, AttachmentService, clean_filename
 from huimin_desktop.services.disclosure import note_disclosure, require_reason
 from huimin_desktop.services.project_records import ProjectRecord
@@ -82,6 +83,7 @@ class ArchiveExporter:
         """The archive folder. Its documents (applications, ID card copies, signed lists) cannot be
         masked, so every archive counts as full personal data: ``reason`` is required and goes to the
         audit log with the user (``services.disclosure``)."""
+        self.db.actor.require(SEE_PERSONAL_DATA)
         task = task or TaskState()
         reason = require_reason(FULL, reason)
         project = self.projects.get(project_id)

@@ -31,6 +31,7 @@ from huimin_desktop.media.duration import media_duration_ms
 from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, make_thumbnail
 from huimin_desktop.model import Attachment, Household, Project, ProjectStageEntry, Training
 from huimin_desktop.progress import Cancelled, TaskState
+from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import live_row
 from huimin_desktop.store import fingerprints
 from huimin_desktop.store.attachments import (
@@ -242,6 +243,7 @@ class AttachmentService:
     # -- changing -------------------------------------------------------------------------------------
 
     def describe(self, attachment_id: str, *, caption: str, category: str, user: str = "system") -> None:
+        self.db.actor.require(ENTER_RECORDS)
         if category and category not in code_lists().attachment_category:
             raise ValidationError(
                 [Issue("attachment.category", f"附件类别“{category}”无效", field="category")]
@@ -252,6 +254,7 @@ class AttachmentService:
             attachment.category = category
 
     def remove(self, attachment_id: str, user: str = "system") -> None:
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             live_row(session, Attachment, attachment_id, "附件").deleted = True
 
@@ -268,6 +271,7 @@ class AttachmentService:
         task: TaskState | None = None,
     ) -> IntakeReport:
         """Store files and attach them to one record. ``category``: a code ("03") or a name (施工照片)."""
+        self.db.actor.require(ENTER_RECORDS)
         task = task or TaskState()
         category_code = self._category_code(category)
         self._check_owner(owner_table, owner_id)
@@ -440,6 +444,7 @@ class AttachmentService:
     ) -> list[Path]:
         """Copy attachments out under their own names (never overwriting: "名 (2).jpg"), each verified
         against its hash. On failure or cancel the files written so far are deleted again."""
+        self.db.actor.require(ENTER_RECORDS)
         task = task or TaskState()
         records = [self.get(attachment_id) for attachment_id in attachment_ids]
         dest_dir.mkdir(parents=True, exist_ok=True)
@@ -453,16 +458,32 @@ class AttachmentService:
                 self.copy_out(record, target, check=task.check)
                 written.append(target)
             task.report(len(records), len(records), "")
+            self._audit_export(records, dest_dir)
         except BaseException:
             for path in written:
                 path.unlink(missing_ok=True)
             raise
         return written
 
+    def _audit_export(self, records: Sequence[AttachmentRecord], dest_dir: Path) -> None:
+        from huimin_desktop.services import audit
+
+        with self.db.session(capture=False) as session:
+            for record in records:
+                audit.record(
+                    session,
+                    audit.EXPORT,
+                    "attachment",
+                    record.id,
+                    summary=f"导出附件 {record.filename} 到 {dest_dir}",
+                    details={"owner": f"{record.owner_table}:{record.owner_id}"},
+                )
+
     def copy_out(
         self, record: AttachmentRecord, target: Path, *, check: Callable[[], None] | None = None
     ) -> None:
         """One attachment's bytes to ``target``, verified; ServiceError when the blob is missing/damaged."""
+        self.db.actor.require(ENTER_RECORDS)
         if not self.store.has(record.sha256):
             raise ServiceError(f"附件缺失：{record.filename}（请运行“检查”）")
         try:

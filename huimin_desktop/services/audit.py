@@ -1,12 +1,294 @@
-"""Reading the audit log (it is written by change capture, never by hand)."""
+"""The audit log: who did what, when, on which record, with the values before and after.
+
+Change capture (stamps/capture.py) writes the line of every create, update and delete of a synced row by
+itself. Everything else a user does — an export, an import, a merge, a conflict decision, a login, a user
+change — is written here with ``record``, in the transaction of the change it describes, so a change that
+rolls back leaves no line and a line never exists without its change. The table is append-only: SQLite
+triggers refuse UPDATE and DELETE (migration 0002), and nothing here ever tries. It is local: packages
+never carry it.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+import datetime as dt
+import shutil
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from sqlalchemy import Connection, Select, func, insert, select
+from sqlalchemy.orm import Session
+
+from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry
+from huimin_desktop.security.roles import READ_AUDIT
 from huimin_desktop.services.records import AuditRecord
-from huimin_desktop.store.database import Database
+from huimin_desktop.store.database import AUDIT_ACTOR, Database
+
+# the actions the log holds (change capture: create, update, delete, restore)
+CREATE, UPDATE, DELETE, RESTORE = "create", "update", "delete", "restore"
+EXPORT, IMPORT, MERGE, CONFLICT = "export", "import", "merge", "conflict"
+LOGIN, LOGIN_FAILED, LOCKED = "login", "login_failed", "locked"
+ENROLL, REVOKE = "enroll", "revoke"
+
+ACTION_LABELS = {
+    CREATE: "新建",
+    UPDATE: "修改",
+    DELETE: "删除",
+    RESTORE: "恢复",
+    EXPORT: "导出",
+    IMPORT: "导入",
+    MERGE: "合并",
+    CONFLICT: "处理冲突",
+    LOGIN: "登录",
+    LOGIN_FAILED: "登录失败",
+    LOCKED: "账号锁定",
+    ENROLL: "注册下级站",
+    REVOKE: "吊销下级站",
+    "user_create": "新建用户",
+    "user_disable": "停用用户",
+    "user_password": "修改密码",
+    "user_role": "修改角色",
+    "user_recover": "恢复码重设密码",
+    "init": "初始化站点",
+    "demo": "生成演示数据",
+}
+
+
+# record kinds beyond the synced tables (sync/authority.py's KIND_LABELS)
+LOCAL_KIND_LABELS = {
+    "app_user": "用户",
+    "sync_package_log": "同步包",
+    "sync_conflict": "同步冲突",
+    "sync_peer": "站点",
+    "station": "本站",
+    "station_identity": "本站",
+    "audit_log": "审计日志",
+}
+
+
+def kind_label(kind: str) -> str:
+    from huimin_desktop.sync.authority import KIND_LABELS
+
+    return KIND_LABELS.get(kind) or LOCAL_KIND_LABELS.get(kind, kind)
+
+
+# field names of the local rows and the sync bookkeeping (the roster's fields have their own labels)
+LOCAL_FIELD_LABELS = {
+    "deleted": "已删除",
+    "role": "角色",
+    "display_name": "姓名",
+    "active": "启用",
+    "status": "状态",
+    "head_id_number": "户主身份证号",
+    "division_id": "所属村",
+}
+
+
+_YES_NO = {True: "是", False: "否"}
+VALUE_LABELS: dict[str, dict[Any, str]] = {
+    "role": {"entry": "录入员", "reviewer": "审核员", "admin": "管理员"},
+    "active": _YES_NO,
+    "deleted": _YES_NO,
+    "status": {"open": "待处理", "kept": "保留已合并的值", "chose-other": "改用另一方的值"},
+}
+
+
+def field_label(name: str) -> str:
+    """A changed field as the viewer and the export name it: the roster's column title where there is
+    one (phone → 联系电话), else the local name, else the column name itself."""
+    from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY
+
+    if name in LOCAL_FIELD_LABELS:
+        return LOCAL_FIELD_LABELS[name]
+    field = FIELDS_BY_KEY.get(name)
+    return field.label if field is not None else name
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def changed_fields(before: Mapping[str, Any] | None, after: Mapping[str, Any] | None) -> dict[str, list[Any]]:
+    """``{field: [before, after]}`` for the fields that differ (all of them for a create or delete)."""
+    before, after = before or {}, after or {}
+    changed = {}
+    for name in [*before, *(k for k in after if k not in before)]:
+        old, new = before.get(name), after.get(name)
+        if old != new:
+            changed[name] = [_jsonable(old), _jsonable(new)]
+    return changed
+
+
+def _actor(target: Session | Connection) -> tuple[str, str]:
+    return target.info.get(AUDIT_ACTOR) or ("", "system")
+
+
+def record(
+    target: Session | Connection,
+    action: str,
+    kind: str,
+    record_id: str,
+    before: Mapping[str, Any] | None = None,
+    after: Mapping[str, Any] | None = None,
+    *,
+    summary: str = "",
+    details: Mapping[str, Any] | None = None,
+) -> None:
+    """One line, in ``target``'s transaction (a ``db.session()`` or a ``db.writer()`` connection), for the
+    user that transaction acts for. ``kind`` is the record's table (``household``, ``app_user``,
+    ``sync_package_log`` …); only the fields that differ between ``before`` and ``after`` are kept,
+    under ``details["changed"]`` as change capture writes them; ``details`` adds counts or a file name."""
+    station, user = _actor(target)
+    extra: dict[str, Any] = {k: _jsonable_deep(v) for k, v in (details or {}).items()}
+    changed = changed_fields(before, after)
+    if changed:
+        extra["changed"] = changed
+    row = {
+        "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        "station": station,
+        "user": user,
+        "action": action,
+        "table_name": kind,
+        "record_id": str(record_id)[:64],
+        "summary": summary,
+        "details": extra or None,
+    }
+    connection = target.connection() if isinstance(target, Session) else target
+    connection.execute(insert(AuditEntry), [row])
+
+
+def record_export(
+    db: Database, kind: str, record_id: str, written: Path, *, summary: str, details: Mapping[str, Any]
+) -> None:
+    """The line of an export that ``written`` (a file or folder) now holds. Should the line not commit
+    (a locked database, a full disk), the export is removed: nothing leaves the station unlogged."""
+    try:
+        with db.session(capture=False) as session:
+            record(
+                session, EXPORT, kind, record_id, summary=summary, details={"file": str(written), **details}
+            )
+    except BaseException:
+        if written.is_dir():
+            shutil.rmtree(written, ignore_errors=True)
+        else:
+            written.unlink(missing_ok=True)
+        raise
+
+
+def _jsonable_deep(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable_deep(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_jsonable_deep(v) for v in value]
+    return _jsonable(value)
+
+
+# -- reading --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the viewer and ``audit`` show: every condition given must hold."""
+
+    user: str | None = None
+    action: str | None = None
+    kind: str | None = None
+    record_id: str | None = None
+    since: dt.datetime | None = None  # UTC, naive, as stored
+    until: dt.datetime | None = None  # exclusive
+
+    def apply(self, statement: Select[Any]) -> Select[Any]:
+        conditions = [
+            (self.user, lambda v: AuditEntry.user == v),
+            (self.action, lambda v: AuditEntry.action == v),
+            (self.kind, lambda v: AuditEntry.table_name == v),
+            (self.record_id, lambda v: AuditEntry.record_id == v),
+            (self.since, lambda v: AuditEntry.at >= v),
+            (self.until, lambda v: AuditEntry.at < v),
+        ]
+        for value, condition in conditions:
+            if value:
+                statement = statement.where(condition(value))
+        return statement
+
+
+@dataclass(frozen=True)
+class AuditLine:
+    """One line as the viewer and the CLI show it."""
+
+    id: int
+    at: dt.datetime  # UTC
+    station: str
+    user: str
+    action: str
+    kind: str
+    record_id: str
+    summary: str
+    details: dict[str, Any] | None
+
+    @property
+    def action_label(self) -> str:
+        return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def changes(self) -> dict[str, list[Any]]:
+        return dict((self.details or {}).get("changed") or {})
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+    @property
+    def local_time(self) -> str:
+        return self.at.replace(tzinfo=dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+    @property
+    def changes_text(self) -> str:
+        """``field: before → after`` for each changed field (empty values shown as —)."""
+        parts = []
+        for name, (old, new) in self.changes.items():
+            parts.append(f"{field_label(name)}：{_shown(name, old)} → {_shown(name, new)}")
+        return "；".join(parts)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at.replace(tzinfo=dt.UTC).isoformat(),
+            "station": self.station,
+            "user": self.user,
+            "action": self.action,
+            "kind": self.kind,
+            "record_id": self.record_id,
+            "summary": self.summary,
+            "details": self.details,
+        }
+
+
+def _shown(name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    labels = VALUE_LABELS.get(name, {})
+    return labels.get(value, str(value)) if isinstance(value, str | bool) else str(value)
+
+
+def _line(entry: AuditEntry) -> AuditLine:
+    return AuditLine(
+        entry.id,
+        entry.at,
+        entry.station,
+        entry.user,
+        entry.action,
+        entry.table_name,
+        entry.record_id,
+        entry.summary or "",
+        entry.details,
+    )
 
 
 class AuditService:
@@ -19,9 +301,72 @@ class AuditService:
     def latest(self, limit: int = 100) -> list[AuditRecord]:
         return self._query(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit))
 
-    def _query(self, statement: Select[AuditEntry]) -> list[AuditRecord]:
+    def _query(self, statement: Select[Any]) -> list[AuditRecord]:
         with self.db.reader() as session:
             return [
                 AuditRecord(e.at, e.user, e.action, e.table_name, e.record_id, e.details)
                 for e in session.scalars(statement.order_by(AuditEntry.id))
             ]
+
+    # -- the viewer and ``audit`` (reviewers and administrators) -------------------------------------
+
+    def lines(self, where: AuditFilter = AuditFilter(), *, limit: int | None = None) -> list[AuditLine]:
+        """The lines ``where`` selects, newest first."""
+        self.db.actor.require(READ_AUDIT)
+        statement = where.apply(select(AuditEntry)).order_by(AuditEntry.id.desc())
+        if limit is not None:
+            statement = statement.limit(limit)
+        with self.db.reader() as session:
+            return [_line(e) for e in session.scalars(statement)]
+
+    def count(self, where: AuditFilter = AuditFilter()) -> int:
+        self.db.actor.require(READ_AUDIT)
+        with self.db.reader() as session:
+            return int(session.scalar(where.apply(select(func.count(AuditEntry.id)))) or 0)
+
+    def choices(self) -> tuple[Sequence[str], Sequence[str], Sequence[str]]:
+        """The users, actions and record kinds the log holds (the viewer's filter lists)."""
+        self.db.actor.require(READ_AUDIT)
+        with self.db.reader() as session:
+            return tuple(  # type: ignore[return-value]
+                list(session.scalars(select(column).distinct().order_by(column)))
+                for column in (AuditEntry.user, AuditEntry.action, AuditEntry.table_name)
+            )
+
+    def export_xlsx(self, path: str | Path, where: AuditFilter = AuditFilter(), title: str = "") -> int:
+        """The lines ``where`` selects as an .xlsx workbook (newest first); the export is itself logged."""
+        from huimin_desktop.spreadsheet.audit_sheet import write_audit_sheet
+
+        self.db.actor.require(READ_AUDIT)
+        target = Path(path)
+        if target.suffix.lower() != ".xlsx":
+            raise ServiceError(f"导出文件应以 .xlsx 结尾：{target}")
+        if not target.parent.is_dir():
+            raise ServiceError(f"文件夹 {target.parent} 不存在")
+        lines = self.lines(where)
+        rows = (
+            [
+                line.local_time,
+                line.user,
+                line.action_label,
+                line.kind_label,
+                line.record_id,
+                line.summary,
+                line.changes_text,
+                line.station,
+            ]
+            for line in lines
+        )
+        try:
+            count = write_audit_sheet(target, title or "审计日志", rows)
+        except OSError as exc:
+            raise ServiceError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+        record_export(
+            self.db,
+            "audit_log",
+            "",
+            target,
+            summary=f"导出审计日志 {target.name}：{count} 条",
+            details={"lines": count},
+        )
+        return count

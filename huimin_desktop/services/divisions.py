@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Indicator, Project, StationIdentity, Training
+from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.project_records import DivisionNode
 from huimin_desktop.services.records import DivisionRecord, SaveResult
@@ -110,6 +111,7 @@ class DivisionService:
     def add_village(
         self, township_id: str, name: str, code: str | None = None, user: str = "system"
     ) -> SaveResult:
+        self.db.actor.require(ENTER_RECORDS)
         name = name.strip()
         code = (code or "").strip() or None
         with self.db.session(user) as session:
@@ -136,6 +138,7 @@ class DivisionService:
             return SaveResult(village.id, tuple(i for i in issues if not i.is_error))
 
     def rename(self, division_id: str, name: str, user: str = "system") -> SaveResult:
+        self.db.actor.require(ENTER_RECORDS)
         name = name.strip()
         with self.db.session(user) as session:
             division = live_row(session, Division, division_id, "区划")
@@ -148,6 +151,7 @@ class DivisionService:
 
     def delete(self, division_id: str, user: str = "system") -> None:
         """Tombstone a division nothing live uses any more."""
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             division = live_row(session, Division, division_id, "区划")
             issues = _refuse_reference(division, "删除")

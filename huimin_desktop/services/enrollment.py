@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, StationIdentity, SyncEnrollment, SyncPeer, new_id
+from huimin_desktop.security.roles import MANAGE_ENROLLMENT
 from huimin_desktop.services.station_setup import LEVEL_RANK, validate_station
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.enrollment import (
@@ -142,6 +143,7 @@ class EnrollmentService:
         (packages from that laptop are then refused, naming the date), lifts a revocation and resets
         both sequence marks to 0, so the next return package brings the new laptop everything again.
         """
+        self.db.actor.require(MANAGE_ENROLLMENT)
         own = self._identity()
         self._check_enrollable(own, level, name, division_code)
         name = name.strip()
@@ -184,7 +186,7 @@ class EnrollmentService:
                 AuditEntry(
                     at=now,
                     station=own.id,
-                    user=user,
+                    user=self.db.acting_user(user),
                     action="enroll",
                     table_name="sync_peer",
                     record_id=station_id,
@@ -210,6 +212,7 @@ class EnrollmentService:
 
     def revoke(self, station: str, reason: str = "", *, user: str = "system") -> PeerInfo:
         """Stop trusting a lower station: packages signed by its keys are refused from now on."""
+        self.db.actor.require(MANAGE_ENROLLMENT)
         own = self._identity()
         now = _utcnow()
         with self.db.session(capture=False) as session:
@@ -223,7 +226,7 @@ class EnrollmentService:
                 AuditEntry(
                     at=now,
                     station=own.id,
-                    user=user,
+                    user=self.db.acting_user(user),
                     action="revoke",
                     table_name="sync_peer",
                     record_id=peer.station_id,

@@ -21,6 +21,7 @@ from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Member, Survey
+from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import at_field, live_row
 from huimin_desktop.services.household_list import (
     HOUSEHOLD_SORT_KEYS,
@@ -248,6 +249,7 @@ class HouseholdService:
         self, household_id: str | None, data: HouseholdInput, survey: SurveyInput | None, user: str = "system"
     ) -> SaveResult:
         """Save the household (new when ``household_id`` is None) and its survey in one transaction."""
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             checked = self._check(session, data, household_id)
             survey_issues = _check_survey(survey) if survey is not None else []
@@ -304,6 +306,7 @@ class HouseholdService:
 
     def delete(self, household_id: str, user: str = "system") -> None:
         """Tombstone the household with its members and surveys (the deletion syncs)."""
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             household = live_row(session, Household, household_id, "农户")
             household.deleted = True
@@ -314,6 +317,7 @@ class HouseholdService:
 
     def save_survey(self, household_id: str, data: SurveyInput, user: str = "system") -> SaveResult:
         """Create or replace the household's survey for ``data.year``."""
+        self.db.actor.require(ENTER_RECORDS)
         issues = _check_survey(data)
         if errors(issues):
             raise ValidationError(errors(issues))
@@ -327,6 +331,7 @@ class HouseholdService:
             return SaveResult(survey.id, tuple(warnings))
 
     def delete_survey(self, survey_id: str, user: str = "system") -> None:
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             survey = live_row(session, Survey, survey_id, "调查记录")
             survey.deleted = True

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress, StationIdentity
+from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.bound_figures import FIGURES
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.project_records import (
@@ -107,6 +108,7 @@ class IndicatorService:
         return self._save(indicator_id, data, user)
 
     def _save(self, indicator_id: str | None, data: IndicatorInput, user: str) -> SaveResult:
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             indicator = (
                 None if indicator_id is None else live_row(session, Indicator, indicator_id, "考核指标")
@@ -154,6 +156,7 @@ class IndicatorService:
 
     def delete(self, indicator_id: str, user: str = "system") -> None:
         """Tombstone the indicator with its milestones and progress entries."""
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             _require_city(session)
             live_row(session, Indicator, indicator_id, "考核指标").deleted = True
@@ -162,6 +165,7 @@ class IndicatorService:
                     row.deleted = True
 
     def add_progress(self, indicator_id: str, data: ProgressInput, user: str = "system") -> SaveResult:
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             indicator = live_row(session, Indicator, indicator_id, "考核指标")
             issues = _progress_issues(session, indicator, data)
@@ -180,6 +184,7 @@ class IndicatorService:
             return SaveResult(entry.id, tuple(i for i in issues if not i.is_error))
 
     def delete_progress(self, progress_id: str, user: str = "system") -> None:
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             live_row(session, IndicatorProgress, progress_id, "进度记录").deleted = True
 

@@ -21,6 +21,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Project, ProjectBeneficiary, ProjectStageEntry
+from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.divisions import live_descendant_ids
 from huimin_desktop.services.project_records import (
@@ -162,6 +163,7 @@ class ProjectService:
         One transaction: the editor's Ctrl+S either stores the form and the household list together or,
         refused, stores nothing.
         """
+        self.db.actor.require(ENTER_RECORDS)
         return self._save(project_id, data, user, beneficiary_ids)
 
     def _save(
@@ -210,6 +212,7 @@ class ProjectService:
 
     def delete(self, project_id: str, user: str = "system") -> None:
         """Tombstone the project with its stage history and beneficiary links."""
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             live_row(session, Project, project_id, "项目").deleted = True
             _tombstone_rows_of(session, ProjectStageEntry, project_id)
@@ -221,6 +224,7 @@ class ProjectService:
         self, project_id: str, household_ids: tuple[str, ...] | list[str], user: str = "system"
     ) -> BeneficiaryCounts:
         """Make the project's beneficiaries exactly ``household_ids`` (links added or tombstoned)."""
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             live_row(session, Project, project_id, "项目")
             issues = _check_beneficiaries(session, household_ids)
@@ -251,6 +255,7 @@ class ProjectService:
 
     def advance_stage(self, project_id: str, data: StageInput, user: str = "system") -> SaveResult:
         """Record the next stage (the first is 申报). Only the stage right after the current one."""
+        self.db.actor.require(ENTER_RECORDS)
         order = stage_order()
         with self.db.session(user) as session:
             project = live_row(session, Project, project_id, "项目")
@@ -292,6 +297,7 @@ class ProjectService:
         user: str = "system",
     ) -> SaveResult:
         """Send the project back to an earlier stage: a new "return" entry; the history is kept."""
+        self.db.actor.require(ENTER_RECORDS)
         order = stage_order()
         with self.db.session(user) as session:
             project = live_row(session, Project, project_id, "项目")

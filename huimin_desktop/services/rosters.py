@@ -25,16 +25,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, insert, select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, selectinload
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.model import AuditEntry, Division, Household, Member, StationIdentity, Survey, new_id
+from huimin_desktop.model import Division, Household, Member, StationIdentity, Survey, new_id
 from huimin_desktop.progress import TaskState
+from huimin_desktop.security.roles import IMPORT_ROSTER
+from huimin_desktop.services import audit
 from huimin_desktop.services.disclosure import export_masking, note_disclosure, require_reason
 from huimin_desktop.services.households import refresh_household_summary, refresh_latest_income
 from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
@@ -704,6 +706,7 @@ class RosterService:
         user: str = "system",
     ) -> RosterOutcome:
         """Import in one transaction (everything or nothing); remembers the mapping for this file shape."""
+        self.db.actor.require(IMPORT_ROSTER)
         task = task or TaskState()
         mapping = normalise_mapping(table.mapping if mapping is None else mapping)
         self._check_mapping(mapping)
@@ -738,8 +741,8 @@ class RosterService:
                 self._write_batch(session, plan, batch)
             done += sum(len(h.rows) for h in interpretation.households) + len(interpretation.rejected)
             task.report(min(done, total), total, "写入农户" if user is not None else "检查花名册")
-        if user is not None and plan.added:
-            self._audit(session, table, plan, user)
+        if user is not None and (plan.added or plan.updated):  # an import that changed nothing: no line
+            self._audit(session, table, plan)
         plan.rejected.sort(key=lambda n: n.row)
         plan.warnings.sort(key=lambda n: n.row)
         return plan
@@ -768,21 +771,21 @@ class RosterService:
                 touched += _insert_new(connection, self.db, batch.new, plan.year)
         refresh_latest_income(connection, touched)
 
-    def _audit(self, session: Session, table: RosterTable, plan: _Plan, user: str) -> None:
-        session.connection().execute(
-            insert(cast(Table, AuditEntry.__table__)),
-            [
-                {
-                    "at": dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                    "station": self.db.station_id,
-                    "user": user,
-                    "action": "import",
-                    "table_name": "household",
-                    "record_id": self.db.station_id,
-                    "summary": f"导入花名册 {table.path.name}：新增农户 {plan.added} 户",
-                    "details": {"file": table.path.name, "added": plan.added, "year": plan.year},
-                }
-            ],
+    def _audit(self, session: Session, table: RosterTable, plan: _Plan) -> None:
+        counts = {
+            "added": plan.added,
+            "updated": plan.updated,
+            "unchanged": plan.unchanged,
+            "rejected": len(plan.rejected),
+        }
+        audit.record(
+            session,
+            audit.IMPORT,
+            "household",
+            self.db.station_id or "",
+            summary=f"导入花名册 {table.path.name}：新增农户 {plan.added} 户，更新 {plan.updated} 户，"
+            f"未导入 {len(plan.rejected)} 行",
+            details={"file": table.path.name, "year": plan.year, **counts},
         )
 
     def _outcome(

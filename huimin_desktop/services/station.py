@@ -22,6 +22,7 @@ from huimin_desktop.errors import (
 )
 from huimin_desktop.model import StationIdentity
 from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.security.roles import MAINTAIN_STATION
 from huimin_desktop.security.vault import Vault, new_data_key, new_recovery_code
 from huimin_desktop.services import leftovers
 from huimin_desktop.services.archive_export import ArchiveExporter
@@ -429,6 +430,7 @@ class Station:
         return check_station(self.db, verify_hashes=verify_hashes, swept=self.swept)
 
     def remove_unused_blobs(self, *, older_than_s: float = UNUSED_AGE_S) -> tuple[int, int]:
+        self.db.actor.require(MAINTAIN_STATION)
         return remove_unused_blobs(self.db, older_than_s=older_than_s)
 
     # -- demo data ----------------------------------------------------------------------------
@@ -442,6 +444,7 @@ class Station:
         task: TaskState | None = None,
     ) -> DemoSummary:
         """Add synthetic households, projects, trainings, indicators and photos (huimin_desktop.demo)."""
+        self.db.actor.require(MAINTAIN_STATION)
         from huimin_desktop.demo import generate_demo
 
         return generate_demo(self, households, seed=seed, attachments_mb=attachments_mb, task=task)

@@ -29,6 +29,8 @@ from huimin_desktop.errors import ServiceError
 from huimin_desktop.messages import describe
 from huimin_desktop.model import SyncPackageLog, SyncPeer
 from huimin_desktop.progress import TaskState
+from huimin_desktop.security.roles import EXPORT_PACKAGE, MERGE_PACKAGES
+from huimin_desktop.services import audit
 from huimin_desktop.services.backups import BackupService
 from huimin_desktop.services.enrollment import PackageTrust, check_can_send, registration_header
 from huimin_desktop.services.household_summary import refresh_summaries, search_index_suspended
@@ -268,6 +270,7 @@ class SyncService:
                 if dry_run:
                     raise _DryRun()
                 self._book_package(connection, origin=origin, header=header, package_id=package_id, now=now)
+                _audit_merge(connection, origin, package_id, stats, len(conflict_ids))
                 if before_commit is not None:
                     before_commit(connection)
         except _DryRun:
@@ -354,6 +357,7 @@ class SyncService:
         ``recipient`` may be a lower station's id (a return package). The package is written under a
         temporary name, fsynced, renamed, then re-read and verified before this returns.
         """
+        self.db.actor.require(EXPORT_PACKAGE)
         from huimin_desktop.services.leftovers import sweep_package_folders
         from huimin_desktop.sync import package as container
         from huimin_desktop.sync.keys import load_keys
@@ -406,6 +410,19 @@ class SyncService:
             from huimin_desktop.store import fingerprints
 
             fingerprints.record(session, written.fingerprints)
+            audit.record(
+                session,
+                audit.EXPORT,
+                "sync_package_log",
+                written.package_id,
+                summary=f"导出同步包 {written.package_id}（给 {peer.name}）：{stats.records} 条记录，"
+                f"{len(stats.blobs)} 个附件",
+                details={
+                    "recipient": peer.station_id,
+                    "records": stats.records,
+                    "attachments": len(stats.blobs),
+                },
+            )
             session.add(
                 SyncPackageLog(
                     package_id=written.package_id,
@@ -543,6 +560,7 @@ class SyncService:
         the others go on. ``dry_run`` reports the same summaries (with the conflicts to come) and
         changes nothing.
         """
+        self.db.actor.require(MERGE_PACKAGES)
         from huimin_desktop.services.leftovers import sweep_package_folders
         from huimin_desktop.sync.package import find_packages, is_package
 
@@ -763,6 +781,26 @@ class SyncService:
     def resolve(self, *, keep: Sequence[int] = (), other: Sequence[int] = (), user: str = "system") -> None:
         """Several decisions in one transaction, all or nothing (``ConflictReview.resolve``)."""
         self.review.resolve(keep=keep, other=other, user=user)
+
+
+def _audit_merge(
+    connection: Connection, origin: str, package_id: str | None, stats: Any, conflicts: int
+) -> None:
+    counts = {
+        "new": stats.new,
+        "updated": stats.updated,
+        "unchanged": stats.unchanged,
+        "conflicts": conflicts,
+    }
+    audit.record(
+        connection,
+        audit.MERGE,
+        "sync_package_log",
+        package_id or origin,
+        summary=f"合并同步包 {package_id or ''}（来自 {origin}）：新增 {stats.new}，更新 {stats.updated}，"
+        f"冲突 {conflicts}",
+        details={"origin": origin, **counts},
+    )
 
 
 def _remove_blobs(blobs: list[Path], root: Path) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import Date, DateTime, select
 from huimin_desktop.domain.masking import ID_FIELDS, MASKED
 from huimin_desktop.errors import NotFoundError, ServiceError
 from huimin_desktop.model import SyncConflict
+from huimin_desktop.security.roles import RESOLVE_CONFLICTS
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.authority import KIND_LABELS, SEED_STATION, StationDirectory
 from huimin_desktop.sync.records import DELETED, TABLES, stamp_ms, stamp_station
@@ -292,11 +293,13 @@ class ConflictReview:
         duplicate-ID conflict asked for its "other value"); the first refusal names its id and the
         whole batch is left undone.
         """
+        self.db.actor.require(RESOLVE_CONFLICTS)
         from huimin_desktop.services.household_summary import refresh_summaries
 
         twice = sorted(i for i, count in Counter([*keep, *other]).items() if count > 1)
         if twice:
             raise ServiceError(code="conflict.named_twice", conflict_id=twice[0])
+        user = self.db.acting_user(user)
         with self.db.session(user) as session:
             kept = [self._open_conflict(session, i) for i in keep]
             chosen = [self._open_conflict(session, i) for i in other]
@@ -304,12 +307,14 @@ class ConflictReview:
             households: list[str] = []
             for conflict in kept:
                 conflict.status, conflict.resolved_by, conflict.resolved_at = "kept", user, _now()
+                _audit_decision(session, conflict)
             for conflict, (spec, row) in zip(chosen, rows, strict=True):
                 if conflict.kind == "edit-delete":
                     row.deleted = False  # the edits that met the deletion are already in place
                 else:
                     setattr(row, conflict.field, _from_json(spec, conflict.field, conflict.other_value))
                 conflict.status, conflict.resolved_by, conflict.resolved_at = "chose-other", user, _now()
+                _audit_decision(session, conflict)
                 session.flush()
                 household = _household_of(session, spec.name, row)
                 if household is not None:
@@ -327,6 +332,22 @@ class ConflictReview:
         if row is None:
             raise NotFoundError(TABLE_LABELS.get(spec.name, spec.name), conflict.row_id)
         return spec, row
+
+
+def _audit_decision(session: Any, conflict: SyncConflict) -> None:
+    from huimin_desktop.services import audit
+
+    choice = "保留已合并的值" if conflict.status == "kept" else "改用另一方的值"
+    audit.record(
+        session,
+        audit.CONFLICT,
+        "sync_conflict",
+        str(conflict.id),
+        {"status": "open"},
+        {"status": conflict.status},
+        summary=f"冲突 {conflict.id}（{conflict.table_name} {conflict.field or ''}）：{choice}",
+        details={"table": conflict.table_name, "row_id": conflict.row_id, "field": conflict.field},
+    )
 
 
 def _household_of(session: Any, table: str, row: Any) -> str | None:

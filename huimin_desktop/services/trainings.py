@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
 from huimin_desktop.model import Division, Household, Member, Project, Training, TrainingAttendee
+from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import live_row
 from huimin_desktop.services.divisions import live_descendant_ids
 from huimin_desktop.services.project_records import AttendeeRecord, TrainingRecord, TrainingRow
@@ -100,6 +101,7 @@ class TrainingService:
         return self._save(training_id, data, user)
 
     def _save(self, training_id: str | None, data: TrainingInput, user: str) -> SaveResult:
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             training = None if training_id is None else live_row(session, Training, training_id, "培训记录")
             issues = self._check(session, data)
@@ -142,6 +144,7 @@ class TrainingService:
 
     def delete(self, training_id: str, user: str = "system") -> None:
         """Tombstone the session and its attendee links."""
+        self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             live_row(session, Training, training_id, "培训记录").deleted = True
             for row in session.scalars(

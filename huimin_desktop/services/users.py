@@ -110,7 +110,14 @@ def actor_for(db: Database, username: str) -> Actor:
 
 
 def _audit(
-    session: Session, db: Database, actor: str, action: str, record: str, summary: str, at: dt.datetime
+    session: Session,
+    db: Database,
+    actor: str,
+    action: str,
+    record: str,
+    summary: str,
+    at: dt.datetime,
+    changed: dict[str, list[object]] | None = None,
 ) -> None:
     session.add(
         AuditEntry(
@@ -121,6 +128,7 @@ def _audit(
             table_name="app_user",
             record_id=record,
             summary=summary,
+            details={"changed": changed} if changed else None,
         )
     )
 
@@ -197,8 +205,12 @@ class UserService:
             raise RuntimeError("the station is not unlocked")
         return self.db.data_key
 
-    def _write_audit(self, session: Session, action: str, user: User, summary: str) -> None:
-        _audit(session, self.db, self.db.actor.username, action, user.username, summary, self.clock())
+    def _write_audit(
+        self, session: Session, action: str, user: User, summary: str, **changed: list[object]
+    ) -> None:
+        """``changed``: field=[before, after] of the user row."""
+        who = self.db.actor.username
+        _audit(session, self.db, who, action, user.username, summary, self.clock(), changed or None)
 
     def create(
         self, username: str, display_name: str, role: str = ENTRY, password: str | None = None
@@ -227,7 +239,14 @@ class UserService:
             )
             session.add(user)
             session.flush()
-            self._write_audit(session, "user_create", user, f"新建用户 {username}（{ROLE_LABELS[role]}）")
+            self._write_audit(
+                session,
+                "user_create",
+                user,
+                f"新建用户 {username}（{ROLE_LABELS[role]}）",
+                display_name=[None, user.display_name],
+                role=[None, role],
+            )
             if password is not None:
                 self._set_box(username, password)
             return _record(user)
@@ -260,7 +279,9 @@ class UserService:
             user = self._get(session, username)
             self._refuse_last_admin(session, user)
             user.active = False
-            self._write_audit(session, "user_disable", user, f"停用用户 {user.username}")
+            self._write_audit(
+                session, "user_disable", user, f"停用用户 {user.username}", active=[True, False]
+            )
             vault = self._vault()
             vault.remove_user(self._key(), user.username)
             vault.save()
@@ -272,9 +293,11 @@ class UserService:
         check_password(password)
         with self.db.session(self.db.actor.username) as session:
             user = self._get(session, username)
+            changed: dict[str, list[object]] = {} if user.active else {"active": [False, True]}
             user.active = True
             user.password_changed_at = _naive(self.clock())
-            self._write_audit(session, "user_password", user, f"重设用户 {user.username} 的密码")
+            summary = f"重设用户 {user.username} 的密码"
+            self._write_audit(session, "user_password", user, summary, **changed)
             self._set_box(user.username, password)
             return _record(user)
 
@@ -304,6 +327,7 @@ class UserService:
                 "user_role",
                 user,
                 f"用户 {user.username} 的角色：{ROLE_LABELS[before]} → {ROLE_LABELS[role]}",
+                role=[before, role],
             )
             return _record(user)
 

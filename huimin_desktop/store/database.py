@@ -19,6 +19,8 @@ from huimin_desktop.store import backups, schema
 from huimin_desktop.store.datafolder import DataFolder, DataFolderError
 from huimin_desktop.store.engine import WRITE, connect, make_engine, wrote_anything
 
+AUDIT_ACTOR = "audit_actor"  # session.info / connection.info: (station id, user) for services/audit.record
+
 
 def _stored_revision(db_path: Path, key: bytes | None = None) -> str | None:
     """Read the schema revision without touching the file (read-only, no pragmas but the key)."""
@@ -136,6 +138,14 @@ class Database:
             highest = max(highest, value or 0)
         return highest
 
+    def acting_user(self, user: str = "system") -> str:
+        """Whom a change is written for: the logged-in user when the caller leaves the services' default
+        ``user="system"`` (the GUI and the CLI always do), else the name the caller gives (set-up,
+        migrations, and core tests that name a clerk without logging one in)."""
+        if user == "system" and self.actor is not SYSTEM:
+            return self.actor.username
+        return user
+
     def change_context(self, user: str = "system", audit: bool = True) -> ChangeContext:
         if self.station_id is None or self.clock is None:
             raise RuntimeError("no station in this data folder yet")
@@ -149,6 +159,8 @@ class Database:
         stamped, so stamps commit in the order they are issued.
         """
         session = self._sessions()
+        user = self.acting_user(user)
+        session.info[AUDIT_ACTOR] = (self.station_id or "", user)
         if capture and self.station_id is not None:
             session.info[CONTEXT_KEY] = self.change_context(user, audit)
         try:
@@ -171,6 +183,7 @@ class Database:
     def writer(self) -> Iterator[Connection]:
         """A connection for bulk writes (demo data, merges) in one transaction holding the write lock."""
         with self.engine.execution_options(**{WRITE: True}).begin() as connection:
+            connection.info[AUDIT_ACTOR] = (self.station_id or "", self.acting_user("system"))
             yield connection
             flushed = self._write_pending_audit(connection)
         if flushed:

@@ -166,7 +166,7 @@ def test_delete_is_a_tombstone(station: Station, divisions: DivisionService) -> 
     divisions.delete(village, user="cadre")
     row = _row(station, village)
     assert row.deleted and row.field_stamps == {"deleted": row.stamp}
-    assert _audit(station, village) == [("create", "system"), ("delete", "cadre")]
+    assert _audit(station, village) == [("create", "admin"), ("delete", "cadre")]
     assert divisions.villages(TOWNSHIP) == []
     assert divisions.find_by_code("211381204201") is None
     with pytest.raises(NotFoundError):
