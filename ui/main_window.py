@@ -178,6 +178,13 @@ class MainWindow(QMainWindow):
 
         self.public_notice_dialog = open_public_notice(self, self.station)
 
+    def show_audit_log(self) -> None:
+        """The audit log viewer (ui/audit/viewer.py) in a window of its own."""
+        from ui.audit.viewer import AuditWindow
+
+        self.audit_window = AuditWindow(self._open_station(), self)
+        self.audit_window.show()
+
     def _idle_lock(self) -> IdleLock:
         """The idle lock (ui/login/lock.py), made with the first station."""
         if self.idle_lock is None:
@@ -197,6 +204,10 @@ class MainWindow(QMainWindow):
         self.users_action.triggered.connect(self.show_users)
         self.users_action.setVisible(False)  # administrators only, once a station is open
         file_menu.addAction(self.users_action)
+        self.audit_action = QAction(self.tr("&Audit log…"), self)
+        self.audit_action.triggered.connect(self.show_audit_log)
+        self.audit_action.setVisible(False)  # reviewers and administrators, once a station is open
+        file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
         from ui.roster_import.menu import RosterMenu  # 导入花名册… / 导出花名册…
 
@@ -265,9 +276,10 @@ class MainWindow(QMainWindow):
         self._add_shortcuts()
         self.station = station
         self._idle_lock()
-        from huimin_desktop.security.roles import MANAGE_USERS
+        from huimin_desktop.security.roles import MANAGE_USERS, READ_AUDIT
 
         self.users_action.setVisible(station.db.actor.can(MANAGE_USERS))
+        self.audit_action.setVisible(station.db.actor.can(READ_AUDIT))
         current = max(0, self.navigation.currentRow())
         self.navigation.clear()
         while (page := self.stack.widget(0)) is not None:

@@ -1,0 +1,110 @@
+"""The audit log viewer: the table shows what the filters select, the export writes it to .xlsx, and the
+File menu offers it only to reviewers and administrators."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from huimin_desktop.security.roles import ENTRY, REVIEWER
+from huimin_desktop.services.audit import AuditFilter
+from huimin_desktop.services.station import Station
+from tests.core.sync_helpers import add_household, set_household
+from ui.audit.viewer import AuditWindow
+from ui.main_window import MainWindow
+
+
+def _viewer(qtbot: QtBot, station: Station) -> AuditWindow:
+    window = AuditWindow(station)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _column(window: AuditWindow, column: int) -> list[str]:
+    model = window.model
+    return [
+        model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) for row in range(model.rowCount())
+    ]
+
+
+def _choose(combo, value: str) -> None:  # type: ignore[no-untyped-def]
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def test_the_table_shows_what_the_filters_select(qtbot: QtBot, station: Station) -> None:
+    household = add_household(station, "宝斯鲁", "211381199001011234")
+    set_household(station, household, phone="13911112222")
+    station.users.create("clerk", "李明", ENTRY, password="clerk-pass")
+    window = _viewer(qtbot, station)
+    assert window.model.rowCount() == station.audit.count()
+
+    _choose(window.action, "update")
+    assert _column(window, 2) == ["修改"]
+    assert _column(window, 6) == ["联系电话：13800000000 → 13911112222"]
+    _choose(window.action, "create")
+    _choose(window.kind, "household")
+    assert _column(window, 4) == [household] and _column(window, 1) == ["admin"]
+    window.kind.setCurrentIndex(0)
+    window.action.setCurrentIndex(0)
+    window.record.setText("clerk")
+    window.record.editingFinished.emit()
+    assert _column(window, 2) == ["新建用户"]
+    window.record.clear()
+    window.record.editingFinished.emit()
+    window.date_from.setDate(QDate.currentDate().addDays(2))
+    window.use_from.setChecked(True)
+    assert window.model.rowCount() == 0 and not window.export_button.isEnabled()
+    window.use_from.setChecked(False)
+    window.date_to.setDate(QDate.currentDate().addDays(-2))
+    window.use_to.setChecked(True)
+    assert window.model.rowCount() == 0
+    window.use_to.setChecked(False)
+    assert window.model.rowCount() == station.audit.count()
+
+
+def test_export_writes_the_filtered_lines_and_is_logged(
+    qtbot: QtBot, station: Station, tmp_path: Path
+) -> None:
+    add_household(station, "宝斯鲁", "211381199001011234", members=3)
+    window = _viewer(qtbot, station)
+    _choose(window.kind, "member")
+    shown = _column(window, 4)
+    assert len(shown) == 3
+    count = window.export_to(tmp_path / "audit")  # the .xlsx suffix is added
+    assert count == 3
+    sheet = load_workbook(tmp_path / "audit.xlsx").active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[1][:5] == ("时间", "用户", "操作", "记录类型", "记录编号")
+    assert [r[4] for r in rows[2:]] == shown and {r[3] for r in rows[2:]} == {"家庭成员"}
+    (logged,) = station.audit.lines(AuditFilter(action="export", kind="audit_log"))
+    assert logged.user == "admin" and logged.details["lines"] == 3
+    assert window.export_to(tmp_path / "no-such-folder" / "a.xlsx") is None
+    assert "不存在" in window.status.text()
+
+
+def test_the_file_menu_offers_the_log_to_reviewers_and_administrators(qtbot: QtBot, station: Station) -> None:
+    station.users.create("clerk", "李明", ENTRY, password="clerk-pass")
+    station.users.create("checker", "王审", REVIEWER, password="checker-pass")
+    folder = station.data_dir
+    station.close()
+    for user, password, shown in (("clerk", "clerk-pass", False), ("checker", "checker-pass", True)):
+        opened = Station.open(folder, user, password)
+        try:
+            window = MainWindow(opened)
+            qtbot.addWidget(window)
+            assert window.audit_action.isVisible() is shown
+            assert not window.users_action.isVisible()
+            if shown:
+                window.audit_action.trigger()
+                assert window.audit_window.model.rowCount() > 0
+                window.audit_window.close()
+            window.close()
+        finally:
+            opened.close()
