@@ -52,6 +52,8 @@ ACTION_LABELS = {
     "user_role": "修改角色",
     "user_recover": "恢复码重设密码",
     "init": "初始化站点",
+    "backup": "备份",
+    "restore": "恢复备份",
     "demo": "生成演示数据",
 }
 
@@ -65,6 +67,8 @@ LOCAL_KIND_LABELS = {
     "station": "本站",
     "station_identity": "本站",
     "audit_log": "审计日志",
+    "report": "报表",
+    "backup": "备份",
 }
 
 

@@ -109,17 +109,9 @@ class BackupService:
         return result
 
     def _audit(self, action: str, record: str, summary: str) -> None:
-        # AUDIT: the one call site of backups; to become services/audit.py's writer once it lands on main.
-        with self.db.session(self.db.actor.username, capture=False) as session:
-            session.add(
-                AuditEntry(
-                    at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                    station=self.db.station_id or "",
-                    user=self.db.actor.username,
-                    action=action,
-                    table_name="backup",
-                    record_id=self.db.station_id or "",
-                    summary=summary,
-                    details={"path": record},
-                )
+        from huimin_desktop.services import audit
+
+        with self.db.session(capture=False) as session:
+            audit.record(
+                session, action, "backup", self.db.station_id or "", summary=summary, details={"path": record}
             )

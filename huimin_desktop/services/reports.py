@@ -180,8 +180,20 @@ class ReportService:
         return self.write(path, report)
 
     def write(self, path: str | Path, report: ReportSet) -> ReportSummary:
+        from huimin_desktop.services import audit
+
+        self.db.actor.require(PRINT_REPORTS)
         target = Path(path)
         write_report_workbook(target, report.tables, report.reported_on)
+        rows = sum(len(t.rows) for t in report.tables)
+        audit.record_export(
+            self.db,
+            "report",
+            report.scope.division_id,
+            target,
+            summary=f"导出{report.year}年度报表（{report.scope.name}）：{target.name}",
+            details={"year": report.year, "tables": [t.title for t in report.tables], "rows": rows},
+        )
         return ReportSummary(
             target,
             report.year,

@@ -67,9 +67,11 @@ PERMISSIONS = (
     "sync.merge",
     "sync.conflicts",
     "personal.full",
+    "reports.print",
     "audit.read",
     "users.manage",
     "sync.enroll",
+    "backup.make",
     "station.maintain",
 )
 VILLAGES = {ENTRY: "新立屯", REVIEWER: "新民屯", ADMIN: "新发屯"}
@@ -79,12 +81,15 @@ def operations(tmp: Path, role: str) -> dict[str, Callable[[Station], object]]:
     """Permission → an operation that needs it: the permission's own service method, real arguments."""
     roster = write_office_csv(tmp / "roster.csv", sample_rows(), encoding="utf-8-sig")
     (tmp / "packages").mkdir(exist_ok=True)
+    (tmp / "stick").mkdir(exist_ok=True)
     return {
         "records.enter": lambda s: s.divisions.add_village(_township(s), VILLAGES[role]),
         "roster.import": lambda s: s.rosters.import_file(roster),
         "sync.merge": lambda s: s.sync.merge([tmp / "packages"]),
         "sync.conflicts": lambda s: s.sync.resolve(keep=()),
-        "personal.full": lambda s: s.rosters.export(tmp / "roster-out.xlsx"),
+        "personal.full": lambda s: s.rosters.export(tmp / "roster-out.xlsx", full=True, reason="核对名单"),
+        "reports.print": lambda s: s.reports.export(tmp / "report.xlsx", 2026),
+        "backup.make": lambda s: s.backups.to_drive(tmp / "stick"),
         "audit.read": lambda s: s.audit.lines(),
         "users.manage": lambda s: s.users.create("newbie", "", ENTRY, password="newbie-pass"),
         "sync.enroll": lambda s: s.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, tmp / "s.json"),
@@ -108,7 +113,8 @@ def test_each_role_does_what_it_may_and_is_refused_the_rest(
             operation(station)
         assert refused.value.code == "auth.forbidden"
         assert table_counts(station) == before
-        assert not (tmp_path / "roster-out.xlsx").exists() and not (tmp_path / "s.json").exists()
+        written = [p.name for p in tmp_path.rglob("*") if p.is_file()]
+        assert written == ["roster.csv"]
     finally:
         station.close()
 
@@ -118,7 +124,8 @@ def test_the_roles_as_the_issue_gives_them() -> None:
     管理员: also users, enrollment, backups, restore."""
     may = {role: {p for p in PERMISSIONS if role_holds(role, p)} for role in ROLES}
     assert may[ENTRY] == {"records.enter", "roster.import"}
-    assert may[REVIEWER] == may[ENTRY] | {"sync.merge", "sync.conflicts", "personal.full", "audit.read"}
+    reviewer = {"sync.merge", "sync.conflicts", "personal.full", "reports.print", "audit.read"}
+    assert may[REVIEWER] == may[ENTRY] | reviewer
     assert may[ADMIN] == set(PERMISSIONS)
     for permission in ("backup.make", "backup.restore", "reports.print", "sync.export"):
         assert role_holds(ADMIN, permission)
@@ -190,7 +197,8 @@ def test_the_command_line_refuses_in_one_line_and_changes_nothing(fresh: Path, t
     refusals = [
         (ENTRY, ["merge", str(tmp_path)]),
         (ENTRY, ["conflicts", "--keep", "1"]),
-        (ENTRY, ["export-roster", "--out", str(tmp_path / "r.xlsx")]),
+        (ENTRY, ["report", "--year", "2026", "--out", str(tmp_path / "r.xlsx")]),
+        (REVIEWER, ["backup", "--to", str(tmp_path)]),
         (ENTRY, ["audit"]),
         (REVIEWER, ["users", "add", "x.y", "--role", "admin"]),
         (
