@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -93,10 +94,21 @@ def generate_demo(
             finally:
                 connection.exec_driver_sql("PRAGMA cache_size=-2000")  # back to SQLite's default
     except BaseException:
-        for path in new_blobs:  # blobs this run added; nothing in the database refers to them now
-            path.unlink(missing_ok=True)
+        _remove_new_blobs(new_blobs, station.db.folder.attachments_dir)
         raise
     return summary
+
+
+def _remove_new_blobs(blobs: list[Path], root: Path) -> None:
+    """Blobs this run added (nothing in the database refers to them now), and the folders it made for
+    them: a failed run (a full disk) leaves the store as it found it."""
+    for path in blobs:
+        with suppress(OSError):
+            path.unlink(missing_ok=True)
+        for folder in (path.parent, path.parent.parent):
+            if folder != root and folder.is_relative_to(root):
+                with suppress(OSError):
+                    folder.rmdir()  # only when empty: another blob may live there
 
 
 class _Run:

@@ -495,9 +495,11 @@ CATALOG: dict[str, Words] = {
         "again",
     ),
     "db.io": Words(
-        "读写数据库时磁盘出错（{database}），未完成；请检查磁盘后运行 check",
-        "A disk error while reading or writing the database ({database}); the command did not finish. Check "
-        "the disk, then run check",
+        "读写数据库时出错（{database}）：磁盘可能已满、文件超过了允许的大小，或磁盘有故障；本次操作已撤销，"
+        "未作任何改动。请腾出空间或检查磁盘后重试，必要时运行 check",
+        "Reading or writing the database ({database}) failed: the disk may be full, a file may exceed the "
+        "size allowed, or the disk is faulty; the operation was undone and nothing was changed. Free some "
+        "space or check the disk and try again; run check if it persists",
     ),
     "db.read_only": Words(
         "数据库文件只能读不能写（{database}），未作任何改动；请检查数据文件夹的权限或磁盘写保护",

@@ -43,6 +43,8 @@ def _stored_revision(db_path: Path, key: bytes | None = None) -> str | None:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except (sqlite3.DatabaseError, sqlcipher_errors()) as exc:
+        if _disk_trouble(exc):  # a full disk or a failing one, not a damaged file: worded as such
+            raise
         raise DataFolderError(
             db_path,
             f"数据库文件已损坏或不是本程序的数据库：{exc}",
@@ -51,6 +53,11 @@ def _stored_revision(db_path: Path, key: bytes | None = None) -> str | None:
         ) from exc
     finally:
         connection.close()
+
+
+def _disk_trouble(error: BaseException) -> bool:
+    reason = str(error).lower()
+    return any(words in reason for words in ("disk i/o error", "database or disk is full", "locked"))
 
 
 def sqlcipher_errors() -> type[Exception]:

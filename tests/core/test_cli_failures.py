@@ -309,3 +309,129 @@ def test_check_still_finds_a_broken_search_index(pair: Pair, tmp_path: Path) -> 
     result = run("check", "--quick", "--json", "--data", str(data))
     assert result.returncode == 1
     assert json.loads(result.stdout)["problems"] == ["农户搜索索引与农户数据不一致（可重建索引修复）"]
+
+
+# -- a full disk ---------------------------------------------------------------------------------------
+
+
+def run_on_full_disk(limit: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command with every file it writes capped at ``limit`` bytes (RLIMIT_FSIZE, SIGXFSZ ignored):
+    each write past it fails with EFBIG, as writes to a full disk fail with ENOSPC, without root."""
+    import resource
+
+    def cap() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=os.environ.copy(),
+        timeout=300,
+        preexec_fn=cap,
+    )
+
+
+FULL_DISK = {
+    "demo": lambda p, _r: ("demo", "--households", "200", "--attachments-mb", "3", "--data", str(p.township)),
+    "import-roster": lambda p, roster: ("import-roster", str(roster), "--data", str(p.township)),
+    "enroll": lambda p, _r: (
+        "enroll",
+        "--division",
+        "211381205000",
+        "--name",
+        "蒙古营乡",
+        "--out",
+        str(p.stick / "s.json"),
+        "--data",
+        str(p.city),
+    ),
+}
+DISK_FULL_WORDS = ("磁盘空间已满", "超过了允许的大小", "磁盘可能已满")
+
+
+@pytest.fixture(scope="module")
+def big_roster(pair: Pair) -> Path:
+    from tests.core.test_roster_fixtures import make_id
+
+    rows = [
+        ["三家子", f"户主{i}", "男", "蒙古族", make_id(f"19{60 + i // 500}0101", (i % 500) * 2 + 1), 3]
+        for i in range(1500)
+    ]
+    return write_office_xlsx(pair.roster.with_name("big.xlsx"), rows)
+
+
+def copied(pair: Pair, root: Path) -> Pair:
+    """The pair's stations and stick copied under ``root``: for a test whose command might go through."""
+    for folder in (pair.city, pair.township, pair.stick):
+        shutil.copytree(folder, root / folder.name)
+    package = root / "stick" / pair.package.name
+    return Pair(root / "city", root / "township", root / "stick", package, pair.roster)
+
+
+# (command, file size limit): limits low enough to fail before the end, high enough that it starts
+FULL_DISK_CASES = [
+    ("demo", 40_000),  # the first photo
+    ("demo", 600_000),  # the database's write-ahead log
+    ("import-roster", 40_000),
+    ("import-roster", 600_000),
+    ("enroll", 1_000),  # the setup file
+    ("enroll", 20_000),  # the database
+]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE is POSIX")
+@pytest.mark.parametrize(("command", "limit"), FULL_DISK_CASES)
+def test_a_full_disk_is_one_line_and_changes_nothing(
+    pair: Pair, big_roster: Path, tmp_path: Path, command: str, limit: int
+) -> None:
+    mine = copied(pair, tmp_path)
+    data = mine.city if command == "enroll" else mine.township
+    before = state(data, outputs=mine.stick)
+    result = run_on_full_disk(limit, *FULL_DISK[command](mine, big_roster))
+    assert_failed_cleanly(result)
+    assert any(words in result.stderr for words in DISK_FULL_WORDS), result.stderr
+    assert state(data, outputs=mine.stick) == before
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator:
+    """mount(size) → an empty tmpfs of that many bytes (root only; elsewhere the RLIMIT_FSIZE cases
+    above stand for it)."""
+    if sys.platform == "win32" or os.geteuid() != 0:
+        pytest.skip("a real small disk needs root (mount)")
+    mounted: list[Path] = []
+
+    def mount(size: int) -> Path:
+        folder = tmp_path / "small-disk"
+        folder.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)])
+        if done.returncode != 0:
+            pytest.skip("mount refused")
+        mounted.append(folder)
+        return folder
+
+    yield mount
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
+@pytest.mark.parametrize("command", ["demo", "import-roster"])
+def test_a_really_full_disk_is_the_same_one_line(
+    pair: Pair, big_roster: Path, small_disk, command: str
+) -> None:
+    """ENOSPC from a real disk: the station on it with 400 kB to spare, the command needing more."""
+    disk = small_disk(_size(pair.township) + 400_000)
+    shutil.copytree(pair.township, disk / "township")
+    mine = Pair(pair.city, disk / "township", pair.stick, pair.package, pair.roster)
+    before = state(mine.township)
+    result = run(*FULL_DISK[command](mine, big_roster))
+    assert_failed_cleanly(result)
+    assert any(words in result.stderr for words in DISK_FULL_WORDS), result.stderr
+    assert state(mine.township) == before
