@@ -1,20 +1,23 @@
 """The audit log viewer: the table shows what the filters select, the export writes it to .xlsx, and the
-File menu offers it only to reviewers and administrators."""
+File menu offers it only to reviewers and administrators; the sync page hides what a role is refused."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from huimin_desktop.security.roles import ENTRY, REVIEWER
+from huimin_desktop.security.roles import ADMIN, ENTRY, REVIEWER
 from huimin_desktop.services.audit import AuditFilter
 from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import add_household, set_household
+from tests.stations import new_station
 from ui.audit.viewer import AuditWindow
 from ui.main_window import MainWindow
+from ui.pages.sync_page import SyncPage
 
 
 def _viewer(qtbot: QtBot, station: Station) -> AuditWindow:
@@ -108,3 +111,24 @@ def test_the_file_menu_offers_the_log_to_reviewers_and_administrators(qtbot: QtB
             window.close()
         finally:
             opened.close()
+
+
+@pytest.mark.parametrize(
+    ("role", "merge", "enroll"), [(ENTRY, False, False), (REVIEWER, True, False), (ADMIN, True, True)]
+)
+def test_the_sync_page_shows_only_what_the_role_may_do(
+    qtbot: QtBot, tmp_path: Path, role: str, merge: bool, enroll: bool
+) -> None:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as city:
+        city.users.create("someone", "", role, password="someone-pass")
+    opened = Station.open(tmp_path / "city", "someone", "someone-pass")
+    try:
+        page = SyncPage(opened)
+        qtbot.addWidget(page)
+        page.show()
+        assert page.export_button.isVisible()  # every role sends its packages up
+        assert page.merge_button.isVisible() is merge and page.conflicts_button.isVisible() is merge
+        assert page.descriptions[page.merge_button].isVisible() is merge
+        assert page.enroll_button.isVisible() is enroll and page.revoke_button.isVisible() is enroll
+    finally:
+        opened.close()

@@ -74,10 +74,27 @@ class SyncPage(Page):
         if self.info.level in ("city", "county"):
             self.lower_section = self._build_lower_stations()
             self.body.addWidget(self.lower_section)
+        self._show_what_the_role_may_do()
         self.finish()
         # The first read waits for the page to be shown (showEvent): start-up builds every page.
         self._stale = True
         hooks().changed.connect(self._changes_made)
+
+    def _show_what_the_role_may_do(self) -> None:
+        """The services refuse merges and conflict decisions to a 录入员, enrollment to all but
+        administrators: their buttons are not shown to those who would be refused."""
+        from huimin_desktop.security.roles import MANAGE_ENROLLMENT, MERGE_PACKAGES, RESOLVE_CONFLICTS
+
+        actor = self.station.db.actor
+        for button, permission in (
+            (self.merge_button, MERGE_PACKAGES),
+            (self.conflicts_button, RESOLVE_CONFLICTS),
+        ):
+            button.setVisible(actor.can(permission))
+            self.descriptions[button].setVisible(actor.can(permission))
+        if self.lower_section is not None:
+            for button in (self.enroll_button, self.revoke_button, self.reenroll_button):
+                button.setVisible(actor.can(MANAGE_ENROLLMENT))
 
     def _changes_made(self, changes: Changes) -> None:
         # Packages, peers, conflicts and the division names of the lower stations.
@@ -125,6 +142,7 @@ class SyncPage(Page):
         self.export_button = QPushButton(self.tr("Export sync package"))
         self.merge_button = QPushButton(self.tr("Merge sync packages"))
         self.conflicts_button = QPushButton(self.tr("Review conflicts"))
+        self.descriptions: dict[QPushButton, QLabel] = {}
         export_text = (
             self.tr("Write a return package for a lower station to a USB stick.")
             if self.info.level == "city"
@@ -145,7 +163,9 @@ class SyncPage(Page):
             font.setBold(True)
             button.setFont(font)
             grid.addWidget(button, 0, column)
-            grid.addWidget(muted_label(text), 1, column, Qt.AlignmentFlag.AlignTop)
+            description = muted_label(text)
+            self.descriptions[button] = description
+            grid.addWidget(description, 1, column, Qt.AlignmentFlag.AlignTop)
             grid.setColumnStretch(column, 1)
         self.export_button.clicked.connect(lambda: self.open_export())
         self.merge_button.clicked.connect(self.open_merge)
