@@ -20,9 +20,8 @@ same numbers. What each figure means (the lead's and the reports' reference):
 - **trainings** of year Y (by the session's date) and **people trained** (人次): listed attendees plus
   those who came but are not on the household list;
 - **last package** from each lower station (not revoked) and its age in days;
-- **indicators behind schedule**: each indicator of year Y in the area whose plan for the latest month
-  that has begun (months before ``as_of``) is above the latest value reported by ``as_of`` (none
-  reported counts as behind).
+- **indicators behind schedule**: each indicator of year Y in the area with a milestone missed as of
+  ``as_of`` (due and not reached), as the 考核 grid scores it (services/assessment.py, scoring.py).
 """
 
 from __future__ import annotations
@@ -156,9 +155,9 @@ class LateIndicator:
     code: str
     name: str
     unit: str
-    month: int  # the milestone month it is behind on
-    planned: float
-    reported: float | None
+    month: int  # the latest milestone it missed
+    planned: float | None  # None: a milestone of something done, not a value
+    reported: float | None  # the latest value reported (or computed, for a bound indicator)
 
 
 @dataclass(frozen=True)
@@ -322,7 +321,7 @@ class FigureService:
                 covered_by_year=_by_year(yearly.covered, inside),
                 surveyed_by_year=_by_year(yearly.surveyed, inside),
                 packages=_packages(session, now or dt.datetime.now(dt.UTC).replace(tzinfo=None)),
-                late_indicators=_late_indicators(session, year, inside, as_of, tree),
+                late_indicators=_late_indicators(self.db, year, inside, as_of),
             )
 
 
@@ -498,63 +497,34 @@ def _packages(session: Session, now: dt.datetime) -> tuple[PackageAge, ...]:
     )
 
 
-_INDICATORS_SQL = """
-SELECT i.id, i.division_id, i.code, i.name, i.unit,
-       (SELECT m.month FROM indicator_milestone AS m
-        WHERE m.indicator_id = i.id AND m.deleted = 0 AND m.planned_value IS NOT NULL AND m.month <= :month
-        ORDER BY m.month DESC LIMIT 1) AS month,
-       (SELECT m.planned_value FROM indicator_milestone AS m
-        WHERE m.indicator_id = i.id AND m.deleted = 0 AND m.planned_value IS NOT NULL AND m.month <= :month
-        ORDER BY m.month DESC LIMIT 1) AS planned,
-       (SELECT p.value FROM indicator_progress AS p
-        WHERE p.indicator_id = i.id AND p.deleted = 0 AND p.value IS NOT NULL AND p.date <= :as_of
-        ORDER BY p.date DESC, p.created_stamp DESC, p.id DESC LIMIT 1) AS reported
-FROM indicator AS i
-WHERE i.deleted = 0 AND i.year = :year
-ORDER BY i.code, i.name, i.id
-"""
-
-
-def _milestone_month(year: int, as_of: dt.date) -> int:
-    """The latest month whose milestone is due by ``as_of``: the months before it in its year (all
-    twelve for a past year, none for a future one)."""
-    if year < as_of.year:
-        return 12
-    if year > as_of.year:
-        return 0
-    return as_of.month - 1
-
-
 def _late_indicators(
-    session: Session, year: int, inside: set[str] | None, as_of: dt.date, tree: DivisionTree
+    db: Database, year: int, inside: set[str] | None, as_of: dt.date
 ) -> tuple[LateIndicator, ...]:
-    month = _milestone_month(year, as_of)
-    if month == 0:
-        return ()
-    rows = session.execute(text(_INDICATORS_SQL), {"year": year, "month": month, "as_of": as_of.isoformat()})
+    """The indicators the 考核 grid (services/assessment.py, scored by services/scoring.py) shows with
+    a milestone missed as of ``as_of``: due, and not reached yet. The latest such milestone is named."""
+    from huimin_desktop.services.assessment import AssessmentService  # the 考核 view, read when asked
+    from huimin_desktop.services.scoring import Status
+
     late: list[LateIndicator] = []
-    for indicator_id, division_id, code, name, unit, due_month, planned, reported in rows:
-        if inside is not None and division_id not in inside:
+    for county in AssessmentService(db).grid(year, as_of).counties:
+        if inside is not None and county.division_id not in inside:
             continue
-        if planned is None or (reported is not None and reported >= planned):
-            continue
-        node = tree.nodes.get(division_id)
-        late.append(
-            LateIndicator(
-                indicator_id,
-                division_id,
-                node.name if node is not None else "",
-                code,
-                name,
-                unit,
-                int(due_month),
-                float(planned),
-                None if reported is None else float(reported),
+        for indicator in county.indicators:
+            missed = [m for m in indicator.score.milestones if m.status == Status.MISSED]
+            if not missed:
+                continue
+            milestone = max(missed, key=lambda m: m.month)
+            late.append(
+                LateIndicator(
+                    indicator.id,
+                    county.division_id,
+                    county.name,
+                    indicator.code,
+                    indicator.name,
+                    indicator.unit,
+                    milestone.month,
+                    milestone.planned,
+                    indicator.latest_value,
+                )
             )
-        )
-
-    def county_code(indicator: LateIndicator) -> str:
-        node = tree.nodes.get(indicator.division_id)
-        return (node.code or "") if node is not None else ""
-
-    return tuple(sorted(late, key=lambda i: (county_code(i), i.code, i.name)))
+    return tuple(late)

@@ -21,7 +21,7 @@ import pytest
 from sqlalchemy import text
 
 from huimin_desktop.services.figures import Figures, Funds, ProgramTargets, Tally
-from huimin_desktop.services.indicators import ProgressInput
+from huimin_desktop.services.indicators import IndicatorInput, ProgressInput
 from huimin_desktop.services.projects import ProjectInput, StageInput
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.trainings import TrainingInput
@@ -158,35 +158,17 @@ def expected_tally(rows: Rows, year: int, keep: Any) -> Tally:
     )
 
 
-def expected_late(rows: Rows, year: int, area_id: str | None) -> list[tuple[str, int, float, float | None]]:
-    month = 12 if year < AS_OF.year else AS_OF.month - 1
-    late = []
-    for indicator in rows.indicators:
-        if indicator["year"] != year or not inside(rows, indicator["division_id"], area_id):
-            continue
-        plans = [
-            m
-            for m in rows.milestones
-            if m["indicator_id"] == indicator["id"] and m["month"] <= month and m["planned_value"] is not None
-        ]
-        if not plans:
-            continue
-        plan = max(plans, key=lambda m: m["month"])
-        reports = [
-            p
-            for p in rows.progress
-            if p["indicator_id"] == indicator["id"]
-            and p["value"] is not None
-            and str(p["date"]) <= AS_OF.isoformat()
-        ]
-        reported = (
-            max(reports, key=lambda p: (str(p["date"]), p["created_stamp"], p["id"]))["value"]
-            if reports
-            else None
-        )
-        if reported is None or reported < plan["planned_value"]:
-            late.append((indicator["id"], plan["month"], plan["planned_value"], reported))
-    return sorted(late)
+def missed_in_assessment(station: Station, year: int, area_id: str | None, rows: Rows) -> set[str]:
+    """The indicators the 考核 grid shows with a milestone missed (due, not reached) as of AS_OF."""
+    from huimin_desktop.services.scoring import Status
+
+    return {
+        indicator.id
+        for county in station.assessment.grid(year, AS_OF).counties
+        if inside(rows, county.division_id, area_id)
+        for indicator in county.indicators
+        if any(m.status == Status.MISSED for m in indicator.score.milestones)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -233,9 +215,33 @@ def _awkward_rows(station: Station) -> None:
             attendees=tuple((h, None) for h in households[:3]),
         )
     )
-    # an indicator reported ahead of its plan: not behind
-    indicator = next(i for i in rows.indicators if i["code"] == "ZB01")
-    station.indicators.add_progress(indicator["id"], ProgressInput(date=dt.date(2026, 9, 1), value=100.0))
+    # two indicators entered by hand: one behind on June's milestone (March's reached late), one on time
+    county = ancestor(rows, village, "county")
+    assert county is not None
+    behind = station.indicators.create(
+        IndicatorInput(
+            county,
+            2026,
+            "测试指标（滞后）",
+            code="T01",
+            target_value=30.0,
+            max_score=10.0,
+            milestones=((3, 10.0, ""), (6, 20.0, "")),
+        )
+    ).id
+    station.indicators.add_progress(behind, ProgressInput(date=dt.date(2026, 4, 2), value=12.0, month=3))
+    on_time = station.indicators.create(
+        IndicatorInput(
+            county,
+            2026,
+            "测试指标（按期）",
+            code="T02",
+            target_value=5.0,
+            max_score=5.0,
+            milestones=((3, 5.0, ""),),
+        )
+    ).id
+    station.indicators.add_progress(on_time, ProgressInput(date=dt.date(2026, 3, 20), value=6.0))
 
 
 def _project(station: Station, code: str, village: str, stages: tuple[str, ...], **funds: int) -> str:
@@ -280,8 +286,9 @@ def test_every_figure_matches_the_rows(city: Station, year: int, area: str) -> N
         assert part.tally == expected_tally(rows, year, lambda d, p=part.division_id: inside(rows, d, p)), (
             part.name
         )
-    late = sorted((i.indicator_id, i.month, i.planned, i.reported) for i in figures.late_indicators)
-    assert late == expected_late(rows, year, area_id)
+    late = {i.indicator_id for i in figures.late_indicators}
+    assert late == missed_in_assessment(city, year, area_id, rows)
+    assert all(inside(rows, i.division_id, area_id) for i in figures.late_indicators)
 
 
 def test_households_covered_and_surveyed_by_year(city: Station) -> None:
@@ -304,10 +311,9 @@ def test_the_awkward_rows_count_as_they_should(city: Station) -> None:
     assert figures.targets == ProgramTargets()
     assert total.average_increase is not None
     assert isinstance(figures, Figures)
-    ahead = next(i for i in read_rows(city).indicators if i["code"] == "ZB01")  # reported 100 on 1 Sept
-    late = {i.indicator_id for i in figures.late_indicators}
-    assert ahead["id"] not in late
-    assert late  # the demo's other counties are behind on it
+    late = {i.code: i for i in figures.late_indicators if i.code in ("T01", "T02")}
+    assert list(late) == ["T01"]  # T02 reached its one milestone on time
+    assert (late["T01"].month, late["T01"].planned, late["T01"].reported) == (6, 20.0, 12.0)
 
 
 def test_average_increase_rounds_half_up() -> None:

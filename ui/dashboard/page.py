@@ -354,7 +354,8 @@ class DashboardPage(QScrollArea):
                 indicator.division_name,
                 indicator.name,
                 self.tr("{value} (month {month})").format(
-                    value=f"{indicator.planned:g}", month=indicator.month
+                    value="—" if indicator.planned is None else f"{indicator.planned:g}",
+                    month=indicator.month,
                 ),
                 "" if indicator.reported is None else f"{indicator.reported:g}",
                 indicator.unit,
