@@ -16,7 +16,11 @@ class Household(Synced, Base):
     __tablename__ = "household"
     # The list's default order, covering (deleted last, so id lookups never pick it over the primary key):
     # the first screen of 100k households needs no sort.
-    __table_args__ = (Index("ix_household_list_order", "head_name_sort", "id", "deleted"),)
+    # ix_household_division holds what the 首页's figures read (services/figures.py, migration 0012).
+    __table_args__ = (
+        Index("ix_household_list_order", "head_name_sort", "id", "deleted"),
+        Index("ix_household_division", "division_id", "deleted", "id"),
+    )
 
     # Copies of the head's facts and the member count, kept so the 100k-row list needs no join.
     # Each station recomputes them after every save or merge; they never travel.
@@ -34,7 +38,7 @@ class Household(Synced, Base):
         }
     )
 
-    division_id: Mapped[str] = mapped_column(ForeignKey("division.id"), index=True)
+    division_id: Mapped[str] = mapped_column(ForeignKey("division.id"))
     household_no: Mapped[str] = mapped_column(String(30), default="")
     address: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(20), default="")
@@ -84,7 +88,23 @@ class Survey(Synced, Base):
     # One live survey per household and year is the services' rule, not a constraint: two stations may
     # both enter a year's survey before they sync, and the merge must take both rows in (and show the
     # clash for review) rather than fail.
-    __table_args__ = (Index("ix_survey_household_year", "household_id", "year"),)
+    # With the columns the 首页's figures read (stamp, id, the net income's parts: migration 0012), so
+    # they are answered from the index alone.
+    __table_args__ = (
+        Index(
+            "ix_survey_household_year",
+            "household_id",
+            "deleted",
+            "year",
+            "stamp",
+            "id",
+            "income_wage",
+            "income_business",
+            "income_property",
+            "income_transfer",
+            "expense_business",
+        ),
+    )
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     year: Mapped[int] = mapped_column(Integer, index=True)

@@ -175,7 +175,6 @@ class Figures:
     total: Tally
     parts: tuple[Part, ...]  # by township (by village at a township)
     covered_by_year: tuple[tuple[int, int], ...]  # (year, households covered), oldest first
-    surveyed_by_year: tuple[tuple[int, int], ...]
     packages: tuple[PackageAge, ...]
     late_indicators: tuple[LateIndicator, ...]
 
@@ -260,6 +259,15 @@ class FigureService:
         """This year, or the latest year with data when this year has none yet."""
         return _default_year(self.years(), today or dt.date.today())
 
+    def late_indicators(
+        self, year: int, area_id: str | None = None, as_of: dt.date | None = None
+    ) -> tuple[LateIndicator, ...]:
+        """``Figures.late_indicators`` alone (see ``figures``)."""
+        area_id = area_id or self.home_area()
+        with self.db.reader() as session:
+            inside = DivisionTree.read(session).under(area_id) if area_id is not None else None
+        return _late_indicators(self.db, year, inside, as_of or dt.date.today())
+
     def home_area(self) -> str | None:
         """The station's own division (its id), None when the division table does not hold it."""
         with self.db.reader() as session:
@@ -278,7 +286,7 @@ class FigureService:
         with self.db.reader() as session:
             tree = DivisionTree.read(session)
             baseline = targets.baseline_year or _earliest_survey_year(session)
-            return _division_tallies(session, year, baseline, _Yearly.read(session)), tree, baseline
+            return _division_tallies(session, year, baseline, _covered(session)), tree, baseline
 
     def figures(
         self,
@@ -288,9 +296,11 @@ class FigureService:
         targets: ProgramTargets = ProgramTargets(),
         as_of: dt.date | None = None,
         now: dt.datetime | None = None,
+        with_late: bool = True,
     ) -> Figures:
         """The figures of ``year`` (default: ``default_year``) over ``area_id`` (default: the station's
-        own division)."""
+        own division). ``with_late=False`` leaves ``late_indicators`` empty: the 考核 grid behind them
+        costs as much again at 100k households (bound figures), so the 首页 asks for them separately."""
         area_id = area_id or self.home_area()
         as_of = as_of or dt.date.today()
         with self.db.reader() as session:
@@ -298,8 +308,8 @@ class FigureService:
             year = year if year is not None else _default_year(years, as_of)
             tree = DivisionTree.read(session)
             baseline = targets.baseline_year or _earliest_survey_year(session)
-            yearly = _Yearly.read(session)
-            tallies = _division_tallies(session, year, baseline, yearly)
+            covered = _covered(session)
+            tallies = _division_tallies(session, year, baseline, covered)
             inside = tree.under(area_id) if area_id is not None else None
             if inside is not None:
                 tallies = {k: v for k, v in tallies.items() if k in inside}
@@ -318,16 +328,16 @@ class FigureService:
                 baseline_year=baseline,
                 total=total,
                 parts=parts,
-                covered_by_year=_by_year(yearly.covered, inside),
-                surveyed_by_year=_by_year(yearly.surveyed, inside),
+                covered_by_year=_by_year(covered, inside),
                 packages=_packages(session, now or dt.datetime.now(dt.UTC).replace(tzinfo=None)),
-                late_indicators=_late_indicators(self.db, year, inside, as_of),
+                late_indicators=_late_indicators(self.db, year, inside, as_of) if with_late else (),
             )
 
 
 def _years(session: Session) -> list[int]:
-    rows = session.execute(text(_YEARS_SQL)).scalars()
-    return sorted({int(year) for year in rows if year is not None}, reverse=True)
+    others = session.execute(text(_OTHER_YEARS_SQL)).scalars()
+    found = {*_survey_years(session), *(int(year) for year in others if year is not None)}
+    return sorted(found, reverse=True)
 
 
 def _default_year(years: list[int], today: dt.date) -> int:
@@ -353,16 +363,17 @@ def _parts(
 
 # -- the queries ------------------------------------------------------------------------------------
 
-_YEARS_SQL = """
-SELECT year FROM survey WHERE deleted = 0
-UNION SELECT year FROM project WHERE deleted = 0
+# Years of surveys through the year index alone (a scan of the table takes seconds at 100k), then
+# each checked for a live survey (the first row of the year nearly always is one).
+_SURVEY_YEARS_SQL = "SELECT DISTINCT year FROM survey"
+_LIVE_YEAR_SQL = "SELECT EXISTS (SELECT 1 FROM survey WHERE year = :year AND deleted = 0)"
+_OTHER_YEARS_SQL = """
+SELECT year FROM project WHERE deleted = 0
 UNION SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM training WHERE deleted = 0
 """
 
-_HOUSEHOLDS_SQL = "SELECT division_id, COUNT(*) FROM household WHERE deleted = 0 GROUP BY division_id"
-
-# (year, division, distinct households) of project beneficiaries and of surveys: every year at once,
-# for the year's figures and the by-year chart.
+# (year, division, distinct households) of project beneficiaries, every year at once: the year's
+# figure and the by-year chart.
 _COVERED_SQL = """
 SELECT p.year, h.division_id, COUNT(DISTINCT b.household_id)
 FROM project_beneficiary AS b
@@ -371,31 +382,28 @@ JOIN household AS h ON h.id = b.household_id
 WHERE b.deleted = 0 AND p.deleted = 0 AND h.deleted = 0
 GROUP BY p.year, h.division_id
 """
-_SURVEYED_SQL = """
-SELECT s.year, h.division_id, COUNT(DISTINCT s.household_id)
-FROM survey AS s JOIN household AS h ON h.id = s.household_id
-WHERE s.deleted = 0 AND h.deleted = 0
-GROUP BY s.year, h.division_id
-"""
 
-_INCOME_SQL = """
-WITH net AS (
-    SELECT household_id, year,
-           income_wage + income_business + income_property + income_transfer - expense_business AS net,
-           ROW_NUMBER() OVER (PARTITION BY household_id, year ORDER BY stamp DESC, id DESC) AS pick
-    FROM survey WHERE deleted = 0 AND year >= :baseline AND year <= :year
-),
-newest AS (
-    SELECT household_id, net,
-           ROW_NUMBER() OVER (PARTITION BY household_id ORDER BY year DESC) AS newest
-    FROM net WHERE pick = 1 AND year > :baseline
+# One pass over the households (by village, from ix_household_division): each one counted, whether it
+# has a survey of the year, and the net income of the newest survey after the baseline year up to the
+# year less the baseline survey's (each the survey changed last of its year; NULL without either), the
+# surveys read from ix_survey_household_year alone and in its order (migration 0012). Materialised, so
+# each household's subqueries run once, not once per aggregate.
+_NET = "s.income_wage + s.income_business + s.income_property + s.income_transfer - s.expense_business"
+_HOUSEHOLDS_SQL = f"""
+WITH each AS MATERIALIZED (
+    SELECT h.division_id AS division_id,
+        EXISTS (SELECT 1 FROM survey AS s
+                WHERE s.household_id = h.id AND s.deleted = 0 AND s.year = :year) AS surveyed,
+        (SELECT {_NET} FROM survey AS s
+         WHERE s.household_id = h.id AND s.deleted = 0 AND s.year > :baseline AND s.year <= :year
+         ORDER BY s.year DESC, s.stamp DESC, s.id DESC LIMIT 1)
+        - (SELECT {_NET} FROM survey AS s
+           WHERE s.household_id = h.id AND s.deleted = 0 AND s.year = :baseline
+           ORDER BY s.stamp DESC, s.id DESC LIMIT 1) AS increase
+    FROM household AS h WHERE h.deleted = 0
 )
-SELECT h.division_id, COUNT(*), SUM(newest.net - base.net)
-FROM net AS base
-JOIN newest ON newest.household_id = base.household_id AND newest.newest = 1
-JOIN household AS h ON h.id = base.household_id
-WHERE base.year = :baseline AND base.pick = 1 AND h.deleted = 0
-GROUP BY h.division_id
+SELECT division_id, COUNT(*), SUM(surveyed), COUNT(increase), SUM(increase) FROM each
+GROUP BY division_id
 """
 
 _PROJECTS_SQL = """
@@ -414,42 +422,36 @@ GROUP BY t.division_id
 """
 
 
+def _survey_years(session: Session) -> list[int]:
+    """Years with a live survey, oldest first."""
+    years = sorted(int(y) for y in session.execute(text(_SURVEY_YEARS_SQL)).scalars() if y is not None)
+    return [y for y in years if session.execute(text(_LIVE_YEAR_SQL), {"year": y}).scalar()]
+
+
 def _earliest_survey_year(session: Session) -> int | None:
-    year = session.execute(text("SELECT MIN(year) FROM survey WHERE deleted = 0")).scalar()
-    return int(year) if year is not None else None
+    years = _survey_years(session)
+    return years[0] if years else None
 
 
-@dataclass(frozen=True)
-class _Yearly:
-    """(year, division, distinct households) of project beneficiaries and of surveys, every year."""
-
-    covered: list[tuple[int, str, int]]
-    surveyed: list[tuple[int, str, int]]
-
-    @classmethod
-    def read(cls, session: Session) -> _Yearly:
-        def rows(sql: str) -> list[tuple[int, str, int]]:
-            return [(int(y), d, int(n)) for y, d, n in session.execute(text(sql))]
-
-        return cls(rows(_COVERED_SQL), rows(_SURVEYED_SQL))
+def _covered(session: Session) -> list[tuple[int, str, int]]:
+    return [(int(y), d, int(n)) for y, d, n in session.execute(text(_COVERED_SQL))]
 
 
-def _division_tallies(session: Session, year: int, baseline: int | None, yearly: _Yearly) -> dict[str, Tally]:
+def _division_tallies(
+    session: Session, year: int, baseline: int | None, covered: list[tuple[int, str, int]]
+) -> dict[str, Tally]:
     values: dict[str, dict[str, object]] = defaultdict(dict)
-
-    def put(name: str, rows: Iterable[tuple]) -> None:
-        for division_id, value in rows:
-            values[division_id][name] = value
-
-    put("households", session.execute(text(_HOUSEHOLDS_SQL)))
-    put("covered", ((d, n) for y, d, n in yearly.covered if y == year))
-    put("surveyed", ((d, n) for y, d, n in yearly.surveyed if y == year))
-    if baseline is not None and year > baseline:
-        for division_id, count, total in session.execute(
-            text(_INCOME_SQL), {"baseline": baseline, "year": year}
-        ):
-            values[division_id]["income_households"] = count
-            values[division_id]["income_increase_total"] = int(total or 0)
+    parameters = {"year": year, "baseline": baseline if baseline is not None and baseline < year else -1}
+    for division_id, households, surveyed, increased, increase in session.execute(
+        text(_HOUSEHOLDS_SQL), parameters
+    ):
+        fields = values[division_id]
+        fields.update(households=households, surveyed=int(surveyed or 0))
+        if increased:
+            fields.update(income_households=increased, income_increase_total=int(increase or 0))
+    for covered_year, division_id, count in covered:
+        if covered_year == year:
+            values[division_id]["covered"] = count
     _put_projects(session, year, values)
     for division_id, sessions, people in session.execute(
         text(_TRAININGS_SQL), {"start": f"{year:04d}-01-01", "end": f"{year + 1:04d}-01-01"}

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QShowEvent
 
     from huimin_desktop.changes import Changes
-    from huimin_desktop.services.figures import Figures, Part
+    from huimin_desktop.services.figures import Figures, LateIndicator, Part
     from huimin_desktop.services.station import Station
 
 STALE_DAYS = 30  # a lower station silent for longer is marked
@@ -57,12 +57,14 @@ class DashboardPage(QScrollArea):
     open_list = Signal(object)
     figures_shown = Signal()  # the numbers of a reading are on the page (tests, the benchmark)
     charts_built = Signal()
+    late_shown = Signal()
 
     def __init__(self, station: Station, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("dashboardPage")
         self.station = station
         self.figures: Figures | None = None
+        self.late_indicators: tuple[LateIndicator, ...] = ()
         self._generation = 0
         self._charts_due = False
         self._stale = False
@@ -205,11 +207,33 @@ class DashboardPage(QScrollArea):
         def read(_task: object) -> Figures | None:
             if generation != self._generation:
                 return None  # a newer reading was asked for before this one started
-            return figures.figures(year)
+            return figures.figures(year, with_late=False)
 
         Operation(None, read, label=self.tr("Counting the figures…"), quiet=True).success(
             lambda result: self._arrived(generation, result)
         ).run_in_background()
+
+    def _read_late(self, figures: Figures) -> None:
+        """The indicators behind schedule, scored as the 考核 page scores them, after the figures."""
+        from ui.operations import Operation
+
+        generation, service = self._generation, self.station.figures
+
+        def read(_task: object) -> tuple[LateIndicator, ...] | None:
+            if generation != self._generation:
+                return None
+            return service.late_indicators(figures.year, figures.area_id, figures.as_of)
+
+        Operation(None, read, label=self.tr("Counting the figures…"), quiet=True).success(
+            lambda late: self._late_arrived(generation, late)
+        ).run_in_background()
+
+    def _late_arrived(self, generation: int, late: tuple[LateIndicator, ...] | None) -> None:
+        if late is None or generation != self._generation:
+            return
+        self.late_indicators = late
+        self._show_late(late)
+        self.late_shown.emit()
 
     def _arrived(self, generation: int, figures: Figures | None) -> None:
         if figures is None or generation != self._generation:
@@ -219,10 +243,10 @@ class DashboardPage(QScrollArea):
         self._show_header(figures)
         self._show_cards(figures)
         self._show_packages(figures)
-        self._show_late(figures)
         self._charts_due = True
         self.body.update()
         self.figures_shown.emit()
+        self._read_late(figures)
 
     def _fill_years(self, figures: Figures) -> None:
         years = sorted({*figures.years, figures.year}, reverse=True)
@@ -347,9 +371,9 @@ class DashboardPage(QScrollArea):
                 )
             )
 
-    def _show_late(self, figures: Figures) -> None:
-        self.late.setRowCount(len(figures.late_indicators))
-        for row, indicator in enumerate(figures.late_indicators):
+    def _show_late(self, late: tuple[LateIndicator, ...]) -> None:
+        self.late.setRowCount(len(late))
+        for row, indicator in enumerate(late):
             values = (
                 indicator.division_name,
                 indicator.name,
@@ -366,8 +390,8 @@ class DashboardPage(QScrollArea):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.late.setItem(row, column, item)
         self.late_note.setText(
-            self.tr("{count} indicators below their monthly plan").format(count=len(figures.late_indicators))
-            if figures.late_indicators
+            self.tr("{count} indicators behind their monthly plan").format(count=len(late))
+            if late
             else self.tr("Every indicator is on schedule.")
         )
 
