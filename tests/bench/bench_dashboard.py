@@ -110,7 +110,7 @@ class _Screen:
 
     def open_page(self) -> tuple[float, float, float]:
         """Seconds from making the page to its first paint, to the figures painted, to the charts."""
-        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 
         from ui.dashboard.page import DashboardPage
 
@@ -132,9 +132,12 @@ class _Screen:
         page.charts_built.connect(lambda: marks.setdefault("charts", time.perf_counter()))
         page.resize(*PAGE_SIZE)
         page.show()
-        deadline = time.perf_counter() + 120
-        while "charts" not in marks and time.perf_counter() < deadline:
-            self.app.processEvents()
+        # An event loop, not a processEvents() spin: a spinning GUI thread would take the interpreter
+        # from the worker reading the figures, which a real window waiting for events does not.
+        loop = QEventLoop()
+        page.charts_built.connect(loop.quit)
+        QTimer.singleShot(120_000, loop.quit)
+        loop.exec()
         if "charts" not in marks or "figures painted" not in marks:
             raise RuntimeError("the dashboard never showed its figures and charts")
         page.close()
