@@ -104,18 +104,7 @@ class MainWindow(QMainWindow):
             NavigationEntry("households", self.tr("Households"), "households.svg", page(_households_page)),
             NavigationEntry("projects", self.tr("Project archives"), "projects.svg", page(_projects_page)),
             NavigationEntry("training", self.tr("Training"), "training.svg", page(_training_page)),
-            NavigationEntry(
-                "assessment",
-                self.tr("Assessment"),
-                "assessment.svg",
-                placeholder(
-                    self.tr("Assessment"),
-                    self.tr("Monthly performance assessment of the counties against their indicators."),
-                    self.tr("Indicators with targets, monthly milestones and scoring rules"),
-                    self.tr("Responsible people, deadlines and lead units"),
-                    self.tr("Progress entries with their evidence"),
-                ),
-            ),
+            NavigationEntry("assessment", self.tr("Assessment"), "assessment.svg", page(_assessment_page)),
             NavigationEntry("sync", self.tr("Sync"), "sync.svg", page(_sync_page)),
             NavigationEntry(
                 "reports",
@@ -434,6 +423,12 @@ def _training_page(station: Station) -> QWidget:
     from ui.pages.training_page import TrainingPage
 
     return TrainingPage(station)
+
+
+def _assessment_page(station: Station) -> QWidget:
+    from ui.assessment.page import AssessmentPage
+
+    return AssessmentPage(station)
 
 
 def _sync_page(station: Station) -> QWidget:

@@ -132,7 +132,9 @@ class _Run:
         self.people = PeopleMaker(rng, _existing_id_numbers(connection))
         self.households = HouseholdMaker(self.writer, rng, self.people)
         self.projects = ProjectMaker(self.writer, rng, self.people, task)
-        self.townships = find_townships(connection, station.info().division_code, rng, self.people)
+        info = station.info()
+        self.level = info.level
+        self.townships = find_townships(connection, info.division_code, rng, self.people)
 
     def run(self, households: int, attachments_mb: int) -> DemoSummary:
         townships, task = self.townships, self.task
@@ -146,7 +148,9 @@ class _Run:
         self.projects.write_projects(villages, projects)
         trainings = max(1, round(households / HOUSEHOLDS_PER_TRAINING))
         self.projects.write_trainings(townships, trainings)
-        indicators = write_indicators(self.writer, self.rng, self.people, townships)
+        indicators = 0
+        if self.level == "city":  # the city defines the indicators; lower stations receive them
+            indicators = write_indicators(self.writer, self.rng, self.people, townships)
         task.report(1, 1, "生成项目、培训和考核指标")
         attachments = write_photos(
             self.writer,

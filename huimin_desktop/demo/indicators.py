@@ -1,12 +1,15 @@
 """County indicators: the year's assessment plan, its monthly milestones and the progress so far.
 
-Each county with townships in the run gets the eight indicators of a Chaoyang 828 assessment plan for
-the last program year. Four are bound to a figure the program computes from the demo data written
-before them (households covered, surveys, people trained, average income increase): their target is
-that year-end figure times a draw around 1, so some counties make it and some fall short. The other
-four are reported by hand: twelve monthly milestones (percentages front-loaded, counts evenly) and a
-report for each month before ``LAST_EVENT_DATE``, usually on the month's last days, sometimes a few
-days into the next month (late), sometimes behind the plan (missed), and now and then not at all.
+Written at a city station only (the city defines indicators; a lower station receives them in the
+return package and reports progress). Each county with townships in the run gets the eight
+indicators of a Chaoyang 828 assessment plan for the last program year. Four are bound to a figure
+the program computes from the demo data written before them (households covered, surveys, people
+trained, average income increase): their target is that figure at the deadline times a draw around
+1, so some counties make it and some fall short, and their milestones follow the figure's own course.
+The other four are reported by hand: monthly or quarterly milestones (percentages front-loaded,
+counts evenly) and a report for each month before ``LAST_EVENT_DATE``, usually on the month's last
+days, sometimes a few days into the next month (late), sometimes behind the plan (missed), now and
+then not at all.
 """
 
 from __future__ import annotations
@@ -136,6 +139,7 @@ _INDICATORS = (
         "年度工作总结、自评报告",
     ),
 )
+_FRACTIONAL_UNITS = ("%", "元", "万元")  # others count people, households or forms: whole numbers
 _DEADLINES = {"ZB01": (6, 30), "ZB07": (10, 31), "ZB08": (12, 10)}
 _PROGRESS_NOTES = ("按计划推进", "进度正常", "进度略有滞后，已督办", "超额完成月度计划", "")
 
@@ -161,11 +165,11 @@ def write_indicators(
     return written
 
 
-def _target(rng: random.Random, template: _Template, reached: dict[int, float]) -> float:
+def _target(rng: random.Random, template: _Template, reached: dict[int, float], by_month: int) -> float:
     if template.figure == "income_increase":
         return 1000.0
     if template.figure:
-        return float(max(10, round(reached.get(12, 0.0) * rng.uniform(0.92, 1.1) / 10) * 10))
+        return float(max(10, round(reached.get(by_month, 0.0) * rng.uniform(0.92, 1.1) / 10) * 10))
     if template.target_value is None:
         return float(rng.randint(4, 12) * 100)
     return template.target_value
@@ -181,9 +185,9 @@ def _indicator(
     reached: dict[int, float],
 ) -> None:
     year = YEARS[-1]
-    value = _target(rng, template, reached)
-    responsible = people.adult_name(rng.randint(1965, 1985))
     month, day = _DEADLINES.get(template.code, (12, 31))
+    value = _target(rng, template, reached, month)
+    responsible = people.adult_name(rng.randint(1965, 1985))
     writer.add(
         "indicator",
         indicator_id,
@@ -206,7 +210,7 @@ def _indicator(
         0,
         template.figure,
     )
-    planned = _milestones(writer, rng, indicator_id, template, value, reached)
+    planned = _milestones(writer, rng, indicator_id, template, value, reached, month)
     if not template.figure:
         _progress(writer, rng, indicator_id, template, planned, responsible)
 
@@ -218,13 +222,16 @@ def _milestones(
     template: _Template,
     value: float,
     reached: dict[int, float],
+    deadline_month: int,
 ) -> dict[int, float]:
     """The monthly steps: a bound indicator's follow the figure's own course (a little ahead of it or
     behind), a percentage is front-loaded, a count even; a one-off report has one step."""
-    shares = _shares(rng, template, reached)
+    shares = _shares(rng, template, reached, deadline_month)
     planned: dict[int, float] = {}
     for (month, share), row_id in zip(shares.items(), writer.ids(len(shares)), strict=True):
-        amount = round(value * share, 1)
+        amount = (
+            round(value * share, 1) if template.unit in _FRACTIONAL_UNITS else float(round(value * share))
+        )
         planned[month] = amount
         writer.add(
             "indicator_milestone",
@@ -237,8 +244,10 @@ def _milestones(
     return planned
 
 
-def _shares(rng: random.Random, template: _Template, reached: dict[int, float]) -> dict[int, float]:
-    """Month → the share of the target planned by its end."""
+def _shares(
+    rng: random.Random, template: _Template, reached: dict[int, float], deadline_month: int
+) -> dict[int, float]:
+    """Month → the share of the target planned by its end (the whole target by the deadline)."""
     if template.code == "ZB08":
         return {12: 1.0}
     if template.figure == "income_increase":
@@ -248,9 +257,10 @@ def _shares(rng: random.Random, template: _Template, reached: dict[int, float]) 
     if template.code == "ZB01":
         return {m: min(1.0, m / 6) for m in range(1, 13)}
     if template.figure:
-        year_end = reached.get(12, 0.0)
-        shares = {12: 1.0}  # nothing recorded this year: only the year's end is planned
-        for month in range(1, 12 if year_end else 1):
+        last = deadline_month
+        year_end = reached.get(last, 0.0)
+        shares = {last: 1.0}  # nothing recorded this year: only the deadline is planned
+        for month in range(1, last if year_end else 1):
             course = reached.get(month, 0.0) / year_end
             if course > 0:
                 shares[month] = min(1.0, course * rng.uniform(0.9, 1.08))

@@ -122,28 +122,37 @@ class AssessmentService:
     def _scores(
         self, session: Session, year: int, today: dt.date, division_id: str | None
     ) -> dict[str, list[IndicatorScore]]:
-        statement = select(Indicator).where(Indicator.year == year, Indicator.deleted.is_(False))
-        if division_id is not None:
-            statement = statement.where(Indicator.division_id == division_id)
-        indicators = list(session.scalars(statement.order_by(Indicator.code, Indicator.name, Indicator.id)))
-        ids = [i.id for i in indicators]
-        steps = _steps(session, ids)
-        entered = _entered_readings(session, ids)
-        figures: dict[str, MonthlyValues] = {}
-        for figure in sorted({i.figure for i in indicators if i.figure in FIGURES}):
-            figures[figure] = monthly_values(session, figure, year)
         found: dict[str, list[IndicatorScore]] = defaultdict(list)
-        for indicator in indicators:
-            if indicator.figure in figures:
-                values = figures[indicator.figure].get(indicator.division_id, {})
-                empty = None if indicator.figure == "income_increase" else 0.0
-                readings = _computed_readings(values, year, today, empty)
-            else:
-                readings = entered.get(indicator.id, [])
-            found[indicator.division_id].append(
-                _indicator_score(indicator, steps.get(indicator.id, ()), readings, today)
-            )
+        for scored in indicator_scores(session, year, today, division_id):
+            found[scored.division_id].append(scored)
         return found
+
+
+def indicator_scores(
+    session: Session, year: int, today: dt.date, division_id: str | None = None
+) -> list[IndicatorScore]:
+    """Every live indicator of ``year`` (of one county when given), by code, scored as of ``today``:
+    the one scoring the 考核 page and the 绩效考核进度表 share."""
+    statement = select(Indicator).where(Indicator.year == year, Indicator.deleted.is_(False))
+    if division_id is not None:
+        statement = statement.where(Indicator.division_id == division_id)
+    indicators = list(session.scalars(statement.order_by(Indicator.code, Indicator.name, Indicator.id)))
+    ids = [i.id for i in indicators]
+    steps = _steps(session, ids)
+    entered = _entered_readings(session, ids)
+    figures: dict[str, MonthlyValues] = {}
+    for figure in sorted({i.figure for i in indicators if i.figure in FIGURES}):
+        figures[figure] = monthly_values(session, figure, year)
+    scored = []
+    for indicator in indicators:
+        if indicator.figure in figures:
+            values = figures[indicator.figure].get(indicator.division_id, {})
+            empty = None if indicator.figure == "income_increase" else 0.0
+            readings = _computed_readings(values, year, today, empty)
+        else:
+            readings = entered.get(indicator.id, [])
+        scored.append(_indicator_score(indicator, steps.get(indicator.id, ()), readings, today))
+    return scored
 
 
 def plan_of(indicator: Indicator, steps: tuple[Step, ...]) -> Plan:

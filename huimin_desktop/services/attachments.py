@@ -29,7 +29,14 @@ from huimin_desktop.errors import ServiceError, ValidationError
 from huimin_desktop.media import kinds
 from huimin_desktop.media.duration import media_duration_ms
 from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, make_thumbnail
-from huimin_desktop.model import Attachment, Household, Project, ProjectStageEntry, Training
+from huimin_desktop.model import (
+    Attachment,
+    Household,
+    IndicatorProgress,
+    Project,
+    ProjectStageEntry,
+    Training,
+)
 from huimin_desktop.progress import Cancelled, TaskState
 from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import live_row
@@ -54,6 +61,7 @@ OWNERS: dict[str, tuple[type, str]] = {
     "project": (Project, "项目"),
     "project_stage": (ProjectStageEntry, "项目阶段记录"),
     "training": (Training, "培训"),
+    "indicator_progress": (IndicatorProgress, "考核进度记录"),  # its evidence (证明材料)
 }
 
 

@@ -29,10 +29,11 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress, StationIdentity
+from huimin_desktop.model import Division, StationIdentity
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import PRINT_REPORTS
 from huimin_desktop.services import scoring
+from huimin_desktop.services.assessment import indicator_scores
 from huimin_desktop.services.figures import ACCEPTED_STAGE, FigureService, ProgramTargets, Tally
 from huimin_desktop.spreadsheet.report_tables import (
     COUNT,
@@ -578,70 +579,24 @@ class IndicatorLine:
     lead_unit: str
 
 
-def _method(indicator: Indicator) -> scoring.Method:
-    """The indicator's scoring method; proportional until the indicator names one."""
-    value = getattr(indicator, "method", None) or getattr(indicator, "scoring_method", None)
-    try:
-        return scoring.Method(value) if value else scoring.Method.PROPORTIONAL
-    except ValueError:
-        return scoring.Method.PROPORTIONAL
-
-
-def _plan(indicator: Indicator, milestones: Sequence[IndicatorMilestone]) -> scoring.Plan:
-    return scoring.Plan(
-        year=indicator.year,
-        method=_method(indicator),
-        max_score=indicator.max_score or 0.0,
-        target=indicator.target_value,
-        deadline=indicator.deadline,
-        deduction=float(getattr(indicator, "deduction", 0.0) or 0.0),
-        step=float(getattr(indicator, "step", 0.0) or 0.0),
-        milestones=tuple(scoring.Step(m.month, m.planned_value) for m in milestones),
-        grace_days=int(getattr(indicator, "grace_days", 0) or 0),
-    )
-
-
 def _indicator_lines(session: Session, year: int, today: dt.date) -> list[IndicatorLine]:
-    indicators = list(
-        session.scalars(
-            select(Indicator)
-            .where(Indicator.deleted.is_(False), Indicator.year == year)
-            .order_by(Indicator.code, Indicator.name, Indicator.id)
+    """Scored as the 考核 page scores them (services/assessment.py: by each indicator's method, from its
+    entries or from the figure it is bound to)."""
+    return [
+        IndicatorLine(
+            i.division_id,
+            i.code,
+            i.name,
+            i.unit,
+            i.target_value,
+            i.latest_value,
+            i.score,
+            i.deadline,
+            i.responsible_person,
+            i.lead_unit,
         )
-    )
-    ids = [i.id for i in indicators]
-    milestones: dict[str, list[IndicatorMilestone]] = defaultdict(list)
-    for m in session.scalars(
-        select(IndicatorMilestone).where(
-            IndicatorMilestone.indicator_id.in_(ids), IndicatorMilestone.deleted.is_(False)
-        )
-    ):
-        milestones[m.indicator_id].append(m)
-    readings: dict[str, list[scoring.Reading]] = defaultdict(list)
-    for p in session.scalars(
-        select(IndicatorProgress)
-        .where(IndicatorProgress.indicator_id.in_(ids), IndicatorProgress.deleted.is_(False))
-        .order_by(IndicatorProgress.date, IndicatorProgress.created_stamp, IndicatorProgress.id)
-    ):
-        readings[p.indicator_id].append(scoring.Reading(p.date, p.value))
-    lines = []
-    for i in indicators:
-        own = [r for r in readings[i.id] if r.date <= today]
-        lines.append(
-            IndicatorLine(
-                i.division_id,
-                i.code,
-                i.name,
-                i.unit,
-                i.target_value,
-                scoring.latest_value(own),
-                scoring.score(_plan(i, milestones[i.id]), readings[i.id], today),
-                i.deadline,
-                i.responsible_person,
-                i.lead_unit,
-            )
-        )
-    return lines
+        for i in indicator_scores(session, year, today)
+    ]
 
 
 def _indicator_row(line: IndicatorLine) -> ReportRow:

@@ -22,6 +22,10 @@ Two rules follow, checked on every record before anything of the package is comm
    beneficiary's household, an attendee's member) must belong there too. Upward, reference data
    (divisions, indicators) belongs to the sender's side when one of its stations made it or when it
    lies within the division of one of them (a township renames a village of its own township).
+3. *Assessment.* The city defines the indicators (考核指标) and their milestones: an upward package
+   may carry no news of either. Counties and townships report progress: an upward progress entry
+   (and so its evidence) must concern an indicator of a county some station of the sender's side
+   lies in.
 
 Anything else refuses the whole package with one line naming the station and the record kind.
 """
@@ -66,6 +70,8 @@ KIND_LABELS = {
     "attachment": "附件",
 }
 REFUSED_WHOLE = "已拒绝整个同步包，未作任何改动"
+CITY_DEFINED = frozenset({"indicator", "indicator_milestone"})  # rule 3: only news from above
+REPORTED_BELOW = "indicator_progress"  # rule 3: news from below, on its own county's indicators
 
 
 class AuthorityError(MergeRefused):
@@ -167,6 +173,7 @@ class Authority:
     recipient_side: frozenset[str]  # downward: the recipient and the stations below it
     _pending: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
     _places: set[tuple[str, str]] = field(default_factory=set)
+    _reports: set[str] = field(default_factory=set)  # progress entries with news from the sender's side
 
     @classmethod
     def for_package(
@@ -204,6 +211,8 @@ class Authority:
         current = _Current(spec, current_row) if current_row is not None else None
         self._check_stamps(spec, record, current)
         name = spec.name
+        if self.upward and name in (*CITY_DEFINED, REPORTED_BELOW):
+            self._check_assessment(spec, record)
         origins = {record["o"]} if current is None else {record["o"], current.value("origin")}
         if name in ROOT_TABLES:
             for origin in origins:
@@ -245,6 +254,19 @@ class Authority:
                 f"名义对{what}的修改，{REFUSED_WHOLE}"
             )
 
+    def _check_assessment(self, spec: TableSpec, record: dict[str, Any]) -> None:
+        """Rule 3, for an upward record of an indicator, a milestone or a progress entry."""
+        news = [s for s in spec.stamps_of(record) if self.may_write(s[STAMP_PREFIX_LEN:])]
+        if not news:
+            return
+        if spec.name in CITY_DEFINED:
+            what = KIND_LABELS.get(spec.name, spec.name)
+            raise AuthorityError(
+                f"同步包含有发送站{self._sender()}无权带来的修改：{what}由市级下达，下级站点不能修改，"
+                f"{REFUSED_WHOLE}"
+            )
+        self._reports.add(record["id"])
+
     # after every record, inside the same transaction
 
     def finish(self, connection: Connection) -> None:
@@ -273,6 +295,30 @@ class Authority:
                     self._refuse_owner(owner, sorted(kinds)[0], parent=table)
         if self._places:
             self._check_places(connection)
+        if self._reports:
+            self._check_reports(connection)
+
+    def _check_reports(self, connection: Connection) -> None:
+        """Rule 3: each progress entry's indicator belongs to a county of the sender's side."""
+        from huimin_desktop.sync.enrollment import division_contains
+
+        divisions = {known.division for s in self.sender_side if (known := self.directory.get(s))}
+        sql = (
+            "SELECT d.code, d.name FROM indicator_progress p JOIN indicator i ON i.id = p.indicator_id "
+            "JOIN division d ON d.id = i.division_id WHERE p.id = ?"
+        )
+        for progress_id in sorted(self._reports):
+            found = connection.exec_driver_sql(sql, (progress_id,)).first()
+            if found is None:
+                continue  # no such indicator: the foreign-key check refuses the package at commit
+            code, name = found
+            if not any(
+                code and (division == code or division_contains(code, division)) for division in divisions
+            ):
+                raise AuthorityError(
+                    f"同步包含有发送站{self._sender()}无权带来的修改：{name}考核指标的{KIND_LABELS[REPORTED_BELOW]}"
+                    f"不属于发送站所在的县，{REFUSED_WHOLE}"
+                )
 
     def _reference_owned(self, connection: Connection, table: str, row_id: str) -> bool:
         origin = connection.exec_driver_sql(f"SELECT origin FROM {table} WHERE id = ?", (row_id,)).scalar()

@@ -321,7 +321,89 @@ def forge_declared_station(net: Network, tmp: str):
     return [_edit(victim, "phone", "1", stamp_for(net[A].info().id))], declared, [], (label(T2),)
 
 
+def _county_indicator(net: Network, county_code: str) -> str:
+    """An indicator the city defines for ``county_code`` (with one milestone), as the city holds it."""
+    import datetime as dt
+
+    from huimin_desktop.services.indicators import IndicatorInput
+    from huimin_desktop.services.station_setup import division_id_for_code
+
+    year = dt.date.today().year
+    data = IndicatorInput(
+        division_id=division_id_for_code(county_code),
+        year=year,
+        code=f"Z{county_code}",
+        name="培训人次",
+        target_value=100.0,
+        unit="人次",
+        milestones=((6, 50.0, "半年"),),
+    )
+    return net[CITY].indicators.create(data).id
+
+
+def _progress_values(indicator_id: str) -> dict[str, Any]:
+    import datetime as dt
+
+    today = dt.date.today()
+    return {
+        "indicator_id": indicator_id,
+        "date": today.isoformat(),
+        "month": today.month,
+        "value": 60.0,
+        "note": "冒报",
+        "reporter": "某人",
+        "deleted": 0,
+    }
+
+
+def forge_edit_of_own_countys_indicator(net: Network, tmp: str):
+    """A's own county's indicator: refused as the city's to define, before anything else is asked."""
+    indicator = record_of(net[CITY], "indicator", _county_indicator(net, A[:6]))
+    return (
+        [_edit(indicator, "target_value", 1.0, stamp_for(net[A].info().id))],
+        {},
+        [],
+        ("考核指标", "市级下达"),
+    )
+
+
+def forge_new_indicator_for_own_county(net: Network, tmp: str):
+    honest = record_of(net[CITY], "indicator", _county_indicator(net, A[:6]))
+    a = net[A].info().id
+    values = dict(honest["v"], code="自定", name="自定指标")
+    return [_new_row("indicator", a, stamp_for(a), values)], {}, [], ("考核指标", "市级下达")
+
+
+def forge_milestone_on_own_countys_indicator(net: Network, tmp: str):
+    indicator = _county_indicator(net, A[:6])
+    a = net[A].info().id
+    values = {"indicator_id": indicator, "month": 3, "planned_value": 1.0, "description": "", "deleted": 0}
+    return [_new_row("indicator_milestone", a, stamp_for(a), values)], {}, [], ("指标节点", "市级下达")
+
+
+def forge_progress_on_another_countys_indicator(net: Network, tmp: str):
+    indicator = _county_indicator(net, COUNTY)  # 北票: A lies in 建平
+    a = net[A].info().id
+    forged = _new_row("indicator_progress", a, stamp_for(a), _progress_values(indicator))
+    return [forged], {}, [], ("北票市考核指标的指标进展", "不属于发送站所在的县")
+
+
+def forge_evidence_on_another_countys_progress(net: Network, tmp: str):
+    """A progress entry of 北票 (reported by the county) and evidence on it from A, in one package."""
+    indicator = _county_indicator(net, COUNTY)
+    a = net[A].info().id
+    progress = _new_row("indicator_progress", a, stamp_for(a), _progress_values(indicator))
+    extra, _header, blobs, _expected = forge_attachment_on_b(net, tmp)
+    extra[0]["v"].update(owner_table="indicator_progress", owner_id=progress["id"])
+    return [progress, *extra], {}, blobs, ("不属于发送站所在的县",)
+
+
 UPWARD_FORGERIES = {
+    "edit of its county's indicator": forge_edit_of_own_countys_indicator,
+    "new indicator for its county": forge_new_indicator_for_own_county,
+    "milestone on its county's indicator": forge_milestone_on_own_countys_indicator,
+    "progress on another county's indicator": forge_progress_on_another_countys_indicator,
+    "evidence on another county's progress": forge_evidence_on_another_countys_progress,
     "edit of B's household": forge_edit,
     "renamed village of B": forge_village_rename,
     "new household from B": forge_new_household_from_b,
@@ -396,6 +478,31 @@ def test_honest_relays_and_corrections_pass(network: Network, tmp_path: Path):
     sync_all(network.stations, tmp_path)
     assert household_field(network[CITY], household, "phone") == "13811111111"
     assert household_field(network[T1], household, "notes") == "市里更正"
+
+
+def test_indicators_go_down_and_progress_comes_back_up(network: Network, tmp_path: Path):
+    """The city defines 北票's indicator; the county's township T1 reports on it with evidence; the
+    city scores it. T1 cannot change the indicator itself, and the county relays T1's report."""
+    import datetime as dt
+
+    from huimin_desktop.services.indicators import ProgressInput
+
+    indicator = _county_indicator(network, COUNTY)
+    sync_all(network.stations, tmp_path)
+    assert [i.id for i in network[T1].indicators.list()] == [indicator]
+    today = dt.date.today()
+    report = network[T1].indicators.add_progress(indicator, ProgressInput(today, 60.0, "培训三期", "乡里"))
+    evidence = tmp_path / "签到表.pdf"
+    evidence.write_bytes(b"%PDF-1.4 sign-in sheet")
+    network[T1].attachments.add_files("indicator_progress", report.id, [evidence])
+    sync_all(network.stations, tmp_path)
+    record = network[CITY].indicators.get(indicator)
+    assert [(p.value, p.note, p.month) for p in record.progress] == [(60.0, "培训三期", today.month)]
+    assert [a.filename for a in network[CITY].attachments.for_record("indicator_progress", report.id)] == [
+        "签到表.pdf"
+    ]
+    row = network[CITY].assessment.grid(today.year, today=today).county(record.division_id)
+    assert row is not None and row.indicators[0].latest_value == 60.0
 
 
 # -- own packages ----------------------------------------------------------------------------------
@@ -554,3 +661,93 @@ def _child_values(sender: Station, household_id: str) -> dict[str, Any]:
     values = dict(record_of(sender, "member", member)["v"])
     values.update(household_id=household_id, position=9, name="冒名成员")
     return values
+
+
+def test_a_county_cannot_change_its_own_indicator(network: Network, tmp_path: Path):
+    """Within the county's division (the place rule lets a county rename its villages), the
+    indicator is still the city's: only the assessment rule refuses it."""
+    indicator = record_of(network[CITY], "indicator", _county_indicator(network, COUNTY))
+    set_household(network[COUNTY], network.households(T1, at=COUNTY)[0], notes="县里更正")
+    header, records = honest_records(network[COUNTY], network[CITY])
+    forged = _edit(indicator, "target_value", 1.0, stamp_for(network[COUNTY].info().id))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    package = write_real_package(network[COUNTY], network[CITY], stick, header, [*records, forged])
+    merge_refused(network, CITY, package, "考核指标由市级下达", label(COUNTY))
+
+
+OUTSIDE_COUNTY = {A: "211381", T1: "211324", T2: "211324", COUNTY: "211324"}  # a county not theirs
+ASSESSMENT_KINDS = ("indicator-edit", "indicator-new", "milestone", "foreign-progress")
+
+
+def _indicator_at(station: Station, county_code: str) -> str:
+    """An indicator of ``county_code`` written at ``station`` as the city's return package leaves it."""
+    from huimin_desktop.model import Indicator, IndicatorMilestone
+    from huimin_desktop.services.station_setup import division_id_for_code
+
+    with station.db.session() as session:
+        row = Indicator(division_id=division_id_for_code(county_code), year=2026, name="户均增收")
+        session.add(row)
+        session.flush()
+        session.add(IndicatorMilestone(indicator_id=row.id, month=6, planned_value=500.0))
+        return row.id
+
+
+@settings(
+    max_examples=16,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(edge=st.sampled_from(sorted(UPWARD)), kind=st.sampled_from(ASSESSMENT_KINDS))
+def test_forged_assessment_records_over_any_upward_edge_are_refused_whole(
+    template: Path, edge: tuple[str, str], kind: str
+) -> None:
+    """Indicators and milestones never come up; progress comes up only for the sender's county."""
+    sender_code, recipient_code = edge
+    with tempfile.TemporaryDirectory() as work:
+        root = Path(work) / "network"
+        shutil.copytree(template, root)
+        sender, recipient = open_station(root / sender_code), open_station(root / recipient_code)
+        try:
+            own_county = sender_code[:6]
+            mine = record_of(recipient, "indicator", _indicator_at(recipient, own_county))
+            foreign = _indicator_at(recipient, OUTSIDE_COUNTY[sender_code])
+            me = sender.info().id
+            forged = {
+                "indicator-edit": lambda: _edit(mine, "target_value", 1.0, stamp_for(me)),
+                "indicator-new": lambda: _new_row("indicator", me, stamp_for(me), dict(mine["v"])),
+                "milestone": lambda: _new_row(
+                    "indicator_milestone",
+                    me,
+                    stamp_for(me),
+                    {
+                        "indicator_id": mine["id"],
+                        "month": 2,
+                        "planned_value": 1.0,
+                        "description": "",
+                        "deleted": 0,
+                    },
+                ),
+                "foreign-progress": lambda: _new_row(
+                    "indicator_progress", me, stamp_for(me), _progress_values(foreign)
+                ),
+            }[kind]()
+            honest_progress = _new_row("indicator_progress", me, stamp_for(me), _progress_values(mine["id"]))
+            own = _households_of(sender, {me} | {_station_id(root / c) for c in SUBTREE[sender_code]})
+            set_household(sender, own[0], notes="改")  # something honest to send
+            header, records = honest_records(sender, recipient)
+            folder = Path(work) / "stick"
+            folder.mkdir()
+            package = write_real_package(sender, recipient, folder, header, [*records, forged])
+            before = state(recipient)
+            (summary,) = recipient.sync.merge([package])
+            assert summary.status == "rejected", (edge, kind, summary.reason)
+            assert "已拒绝整个同步包" in summary.reason and "（）" not in summary.reason, summary.reason
+            assert state(recipient) == before
+            honest = write_real_package(sender, recipient, folder, header, [*records, honest_progress])
+            (summary,) = recipient.sync.merge([honest])
+            assert summary.status == "applied", (edge, summary.reason)
+        finally:
+            sender.close()
+            recipient.close()

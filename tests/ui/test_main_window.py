@@ -97,10 +97,17 @@ def test_clicking_the_navigation_switches_pages(qtbot: QtBot, station: Station, 
 
 def test_placeholder_pages_say_what_will_be_there(qtbot: QtBot, station: Station, chinese: str) -> None:
     window = open_window(qtbot, station)
-    for key in ("assessment", "reports"):
+    for key in ("reports",):
         page = window.pages[key]
         assert isinstance(page, PlaceholderPage)
         assert page.coming.text() == "此功能正在开发中，将在后续版本中提供。"
+
+
+def test_the_assessment_page_replaces_its_placeholder(qtbot: QtBot, station: Station, chinese: str) -> None:
+    from ui.assessment.page import AssessmentPage
+
+    window = open_window(qtbot, station)
+    assert isinstance(window.pages["assessment"], AssessmentPage)
 
 
 def test_english_interface(qtbot: QtBot, station: Station, english: str) -> None:
