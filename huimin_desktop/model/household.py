@@ -16,7 +16,7 @@ class Household(Synced, Base):
     __tablename__ = "household"
     # The list's default order, covering (deleted last, so id lookups never pick it over the primary key):
     # the first screen of 100k households needs no sort.
-    # ix_household_division holds what the 首页's figures read (services/figures.py, migration 0012).
+    # ix_household_division holds what the 首页's figures read (services/figures.py, migration 0013).
     __table_args__ = (
         Index("ix_household_list_order", "head_name_sort", "id", "deleted"),
         Index("ix_household_division", "division_id", "deleted", "id"),
@@ -88,7 +88,7 @@ class Survey(Synced, Base):
     # One live survey per household and year is the services' rule, not a constraint: two stations may
     # both enter a year's survey before they sync, and the merge must take both rows in (and show the
     # clash for review) rather than fail.
-    # With the columns the 首页's figures read (stamp, id, the net income's parts: migration 0012), so
+    # With the columns the 首页's figures read (stamp, id, the net income's parts: migration 0013), so
     # they are answered from the index alone.
     __table_args__ = (
         Index(

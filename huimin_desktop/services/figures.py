@@ -386,7 +386,7 @@ GROUP BY p.year, h.division_id
 # One pass over the households (by village, from ix_household_division): each one counted, whether it
 # has a survey of the year, and the net income of the newest survey after the baseline year up to the
 # year less the baseline survey's (each the survey changed last of its year; NULL without either), the
-# surveys read from ix_survey_household_year alone and in its order (migration 0012). Materialised, so
+# surveys read from ix_survey_household_year alone and in its order (migration 0013). Materialised, so
 # each household's subqueries run once, not once per aggregate.
 _NET = "s.income_wage + s.income_business + s.income_property + s.income_transfer - s.expense_business"
 _HOUSEHOLDS_SQL = f"""
