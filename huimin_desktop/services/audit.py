@@ -30,6 +30,7 @@ from huimin_desktop.store.database import AUDIT_ACTOR, Database
 CREATE, UPDATE, DELETE, RESTORE = "create", "update", "delete", "restore"
 EXPORT, IMPORT, MERGE, CONFLICT = "export", "import", "merge", "conflict"
 LOGIN, LOGIN_FAILED, LOCKED = "login", "login_failed", "locked"
+SESSION_LOCKED = "session_lock"  # the GUI locked itself after the idle time (the unlock is a login)
 ENROLL, REVOKE = "enroll", "revoke"
 
 ACTION_LABELS = {
@@ -44,6 +45,7 @@ ACTION_LABELS = {
     LOGIN: "登录",
     LOGIN_FAILED: "登录失败",
     LOCKED: "账号锁定",
+    SESSION_LOCKED: "锁屏",
     ENROLL: "注册下级站",
     REVOKE: "吊销下级站",
     "user_create": "新建用户",
@@ -311,6 +313,19 @@ class AuditService:
                 AuditRecord(e.at, e.user, e.action, e.table_name, e.record_id, e.details)
                 for e in session.scalars(statement.order_by(AuditEntry.id))
             ]
+
+    def session_locked(self, idle_minutes: int) -> None:
+        """The GUI's idle lock covered the windows of the logged-in user (no permission needed)."""
+        with self.db.session(capture=False) as session:
+            user = self.db.actor.username
+            record(
+                session,
+                SESSION_LOCKED,
+                "app_user",
+                user,
+                summary=f"闲置 {idle_minutes} 分钟，自动锁屏" if idle_minutes else "锁屏",
+                details={"idle_minutes": idle_minutes},
+            )
 
     # -- the viewer and ``audit`` (reviewers and administrators) -------------------------------------
 

@@ -73,6 +73,10 @@ def test_the_idle_lock_covers_every_window_and_keeps_the_open_form(qtbot: QtBot,
     lock.form.unlock()
     assert not lock.locked
     assert form.text() == "半填的表"  # nothing was closed or cleared
+    from huimin_desktop.services.audit import AuditFilter
+
+    lines = [(e.action, e.user) for e in reversed(station.audit.lines(AuditFilter(kind="app_user")))]
+    assert lines[-3:] == [("session_lock", "admin"), ("login_failed", "admin"), ("login", "admin")]
     lock.set_minutes(0)
     assert not lock.timer.isActive()
 

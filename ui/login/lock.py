@@ -5,6 +5,7 @@ under the cover. Wrong passwords count towards the 15-minute lock like a login's
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -140,6 +141,8 @@ class IdleLock(QObject):
         station = self.station_of()
         if self.locked or station is None:
             return
+        with contextlib.suppress(Exception):  # a busy database must never keep the windows unlocked
+            station.audit.session_locked(self.minutes)
         self.form = UnlockForm(station, self.unlock)
         self.covers = [Cover(self.main_window, self.form)]
         for window in QApplication.topLevelWidgets():
