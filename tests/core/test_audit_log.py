@@ -224,3 +224,26 @@ def test_the_audit_command_filters_by_user_action_and_date(station: Station) -> 
     clerk = run("audit", "--login", "clerk", "--data", data, env={"HUIMIN_PASSWORD": "clerk-pass"})
     assert_failed_cleanly(clerk)
     assert "无权" in clerk.stderr
+
+
+def test_enrollment_reports_and_backups_name_who_did_them(tmp_path: Path) -> None:
+    folder = tmp_path / "city"
+    with new_station(folder, level="city", name="朝阳市民委", division_code=CITY) as city:
+        city.users.create("checker", "王审", REVIEWER, password="checker-pass")
+        enrolled = city.enrollment.enroll("township", "马友营蒙古族乡", TOWNSHIP, tmp_path / "setup.json")
+        city.enrollment.revoke(TOWNSHIP, "电脑丢失")
+        (tmp_path / "stick").mkdir()
+        city.backups.to_drive(tmp_path / "stick")
+    with login(folder, "checker", "checker-pass") as city:
+        city.reports.export(tmp_path / "report.xlsx", 2026)
+        city.sync.merge([tmp_path / "stick"])  # nothing to merge there: no line
+        lines = lines_of(city)
+    mine = [(e.user, e.action, e.kind) for e in lines if e.action in ("enroll", "revoke", "backup", "export")]
+    assert mine == [
+        ("admin", "enroll", "sync_peer"),
+        ("admin", "revoke", "sync_peer"),
+        ("admin", "backup", "backup"),
+        ("checker", "export", "report"),
+    ]
+    assert "merge" not in {e.action for e in lines}
+    assert next(e for e in lines if e.action == "enroll").record_id == enrolled.station_id
