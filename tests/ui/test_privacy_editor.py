@@ -117,3 +117,19 @@ def test_a_reviewer_sees_them_whole(qtbot: QtBot, folder: Path, chinese: str, sy
             assert cell(editor, 0, "id_number") == id_number
         finally:
             editor._closing = True
+
+
+def test_the_household_list_masks_for_an_entry_user(as_entry: Station, qapp) -> None:
+    """The list's cells and its "found by" column, searched by a whole ID number and a whole phone."""
+    from huimin_desktop.services.household_list import HouseholdQuery
+    from ui.household_list_model import HouseholdListModel
+
+    household_id, phone, id_number, member_phone = _household_with_phones(as_entry)
+    model = HouseholdListModel(as_entry.households)
+    for search in (id_number, member_phone, phone):
+        model.set_query(HouseholdQuery(search=search))
+        row = model.row_of(household_id)
+        assert row is not None
+        texts = [str(model.index(row, c).data() or "") for c in range(model.columnCount())]
+        assert not [t for t in texts if id_number in t or phone in t or member_phone in t], texts
+        assert MASKED.id_number(id_number) in " ".join(texts) or MASKED.phone(search) in " ".join(texts)
