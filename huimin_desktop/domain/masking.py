@@ -26,8 +26,10 @@ PERSONAL_FIELDS = ID_FIELDS | PHONE_FIELDS
 
 # 15 or 18 characters of an ID number (the last may be X), or a phone: 11 mobile digits, or a landline
 # with its area code (0421-1234567); not inside a longer run of digits (an amount, a package id).
-_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
-_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})(?![0-9])")
+_ID_IN_TEXT = re.compile(r"(?<![0-9A-Za-z])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9A-Za-z])")
+_PHONE_IN_TEXT = re.compile(r"(?<![0-9])(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9])")
+# what is left of 15 digits or more (numbers glued together): masked like an ID number
+_LONG_DIGITS = re.compile(r"[0-9]{15,}[Xx]?")
 
 
 class _CanSee(Protocol):
@@ -69,6 +71,7 @@ class Masking:
         if self.full or not line:
             return line
         line = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), line)
+        line = _LONG_DIGITS.sub(lambda m: mask_id_number(m.group(0)), line)
         return _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), line)
 
 

@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from sqlalchemy import select
 
@@ -196,3 +198,18 @@ def test_import_roster_output_masks_numbers_for_an_entry_user(
         for output in (human.stdout, reasons):
             assert (head in output) is whole
             assert (MASKED.id_number(head) in output) is not whole
+
+
+@given(
+    number=st.from_regex(r"[1-6][0-9]{16}[0-9X]", fullmatch=True),
+    mobile=st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True),
+    before=st.text(alphabet="户主身份证号电话：，。 第行", max_size=8),
+    between=st.sampled_from(["", "，", " ", "、电话 "]),
+)
+def test_masked_text_never_holds_a_whole_number(number: str, mobile: str, before: str, between: str) -> None:
+    """Wherever an ID number and a mobile stand in a line, even glued together, neither stays whole."""
+    line = f"{before}{number}{between}{mobile}{before}"
+    masked = MASKED.text(line)
+    assert number not in masked and mobile not in masked
+    if between:
+        assert MASKED.id_number(number) in masked and MASKED.phone(mobile) in masked
