@@ -126,7 +126,15 @@ class ArchiveExporter:
             raise
         result.files = [final / SUMMARY_NAME] + [final / e.relative_path for e in result.entries if e.ok]
         details = {"project": project.id, "code": project.code, "files": len(result.files)}
-        note_disclosure(self.db, what="项目档案", path=final, reason=reason, masking=FULL, details=details)
+        note_disclosure(
+            self.db,
+            what="项目档案",
+            path=final,
+            reason=reason,
+            masking=FULL,
+            details=details,
+            record_id=project.id,
+        )
         task.report(total, total, "")
         return result
 

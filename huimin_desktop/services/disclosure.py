@@ -4,21 +4,20 @@ with the user who gave it (issue 13).
 A roster or an archive with whole ID numbers is a copy of thousands of families' identities on a USB
 stick; the office must be able to say later who took one and why. ``require_reason`` refuses an empty
 reason before anything is written; ``note_disclosure`` writes the audit entry once the file exists.
-It is the one place this part writes the audit log, so it can move onto ``services.audit``'s writer.
+The entry is written by ``services.audit.record_export``, like every other export's.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from pathlib import Path
 
 from huimin_desktop.domain.masking import SEE_PERSONAL_DATA, Masking
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.model import AuditEntry
+from huimin_desktop.services import audit
 from huimin_desktop.store.database import Database
 
-EXPORT_ACTION = "export"
+EXPORT_ACTION = audit.EXPORT
 MAX_REASON = 200
 
 
@@ -44,22 +43,25 @@ def require_reason(masking: Masking, reason: str | None) -> str:
 
 
 def note_disclosure(
-    db: Database, *, what: str, path: Path, reason: str, masking: Masking, details: Mapping[str, object]
+    db: Database,
+    *,
+    what: str,
+    path: Path,
+    reason: str,
+    masking: Masking,
+    details: Mapping[str, object],
+    record_id: str = "",
 ) -> None:
-    """The audit entry of an export: who, which file, why, and whether it held whole numbers."""
-    user = db.actor.username
+    """The audit entry of an export (``services.audit.record_export``): who, which file, why, and whether
+    it held whole numbers. Should the entry not commit, the export is removed: nothing leaves unlogged."""
     summary = f"导出{what}（{'完整身份证号和电话' if masking.full else '身份证号和电话已遮盖'}）：{path.name}"
     if reason:
         summary += f"；原因：{reason}"
-    entry = AuditEntry(
-        at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
-        station=db.station_id or "",
-        user=user,
-        action=EXPORT_ACTION,
-        table_name=what,
-        record_id="",
+    audit.record_export(
+        db,
+        what,
+        record_id or db.station_id or "",
+        path,
         summary=summary,
-        details={"path": str(path), "full_personal_data": masking.full, "reason": reason, **details},
+        details={"full_personal_data": masking.full, "reason": reason, **details},
     )
-    with db.session(user, capture=False) as session:
-        session.add(entry)
