@@ -355,6 +355,11 @@ CATALOG: dict[str, Words] = {
         "failing. The backup is not complete: try another stick",
     ),
     "restore.missing": Words("找不到备份 {path}", "Backup {path} not found"),
+    "restore.in_use": Words(
+        "{path} 正被另一个程序（如另一个打开的窗口或命令）使用，无法替换；请先关闭它再恢复。当前数据未被替换",
+        "{path} is open in another program (another window or command) and cannot be replaced; close it "
+        "and restore again. The current data was not replaced",
+    ),
     "restore.no_vault": Words(
         "{path} 不是带密钥库的 U 盘备份文件夹；在没有站点的文件夹中只能从 U 盘备份恢复；数据未作任何改动",
         "{path} is not a stick backup folder with its key vault; a folder without a station can only be "

@@ -271,9 +271,13 @@ def _fold_wal(db_path: Path, key: bytes | None) -> None:
     connection = connect(db_path, key, isolation_level=None)
     try:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        connection.execute("PRAGMA journal_mode=DELETE")
+        mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except (sqlite3.OperationalError, sqlcipher_errors()) as exc:
+        raise ServiceError(code="restore.in_use", path=db_path) from exc
     finally:
         connection.close()
+    if str(mode).lower() != "delete":  # another program still has the database open
+        raise ServiceError(code="restore.in_use", path=db_path)
     for suffix in ("-wal", "-shm", "-journal"):
         db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
 

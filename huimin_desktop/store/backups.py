@@ -6,8 +6,8 @@ A copy goes through two connections keyed with the data key (``engine.connect``)
 database's copy is encrypted under the same key and no clear page is ever written. The backup runs in one
 step: one read transaction on the source, so the copy is the database as one commit left it, while other
 connections go on writing (WAL: readers do not block writers). It is written as ``NAME.partial``,
-fsynced, read back (its schema, under the key) and only then renamed to its name, so a file under a backup name is
-always whole; a killed backup leaves a ``.partial`` that the next one removes.
+fsynced, read back (its schema, under the key) and only then renamed to its name, so a file under a
+backup name is always whole; a killed backup leaves a ``.partial`` that the next one removes.
 
 File names carry what the copy was taken for and when (local time): ``huimin-daily-20261203-071500.db``,
 ``huimin-before-merge-…``, ``huimin-before-upgrade-from-0009-…``, ``huimin-before-restore-…``.

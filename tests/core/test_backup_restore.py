@@ -382,3 +382,22 @@ def test_a_new_laptop_refuses_a_wrong_password_a_clerk_and_a_copy_without_its_va
     assert folder_state(backup) == on_stick  # nor written on the stick
     with pytest.raises(StationExistsError):
         Station.restore_new(stocked.db.folder.root, backup, TEST_ADMIN, TEST_PASSWORD)
+
+
+def test_a_restore_while_another_program_holds_the_database_replaces_nothing(stocked):
+    from huimin_desktop.errors import ServiceError
+
+    copy = stocked.backups.take("daily")
+    add_household(stocked, "其木格", "211381198503030027")
+    other_program = connect_db(stocked.db.folder.db_path)
+    other_program.execute("SELECT count(*) FROM household").fetchone()
+    try:
+        with pytest.raises(ServiceError) as refused:
+            stocked.backups.restore(copy)
+        assert refused.value.code == "restore.in_use"
+        assert "\n" not in messages.describe(refused.value)
+    finally:
+        other_program.close()
+    assert heads(stocked) == ["其木格", "宝斯鲁"]  # the current data, still open and working
+    add_household(stocked, "乌云", "211381199002020013")
+    assert stocked.check().ok
