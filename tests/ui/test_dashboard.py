@@ -195,3 +195,30 @@ def test_a_saved_project_is_counted_at_once(qtbot: QtBot, city: Station, sync_op
     hooks().changed.emit(Changes(frozenset({"project"})))
     assert page.figures.total.project_count == before + 1
     assert page.cards["projects"].value.text() == str(before + 1)
+
+
+def test_a_late_indicator_row_opens_the_assessment(
+    qtbot: QtBot, city: Station, sync_operations: None
+) -> None:
+    window = open_window(qtbot, city)
+    page = dashboard(window)
+    assert page.late.rowCount() > 0
+    page.ensureWidgetVisible(page.late)
+    page.late.setCurrentCell(0, 1)
+    page.late.setFocus()
+    qtbot.keyClick(page.late, Qt.Key.Key_Return)
+    assert window.current_page_key() == "assessment"
+
+
+def test_a_township_has_no_lower_stations_and_bars_by_village(
+    qtbot: QtBot, station: Station, sync_operations: None
+) -> None:
+    station.generate_demo(120, seed=3)
+    window = open_window(qtbot, station)
+    page = dashboard(window)
+    assert page.figures is not None and page.figures.part_level == "village"
+    assert page.packages.rowCount() == 0
+    assert page.packages_note.text() == page.tr("This station has no lower stations.")
+    views = charts_of(qtbot, page)
+    names = views["parts"].chart().axes()[0].categories()
+    assert sorted(names) == sorted(p.name for p in page.figures.parts)
