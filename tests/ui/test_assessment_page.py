@@ -120,3 +120,28 @@ def test_progress_is_entered_for_a_hand_reported_indicator_only(
     refreshed = city.assessment.grid(2026, dt.date.today()).county(county.division_id)  # entered today
     assert refreshed is not None
     assert next(i for i in refreshed.indicators if i.code == "ZB08").latest_value == 1.0
+
+
+def test_details_show_the_plan_and_the_entries_with_their_evidence(
+    qtbot: QtBot, page: AssessmentPage, city: Station
+) -> None:
+    from ui.assessment.detail_dialog import IndicatorDetailDialog
+
+    county = city.assessment.grid(2026, TODAY).counties[1]
+    by_hand = next(i for i in county.indicators if i.code == "ZB01")
+    dialog = IndicatorDetailDialog(city, by_hand, page)
+    qtbot.addWidget(dialog)
+    assert dialog.milestones.rowCount() == len(by_hand.score.milestones) == 12
+    first = by_hand.score.milestones[0]
+    assert dialog.milestones.item(0, 2).text() == {
+        "on_time": "On time",
+        "late": "Late",
+        "missed": "Missed",
+    }.get(first.status.value, "Not yet due")
+    entries = city.indicators.get(by_hand.id).progress
+    assert dialog.entries.rowCount() == len(entries) > 0
+    assert dialog.entries.item(0, 1).text() == entries[0].date.isoformat()
+    bound = next(i for i in county.indicators if i.figure)
+    computed = IndicatorDetailDialog(city, bound, page)
+    qtbot.addWidget(computed)
+    assert computed.entries.rowCount() == 0

@@ -16,7 +16,7 @@ from huimin_desktop.services.bound_figures import FIGURES
 from ui.assessment.grid_model import STATUS_COLOURS, Index, points_text, status_label
 
 
-def _number(value: float | None, unit: str = "") -> str:
+def number_text(value: float | None, unit: str = "") -> str:
     if value is None:
         return "—"
     return f"{value:,.1f}".rstrip("0").rstrip(".") + unit
@@ -30,8 +30,8 @@ class IndicatorScoreModel(QAbstractTableModel):
         self.columns: Sequence[tuple[str, Callable[[IndicatorScore], str]]] = (
             (self.tr("No."), lambda i: i.code),
             (self.tr("Indicator"), lambda i: i.name),
-            (self.tr("Target"), lambda i: _number(i.target_value, i.unit)),
-            (self.tr("Done"), lambda i: _number(i.latest_value, i.unit)),
+            (self.tr("Target"), lambda i: number_text(i.target_value, i.unit)),
+            (self.tr("Done"), lambda i: number_text(i.latest_value, i.unit)),
             (self.tr("Completion"), self._completion),
             (self.tr("This month"), self._this_month),
             (self.tr("Score"), lambda i: points_text(i.score.points, i.score.max_score)),
@@ -89,7 +89,7 @@ class IndicatorScoreModel(QAbstractTableModel):
         state = indicator.milestone(self.month)
         if state is None:
             return ""
-        planned = _number(state.planned, indicator.unit) if state.planned is not None else ""
+        planned = number_text(state.planned, indicator.unit) if state.planned is not None else ""
         return f"{planned} {status_label(state.status)}".strip()
 
     def _source(self, indicator: IndicatorScore) -> str:

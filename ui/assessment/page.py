@@ -32,6 +32,7 @@ from ui.widgets.labels import muted_label, section_title, title_label
 
 if TYPE_CHECKING:
     from huimin_desktop.changes import Changes
+    from huimin_desktop.services.assessment import IndicatorScore
     from huimin_desktop.services.station import Station
 
 
@@ -52,6 +53,7 @@ class AssessmentPage(QWidget):
         self.detail_title = section_title("")
         self.summary = muted_label()
         self.progress_button = QPushButton(self.tr("Enter progress…"))
+        self.details_button = QPushButton(self.tr("Details…"))
         self._build()
         hooks().changed.connect(self._changes_made)
 
@@ -78,6 +80,7 @@ class AssessmentPage(QWidget):
         detail = QHBoxLayout()
         detail.addWidget(self.detail_title)
         detail.addStretch(1)
+        detail.addWidget(self.details_button)
         detail.addWidget(self.progress_button)
         layout.addLayout(detail)
         self._build_indicators()
@@ -85,6 +88,8 @@ class AssessmentPage(QWidget):
         self.year.currentIndexChanged.connect(lambda _i: self.refresh())
         self.progress_button.clicked.connect(self._enter_progress)
         self.progress_button.setEnabled(False)
+        self.details_button.clicked.connect(self._show_details)
+        self.details_button.setEnabled(False)
 
     def _build_grid(self) -> None:
         grid = self.grid
@@ -113,7 +118,7 @@ class AssessmentPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)  # the evidence list takes what is left
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_button())
-        table.activated.connect(lambda _index: self._enter_progress())
+        table.activated.connect(lambda _index: self._show_details())
 
     # -- reading ----------------------------------------------------------------------------------
 
@@ -193,8 +198,18 @@ class AssessmentPage(QWidget):
     def _update_button(self) -> None:
         indicator = self._selected()
         self.progress_button.setEnabled(indicator is not None and not indicator.figure)
+        self.details_button.setEnabled(indicator is not None)
 
-    def _selected(self):  # type: ignore[no-untyped-def]
+    def _show_details(self) -> None:
+        indicator = self._selected()
+        if indicator is None:
+            return
+        from ui.assessment.detail_dialog import IndicatorDetailDialog
+
+        self.details = IndicatorDetailDialog(self.station, indicator, self)
+        self.details.open()
+
+    def _selected(self) -> IndicatorScore | None:
         rows = self.indicators.selectionModel().selectedRows()
         return self.indicator_model.indicator(rows[0].row()) if rows else None
 
