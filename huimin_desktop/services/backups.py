@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.progress import TaskState
+from huimin_desktop.services import audit
 from huimin_desktop.services.backup_drive import DriveBackup, DriveBackupResult
 from huimin_desktop.services.backup_restore import CheckedBackup, RestoreResult, check_backup, restore
 from huimin_desktop.store import backups
@@ -109,9 +110,7 @@ class BackupService:
         return result
 
     def _audit(self, action: str, record: str, summary: str) -> None:
-        from huimin_desktop.services import audit
-
-        with self.db.session(capture=False) as session:
+        with self.db.session(capture=False) as session:  # as the logged-in user (db.actor)
             audit.record(
                 session, action, "backup", self.db.station_id or "", summary=summary, details={"path": record}
             )
