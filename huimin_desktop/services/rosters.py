@@ -834,6 +834,7 @@ class RosterService:
         self, table: RosterTable, rejected: Sequence[RowNote], out: str | os.PathLike[str]
     ) -> Path:
         """The refused rows as they were sent, with their row number and reason, for the village to fix."""
+        self.db.actor.require(IMPORT_ROSTER)
         out = Path(out)
         reasons: dict[int, list[str]] = {}
         for note in rejected:
@@ -850,6 +851,14 @@ class RosterService:
             table.mapping[k] + 1 for k in ("id_number", "head_id_number", "phone") if k in table.mapping
         ]
         write_rows(out, f"退回修改的行（{table.path.name}）", header, rows, text_columns)
+        audit.record_export(
+            self.db,
+            "household",
+            self.db.station_id or "",
+            out,
+            summary=f"导出花名册 {table.path.name} 退回修改的 {len(rows)} 行：{out.name}",
+            details={"roster": table.path.name, "rows": len(rows)},
+        )
         return out
 
     # -- export -----------------------------------------------------------------------------------

@@ -431,7 +431,16 @@ class Station:
 
     def remove_unused_blobs(self, *, older_than_s: float = UNUSED_AGE_S) -> tuple[int, int]:
         self.db.actor.require(MAINTAIN_STATION)
-        return remove_unused_blobs(self.db, older_than_s=older_than_s)
+        removed, freed = remove_unused_blobs(self.db, older_than_s=older_than_s)
+        if removed:
+            from huimin_desktop.services import audit
+
+            with self.db.session(capture=False) as session:
+                summary = f"删除 {removed} 个没有记录使用的附件文件（{freed} 字节）"
+                audit.record(
+                    session, audit.DELETE, "attachment", "", summary=summary, details={"bytes": freed}
+                )
+        return removed, freed
 
     # -- demo data ----------------------------------------------------------------------------
 

@@ -247,3 +247,22 @@ def test_enrollment_reports_and_backups_name_who_did_them(tmp_path: Path) -> Non
     ]
     assert "merge" not in {e.action for e in lines}
     assert next(e for e in lines if e.action == "enroll").record_id == enrolled.station_id
+
+
+def test_removing_unused_files_and_saving_refused_rows_are_logged(station: Station, tmp_path: Path) -> None:
+    from tests.core.test_roster_fixtures import household_row
+
+    stray = station.attachments.blob_path("ab" * 32)
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(b"left by a killed intake")
+    removed, _freed = station.remove_unused_blobs(older_than_s=0)
+    assert removed == 1
+    (line,) = lines_of(station, action="delete", kind="attachment")
+    assert line.user == "admin" and "1 个" in line.summary
+
+    rows = [*sample_rows(), household_row("三家子村", "错号", "男", "汉", "12345", 2)]
+    table = station.rosters.read(write_office_csv(tmp_path / "r.csv", rows, encoding="utf-8-sig"))
+    outcome = station.rosters.import_table(table)
+    station.rosters.save_rejected(table, outcome.rejected, tmp_path / "refused.xlsx")
+    exported = lines_of(station, action="export")
+    assert [(e.user, e.details["rows"]) for e in exported] == [("admin", 1)]
