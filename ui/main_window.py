@@ -106,18 +106,7 @@ class MainWindow(QMainWindow):
             NavigationEntry("training", self.tr("Training"), "training.svg", page(_training_page)),
             NavigationEntry("assessment", self.tr("Assessment"), "assessment.svg", page(_assessment_page)),
             NavigationEntry("sync", self.tr("Sync"), "sync.svg", page(_sync_page)),
-            NavigationEntry(
-                "reports",
-                self.tr("Reports"),
-                "reports.svg",
-                placeholder(
-                    self.tr("Reports"),
-                    self.tr("The official statistics tables, as Excel workbooks ready to print."),
-                    self.tr("Households, income and needs by township and village"),
-                    self.tr("Projects and funds by category and source"),
-                    self.tr("Progress against the yearly targets"),
-                ),
-            ),
+            NavigationEntry("reports", self.tr("Reports"), "reports.svg", page(_reports_page)),
             NavigationEntry("settings", self.tr("Settings"), "settings.svg", page(self._settings_page)),
         ]
 
@@ -429,6 +418,12 @@ def _assessment_page(station: Station) -> QWidget:
     from ui.assessment.page import AssessmentPage
 
     return AssessmentPage(station)
+
+
+def _reports_page(station: Station) -> QWidget:
+    from ui.reports.page import ReportsPage
+
+    return ReportsPage(station)
 
 
 def _sync_page(station: Station) -> QWidget:

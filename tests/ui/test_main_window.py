@@ -15,7 +15,6 @@ from ui import preferences
 from ui.i18n import choose_language
 from ui.main_window import MainWindow
 from ui.pages.households_page import HouseholdsPage
-from ui.pages.placeholder import PlaceholderPage
 from ui.pages.settings_page import SettingsPage
 
 CHINESE_LABELS = ["农户", "项目档案", "培训", "考核", "同步", "报表", "设置"]
@@ -93,21 +92,6 @@ def test_clicking_the_navigation_switches_pages(qtbot: QtBot, station: Station, 
     qtbot.mouseClick(window.navigation.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page_key() == "sync"
     assert window.stack.currentWidget().title.text() == "同步"
-
-
-def test_placeholder_pages_say_what_will_be_there(qtbot: QtBot, station: Station, chinese: str) -> None:
-    window = open_window(qtbot, station)
-    for key in ("reports",):
-        page = window.pages[key]
-        assert isinstance(page, PlaceholderPage)
-        assert page.coming.text() == "此功能正在开发中，将在后续版本中提供。"
-
-
-def test_the_assessment_page_replaces_its_placeholder(qtbot: QtBot, station: Station, chinese: str) -> None:
-    from ui.assessment.page import AssessmentPage
-
-    window = open_window(qtbot, station)
-    assert isinstance(window.pages["assessment"], AssessmentPage)
 
 
 def test_english_interface(qtbot: QtBot, station: Station, english: str) -> None:
