@@ -2,7 +2,9 @@
 
 A user never sees a traceback; support gets the whole story from the file the line names. The log goes
 to ``logs/cli.log`` in the data folder (beside the database it concerns), or to the system's temporary
-folder when the data folder cannot be written.
+folder when the data folder cannot be written. Once a login has unlocked the data key, the entry is
+sealed under it instead (``logs/cli-TIME-PID.log.sealed``, store/sealed_files.py): the traceback may
+quote the station's data.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from huimin_desktop import __version__, messages
 from huimin_desktop.paths import resolve_data_dir
+from huimin_desktop.store.sealed_files import unlocked_key, write_sealed_log
 
 LOG_NAME = "cli.log"
 
@@ -36,6 +39,10 @@ def _candidates(args: argparse.Namespace) -> list[Path]:
 def _write(folder: Path, text: str) -> Path | None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        key = unlocked_key(folder.parent)
+        if key is not None:  # a station was open: the traceback may hold its data, so it is sealed
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            return write_sealed_log(folder, f"cli-{stamp}-{os.getpid()}.log", text, key)
         path = folder / LOG_NAME
         with path.open("a", encoding="utf-8") as log:
             log.write(text)

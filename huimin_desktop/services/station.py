@@ -64,6 +64,7 @@ from huimin_desktop.services.users import (
 from huimin_desktop.store.database import Database, backup_database
 from huimin_desktop.store.datafolder import DataFolder, has_station
 from huimin_desktop.store.encryption import is_clear_database
+from huimin_desktop.store.sealed_files import remember_key
 from huimin_desktop.sync.enrollment import SetupData, open_secret, read_setup_file
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ class Station:
     def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self.db = db
         self._clock = clock
+        remember_key(db.folder.root, db.data_key)  # this process's failure log is sealed with it
         # set once by ``create`` and by a clear folder's first login (``open``): show it, then forget it
         self.recovery_code: str | None = None
         self.divisions = DivisionService(db)

@@ -238,6 +238,28 @@ class Sealer:
 
 CLEAR_SUFFIX = ".clear"
 
+# Data keys unlocked by logins in this process, by data folder: what writes a file after the station
+# is closed (the command line's failure log, written once the error has left the command) seals it.
+_UNLOCKED: dict[Path, bytes] = {}
+
+
+def remember_key(root: Path, key: bytes | None) -> None:
+    if key is not None:
+        _UNLOCKED[Path(root).resolve()] = key
+
+
+def unlocked_key(root: Path) -> bytes | None:
+    """The data key a login in this process unlocked for the folder ``root``, if any."""
+    return _UNLOCKED.get(Path(root).resolve())
+
+
+def write_sealed_log(folder: Path, name: str, text: str, key: bytes) -> Path:
+    """One log entry as its own sealed file ``folder/NAME.sealed`` (``logs`` sub-key, its file name as
+    associated data): appending to a sealed file would mean rewriting it."""
+    target = folder / f"{name}.sealed"
+    Sealer(key, LOGS).write_atomic(target, text.encode("utf-8"), target.name)
+    return target
+
 
 def wipe(path: Path) -> None:
     """Overwrite a file with zeros, fsync it, remove it (missing: nothing to do)."""

@@ -264,3 +264,21 @@ def _stop(done: int, message: str, after: int) -> None:
 
     if message.startswith("正在加密附件") and done >= after:
         raise Cancelled
+
+
+def test_a_command_line_failure_log_is_sealed_once_a_login_unlocked_the_key(station: Station) -> None:
+    import argparse
+
+    from huimin_desktop.cli.failures import log_bug
+
+    try:
+        raise RuntimeError(f"bug while saving {ID_NUMBER} 宝斯鲁")
+    except RuntimeError as error:
+        line = log_bug(error, argparse.Namespace(data=str(station.data_dir)))
+    [entry] = list((station.data_dir / "logs").iterdir())
+    assert entry.name.endswith(".log.sealed") and entry.name in line
+    raw = entry.read_bytes()
+    assert ID_NUMBER.encode() not in raw and "宝斯鲁".encode() not in raw
+    assert station.db.data_key is not None
+    text = Sealer(station.db.data_key, "logs").read_bytes(entry, entry.name).decode()
+    assert ID_NUMBER in text and "Traceback" in text
