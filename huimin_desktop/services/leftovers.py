@@ -22,6 +22,7 @@ from pathlib import Path
 
 TEMP_AGE_S = 3600  # untouched for an hour: no running intake, merge or export still owns it
 _OLD_STYLE_AGE_S = 24 * 3600
+CLEAR_COPY_AGE_S = 12 * 3600  # decrypted copies for players and Word (store/sealed_files.py): a working day
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ from huimin_desktop.services.users import (
 from huimin_desktop.store.database import Database, backup_database
 from huimin_desktop.store.datafolder import DataFolder, has_station
 from huimin_desktop.store.encryption import is_clear_database
-from huimin_desktop.store.sealed_files import remember_key
+from huimin_desktop.store.sealed_files import remember_key, sweep_clear_copies
 from huimin_desktop.sync.enrollment import SetupData, open_secret, read_setup_file
 
 if TYPE_CHECKING:
@@ -174,6 +174,7 @@ class Station:
         station.recovery_code = recovery
         # what killed merges and intakes left (decrypted photos in staging, temporary blobs)
         station.swept = leftovers.sweep(db.folder.staging_dir, db.folder.attachments_dir)
+        sweep_clear_copies(leftovers.CLEAR_COPY_AGE_S)  # decrypted copies a killed player or Word left
         return station
 
     @classmethod

@@ -325,13 +325,36 @@ def is_sealed(path: Path) -> bool:
         return False
 
 
+PLAYER_COPY_PREFIX = "huimin-play-"
+OPENED_COPIES = "huimin-open"  # ui/attachments/panel.py: documents opened in the system's program
+
+
+def sweep_clear_copies(older_than_s: float) -> int:
+    """Zero and remove the decrypted copies in the system's temporary folder that a killed player
+    or a document opened in Word left behind, once nothing touched them for ``older_than_s``."""
+    import time
+
+    folder = Path(tempfile.gettempdir())
+    limit = time.time() - older_than_s
+    candidates = list(folder.glob(f"{PLAYER_COPY_PREFIX}*"))
+    if (folder / OPENED_COPIES).is_dir():
+        candidates += [p for p in (folder / OPENED_COPIES).rglob("*") if p.is_file()]
+    removed = 0
+    for path in candidates:
+        with contextlib.suppress(OSError):  # still open (Windows) or already gone
+            if path.is_file() and path.stat().st_mtime <= limit:
+                wipe(path)
+                removed += 1
+    return removed
+
+
 class DecryptedCopy:
     """A clear temporary copy of a sealed file for a program that needs a path (video and audio
     playback); removed by ``close`` (and at exit of a ``with``). Lives in the system's temporary folder
     with owner-only permissions, under a random name."""
 
     def __init__(self, sealer: Sealer, source: Path, context: str, suffix: str = "") -> None:
-        handle, name = tempfile.mkstemp(prefix="huimin-", suffix=suffix)
+        handle, name = tempfile.mkstemp(prefix=PLAYER_COPY_PREFIX, suffix=suffix)
         self.path = Path(name)
         try:
             with os.fdopen(handle, "wb") as out:

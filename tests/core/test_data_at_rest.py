@@ -282,3 +282,25 @@ def test_a_command_line_failure_log_is_sealed_once_a_login_unlocked_the_key(stat
     assert station.db.data_key is not None
     text = Sealer(station.db.data_key, "logs").read_bytes(entry, entry.name).decode()
     assert ID_NUMBER in text and "Traceback" in text
+
+
+def test_decrypted_copies_left_by_a_killed_player_or_word_are_swept(
+    station: Station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from huimin_desktop.store.sealed_files import sweep_clear_copies
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "temp"))
+    (tmp_path / "temp").mkdir()
+    wav = samples.write_wav(tmp_path / "访谈.wav")
+    [record] = station.attachments.add_files("project", make_project(station, "P1"), [wav]).added
+    left = station.attachments.open_copy(record).path  # never closed: the player was killed
+    opened = tmp_path / "temp" / "huimin-open" / "x" / "申报书.docx"
+    opened.parent.mkdir(parents=True)
+    opened.write_bytes(b"clear document")
+    fresh = station.attachments.open_copy(record).path
+    for path in (left, opened):
+        os.utime(path, (1_000_000_000, 1_000_000_000))
+    assert sweep_clear_copies(3600) == 2
+    assert not left.exists() and not opened.exists() and fresh.exists()  # a live copy stays

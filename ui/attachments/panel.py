@@ -8,6 +8,7 @@ from a small thread pool (``ThumbnailLoader``). The panel only ever holds frozen
 from __future__ import annotations
 
 import tempfile
+import uuid
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -307,8 +308,9 @@ class AttachmentPanel(QWidget):
 
     def open_externally(self, record: AttachmentRecord) -> Path | None:
         """A copy under the file's own name in a temporary folder, opened with the system's program
-        (the store's blobs have no extension, so Word or Excel would not know them)."""
-        folder = Path(tempfile.gettempdir()) / "huimin-open" / record.sha256[:12]
+        (the store's blobs are sealed and have no extension). The clear copy stays while that program
+        may have it open; the next login zeroes and removes copies older than a working day."""
+        folder = Path(tempfile.gettempdir()) / "huimin-open" / uuid.uuid4().hex[:12]  # not the hash
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / record.filename
         try:
