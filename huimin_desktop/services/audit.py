@@ -37,7 +37,7 @@ ACTION_LABELS = {
     CREATE: "新建",
     UPDATE: "修改",
     DELETE: "删除",
-    RESTORE: "恢复",
+    RESTORE: "恢复",  # a deleted record brought back, or (kind backup) the data from a backup
     EXPORT: "导出",
     IMPORT: "导入",
     MERGE: "合并",
@@ -55,7 +55,6 @@ ACTION_LABELS = {
     "user_recover": "恢复码重设密码",
     "init": "初始化站点",
     "backup": "备份",
-    "restore": "恢复备份",
     "demo": "生成演示数据",
 }
 
@@ -161,7 +160,7 @@ def record(
         "user": user,
         "action": action,
         "table_name": kind,
-        "record_id": str(record_id)[:64],
+        "record_id": str(record_id),
         "summary": summary,
         "details": extra or None,
     }

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         clerk = Station.open(demo, "wang.li", "wang-pass")
         for household in clerk.households.ids()[:4]:
             set_household(clerk, household, phone="13904210000", address="三组")
-        clerk.rosters.export(session.scratch / "roster.xlsx")
+        clerk.rosters.export(session.scratch / "roster.xlsx", reason="核对低保名单")
         clerk.close()
 
         station = Station.open(demo, "zhao.min", "zhao-pass")
