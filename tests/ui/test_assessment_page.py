@@ -145,3 +145,13 @@ def test_details_show_the_plan_and_the_entries_with_their_evidence(
     computed = IndicatorDetailDialog(city, bound, page)
     qtbot.addWidget(computed)
     assert computed.entries.rowCount() == 0
+
+
+def test_the_grid_is_read_off_the_gui_thread(qtbot: QtBot, city: Station, english: str) -> None:
+    """Without synchronous operations the page paints at once and the grid arrives from the worker."""
+    shown = AssessmentPage(city, today=TODAY)
+    qtbot.addWidget(shown)
+    with qtbot.waitSignal(shown.grid_shown, timeout=60_000):
+        shown.show()
+    assert shown.grid.model().rowCount() == 4
+    assert "2026-11-20" in shown.summary.text()
