@@ -29,6 +29,7 @@ from huimin_desktop.store import fingerprints
 from huimin_desktop.store.durable import fsync_folder
 from huimin_desktop.store.sealed_files import (
     ATTACHMENTS,
+    TAG_BYTES,
     DecryptedCopy,
     SealedFileError,
     SealedWriter,
@@ -142,16 +143,24 @@ class BlobStore:
         """The clear size of a stored blob (FileNotFoundError when missing)."""
         return self.sealer.plain_size(self.path(sha256))
 
-    def chunks(self, sha256: str) -> Iterator[bytes]:
-        """The clear bytes, chunk by chunk; BlobDamagedError when the sealed file does not open."""
+    def chunks(self, sha256: str) -> Iterator[bytes | memoryview]:
+        """The clear bytes, chunk by chunk (a view is valid until the next chunk: use or copy it);
+        BlobDamagedError when the sealed file does not open."""
         try:
-            yield from self.sealer.chunks(self.path(sha256), "")
+            yield from self._clear_chunks(self.path(sha256))
         except SealedFileError as exc:
             raise BlobDamagedError(sha256) from exc
 
+    def _clear_chunks(self, path: Path) -> Iterator[bytes | memoryview]:
+        if not self.sealer.sealing:
+            yield from self.sealer.chunks(path, "")
+            return
+        sealed, plain = bytearray(_CHUNK + TAG_BYTES), bytearray(_CHUNK)  # reused: no page faults per chunk
+        yield from self.sealer.chunks_into(path, "", sealed, plain)
+
     def read_bytes(self, sha256: str) -> bytes:
         """The whole blob in memory, checked against its hash (a photo for the viewer)."""
-        data = b"".join(self.chunks(sha256))
+        data = b"".join(bytes(chunk) for chunk in self.chunks(sha256))
         if hashlib.sha256(data).hexdigest() != sha256:
             raise BlobDamagedError(sha256)
         return data
@@ -164,7 +173,7 @@ class BlobStore:
         digest = hashlib.sha256()
         quick = fingerprints.hasher()
         try:
-            for chunk in self.sealer.chunks(path, ""):
+            for chunk in self._clear_chunks(path):
                 digest.update(chunk)
                 quick.update(chunk)
         except SealedFileError as exc:

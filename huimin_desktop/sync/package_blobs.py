@@ -345,7 +345,7 @@ def _clear_pieces(
     A sealed file's chunks are the same ``CHUNK`` size as a package stream's (store/sealed_files.py),
     so each decrypted chunk is one piece."""
     if sealer is not None and sealer.sealing:
-        yield from _sealed_pieces(plan, sealer)
+        yield from _sealed_pieces(plan, sealer, plain)
         return
     try:
         source = open(plan.path, "rb", buffering=0)  # noqa: SIM115 (closed by the with below)
@@ -364,18 +364,30 @@ def _clear_pieces(
             yield memoryview(b"+")
 
 
-def _sealed_pieces(plan: BlobPlan, sealer: Sealer) -> Iterator[memoryview]:
+def _sealed_pieces(plan: BlobPlan, sealer: Sealer, plain: bytearray) -> Iterator[memoryview]:
     left = plan.size
+    sealed = _sealed_buffer()
     try:
-        for chunk in sealer.chunks(plan.path, ""):
+        for chunk in sealer.chunks_into(plan.path, "", sealed, plain):
             if len(chunk) > left or len(chunk) < min(CHUNK, left):
                 raise corrupted_blob(plan.sha256)
             left -= len(chunk)
-            yield memoryview(chunk)
+            yield chunk
     except FileNotFoundError:
         raise missing_blob(plan.sha256) from None
     except SealedFileError:
         raise corrupted_blob(plan.sha256) from None
+
+
+_BUFFERS = threading.local()
+
+
+def _sealed_buffer() -> bytearray:
+    """This thread's buffer for a sealed chunk read from the store (reused, as ``plain`` is)."""
+    buffer: bytearray | None = getattr(_BUFFERS, "sealed", None)
+    if buffer is None:
+        buffer = _BUFFERS.sealed = bytearray(CHUNK + ABYTES)
+    return buffer
 
 
 def read_back(volumes: _Volumes, number: int, pieces: list[_Piece], stop: threading.Event) -> FileEntry:

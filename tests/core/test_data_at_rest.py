@@ -48,6 +48,10 @@ def test_a_sealed_file_opens_to_its_bytes_at_chunk_edges(size: int, tmp_path: Pa
     assert path.stat().st_size == sealed_size(size) and plain_size(sealed_size(size)) == size
     assert sealer.read_bytes(path, "ctx") == data
     assert sealer.plain_size(path) == size and sealer.opens(path, "ctx")
+    buffers = bytearray(CHUNK + 16), bytearray(CHUNK)  # the export's way: into reused buffers
+    assert b"".join(bytes(chunk) for chunk in sealer.chunks_into(path, "ctx", *buffers)) == data
+    with pytest.raises(SealedFileError):
+        list(sealer.chunks_into(path, "other", *buffers))
     if size >= 16:
         assert data[:16] not in path.read_bytes()
     assert list(tmp_path.iterdir()) == [path]  # no temporary left
