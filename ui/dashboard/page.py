@@ -346,13 +346,12 @@ class DashboardPage(QScrollArea):
         )
 
     def _show_packages(self, figures: Figures) -> None:
+        from ui.sync.texts import format_time
+
         self.packages.setRowCount(len(figures.packages))
         for row, package in enumerate(figures.packages):
-            when = (
-                package.last_package_at.strftime("%Y-%m-%d %H:%M")
-                if package.last_package_at
-                else self.tr("never")
-            )
+            # the core keeps UTC; shown in the laptop's local time, as the sync page shows it
+            when = format_time(package.last_package_at) if package.last_package_at else self.tr("never")
             age = "" if package.age_days is None else str(package.age_days)
             items = [QTableWidgetItem(package.name), QTableWidgetItem(when), QTableWidgetItem(age)]
             items[2].setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
