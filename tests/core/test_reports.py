@@ -428,3 +428,39 @@ def test_entry_clerks_may_not_print_reports(tmp_path: Path) -> None:
     with open_station(folder, user="chief", password="chief-password-1") as chief:
         chief.reports.export(tmp_path / "yes.xlsx", YEAR)
     assert load_workbook(tmp_path / "yes.xlsx").sheetnames == list(SHEETS)
+
+
+def test_two_surveys_of_a_year_and_a_deleted_household(tmp_path: Path) -> None:
+    """What a merge can leave: two live surveys of one household and year (the one changed last
+    counts), and a tombstoned household (counted nowhere)."""
+    folder = tmp_path / "city"
+    station = new_station(folder, level="city", name="朝阳市民委", division_code="211300")
+    station.generate_demo(300, seed=11)
+    db = connect_db(folder / "huimin.db")
+    try:
+        columns = [c[1] for c in db.execute("PRAGMA table_info(survey)")]
+        twice = db.execute("SELECT household_id FROM survey WHERE year = ? LIMIT 1", (YEAR,)).fetchone()[0]
+        copied = ", ".join(
+            {"id": "'copy-of-a-survey'", "stamp": "'zzzz'", "income_wage": "income_wage + 50000"}.get(c, c)
+            for c in columns
+        )
+        db.execute(
+            f"INSERT INTO survey ({', '.join(columns)}) SELECT {copied} FROM survey"
+            " WHERE household_id = ? AND year = ?",
+            (twice, YEAR),
+        )
+        gone = db.execute("SELECT id FROM household WHERE id != ? LIMIT 1", (twice,)).fetchone()[0]
+        db.execute("UPDATE household SET deleted = 1 WHERE id = ?", (gone,))
+        db.commit()
+    finally:
+        db.close()
+    out = tmp_path / "r.xlsx"
+    station.reports.export(out, YEAR)
+    station.close()
+    rows = read_rows(folder)
+    assert sum(1 for s in rows.surveys if s[0] == twice and s[1] == YEAR) == 2
+    found = sheet_rows(load_workbook(out)["农户增收情况表"])
+    assert found[()][2] == 299
+    root = root_id(rows)
+    for path, values in found.items():
+        assert values[2:] == expected_income(rows, covered(rows, path, root)), path
