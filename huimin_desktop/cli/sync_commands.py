@@ -45,6 +45,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
         result = station.sync.verify(Path(args.package))
     payload = {
         "ok": result.ok,
+        "status": result.status,  # verified, own (this station's own package) or rejected
         "reason": result.reason,
         "origin": result.origin,
         "origin_name": result.origin_name,
@@ -58,6 +59,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
         if args.json:
             emit(args, payload, "")
         raise CommandFailed(code="verify.failed", reason=result.reason)
+    if result.status == OWN:  # on the stick beside the packages to merge: not a problem
+        emit(args, payload, result.reason)
+        return EXIT_OK
     text = (
         f"同步包完整且真实：来自 {result.origin_name}，"
         f"生成于 {result.created_at:%Y-%m-%d %H:%M}（UTC），"

@@ -75,8 +75,8 @@ class ExportResult:
 
 @dataclass(frozen=True)
 class VerifyResult:
-    ok: bool
-    reason: str  # "" when ok; else one line in Chinese
+    ok: bool  # the package is what its signer made (for an ``own`` one: the signature is ours)
+    reason: str  # "" when ok (an ``own`` package: what it is); else one line in Chinese
     package: Path
     package_id: str = ""
     origin: str = ""  # station id
@@ -86,6 +86,9 @@ class VerifyResult:
     records: int = 0
     attachments: int = 0
     bytes: int = 0
+    # "verified"; OWN: this station's own outgoing package (its contents are sealed for the recipient,
+    # so only the signature can be checked here); REJECTED: not to be trusted (``reason`` says why)
+    status: str = "verified"
 
 
 @dataclass(frozen=True)
@@ -524,19 +527,20 @@ class SyncService:
         own = self._own_package(package)
         if own is not None:
             return VerifyResult(
-                False,
+                own.status == OWN,
                 own.reason,
                 package,
                 package_id=own.package_id,
                 origin=own.origin,
                 origin_name=own.origin_name,
+                status=own.status,
             )
         try:
             info = container.inspect_package(
                 package, keys=load_keys(self.db.folder), sign_key_for=PackageTrust(self.db, package)
             )
         except ServiceError as exc:
-            return VerifyResult(False, self._reason(exc), package)
+            return VerifyResult(False, self._reason(exc), package, status=REJECTED)
         return VerifyResult(
             True,
             "",

@@ -435,3 +435,30 @@ def test_a_really_full_disk_is_the_same_one_line(
     assert_failed_cleanly(result)
     assert any(words in result.stderr for words in DISK_FULL_WORDS), result.stderr
     assert state(mine.township) == before
+
+
+# -- verify ------------------------------------------------------------------------------------------
+
+
+def test_verify_of_this_stations_own_package_is_own_and_exit_0(pair: Pair) -> None:
+    done = run("verify", str(pair.package), "--json", "--data", str(pair.township))
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    payload = json.loads(done.stdout)
+    assert (payload["status"], payload["ok"]) == ("own", True)
+    assert "本站自己导出的同步包" in payload["reason"] and TOWNSHIP_NAME not in payload["reason"]
+    human = run("verify", str(pair.package), "--data", str(pair.township))
+    assert human.returncode == 0 and "本站自己导出的同步包" in human.stdout and human.stderr == ""
+
+
+def test_verify_says_why_on_stderr(pair: Pair, tmp_path: Path) -> None:
+    broken = tmp_path / pair.package.name
+    shutil.copytree(pair.package, broken)
+    victim = next(p for p in sorted(broken.iterdir()) if p.name != "MANIFEST.JSN")
+    victim.write_bytes(victim.read_bytes()[:-1] + b"\0")  # one byte changed on the stick
+    before = state(pair.city, outputs=tmp_path)
+    done = run("verify", str(broken), "--json", "--data", str(pair.city))
+    assert done.returncode == 1 and done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
+    payload = json.loads(done.stdout)
+    assert (payload["ok"], payload["status"]) == (False, "rejected")
+    assert payload["reason"] in done.stderr and "校验" in payload["reason"]  # the changed byte
+    assert state(pair.city, outputs=tmp_path) == before

@@ -168,3 +168,18 @@ def test_a_stick_holding_packages_is_listed_at_once(
     dialog = _dialog(qtbot, city)
     assert dialog.paths() == [usb]  # the empty stick is not offered as a package
     assert dialog.preview_button.isEnabled()
+
+
+def test_this_stations_own_package_is_skipped_and_counted(
+    qtbot: QtBot, pair: tuple[Station, Station], tmp_path: Path, sync_operations: None, english: str
+) -> None:
+    _city, township = pair
+    usb = stick(tmp_path, "KINGSTON")
+    township_sends_households(township, usb, heads=2)  # its own package, waiting to go up
+    dialog = _dialog(qtbot, township, usb)
+    dialog.preview_button.click()
+    assert dialog.preview_table.text(0, "status") == "This station's own package (skipped)"
+    assert dialog.preview_table.item(0, 2).foreground().color() != QColor(REFUSED_COLOR)
+    assert "0 refused" in dialog.preview_intro.text()
+    assert "Skipped 1 of this station's own package(s)." in dialog.preview_intro.text()
+    assert not dialog.merge_button.isEnabled()  # nothing to merge

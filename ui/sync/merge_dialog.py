@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huimin_desktop.services.sync import APPLIED
+from huimin_desktop.services.sync import APPLIED, OWN
 from huimin_desktop.sync.drives import removable_drives
 from ui.errors import expected_error_message, one_line_reason
 from ui.operations import Operation
@@ -347,7 +347,7 @@ class MergeDialog(QDialog):
                 "{packages} package(s): {mergeable} would be merged, {refused} refused. Nothing has "
                 "changed yet; press Merge to apply them."
             ).format(packages=len(self.preview), mergeable=mergeable, refused=refused)
-        self.preview_intro.setText(text)
+        self.preview_intro.setText(text + self._own_note(self.preview))
         self.preview_conflicts_label.setText(
             self.tr(
                 "Conflicts to come ({count}): the value kept applies now; each goes to the review."
@@ -422,6 +422,7 @@ class MergeDialog(QDialog):
             self.tr(
                 "{applied} package(s) merged, {refused} refused; {conflicts} conflict(s) to review."
             ).format(applied=applied, refused=refused, conflicts=conflicts)
+            + self._own_note(self.summaries)
         )
         self.review_button.setVisible(conflicts > 0)
         self.stack.setCurrentIndex(RESULT)
@@ -433,6 +434,13 @@ class MergeDialog(QDialog):
         self.accept()
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def _own_note(self, summaries: Sequence[PackageSummary]) -> str:
+        """This station's own packages on the same stick are skipped, not refused: said, and counted."""
+        own = sum(1 for s in summaries if s.status == OWN)
+        if not own:
+            return ""
+        return " " + self.tr("Skipped {own} of this station's own package(s).").format(own=own)
 
     @staticmethod
     def _set_message(label: QLabel, text: str) -> None:
