@@ -138,6 +138,7 @@ class SyncService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.review = ConflictReview(db)
+        self._backup_due = False  # merge(): the batch's pre-merge backup is still to be taken
 
     # -- peers and scope ------------------------------------------------------------------------
 
@@ -572,8 +573,9 @@ class SyncService:
             if Path(given).is_dir() and not is_package(Path(given)):
                 sweep_package_folders(Path(given))  # a scanned folder: half-written exports go
         paths = [p for given in packages for p in find_packages(Path(given))]
-        if paths and not dry_run:
-            BackupService(self.db).before_merge()  # issue 13: a copy before every merge (services/backups.py)
+        # A copy before every merge (services/backups.py), taken when the first package of the batch
+        # has been opened and is new: a stick of replays, own or unreadable packages makes none.
+        self._backup_due = not dry_run
         summaries = []
         for index, path in enumerate(paths):
             if task is not None:
@@ -642,6 +644,9 @@ class SyncService:
         refusal = self.precheck(package_id, origin, header)
         if refusal is not None:
             return PackageSummary(path, *refusal, **named)
+        if self._backup_due and not dry_run:
+            BackupService(self.db).before_merge()
+            self._backup_due = False
         latest = str(header.get("latest_stamp", ""))
         if latest and self._too_far_ahead(latest):
             if not dry_run:

@@ -286,7 +286,15 @@ def stamp_for(station_id: str, *, ahead_ms: int = 0) -> str:
 
 
 def files_of(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes (a stick, an attachment store)."""
+    """Every file under ``folder`` with its bytes (a stick, an attachment store, a data folder).
+
+    A station's ``backups/`` is left out: a package refused while it is read (a forged row) finds the
+    merge's backup already taken, a copy of the unchanged database, which changes no data.
+    """
     if not folder.exists():
         return {}
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "backups" not in p.relative_to(folder).parts
+    }

@@ -63,6 +63,7 @@ POSIX_PATH_PREFIXES = (
 ALLOWED = {
     "huimin_desktop/sync/drives.py": {"/media", "/run/media", "/mnt"},  # the Linux branch of removable_drives
     "huimin_desktop/cli/common.py": {"os.statvfs"},  # read-only mount check; AttributeError on Windows
+    "huimin_desktop/store/file_lock.py": {"fcntl"},  # the POSIX branch; msvcrt.locking on Windows
 }
 
 

@@ -105,8 +105,12 @@ def _store_blobs(city: Path) -> set[str]:
 
 
 def _staging_files(city: Path) -> list[Path]:
+    """What a killed merge left in staging; not the merge's empty lock file (``lock-*``: it holds no data
+    and, its process gone, locks nothing: store/file_lock.py)."""
     staging = city / "staging"
-    return sorted(p for p in staging.rglob("*") if p.is_file()) if staging.exists() else []
+    if not staging.exists():
+        return []
+    return sorted(p for p in staging.rglob("*") if p.is_file() and not p.name.startswith("lock-"))
 
 
 def _start_seconds(city: Path, tmp_path: Path) -> float:
