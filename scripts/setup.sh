@@ -11,6 +11,7 @@ SYSTEM_PACKAGES=(
   libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0
   libpulse0                           # QtMultimedia (audio/video in the archive)
   libreoffice-calc-nogui              # roster tests convert workbooks the way offices save them
+  poppler-utils                       # report tests read the PDFs LibreOffice prints (pdftoppm, pdfinfo)
 )
 
 missing=()
