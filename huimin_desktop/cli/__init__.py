@@ -21,8 +21,10 @@ import importlib
 import sys
 
 from huimin_desktop import APP_NAME_ZH, __version__, messages
+from huimin_desktop.cli import argparse_words
 from huimin_desktop.cli.common import EXIT_FAILED, EXIT_USAGE, Handler, Parser
 from huimin_desktop.cli.failures import log_bug
+from huimin_desktop.cli.words import language_in, say
 
 COMMAND_MODULES = (
     "huimin_desktop.cli.station_commands",  # init, demo, check
@@ -42,7 +44,12 @@ LANG_HELP = "错误信息的语言：zh（中文，默认）或 en（英文；�
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="huimin", description=f"{APP_NAME_ZH}（命令行）。不带子命令运行则打开图形界面。")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=say("显示程序版本并退出", "show the program's version and exit"),
+    )
     parser.add_argument("--lang", metavar="zh|en", help=LANG_HELP)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
@@ -70,10 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def set_language(argv: list[str]) -> None:
+    """The language is known before the parser is built, so that its help and errors use it too."""
+    language = language_in(argv) or messages.language_from_environment()
+    messages.set_language(language)
+    argparse_words.install(messages.language())
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(argv)
     parser = build_parser()
     args = parser.parse_args(argv)
-    messages.set_language(getattr(args, "lang", None) or messages.language_from_environment())
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE

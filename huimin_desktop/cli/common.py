@@ -6,11 +6,13 @@ import argparse
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from huimin_desktop.cli.words import say
 from huimin_desktop.errors import AuthenticationError, ServiceError
 from huimin_desktop.progress import TaskState
 
@@ -30,9 +32,23 @@ class CommandFailed(ServiceError):
     code = "command"
 
 
+_CHINESE_HEADING = re.compile(r"(?m)^(\S.*[\u4e00-\u9fff]):$")
+
+
 class Parser(argparse.ArgumentParser):
+    def format_help(self) -> str:  # argparse puts an ASCII colon after a section heading
+        return _CHINESE_HEADING.sub(r"\1：", super().format_help())
+
     def error(self, message: str) -> NoReturn:  # one line, in the user's language, exit 2
-        self.exit(EXIT_USAGE, f"{self.prog}: 命令行参数错误：{message}\n")
+        self.exit(
+            EXIT_USAGE,
+            say(
+                "{prog}：命令行参数错误：{message}\n",
+                "{prog}: error: {message}\n",
+                prog=self.prog,
+                message=message,
+            ),
+        )
 
 
 def emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:

@@ -1,0 +1,136 @@
+"""The command line speaks Chinese by default and English with ``--lang en`` or an English locale,
+argparse's own words included; no sentence mixes the two."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import contextlib
+import re
+from pathlib import Path
+
+import pytest
+
+from huimin_desktop import cli
+from huimin_desktop.cli import argparse_words
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+ARGPARSE_ENGLISH = ("usage:", "options:", "positional arguments", "show this help message", "required:")
+COMMANDS = sorted(cli.build_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+
+def run(
+    argv: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str, str]:
+    """The real entry point in this process (argparse exits through SystemExit for help and errors)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(variable, raising=False)
+    try:
+        status = cli.main(argv)
+    except SystemExit as exit_:
+        status = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def english_words(text: str) -> list[str]:
+    """ASCII words left in a Chinese line once the program's name and command (``huimin init``),
+    ``--options``, METAVARS, quoted values the user typed or may choose, and ``{placeholders}`` are taken out."""
+    text = re.sub(r"(?m)^huimin( [a-z-]+)?", "", text)
+    text = re.sub(r"\b[A-Z]{2,}\b|--[\w-]+|'[^']*'|\{\w+\}", "", text)
+    return re.findall(r"[A-Za-z]{3,}", text)
+
+
+def argparse_msgids() -> set[str]:
+    """Every literal message argparse's source passes to ``_`` or ``ngettext``."""
+    tree = ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in ("_", "ngettext")
+        ):
+            for arg in node.args:
+                for inner in ast.walk(arg):
+                    if isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                        found.add(inner.value)
+    return found
+
+
+def test_every_argparse_message_is_translated_or_known_to_be_a_programmers_mistake() -> None:
+    translated = set(argparse_words.ZH_WORDS) | {word for pair in argparse_words.ZH_PLURALS for word in pair}
+    missing = (
+        argparse_msgids()
+        - translated
+        - argparse_words.PROGRAMMER_ONLY
+        - {"conflicting option strings: %s"}  # the plural of a programmer-only message
+        - {"title", "description"}  # keyword names in add_subparsers' kwargs.pop(...), not messages
+    )
+    assert not missing, missing
+    assert not [
+        zh
+        for zh in [*argparse_words.ZH_WORDS.values(), *argparse_words.ZH_PLURALS.values()]
+        if not CJK.search(zh)
+    ]
+
+
+def test_chinese_words_keep_argparse_placeholders() -> None:
+    placeholder = re.compile(r"%(?:\(\w+\))?[rsd]")
+    for english, chinese in argparse_words.ZH_WORDS.items():
+        assert sorted(placeholder.findall(english)) == sorted(placeholder.findall(chinese)), english
+    for (singular, _plural), chinese in argparse_words.ZH_PLURALS.items():
+        assert placeholder.findall(singular) == placeholder.findall(chinese)
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)])
+def test_help_in_chinese_has_no_argparse_english(
+    command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, out, _ = run([*command, "--help"], capsys, monkeypatch)
+    assert status == 0
+    assert out.startswith("用法：")
+    assert "选项：" in out and "显示本帮助并退出" in out
+    assert not [word for word in ARGPARSE_ENGLISH if word in out]
+
+
+@pytest.mark.parametrize("command", [[], *([name] for name in COMMANDS)])
+def test_help_in_english_with_lang_en(
+    command: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, out, _ = run(["--lang", "en", *command, "--help"], capsys, monkeypatch)
+    assert status == 0
+    assert out.startswith("usage:")
+    assert "options:" in out and "show this help message and exit" in out
+
+
+def test_english_locale_and_lang_after_the_command(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run(["init", "--help", "--lang=en"], capsys, monkeypatch)[1].startswith("usage:")
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    with contextlib.suppress(SystemExit):
+        cli.main(["check", "--help"])
+    assert capsys.readouterr().out.startswith("usage:")
+
+
+@pytest.mark.parametrize(
+    ("argv", "zh", "en"),
+    [
+        (["demo"], "缺少必需的参数：--households", "the following arguments are required: --households"),
+        (["init", "--level", "village"], "无效的选择：'village'", "invalid choice: 'village'"),
+        (["check", "--bogus"], "无法识别的参数：--bogus", "unrecognized arguments: --bogus"),
+        (["check", "--data"], "参数 --data：需要一个值", "argument --data: expected one argument"),
+        (["nonsense"], "无效的选择：'nonsense'", "invalid choice: 'nonsense'"),
+    ],
+)
+def test_command_line_errors_in_both_languages(
+    argv: list[str], zh: str, en: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, out, err = run(argv, capsys, monkeypatch)
+    assert (status, out) == (2, "")
+    assert zh in err and "命令行参数错误" in err and len(err.strip().splitlines()) == 1, err
+    assert not english_words(err), err
+    status, out, err = run(["--lang", "en", *argv], capsys, monkeypatch)
+    assert (status, out) == (2, "")
+    assert en in err and "error:" in err and not CJK.search(err), err
