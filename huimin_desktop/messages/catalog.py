@@ -337,7 +337,26 @@ CATALOG: dict[str, Words] = {
     ),
     "setup.not_ours": Words("{name} 不是本程序的安装文件", "{name} is not a setup file of this program"),
     "setup.damaged": Words(
-        "{damaged}", "The setup file is damaged or was changed; ask the upper station for a new one"
+        "安装文件 {name} 已损坏或被改动，不能使用；请向上级站点重新索取",
+        "The setup file {name} is damaged or was changed and cannot be used; ask the upper station for a "
+        "new one",
+    ),
+    "setup.old_version": Words(
+        "{name} 是旧版安装文件（内含站点私钥，已停用）；请上级站点重新登记本站（enroll --force），"
+        "用新的安装文件和安装码初始化",
+        "{name} is an old setup file (it holds the station's private keys and is no longer accepted); ask "
+        "the upper station to enroll this station again (enroll --force) and use the new file and code",
+    ),
+    "setup.code_malformed": Words(
+        "安装码“{code_typed}”格式不对：应为 {length} 位字母和数字（如 7K3Q-M9TX-2BHD），请核对",
+        "The setup code “{code_typed}” is malformed: it has {length} letters and digits (such as "
+        "7K3Q-M9TX-2BHD); please check it",
+    ),
+    "setup.wrong_code": Words(
+        "安装码不正确：它打不开站点“{name}”的安装文件；请核对上级站点登记时给出的安装码（与安装文件分开传递），"
+        "或请其重新登记",
+        "Wrong setup code: it does not open the setup file of “{name}”. Check the code the upper station "
+        "gave when it enrolled this station (passed apart from the file), or ask it to enroll again",
     ),
     "setup.too_new": Words(
         "安装文件来自较新版本的程序，请先升级本程序",
@@ -396,6 +415,39 @@ CATALOG: dict[str, Words] = {
         "{path} 由更新版本的程序备份（结构版本 {revision}），请先升级本程序；数据未作任何改动",
         "{path} was backed up by a newer version of the program (schema {revision}); upgrade first; "
         "nothing was changed",
+    ),
+    # -- enrolling and revoking lower stations (services/enrollment.py) -----------------------------
+    "enroll.not_upper": Words(
+        "只有市级或县级站点可以登记下级站点", "Only a city or county station can enroll lower stations"
+    ),
+    "enroll.level_not_lower": Words(
+        "{own_level}站点只能登记比本站级别低的站点，不能登记{level}站点",
+        "A {own_level} station can enroll only stations below its own level, not a {level} station",
+    ),
+    "enroll.outside_area": Words(
+        "区划 {division} 不在本站（{name}，{own_division}）的辖区内",
+        "Division {division} is not inside this station's area ({name}, {own_division})",
+    ),
+    "enroll.already_enrolled": Words(
+        "区划 {division} 已于 {date} 登记为站点“{name}”；重新登记后其现有电脑的同步包将不再被接受。"
+        "确需重新登记（如换了电脑）请加 --force",
+        "Division {division} is already enrolled as “{name}” ({date}); once enrolled again, packages from "
+        "its current laptop are refused. To enroll it again (a new laptop), add --force",
+    ),
+    "revoke.not_lower": Words(
+        "只能吊销本站登记的下级站点；“{name}”不是",
+        "Only a lower station enrolled here can be revoked; “{name}” is not one",
+    ),
+    "revoke.already": Words(
+        "站点“{name}”已于 {date} 吊销", "The station “{name}” was already revoked on {date}"
+    ),
+    "station.ambiguous": Words(
+        "“{station}”对应多个站点，请用站点编号指定",
+        "“{station}” names several stations; give the station id",
+    ),
+    "station.unknown": Words(
+        "找不到站点“{station}”（可用站点编号、区划代码或名称；stations 命令列出全部）",
+        "No station “{station}” (give its id, division code or name; the stations command lists them all)",
     ),
     # -- command-line arguments and output paths (cli/common.py) -----------------------------------
     "output.is_folder": Words(

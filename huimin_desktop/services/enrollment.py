@@ -110,14 +110,16 @@ class EnrollmentService:
 
     def _check_enrollable(self, own: StationCard, level: str, name: str, division_code: str) -> None:
         if own.level not in ("city", "county"):
-            raise ServiceError("只有市级或县级站点可以登记下级站点")
+            raise ServiceError(code="enroll.not_upper")
         validate_station(level, name, division_code)
         if LEVEL_RANK[level] >= LEVEL_RANK[own.level]:
             raise ServiceError(
-                f"{LEVEL_NAMES[own.level]}站点只能登记比本站级别低的站点，不能登记{LEVEL_NAMES[level]}站点"
+                code="enroll.level_not_lower", own_level=LEVEL_NAMES[own.level], level=LEVEL_NAMES[level]
             )
         if not division_contains(own.division, division_code):
-            raise ServiceError(f"区划 {division_code} 不在本站（{own.name}，{own.division}）的辖区内")
+            raise ServiceError(
+                code="enroll.outside_area", division=division_code, name=own.name, own_division=own.division
+            )
 
     def enrolled_peer(self, division_code: str) -> PeerInfo | None:
         """The lower station enrolled for ``division_code``, if any (revoked ones too)."""
@@ -150,10 +152,9 @@ class EnrollmentService:
         out = _setup_target(out)
         current = self.enrolled_peer(division_code)
         if current is not None and current.revoked_at is None and not force:
-            when = f"于 {current.enrolled_at:%Y-%m-%d} " if current.enrolled_at else ""
+            day = f"{current.enrolled_at:%Y-%m-%d}" if current.enrolled_at else "?"
             raise ServiceError(
-                f"区划 {division_code} 已{when}登记为站点“{current.name}”；重新登记后其现有电脑的同步包"
-                "将不再被接受。确需重新登记（如换了电脑）请加 --force"
+                code="enroll.already_enrolled", division=division_code, name=current.name, date=day
             )
         upper_keys = load_keys(self.db.folder)
         now = _utcnow()
@@ -218,9 +219,11 @@ class EnrollmentService:
         with self.db.session(capture=False) as session:
             peer = self._find(session, station)
             if peer.relation != "lower":
-                raise ServiceError(f"只能吊销本站登记的下级站点；“{peer.name}”不是")
+                raise ServiceError(code="revoke.not_lower", name=peer.name)
             if peer.revoked_at is not None:
-                raise ServiceError(f"站点“{peer.name}”已于 {peer.revoked_at:%Y-%m-%d %H:%M} 吊销")
+                raise ServiceError(
+                    code="revoke.already", name=peer.name, date=f"{peer.revoked_at:%Y-%m-%d %H:%M}"
+                )
             peer.revoked_at = now
             session.add(
                 AuditEntry(
@@ -253,8 +256,8 @@ class EnrollmentService:
         if len(matches) == 1:
             return matches[0]
         if len(matches) > 1:
-            raise ServiceError(f"“{station}”对应多个站点，请用站点编号指定")
-        raise ServiceError(f"找不到站点“{station}”（可用站点编号、区划代码或名称；stations 命令列出全部）")
+            raise ServiceError(code="station.ambiguous", station=station)
+        raise ServiceError(code="station.unknown", station=station)
 
     # -- looking up -------------------------------------------------------------------------------
 
@@ -295,9 +298,9 @@ class EnrollmentService:
 def _setup_target(out: Path) -> Path:
     out = Path(out).absolute()
     if out.is_dir():
-        raise ServiceError(f"{out} 是文件夹；请给出安装文件的文件名，如 {out / 'setup.json'}")
+        raise ServiceError(code="output.is_folder", path=out, example=out / "setup.json")
     if not out.parent.is_dir():
-        raise ServiceError(f"文件夹 {out.parent} 不存在")
+        raise ServiceError(code="output.no_folder", folder=out.parent, path=out)
     return out
 
 
@@ -305,7 +308,9 @@ def _write_setup_file(out: Path, data: bytes) -> None:
     try:
         write_private_file(out, data)
     except OSError as exc:
-        raise ServiceError(f"无法写安装文件 {out}：{exc.strerror or exc}") from exc
+        from huimin_desktop.messages.system import os_error_code
+
+        raise ServiceError(code=os_error_code(exc), path=out, reason=exc.strerror or exc) from exc
 
 
 def _lower_peer(session: Session, division_code: str) -> SyncPeer | None:

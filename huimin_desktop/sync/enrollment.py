@@ -167,9 +167,7 @@ def normalize_code(text: str) -> str | None:
 def _code_key(code: str, salt: bytes) -> bytes:
     normalized = normalize_code(code)
     if normalized is None:
-        raise SetupCodeError(
-            f"安装码“{code.strip()}”格式不对：应为 {CODE_LENGTH} 位字母和数字（如 7K3Q-M9TX-2BHD），请核对"
-        )
+        raise SetupCodeError(code="setup.code_malformed", code_typed=code.strip(), length=CODE_LENGTH)
     return hashlib.scrypt(normalized.encode("ascii"), salt=salt, dklen=32, maxmem=_SCRYPT_MAXMEM, **_SCRYPT)
 
 
@@ -203,10 +201,7 @@ def open_secret(setup: SetupData, code: str) -> bytes:
             _associated(setup.station, upper),
         )
     except InvalidTag:
-        raise SetupCodeError(
-            f"安装码不正确：它打不开站点“{setup.station.name}”的安装文件；请核对上级站点登记时给出的安装码"
-            "（与安装文件分开传递），或请其重新登记"
-        ) from None
+        raise SetupCodeError(code="setup.wrong_code", name=setup.station.name) from None
 
 
 def setup_file_bytes(
@@ -234,22 +229,22 @@ def setup_file_bytes(
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.stat().st_size > _MAX_SETUP_BYTES:
-            raise SetupFileError(f"{path} 不是安装文件（文件过大）")
+            raise SetupFileError(code="setup.too_large", path=path)
         return path.read_bytes()
     except FileNotFoundError:
-        raise SetupFileError(f"找不到安装文件 {path}") from None
+        raise SetupFileError(code="setup.not_found", path=path) from None
     except IsADirectoryError:
-        raise SetupFileError(f"{path} 是文件夹，不是安装文件") from None
+        raise SetupFileError(code="setup.is_folder", path=path) from None
     except OSError as exc:
-        raise SetupFileError(f"无法读取安装文件 {path}：{exc.strerror or exc}") from exc
+        raise SetupFileError(code="setup.unreadable", path=path, reason=exc.strerror or exc) from exc
 
 
-def _signed_body(path: Path, raw: bytes, damaged: str) -> dict[str, Any]:
+def _signed_body(path: Path, raw: bytes) -> dict[str, Any]:
     """The body whose signature by the upper key it names checks out."""
     try:
         document = json.loads(raw.decode("utf-8"))
         if not isinstance(document, dict) or document.get("format") != SETUP_FORMAT:
-            raise SetupFileError(f"{path.name} 不是本程序的安装文件")
+            raise SetupFileError(code="setup.not_ours", name=path.name)
         text, signature = document["setup"], bytes.fromhex(document["signature"])
         body = json.loads(text)
         if not isinstance(body, dict):
@@ -258,30 +253,26 @@ def _signed_body(path: Path, raw: bytes, damaged: str) -> dict[str, Any]:
         raise
     except (UnicodeDecodeError, ValueError, KeyError, TypeError):
         if SETUP_FORMAT.encode() not in raw:
-            raise SetupFileError(f"{path.name} 不是本程序的安装文件") from None
-        raise SetupFileError(damaged) from None
+            raise SetupFileError(code="setup.not_ours", name=path.name) from None
+        raise SetupFileError(code="setup.damaged", name=path.name) from None
     try:
         signed = verify_signature(str(body["upper"]["sign_key"]), text.encode("utf-8"), signature)
     except (KeyError, TypeError):
         signed = False
     if not signed:
-        raise SetupFileError(damaged)
+        raise SetupFileError(code="setup.damaged", name=path.name)
     return body
 
 
 def read_setup_file(path: Path) -> SetupData:
     """Read and check a setup file; SetupFileError (one Chinese line) when it cannot be trusted."""
     path = Path(path)
-    damaged = f"安装文件 {path.name} 已损坏或被改动，不能使用；请向上级站点重新索取"
-    body = _signed_body(path, _read_bytes(path), damaged)
+    body = _signed_body(path, _read_bytes(path))
     version = body.get("version")
     if not isinstance(version, int) or version > SETUP_VERSION:
-        raise SetupFileError("安装文件来自较新版本的程序，请先升级本程序")
+        raise SetupFileError(code="setup.too_new")
     if version < SETUP_VERSION:
-        raise SetupFileError(
-            f"{path.name} 是旧版安装文件（内含站点私钥，已停用）；请上级站点重新登记本站"
-            "（enroll --force），用新的安装文件和安装码初始化"
-        )
+        raise SetupFileError(code="setup.old_version", name=path.name)
     try:
         upper_box_key = str(body["upper"]["box_key"])
         sealed = body["enrollment"]
@@ -298,7 +289,7 @@ def read_setup_file(path: Path) -> SetupData:
             sealed=sealed,
         )
     except (KeyError, TypeError, ValueError):
-        raise SetupFileError(damaged) from None
+        raise SetupFileError(code="setup.damaged", name=path.name) from None
 
 
 def division_contains(outer_code: str, inner_code: str) -> bool:

@@ -462,3 +462,33 @@ def test_verify_says_why_on_stderr(pair: Pair, tmp_path: Path) -> None:
     assert (payload["ok"], payload["status"]) == (False, "rejected")
     assert payload["reason"] in done.stderr and "校验" in payload["reason"]  # the changed byte
     assert state(pair.city, outputs=tmp_path) == before
+
+
+# -- setup-file and enrollment errors carry stable codes ----------------------------------------------
+
+
+def test_setup_and_enrollment_errors_have_codes_and_both_languages(pair: Pair, tmp_path: Path) -> None:
+    from huimin_desktop.messages import describe
+    from huimin_desktop.sync.enrollment import SetupFileError, read_setup_file
+
+    setup = pair.city.parent / "setup.json"
+    for path, code in ((tmp_path / "none.json", "setup.not_found"), (tmp_path, "setup.is_folder")):
+        with pytest.raises(SetupFileError) as caught:
+            read_setup_file(path)
+        assert caught.value.code == code and str(path) in (describe(caught.value, "en") or "")
+    wrong = run("init", "--setup", str(setup), "--code", "AAAA-BBBB-CCCC", "--admin", "admin",
+                "--data", str(tmp_path / "laptop"), "--lang", "en")  # fmt: skip
+    assert_failed_cleanly(wrong)
+    assert "Wrong setup code" in wrong.stderr and not (tmp_path / "laptop").exists()
+    before = state(pair.city, outputs=tmp_path)
+    again = run("enroll", "--division", TOWNSHIP, "--name", TOWNSHIP_NAME, "--out", str(tmp_path / "s.json"),
+                "--data", str(pair.city), "--lang", "en")  # fmt: skip
+    assert_failed_cleanly(again)
+    assert "already enrolled" in again.stderr and "--force" in again.stderr
+    out = str(tmp_path / "s.json")
+    chinese = run(
+        "enroll", "--division", TOWNSHIP, "--name", TOWNSHIP_NAME, "--out", out, "--data", str(pair.city)
+    )
+    assert_failed_cleanly(chinese)
+    assert "已于" in chinese.stderr and "--force" in chinese.stderr
+    assert state(pair.city, outputs=tmp_path) == before
