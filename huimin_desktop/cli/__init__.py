@@ -20,7 +20,7 @@ import argparse
 import importlib
 import sys
 
-from huimin_desktop import APP_NAME_ZH, __version__, messages
+from huimin_desktop import APP_NAME, APP_NAME_ZH, __version__, messages
 from huimin_desktop.cli import argparse_words
 from huimin_desktop.cli.common import EXIT_FAILED, EXIT_USAGE, Handler, Parser
 from huimin_desktop.cli.failures import log_bug
@@ -39,18 +39,42 @@ COMMAND_MODULES = (
 )
 
 
-LANG_HELP = "错误信息的语言：zh（中文，默认）或 en（英文；英文区域设置 LANG=en_* 时也是英文）"
+def _lang_help() -> str:
+    return say(
+        "界面和信息的语言：zh（中文，默认）或 en（英文；英文区域设置 LANG=en_* 时也是英文）",
+        "the language of the interface and messages: zh (Chinese, the default) or en (English; also "
+        "English under an English locale, LANG=en_*)",
+    )
+
+
+def _gui_epilog() -> str:
+    """``main.py`` with no command opens the GUI, which takes only these options (see main.py)."""
+    return say(
+        "不带子命令运行则打开图形界面，可用的选项：\n"
+        "  --data DIR    数据文件夹（默认：环境变量 HUIMIN_DATA 或用户数据目录）\n"
+        "  --lang zh|en  界面语言：zh（中文，默认）或 en（英文）\n"
+        "各子命令的选项见 huimin COMMAND --help。",
+        "Run without a command to open the graphical interface, which takes:\n"
+        "  --data DIR    the data folder (default: the HUIMIN_DATA variable or the per-user data folder)\n"
+        "  --lang zh|en  the interface language: zh (Chinese, the default) or en (English)\n"
+        "The options of each command: huimin COMMAND --help.",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="huimin", description=f"{APP_NAME_ZH}（命令行）。不带子命令运行则打开图形界面。")
+    parser = Parser(
+        prog="huimin",
+        description=say("{name}（命令行）。", "{name} (command line).", name=say(APP_NAME_ZH, APP_NAME)),
+        epilog=_gui_epilog(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument(
         "--version",
         action="version",
         version=f"%(prog)s {__version__}",
         help=say("显示程序版本并退出", "show the program's version and exit"),
     )
-    parser.add_argument("--lang", metavar="zh|en", help=LANG_HELP)
+    parser.add_argument("--lang", metavar="zh|en", help=_lang_help())
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def command(
@@ -58,17 +82,30 @@ def build_parser() -> argparse.ArgumentParser:
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument(
-            "--data", metavar="DIR", help="数据文件夹（默认：环境变量 HUIMIN_DATA 或用户数据目录）"
+            "--data",
+            metavar="DIR",
+            help=say(
+                "数据文件夹（默认：环境变量 HUIMIN_DATA 或用户数据目录）",
+                "the data folder (default: the HUIMIN_DATA variable or the per-user data folder)",
+            ),
         )
-        sub.add_argument("--lang", metavar="zh|en", default=argparse.SUPPRESS, help=LANG_HELP)
+        sub.add_argument("--lang", metavar="zh|en", default=argparse.SUPPRESS, help=_lang_help())
         if login:
             sub.add_argument(
                 "--user",
                 metavar="NAME",
-                help="登录的用户名（默认：环境变量 HUIMIN_USER；密码取自 HUIMIN_PASSWORD 或提示输入）",
+                help=say(
+                    "登录的用户名（默认：环境变量 HUIMIN_USER；密码取自 HUIMIN_PASSWORD 或提示输入）",
+                    "the user to log in as (default: the HUIMIN_USER variable; the password comes from "
+                    "HUIMIN_PASSWORD or a prompt)",
+                ),
             )
         if reports:
-            sub.add_argument("--json", action="store_true", help="以一个 JSON 对象输出结果")
+            sub.add_argument(
+                "--json",
+                action="store_true",
+                help=say("以一个 JSON 对象输出结果", "print the result as one JSON object"),
+            )
         sub.set_defaults(handler=handler)
         return sub
 

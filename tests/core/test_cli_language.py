@@ -6,7 +6,10 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -34,10 +37,11 @@ def run(
 
 
 def english_words(text: str) -> list[str]:
-    """ASCII words left in a Chinese line once the program's name and command (``huimin init``),
-    ``--options``, METAVARS, quoted values the user typed or may choose, and ``{placeholders}`` are taken out."""
-    text = re.sub(r"(?m)^huimin( [a-z-]+)?", "", text)
-    text = re.sub(r"\b[A-Z]{2,}\b|--[\w-]+|'[^']*'|\{\w+\}", "", text)
+    """ASCII words of three letters or more left in a Chinese text once these are taken out: the
+    program's name and command (``huimin init``), ``--options``, METAVARS and ENVIRONMENT_VARIABLES
+    (``LANG=en_*``), quoted values the user typed or may choose, and ``{placeholders}``."""
+    text = re.sub(r"\bhuimin( [a-z-]+)?", "", text)
+    text = re.sub(r"\b[A-Z][A-Z_]+\b(=\w+\*?)?|--[\w-]+|'[^']*'|\{\w+\}", "", text)
     return re.findall(r"[A-Za-z]{3,}", text)
 
 
@@ -134,3 +138,26 @@ def test_command_line_errors_in_both_languages(
     status, out, err = run(["--lang", "en", *argv], capsys, monkeypatch)
     assert (status, out) == (2, "")
     assert en in err and "error:" in err and not CJK.search(err), err
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_main_help_lists_the_gui_options(language: str) -> None:
+    """``python main.py --help`` (the real entry point) names the GUI's own options in the epilog."""
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, str(root / "main.py"), "--help"],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**os.environ, "LC_ALL": "zh_CN.UTF-8" if language == "zh" else "en_US.UTF-8"},
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    epilog = result.stdout.split("\n\n")[-1]
+    gui = [line.split()[:2] for line in epilog.splitlines() if line.startswith("  --")]
+    assert gui == [["--data", "DIR"], ["--lang", "zh|en"]]
+    options = result.stdout[result.stdout.index("选项：" if language == "zh" else "options:") :]
+    if language == "en":
+        assert "graphical interface" in epilog and not CJK.search(options), options
+    else:
+        assert "图形界面" in epilog and not english_words(options), options
