@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from huimin_desktop.cli.common import EXIT_OK, AddCommand, check_output_file, emit, open_station
+from huimin_desktop.cli.words import level_word, say
 from huimin_desktop.services.enrollment import PeerInfo
 
 RELATION_NAMES = {"upper": "上级", "lower": "下级", "relayed": "经转"}
@@ -25,15 +26,32 @@ def cmd_enroll(args: argparse.Namespace) -> int:
         "setup_code": result.setup_code,
         "reenrolled": result.reenrolled,
     }
-    again = "（重新登记：原来那台电脑的同步包此后不再接受）" if result.reenrolled else ""
+    again = (
+        say(
+            "（重新登记：原来那台电脑的同步包此后不再接受）",
+            " (enrolled again: the packages of the computer it had before are no longer accepted)",
+        )
+        if result.reenrolled
+        else ""
+    )
     emit(
         args,
         payload,
-        f"已登记下级站点：{result.name}（{result.level}，{result.division}）{again}\n"
-        f"安装文件：{result.setup_file}\n"
-        f"安装码：{result.setup_code}\n"
-        "初始化时要同时用到安装文件和安装码（init --setup 文件 --code 安装码）。"
-        "安装码请另行告知（电话或纸条），不要和 U 盘放在一起；只能使用一次。",
+        say(
+            "已登记下级站点：{name}（{level}，{division}）{again}\n安装文件：{file}\n安装码：{code}\n"
+            "初始化时要同时用到安装文件和安装码（init --setup 文件 --code 安装码）。"
+            "安装码请另行告知（电话或纸条），不要和 U 盘放在一起；只能使用一次。",
+            "Lower station enrolled: {name} ({level}, {division}){again}\nSetup file: {file}\n"
+            "Setup code: {code}\nSetting it up takes both the setup file and the code (init --setup FILE "
+            "--code CODE). Tell the code separately (by phone or on paper), never with the USB stick; "
+            "it works once.",
+            name=result.name,
+            level=level_word(result.level),
+            division=result.division,
+            again=again,
+            file=result.setup_file,
+            code=result.setup_code,
+        ),
     )
     return EXIT_OK
 

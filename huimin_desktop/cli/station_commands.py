@@ -19,6 +19,7 @@ from huimin_desktop.cli.common import (
     read_password,
     recovery_notice,
 )
+from huimin_desktop.cli.words import level_word, say
 from huimin_desktop.services.station import DEMO_ADMIN, DEMO_PASSWORD, Station, has_station
 
 
@@ -73,10 +74,31 @@ def cmd_init(args: argparse.Namespace) -> int:
     emit(
         args,
         payload,
-        f"已初始化站点：{info.name}（{info.level}，{info.division_code}），数据文件夹 {payload['data']}，"
-        f"管理员 {payload['admin']}\n{recovery_notice(station.recovery_code or '')}",
+        say(
+            "已初始化站点：{name}（{level}，{division}），数据文件夹 {data}，管理员 {admin}",
+            "Station set up: {name} ({level}, {division}), data folder {data}, administrator {admin}",
+            name=info.name,
+            level=level_word(info.level),
+            division=info.division_code,
+            data=payload["data"],
+            admin=payload["admin"],
+        )
+        + f"\n{recovery_notice(station.recovery_code or '')}",
     )
     return EXIT_OK
+
+
+# DemoSummary's fields, as the demo summary names them.
+DEMO_COUNTS = {
+    "villages": ("村", "villages"),
+    "households": ("农户", "households"),
+    "members": ("家庭成员", "members"),
+    "surveys": ("调查", "surveys"),
+    "projects": ("项目", "projects"),
+    "trainings": ("培训", "trainings"),
+    "indicators": ("考核指标", "indicators"),
+    "attachments": ("附件", "attachments"),
+}
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -100,10 +122,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             **vars(summary),
         }
     end_progress_line(args)
-    text = "已生成演示数据：" + "，".join(f"{k} {v}" for k, v in vars(summary).items())
+    text = say("已生成演示数据：", "Demo data generated: ") + say("，", ", ").join(
+        say("{what} {count}", "{count} {what}", what=say(*DEMO_COUNTS[key]), count=count)
+        for key, count in vars(summary).items()
+    )
     if created:
         payload.update(user=DEMO_ADMIN, password=DEMO_PASSWORD)
-        text += f"\n已新建演示站点：用户名 {DEMO_ADMIN}，密码 {DEMO_PASSWORD}"
+        text += say(
+            "\n已新建演示站点：用户名 {user}，密码 {password}",
+            "\nDemo station created: user {user}, password {password}",
+            user=DEMO_ADMIN,
+            password=DEMO_PASSWORD,
+        )
     emit(args, payload, text)
     return EXIT_OK
 

@@ -31,3 +31,10 @@ def language_in(argv: Sequence[str]) -> str | None:
         elif arg.startswith("--lang="):
             found = arg.partition("=")[2]
     return found
+
+
+def level_word(code: str) -> str:
+    """A station level's name (``city`` → 市级 / city) in the current language."""
+    from huimin_desktop.domain.levels import level_name
+
+    return level_name(code, english=messages.language() == messages.EN)

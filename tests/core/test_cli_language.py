@@ -161,3 +161,37 @@ def test_main_help_lists_the_gui_options(language: str) -> None:
         assert "graphical interface" in epilog and not CJK.search(options), options
     else:
         assert "图形界面" in epilog and not english_words(options), options
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_summaries_word_levels_and_counts_in_one_language(
+    language: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """init, enroll and demo summaries: the level and the demo counts in the sentence's language."""
+    lang = ["--lang", language]
+    city = str(tmp_path / "city")
+    init = ["init", "--data", city, "--level", "city", "--name", "朝阳市民委", "--division", "211300"]
+    status, init_out, err = run([*lang, *init, "--admin", "admin"], capsys, monkeypatch)
+    assert status == 0, err
+    enroll = ["enroll", "--data", city, "--division", "211321", "--name", "朝阳县", "--out"]
+    status, enroll_out, err = run([*lang, *enroll, str(tmp_path / "setup.json")], capsys, monkeypatch)
+    assert status == 0, err
+    status, demo_out, err = run(
+        [*lang, "demo", "--data", str(tmp_path / "demo"), "--households", "3"], capsys, monkeypatch
+    )
+    assert status == 0, err
+    # data values, not words of the program: names, the folder, the demo login (admin / demo)
+    values = ("朝阳市民委", "朝阳县", city, "admin", "demo")
+    summaries = "\n".join(init_out.splitlines()[:1] + enroll_out.splitlines()[:1] + demo_out.splitlines()[:2])
+    if language == "zh":
+        assert "（市级，211300）" in init_out and "（县级，211321）" in enroll_out, summaries
+        assert "村 " in demo_out and "农户 3" in demo_out, demo_out
+        for value in values:
+            summaries = summaries.replace(value, "")
+        assert not english_words(summaries), summaries
+    else:
+        assert "(city, 211300)" in init_out and "(county, 211321)" in enroll_out, summaries
+        assert "3 households" in demo_out and " villages" in demo_out, demo_out
+        for value in values:
+            summaries = summaries.replace(value, "")
+        assert not CJK.search(summaries), summaries
