@@ -572,4 +572,54 @@ CATALOG: dict[str, Words] = {
         "数据库文件已损坏（{database}）；请从 backups/ 中的备份恢复，或联系技术支持",
         "The database file ({database}) is damaged; restore it from a copy in backups/ or contact support",
     ),
+    # -- validation issues with no parameters (the Chinese is the validator's own line) -----------
+    "user.username": Words(
+        "用户名应为 2–30 位小写字母、数字或 _ . -，以字母开头",
+        "A user name is 2–30 lower-case letters, digits or _ . -, starting with a letter",
+    ),
+    "division.name_missing": Words("名称不能为空", "The name is empty"),
+    "division.name_too_long": Words("名称不能超过 100 个字", "The name is longer than 100 characters"),
+    "division.parent_unknown": Words("所属乡镇不存在", "The township it belongs to does not exist"),
+    "training.topic_missing": Words("培训主题不能为空", "The training topic is empty"),
+    "training.date_future": Words("培训日期不能晚于今天", "The training date is after today"),
+    "training.division_unknown": Words(
+        "培训地点所在区划不存在", "The division of the training place does not exist"
+    ),
+    "training.hours_negative": Words("培训学时不能为负数", "The training hours are negative"),
+    "training.extra_negative": Words(
+        "名单外参训人数不能为负数", "The number of trainees not on the list is negative"
+    ),
+    "training.project_unknown": Words(
+        "关联的项目不存在或已删除", "The linked project does not exist or was deleted"
+    ),
+    "indicator.division_unknown": Words(
+        "考核单位（县级区划）不存在", "The assessed unit (a county division) does not exist"
+    ),
+    "indicator.deduction_negative": Words("扣分值不能为负数", "The deduction is negative"),
+    "indicator.step_missing": Words(
+        "按差额扣分时须填写每档差额", "Deducting by shortfall needs the size of each step"
+    ),
+    "progress.date_future": Words("填报日期不能晚于今天", "The reporting date is after today"),
+    "progress.empty": Words("请填写完成值或进展说明", "Give the value reached or a note on the progress"),
+    "indicator.name_missing": Words("指标名称不能为空", "The indicator name is empty"),
+    "indicator.max_score_negative": Words("分值不能为负数", "The score is negative"),
+    "indicator.city_only": Words(
+        "考核指标由市级下达，本站只能填报完成进度",
+        "Indicators are set by the city; this station can only report progress",
+    ),
+    "stage.date_future": Words("办理日期不能晚于今天", "The date of this step is after today"),
+    "project.code_missing": Words("项目编号不能为空", "The project number is empty"),
+    "project.start_missing": Words(
+        "已填实际完工日期，但未填实际开工日期",
+        "The actual finish date is given but the actual start date is not",
+    ),
+    "project.name_missing": Words("项目名称不能为空", "The project name is empty"),
+    "project.division_unknown": Words("项目所在地（区划）不存在", "The project's division does not exist"),
+    "project.no_funds": Words("项目尚未填写任何资金", "The project has no funds entered yet"),
+    "project.code_too_long": Words(
+        "项目编号不能超过 40 个字符", "The project number is longer than 40 characters"
+    ),
+    "stage.nothing_to_return": Words(
+        "项目尚未申报，无法退回", "The project has not been submitted, so it cannot be sent back"
+    ),
 }
