@@ -17,6 +17,83 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>AssessmentGrid</name>
+    <message>
+        <source>On time</source>
+        <translation>按期完成</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期完成</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>Not yet due</source>
+        <translation>未到期</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentGridModel</name>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Milestones of month %1: %2</source>
+        <translation>%1月时间节点：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentPage</name>
+    <message>
+        <source>Enter progress…</source>
+        <translation>填报进度…</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>详情…</translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation>考核</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Scoring…</source>
+        <translation>正在计分…</translation>
+    </message>
+    <message>
+        <source>No indicators yet: the city defines them and sends them down.</source>
+        <translation>还没有考核指标：考核指标由市级制定并下发。</translation>
+    </message>
+    <message>
+        <source>Scored as of %1. Each month shows the milestones met on time out of those due.</source>
+        <translation>计分截至 %1。每月格中为按期完成的时间节点数 / 该月节点总数。</translation>
+    </message>
+    <message>
+        <source>Indicators</source>
+        <translation>考核指标</translation>
+    </message>
+    <message>
+        <source>%1: %2 indicators, %3 points</source>
+        <translation>%1：%2 项指标，得分 %3</translation>
+    </message>
+</context>
+<context>
     <name>AttachmentPanel</name>
     <message>
         <source>Photo</source>
@@ -153,6 +230,155 @@ Other records that use the same file keep it.</source>
     </message>
 </context>
 <context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record id</source>
+        <translation>记录编号</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>改动前 → 改动后</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Record id (exact)</source>
+        <translation>记录编号（完整）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>记录：</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <source>{shown} newest of {total} lines (the export takes them all)</source>
+        <translation>显示最新 {shown} 条，共 {total} 条（导出包含全部）</translation>
+    </message>
+    <message>
+        <source>{count} lines</source>
+        <translation>共 {count} 条</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <source>audit-log.xlsx</source>
+        <translation>审计日志.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Exported {count} lines to {path}</source>
+        <translation>已导出 {count} 条到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Show in file manager</source>
+        <translation>在文件管理器中显示</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>备份文件夹：</translation>
+    </message>
+    <message>
+        <source>Last automatic backup:</source>
+        <translation>最近一次自动备份：</translation>
+    </message>
+    <message>
+        <source>Last backup to a USB stick:</source>
+        <translation>最近一次备份到U盘：</translation>
+    </message>
+    <message>
+        <source>Back up to USB stick…</source>
+        <translation>备份到U盘…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>A backup is taken every day while the program runs and before every merge; the last 7 days and 4 weeks are kept. A backup to a USB stick also holds the attachments, stays encrypted and opens with a user&apos;s password or the recovery code.</source>
+        <translation>程序运行时每天自动备份一次，每次合并前也备份；保留最近 7 天和 4 周的备份。备份到U盘时连同附件一起备份，备份保持加密，可用用户密码或恢复码打开。</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>还没有</translation>
+    </message>
+    <message>
+        <source>{when} ({count} kept)</source>
+        <translation>{when}（共保留 {count} 份）</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未备份</translation>
+    </message>
+    <message>
+        <source>{when}, {folder}</source>
+        <translation>{when}，{folder}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictPreviewTable</name>
     <message>
         <source>From</source>
@@ -278,6 +504,165 @@ Other records that use the same file keep it.</source>
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Overview</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Households covered</source>
+        <translation>覆盖农户（户）</translation>
+    </message>
+    <message>
+        <source>Household surveys</source>
+        <translation>入户调查（户）</translation>
+    </message>
+    <message>
+        <source>Income increase per household</source>
+        <translation>户均增收</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目（个）</translation>
+    </message>
+    <message>
+        <source>Funds planned (10k yuan)</source>
+        <translation>计划投入资金（万元）</translation>
+    </message>
+    <message>
+        <source>Training sessions</source>
+        <translation>培训（期）</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Drawing the chart…</source>
+        <translation>正在生成图表…</translation>
+    </message>
+    <message>
+        <source>Lower station</source>
+        <translation>下级站点</translation>
+    </message>
+    <message>
+        <source>Last package</source>
+        <translation>最近收到数据包</translation>
+    </message>
+    <message>
+        <source>Days ago</source>
+        <translation>距今天数</translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>考核指标</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划进度</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Packages from the lower stations</source>
+        <translation>下级站点数据报送</translation>
+    </message>
+    <message>
+        <source>Indicators behind schedule</source>
+        <translation>进度滞后的考核指标</translation>
+    </message>
+    <message>
+        <source>Counting the figures…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Overview · {area}</source>
+        <translation>首页 · {area}</translation>
+    </message>
+    <message>
+        <source>all areas</source>
+        <translation>全部地区</translation>
+    </message>
+    <message>
+        <source>{year}: as of {date}</source>
+        <translation>{year} 年度 · 截至 {date}</translation>
+    </message>
+    <message>
+        <source>Target {target} households</source>
+        <translation>年度目标 {target} 户</translation>
+    </message>
+    <message>
+        <source>City target {target} households</source>
+        <translation>全市年度目标 {target} 户</translation>
+    </message>
+    <message>
+        <source>of {households} households ({share})</source>
+        <translation>占农户 {households} 户的 {share}</translation>
+    </message>
+    <message>
+        <source>{accepted} accepted</source>
+        <translation>已验收 {accepted} 个</translation>
+    </message>
+    <message>
+        <source>Spent {spent} ({share})</source>
+        <translation>已使用 {spent} 万元（{share}）</translation>
+    </message>
+    <message>
+        <source>{people} people trained</source>
+        <translation>培训 {people} 人次</translation>
+    </message>
+    <message>
+        <source>No household has a baseline and a later survey</source>
+        <translation>暂无同时有基期和后续调查的农户</translation>
+    </message>
+    <message>
+        <source>{yuan} yuan</source>
+        <translation>{yuan} 元</translation>
+    </message>
+    <message>
+        <source>Goal {goal} yuan · {first}→{year}, {households} households</source>
+        <translation>目标 {goal} 元 · {first}→{year} 年 · {households} 户</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未收到</translation>
+    </message>
+    <message>
+        <source>This station has no lower stations.</source>
+        <translation>本站没有下级站点。</translation>
+    </message>
+    <message>
+        <source>{count} stations; {stale} silent for more than {days} days</source>
+        <translation>共 {count} 个站点，其中 {stale} 个超过 {days} 天未报送</translation>
+    </message>
+    <message>
+        <source>{value} (month {month})</source>
+        <translation>{value}（{month} 月）</translation>
+    </message>
+    <message>
+        <source>{count} indicators behind their monthly plan</source>
+        <translation>{count} 项指标未按时间节点完成</translation>
+    </message>
+    <message>
+        <source>Every indicator is on schedule.</source>
+        <translation>各项指标均按计划推进。</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>YYYY-MM-DD</source>
@@ -359,6 +744,37 @@ Other records that use the same file keep it.</source>
     <message>
         <source>Discard</source>
         <translation>放弃</translation>
+    </message>
+</context>
+<context>
+    <name>DriveBackupDialog</name>
+    <message>
+        <source>Back up to USB stick</source>
+        <translation>备份到U盘</translation>
+    </message>
+    <message>
+        <source>The database (encrypted), the key vault and the attachments are copied to the stick and read back to check them. If the stick is pulled out, back up again: it goes on where it stopped.</source>
+        <translation>数据库（加密）、密钥库和附件将复制到U盘，写完后读回校验。如果U盘中途被拔出，再备份一次即可从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Back up</source>
+        <translation>开始备份</translation>
+    </message>
+    <message>
+        <source>Backing up to {path}…</source>
+        <translation>正在备份到 {path}…</translation>
+    </message>
+    <message>
+        <source>Backed up to {folder}: {files} files, {size}, {attachments} attachments; everything was read back and matches. The stick can be removed safely.</source>
+        <translation>已备份到 {folder}：{files} 个文件，{size}，附件 {attachments} 个；全部读回校验一致。可以安全拔出U盘。</translation>
+    </message>
+    <message>
+        <source>Cancelled. The backup on the stick is unfinished; back up again to go on with it.</source>
+        <translation>已取消。U盘上的备份尚未完成；再备份一次即可接着完成。</translation>
+    </message>
+    <message>
+        <source>The backup did not finish: {reason}</source>
+        <translation>备份未完成：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1302,6 +1718,120 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     </message>
 </context>
 <context>
+    <name>IndicatorDetailDialog</name>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>时间节点</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Progress entries</source>
+        <translation>进度填报记录</translation>
+    </message>
+    <message>
+        <source>Computed from the records at each month&apos;s end: no entries.</source>
+        <translation>按各月末的业务数据自动统计，无需填报。</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorScoreModel</name>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>考核指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>完成率</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月节点</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Scoring</source>
+        <translation>计分方式</translation>
+    </message>
+    <message>
+        <source>Progress from</source>
+        <translation>进度来源</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Lead unit</source>
+        <translation>牵头单位</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Month %1 milestone</source>
+        <translation>%1月节点</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>手工填报</translation>
+    </message>
+    <message>
+        <source>Computed: %1</source>
+        <translation>系统统计：%1</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Log in – Huimin Desktop</source>
@@ -1351,44 +1881,12 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <translation>考核</translation>
     </message>
     <message>
-        <source>Monthly performance assessment of the counties against their indicators.</source>
-        <translation>按考核指标对各县（市、区）进行月度绩效考核。</translation>
-    </message>
-    <message>
-        <source>Indicators with targets, monthly milestones and scoring rules</source>
-        <translation>考核指标：目标任务、月度进度节点和评分标准</translation>
-    </message>
-    <message>
-        <source>Responsible people, deadlines and lead units</source>
-        <translation>责任人、完成时限和牵头单位</translation>
-    </message>
-    <message>
-        <source>Progress entries with their evidence</source>
-        <translation>进度填报及佐证材料</translation>
-    </message>
-    <message>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
         <source>Reports</source>
         <translation>报表</translation>
-    </message>
-    <message>
-        <source>The official statistics tables, as Excel workbooks ready to print.</source>
-        <translation>正式统计报表，生成可直接打印的 Excel 工作簿。</translation>
-    </message>
-    <message>
-        <source>Households, income and needs by township and village</source>
-        <translation>按乡镇、村统计农户、收入和需求</translation>
-    </message>
-    <message>
-        <source>Projects and funds by category and source</source>
-        <translation>按类别和来源统计项目与资金</translation>
-    </message>
-    <message>
-        <source>Progress against the yearly targets</source>
-        <translation>年度目标任务完成进度</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1407,6 +1905,14 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <translation>用户管理(&amp;U)…</translation>
     </message>
     <message>
+        <source>&amp;Audit log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Public notice of beneficiaries…</source>
+        <translation>受益农户公示(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -1421,6 +1927,10 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     <message>
         <source>Huimin Desktop</source>
         <translation>惠民工程数据采集系统</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>首页</translation>
     </message>
     <message>
         <source>Station: {name} ({level})</source>
@@ -1737,6 +2247,10 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <translation>已合并 {applied} 个同步包，拒绝 {refused} 个；{conflicts} 个冲突待审核。</translation>
     </message>
     <message>
+        <source>Skipped {own} of this station&apos;s own package(s).</source>
+        <translation>跳过本站自己的同步包 {own} 个。</translation>
+    </message>
+    <message>
         <source>The packages could not be read: {reason}</source>
         <translation>无法读取同步包：{reason}</translation>
     </message>
@@ -1903,6 +2417,65 @@ Reason: {reason}</source>
     <message>
         <source>Updated ({count})</source>
         <translation>更新（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Enter progress</source>
+        <translation>填报进度</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Cumulative value so far, in %1</source>
+        <translation>截至该月的累计完成值（%1）</translation>
+    </message>
+    <message>
+        <source>Evidence required: %1</source>
+        <translation>需提供的证明材料：%1</translation>
+    </message>
+    <message>
+        <source>Month reported</source>
+        <translation>填报月份</translation>
+    </message>
+    <message>
+        <source>Reported on</source>
+        <translation>填报日期</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Evidence files</source>
+        <translation>选择证明材料</translation>
+    </message>
+    <message>
+        <source>The value must be a number: %1</source>
+        <translation>完成值应为数字：%1</translation>
+    </message>
+    <message>
+        <source>Saving the progress…</source>
+        <translation>正在保存进度…</translation>
     </message>
 </context>
 <context>
@@ -2124,6 +2697,10 @@ Reason: {reason}</source>
         <translation>导出档案到文件夹</translation>
     </message>
     <message>
+        <source>project archive</source>
+        <translation>项目档案</translation>
+    </message>
+    <message>
         <source>Exporting the project archive…</source>
         <translation>正在导出项目档案…</translation>
     </message>
@@ -2254,6 +2831,72 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     </message>
 </context>
 <context>
+    <name>PublicNoticeDialog</name>
+    <message>
+        <source>Public notice of beneficiaries</source>
+        <translation>受益农户公示</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>保存为 Excel…</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Year of the projects:</source>
+        <translation>项目年度：</translation>
+    </message>
+    <message>
+        <source>Place:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>{count} beneficiaries, {total} yuan in all</source>
+        <translation>共 {count} 户次，扶持资金合计 {total} 元</translation>
+    </message>
+    <message>
+        <source>Save the public notice</source>
+        <translation>保存公示名单</translation>
+    </message>
+    <message>
+        <source>public-notice.xlsx</source>
+        <translation>受益农户公示.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The public notice was saved to {path}.</source>
+        <translation>公示名单已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Print the public notice</source>
+        <translation>打印公示名单</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason for the export</source>
+        <translation>导出原因</translation>
+    </message>
+    <message>
+        <source>The {what} holds whole ID numbers and phone numbers. Say why it is needed: the reason is kept in the audit log with your name.</source>
+        <translation>{what}含完整的身份证号和电话号码。请说明导出原因：原因将连同您的用户名记入审计日志。</translation>
+    </message>
+    <message>
+        <source>e.g. checked with the county civil affairs office</source>
+        <translation>例如：与县民委核对</translation>
+    </message>
+    <message>
+        <source>Mask ID numbers and phones instead (no reason needed)</source>
+        <translation>改为遮盖身份证号和电话后导出（无需原因）</translation>
+    </message>
+</context>
+<context>
     <name>RecordListPage</name>
     <message>
         <source>Open</source>
@@ -2336,6 +2979,168 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>I have written it down</source>
         <translation>我已抄下</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Reports are printed by reviewers and administrators. Ask one of them to log in.</source>
+        <translation>报表由审核员或管理员打印，请让他们登录。</translation>
+    </message>
+    <message>
+        <source>All five tables</source>
+        <translation>全部五张表</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>统计范围</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <source>Save as Excel…</source>
+        <translation>另存为 Excel…</translation>
+    </message>
+    <message>
+        <source>Counting the tables…</source>
+        <translation>正在统计报表…</translation>
+    </message>
+    <message>
+        <source>Counting the report tables…</source>
+        <translation>正在统计报表…</translation>
+    </message>
+    <message>
+        <source>{area}, {year}: figures as of {date}.</source>
+        <translation>{area}，{year} 年度：数据截至 {date}。</translation>
+    </message>
+    <message>
+        <source>Print preview: {title}</source>
+        <translation>打印预览：{title}</translation>
+    </message>
+    <message>
+        <source>report tables</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF file (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Save as Excel</source>
+        <translation>另存为 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>报表已保存</translation>
+    </message>
+    <message>
+        <source>The report tables were saved to {path}.</source>
+        <translation>报表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Saving the report…</source>
+        <translation>正在保存报表…</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Choose an automatic backup, or a backup folder on a USB stick. The backup is checked first; the current data is backed up before it is replaced.</source>
+        <translation>选择一份自动备份，或U盘上的备份文件夹。恢复前先检查备份；当前数据被替换前会先备份。</translation>
+    </message>
+    <message>
+        <source>{when}  ({label}, {size})</source>
+        <translation>{when}（{label}，{size}）</translation>
+    </message>
+    <message>
+        <source>Backup folder on a USB stick…</source>
+        <translation>U盘上的备份文件夹…</translation>
+    </message>
+    <message>
+        <source>Check and restore…</source>
+        <translation>检查并恢复…</translation>
+    </message>
+    <message>
+        <source>before upgrading schema {revision}</source>
+        <translation>升级结构版本 {revision} 前</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>每日备份</translation>
+    </message>
+    <message>
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before encryption</source>
+        <translation>加密前</translation>
+    </message>
+    <message>
+        <source>Choose a backup folder</source>
+        <translation>选择备份文件夹</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>The backup is whole and belongs to this station.</source>
+        <translation>备份完好，属于本站。</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {station} taken {when}? The current data is replaced by it (a backup of the current data is taken first).</source>
+        <translation>恢复 {station} 于 {when} 的备份吗？当前数据将被它替换（替换前先备份当前数据）。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Restored. The data as it was before is kept in {copy}.</source>
+        <translation>已恢复。恢复前的数据保存在 {copy}。</translation>
     </message>
 </context>
 <context>
@@ -2513,6 +3318,10 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>roster</source>
+        <translation>花名册</translation>
     </message>
     <message>
         <source>Roster exported</source>
