@@ -78,7 +78,9 @@ def integer(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"“{text}”不是整数") from None
+        raise argparse.ArgumentTypeError(
+            say("“{text}”不是整数", "'{text}' is not a whole number", text=text)
+        ) from None
 
 
 def check_output_file(
@@ -137,7 +139,7 @@ PASSWORD_ENV, NEW_PASSWORD_ENV, USER_ENV = "HUIMIN_PASSWORD", "HUIMIN_NEW_PASSWO
 
 
 def read_password(
-    args: argparse.Namespace, *, env: str = PASSWORD_ENV, prompt: str = "密码：", confirm: bool = False
+    args: argparse.Namespace, *, env: str = PASSWORD_ENV, prompt: str | None = None, confirm: bool = False
 ) -> str:
     """The password from ``env``, else a hidden prompt on a terminal (asked twice with ``confirm``)."""
     value = os.environ.get(env)
@@ -147,8 +149,8 @@ def read_password(
         from huimin_desktop.paths import resolve_data_dir
 
         raise AuthenticationError(code="auth.login_required", path=resolve_data_dir(args.data))
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("再输入一次：") != first:
+    first = getpass.getpass(prompt or say("密码：", "Password: "))
+    if confirm and getpass.getpass(say("再输入一次：", "Once more: ")) != first:
         raise AuthenticationError(code="auth.passwords_differ")
     return first
 
@@ -182,4 +184,9 @@ def open_station(args: argparse.Namespace) -> Station:
 
 
 def recovery_notice(code: str) -> str:
-    return f"数据文件夹已加密。管理员恢复码（只显示这一次，请抄下并与电脑分开保管）：{code}"
+    return say(
+        "数据文件夹已加密。管理员恢复码（只显示这一次，请抄下并与电脑分开保管）：{code}",
+        "The data folder is encrypted. The administrator's recovery code (shown this once: write it down "
+        "and keep it away from the computer): {code}",
+        code=code,
+    )

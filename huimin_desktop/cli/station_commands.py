@@ -27,20 +27,38 @@ def _open_new_station(args: argparse.Namespace) -> Station:
     if args.setup:
         given = [flag for flag, value in (("--level", args.level), ("--name", args.name)) if value]
         if given or args.division:
-            raise CommandFailed("使用 --setup 时站点信息来自安装文件，不要再给 --level、--name、--division")
+            raise CommandFailed(
+                say(
+                    "使用 --setup 时站点信息来自安装文件，不要再给 --level、--name、--division",
+                    "with --setup the station comes from the setup file: leave out --level, --name and "
+                    "--division",
+                )
+            )
         if not args.code:
-            raise CommandFailed("缺少参数：--code（上级站点登记时给出的 12 位安装码，如 7K3Q-M9TX-2BHD）")
+            raise CommandFailed(
+                say(
+                    "缺少参数：--code（上级站点登记时给出的 12 位安装码，如 7K3Q-M9TX-2BHD）",
+                    "missing: --code (the 12-character setup code the upper station gave at enrolment, "
+                    "e.g. 7K3Q-M9TX-2BHD)",
+                )
+            )
         admin, password = _first_admin(args)
         return Station.create_from_setup(args.data, args.setup, args.code, admin=admin, password=password)
     if args.code:
-        raise CommandFailed("--code 只与 --setup 一起使用")
+        raise CommandFailed(say("--code 只与 --setup 一起使用", "--code goes only with --setup"))
     missing = [
         flag
         for flag, value in (("--level", args.level), ("--name", args.name), ("--division", args.division))
         if not value
     ]
     if missing:
-        raise CommandFailed(f"缺少参数：{' '.join(missing)}（或用 --setup FILE 从上级站点的安装文件初始化）")
+        raise CommandFailed(
+            say(
+                "缺少参数：{missing}（或用 --setup FILE 从上级站点的安装文件初始化）",
+                "missing: {missing} (or set up from the upper station's setup file with --setup FILE)",
+                missing=" ".join(missing),
+            )
+        )
     admin, password = _first_admin(args)
     return Station.create(
         args.data,
@@ -55,8 +73,17 @@ def _open_new_station(args: argparse.Namespace) -> Station:
 def _first_admin(args: argparse.Namespace) -> tuple[str, str]:
     admin = args.admin or os.environ.get(USER_ENV)
     if not admin:
-        raise CommandFailed("缺少参数：--admin NAME（第一位管理员的用户名）")
-    return admin, read_password(args, prompt=f"管理员 {admin} 的密码：", confirm=True)
+        raise CommandFailed(
+            say(
+                "缺少参数：--admin NAME（第一位管理员的用户名）",
+                "missing: --admin NAME (the first administrator)",
+            )
+        )
+    return admin, read_password(
+        args,
+        prompt=say("管理员 {admin} 的密码：", "Password of the administrator {admin}: ", admin=admin),
+        confirm=True,
+    )
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -103,9 +130,21 @@ DEMO_COUNTS = {
 
 def cmd_demo(args: argparse.Namespace) -> int:
     if args.households < 1:
-        raise CommandFailed(f"--households 应为正整数，收到 {args.households}")
+        raise CommandFailed(
+            say(
+                "--households 应为正整数，收到 {value}",
+                "--households takes a positive whole number, not {value}",
+                value=args.households,
+            )
+        )
     if args.attachments_mb < 0:
-        raise CommandFailed(f"--attachments-mb 不能为负数，收到 {args.attachments_mb}")
+        raise CommandFailed(
+            say(
+                "--attachments-mb 不能为负数，收到 {value}",
+                "--attachments-mb cannot be negative, not {value}",
+                value=args.attachments_mb,
+            )
+        )
     created = not has_station(args.data)
     station = Station.open_demo(args.data)[0] if created else open_station(args)
     with station:
@@ -152,16 +191,44 @@ def cmd_check(args: argparse.Namespace) -> int:
         "leftovers": list(report.leftovers),
         "digest": report.digest,
     }
-    lines = ["检查通过：数据库与附件完好" if report.ok else "发现问题：", *report.problems]
+    lines = [
+        say("检查通过：数据库与附件完好", "Check passed: the database and attachments are sound")
+        if report.ok
+        else say("发现问题：", "Problems found:"),
+        *report.problems,
+    ]
     lines += report.leftovers
-    lines.append(f"同步数据摘要：{report.digest}（两站数据相同则摘要相同）")
+    lines.append(
+        say(
+            "同步数据摘要：{digest}（两站数据相同则摘要相同）",
+            "Digest of the synchronised data: {digest} (two stations holding the same data have the same)",
+            digest=report.digest,
+        )
+    )
     if removed:
-        lines.append(f"已删除 {removed} 个没有记录使用的附件文件（{_megabytes(freed)}）")
-    if report.unused_blobs:
-        hint = "（1 小时内新存入的不删除）" if args.remove_unused else "；可用 check --remove-unused 删除"
         lines.append(
-            f"附件库中有 {report.unused_blobs} 个文件没有任何记录使用（{_megabytes(report.unused_bytes)}），"
-            f"多为中断的添加附件或合并留下{hint}"
+            say(
+                "已删除 {count} 个没有记录使用的附件文件（{size}）",
+                "Removed {count} attachment files no record used ({size})",
+                count=removed,
+                size=_megabytes(freed),
+            )
+        )
+    if report.unused_blobs:
+        hint = (
+            say("（1 小时内新存入的不删除）", " (files stored in the last hour are kept)")
+            if args.remove_unused
+            else say("；可用 check --remove-unused 删除", "; check --remove-unused removes them")
+        )
+        lines.append(
+            say(
+                "附件库中有 {count} 个文件没有任何记录使用（{size}），多为中断的添加附件或合并留下{hint}",
+                "{count} files in the attachment store are used by no record ({size}), mostly left by an "
+                "interrupted attachment or merge{hint}",
+                count=report.unused_blobs,
+                size=_megabytes(report.unused_bytes),
+                hint=hint,
+            )
         )
     emit(args, payload, "\n".join(lines))
     return EXIT_OK if report.ok else EXIT_FAILED
@@ -172,31 +239,99 @@ def _megabytes(size: int) -> str:
 
 
 def register(command: AddCommand) -> None:
-    init = command("init", "新建站点（市、县或乡镇）", cmd_init, login=False)
+    init = command(
+        "init",
+        say("新建站点（市、县或乡镇）", "set up a station (city, county or township)"),
+        cmd_init,
+        login=False,
+    )
     init.add_argument(
         "--admin",
         metavar="NAME",
-        help="第一位管理员的用户名（默认：HUIMIN_USER；密码取自 HUIMIN_PASSWORD 或提示输入两次）",
+        help=say(
+            "第一位管理员的用户名（默认：HUIMIN_USER；密码取自 HUIMIN_PASSWORD 或提示输入两次）",
+            "the first administrator's user name (default: HUIMIN_USER; the password comes from "
+            "HUIMIN_PASSWORD or is asked twice)",
+        ),
     )
-    init.add_argument("--level", choices=["city", "county", "township"], help="站点级别")
-    init.add_argument("--name", help="站点名称，如“北票市民宗局”")
-    init.add_argument("--division", metavar="CODE", help="区划代码：市、县 6 位，乡镇 12 位")
-    init.add_argument("--setup", metavar="FILE", help="上级站点登记时生成的安装文件（乡镇、县首次启动）")
-    init.add_argument("--code", metavar="CODE", help="与安装文件分开告知的安装码（和 --setup 一起用）")
+    init.add_argument(
+        "--level", choices=["city", "county", "township"], help=say("站点级别", "the station's level")
+    )
+    init.add_argument(
+        "--name",
+        metavar="NAME",
+        help=say("站点名称，如“北票市民宗局”", "the station's name, as written in Chinese"),
+    )
+    init.add_argument(
+        "--division",
+        metavar="CODE",
+        help=say(
+            "区划代码：市、县 6 位，乡镇 12 位",
+            "the division code: 6 digits for a city or county, 12 for a township",
+        ),
+    )
+    init.add_argument(
+        "--setup",
+        metavar="FILE",
+        help=say(
+            "上级站点登记时生成的安装文件（乡镇、县首次启动）",
+            "the setup file the upper station made when enrolling this one (a township's or county's "
+            "first start)",
+        ),
+    )
+    init.add_argument(
+        "--code",
+        metavar="CODE",
+        help=say(
+            "与安装文件分开告知的安装码（和 --setup 一起用）",
+            "the setup code, told apart from the setup file (with --setup)",
+        ),
+    )
 
     demo = command(
-        "demo", "生成演示数据（用于演示和性能测试；数据文件夹中没有站点时先建一个市级演示站点）", cmd_demo
+        "demo",
+        say(
+            "生成演示数据（用于演示和性能测试；数据文件夹中没有站点时先建一个市级演示站点）",
+            "generate demo data (for demonstrations and benchmarks; sets up a city demo station first in "
+            "a data folder without one)",
+        ),
+        cmd_demo,
     )
-    demo.add_argument("--households", type=integer, required=True, metavar="N", help="农户数")
-    demo.add_argument("--attachments-mb", type=integer, default=0, metavar="M", help="附件照片总量（MB）")
     demo.add_argument(
-        "--seed", type=integer, default=828, metavar="S", help="随机种子（相同种子生成相同数据）"
+        "--households", type=integer, required=True, metavar="N", help=say("农户数", "how many households")
+    )
+    demo.add_argument(
+        "--attachments-mb",
+        type=integer,
+        default=0,
+        metavar="M",
+        help=say("附件照片总量（MB）", "the attachment photos' total size (MB)"),
+    )
+    demo.add_argument(
+        "--seed",
+        type=integer,
+        default=828,
+        metavar="S",
+        help=say("随机种子（相同种子生成相同数据）", "the random seed (the same seed makes the same data)"),
     )
 
-    check = command("check", "检查数据库完整性和附件库", cmd_check)
-    check.add_argument("--quick", action="store_true", help="只检查附件是否存在，不重新计算校验值")
+    check = command(
+        "check", say("检查数据库完整性和附件库", "check the database and the attachment store"), cmd_check
+    )
+    check.add_argument(
+        "--quick",
+        action="store_true",
+        help=say(
+            "只检查附件是否存在，不重新计算校验值",
+            "only check that attachments exist, without re-hashing them",
+        ),
+    )
     check.add_argument(
         "--remove-unused",
         action="store_true",
-        help="删除附件库中没有任何记录使用的文件（中断的添加或合并留下的；1 小时内新存入的不删）",
+        help=say(
+            "删除附件库中没有任何记录使用的文件（中断的添加或合并留下的；1 小时内新存入的不删）",
+            "remove the attachment files no record uses (left by an interrupted attachment or merge; "
+            "files stored in the last hour are kept)",
+        ),
     )
