@@ -1,6 +1,6 @@
 """Huimin Desktop entry point.
 
-python main.py [--data DIR] [--lang zh_CN|en]      the GUI
+python main.py [--data DIR] [--lang zh|en]         the GUI
 python main.py COMMAND [--data DIR] ...              the command line (python main.py --help)
 """
 
