@@ -11,5 +11,5 @@ if [ $# -gt 0 ]; then
 fi
 .venv/bin/ruff check .
 .venv/bin/mypy  # huimin_desktop/ and ui/, as configured in pyproject.toml
-.venv/bin/python -m pytest -q
+.venv/bin/python -m pytest -q --durations=15  # the slowest tests, to keep CI well under 15 minutes
 bash scripts/build.sh
