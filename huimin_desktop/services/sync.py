@@ -17,7 +17,7 @@ import datetime as dt
 import os
 import shutil
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,7 +138,6 @@ class SyncService:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.review = ConflictReview(db)
-        self._backup_due = False  # merge(): the batch's pre-merge backup is still to be taken
 
     # -- peers and scope ------------------------------------------------------------------------
 
@@ -575,17 +574,26 @@ class SyncService:
         paths = [p for given in packages for p in find_packages(Path(given))]
         # A copy before every merge (services/backups.py), taken when the first package of the batch
         # has been opened and is new: a stick of replays, own or unreadable packages makes none.
-        self._backup_due = not dry_run
+        backed_up = False
+
+        def back_up_once() -> None:
+            nonlocal backed_up
+            if not backed_up:
+                BackupService(self.db).before_merge()
+                backed_up = True
+
         summaries = []
         for index, path in enumerate(paths):
             if task is not None:
                 task.report(index, len(paths), f"合并同步包 {path.name}")
-            summaries.append(self._merge_one(path, dry_run=dry_run, task=task))
+            summaries.append(self._merge_one(path, dry_run=dry_run, task=task, before_apply=back_up_once))
         if task is not None:
             task.report(len(paths), len(paths), "合并完成")
         return summaries
 
-    def _merge_one(self, path: Path, *, dry_run: bool, task: TaskState | None) -> PackageSummary:
+    def _merge_one(
+        self, path: Path, *, dry_run: bool, task: TaskState | None, before_apply: Callable[[], None]
+    ) -> PackageSummary:
         from huimin_desktop.sync.package import PackageError
 
         own = self._own_package(path)
@@ -601,7 +609,9 @@ class SyncService:
             named = {"package_id": package_id, "origin": origin}
             named["origin_name"] = self.directory().label(origin)
             with self._merging(package_id, dry_run):
-                return self._merge_read(reader, path, staging, trust, named, dry_run=dry_run, task=task)
+                return self._merge_read(
+                    reader, path, staging, trust, named, dry_run=dry_run, task=task, before_apply=before_apply
+                )
         except FutureStamps as exc:
             if not dry_run:
                 self._quarantine(path, named["package_id"], named["origin"], exc.stamp)
@@ -636,17 +646,18 @@ class SyncService:
         *,
         dry_run: bool,
         task: TaskState | None,
+        before_apply: Callable[[], None],
     ) -> PackageSummary:
-        """Apply an opened, trusted package (or, in a dry run, say what it would do)."""
+        """Apply an opened, trusted package (or, in a dry run, say what it would do); ``before_apply``
+        runs once the package is known to be new, before anything is written."""
         manifest = reader.manifest
         header = manifest.get("header", {})
         package_id, origin = manifest["package_id"], manifest["origin"]
         refusal = self.precheck(package_id, origin, header)
         if refusal is not None:
             return PackageSummary(path, *refusal, **named)
-        if self._backup_due and not dry_run:
-            BackupService(self.db).before_merge()
-            self._backup_due = False
+        if not dry_run:
+            before_apply()
         latest = str(header.get("latest_stamp", ""))
         if latest and self._too_far_ahead(latest):
             if not dry_run:
