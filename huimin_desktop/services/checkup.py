@@ -61,9 +61,7 @@ def check_station(
     problems += _attachment_problems(db, blobs, known, verify_hashes)
     unused = _unused_blobs(db, referenced)
     found = leftovers.find(db.folder.staging_dir, db.folder.attachments_dir)
-    notes = (swept or leftovers.Leftovers()).describe() + [
-        line.replace("已清除", "将在下次启动时清除") for line in found.describe()
-    ]
+    notes = (swept or leftovers.Leftovers()).describe() + found.describe(pending=True)
     return CheckReport(
         tuple(problems), len(unused), sum(size for _path, size, _mtime in unused), tuple(notes), digest
     )

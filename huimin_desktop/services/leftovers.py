@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from huimin_desktop import messages
+
 TEMP_AGE_S = 3600  # untouched for an hour: no running intake, merge or export still owns it
 _OLD_STYLE_AGE_S = 24 * 3600
 CLEAR_COPY_AGE_S = 12 * 3600  # decrypted copies for players and Word (store/sealed_files.py): a working day
@@ -46,17 +48,45 @@ class Leftovers:
     def any(self) -> bool:
         return bool(self.staging_files or self.temp_blobs or self.package_folders)
 
-    def describe(self) -> list[str]:
+    def describe(self, *, pending: bool = False) -> list[str]:
+        """One line per kind found, in the current language (the CLI's ``check`` prints them): removed,
+        or (``pending``) to be removed at the next start. Staged attachments are sealed like the store's,
+        so the line says what they are, never that they lay there decrypted."""
+        english = messages.language() == messages.EN
+
+        def say(zh: str, en: str) -> str:
+            return en if english else zh
+
+        done = (
+            say("将在下次启动时清除", "to be removed at the next start")
+            if pending
+            else say("已清除", "removed")
+        )
         lines = []
         if self.staging_files:
+            count, size = self.staging_files, f"{self.staging_bytes / 1024**2:.1f} MB"
             lines.append(
-                f"中断的合并在暂存区留下 {self.staging_files} 个已解密的附件"
-                f"（{self.staging_bytes / 1024**2:.1f} MB），已清除"
+                say(
+                    f"中断的合并在暂存区留下 {count} 个附件文件（已加密，{size}），{done}",
+                    f"A killed merge left {count} attachment file(s) in staging (sealed, {size}): {done}",
+                )
             )
         if self.temp_blobs:
-            lines.append(f"附件库中有 {self.temp_blobs} 个中断写入留下的临时文件，已清除")
+            lines.append(
+                say(
+                    f"附件库中有 {self.temp_blobs} 个中断写入留下的临时文件，{done}",
+                    f"The attachment store held {self.temp_blobs} temporary file(s) of an interrupted "
+                    f"write: {done}",
+                )
+            )
         if self.package_folders:
-            lines.append(f"U 盘上有 {self.package_folders} 个未写完的同步包（.TMP 文件夹），已清除")
+            lines.append(
+                say(
+                    f"U 盘上有 {self.package_folders} 个未写完的同步包（.TMP 文件夹），{done}",
+                    f"The USB stick held {self.package_folders} half-written sync package(s) (.TMP "
+                    f"folders): {done}",
+                )
+            )
         return lines
 
 

@@ -1,9 +1,10 @@
 """What killed processes leave behind is swept (issue 11), through the real command line.
 
-Decrypted attachments in ``staging/`` (a killed merge) and temporary blobs in the attachment store (a
-killed intake) go at the next start, and ``check`` says what it found; half-written package folders
-(``HM*.TMP``) on a stick go at the next export to that folder or merge of it. Anything a running
-process may still be writing (younger than the age guard) and every complete package stay.
+Attachments in ``staging/`` (a killed merge; sealed, as in the store) and temporary blobs in the
+attachment store (a killed intake) go at the next start, and ``check`` says what it found;
+half-written package folders (``HM*.TMP``) on a stick go at the next export to that folder or merge
+of it. Anything a running process may still be writing (younger than the age guard) and every
+complete package stay.
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def test_staging_and_temporary_blobs_left_by_kills_are_reported_and_swept(tmp_pa
     done = run("check", "--quick", "--json", "--data", str(data))
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert any("2 个已解密的附件" in line for line in report["leftovers"]), report
+    assert any("2 个附件文件（已加密" in line for line in report["leftovers"]), report
+    assert not any("解密" in line for line in report["leftovers"]), report  # staging is sealed now
     assert any("1 个中断写入留下的临时文件" in line for line in report["leftovers"]), report
     assert not killed.exists() and not stale_tmp.exists()
     assert live_tmp.exists()
@@ -98,3 +100,27 @@ def test_half_written_packages_on_the_stick_are_swept_at_export_and_merge(tmp_pa
     assert files_of(complete) == complete_files
     statuses = [p["status"] for p in json.loads(done.stdout)["packages"]]
     assert statuses[0] == "applied"
+
+
+def test_the_leftover_lines_say_what_was_found_in_the_current_language() -> None:
+    from huimin_desktop import messages
+    from huimin_desktop.services.leftovers import Leftovers
+
+    found = Leftovers(staging_files=3, staging_bytes=3 * 1024**2, temp_blobs=1, package_folders=2)
+    try:
+        messages.set_language("zh")
+        chinese = found.describe()
+        pending = found.describe(pending=True)
+        messages.set_language("en")
+        english = found.describe(pending=True)
+    finally:
+        messages.set_language("zh")
+    assert chinese[0] == "中断的合并在暂存区留下 3 个附件文件（已加密，3.0 MB），已清除"
+    assert all(line.endswith("将在下次启动时清除") for line in pending)
+    assert english[0] == (
+        "A killed merge left 3 attachment file(s) in staging (sealed, 3.0 MB): "
+        "to be removed at the next start"
+    )
+    assert "2 half-written sync package(s)" in english[2]
+    assert not any(any("\u4e00" <= ch <= "\u9fff" for ch in line) for line in english)
+    assert Leftovers().describe() == []

@@ -192,7 +192,7 @@ def test_a_merge_killed_at_random_points_leaves_before_or_after_and_completes_la
         assert checked.returncode == 0, checked.stderr
         reported = json.loads(checked.stdout)["leftovers"]
         if leftovers:
-            assert any(f"{len(leftovers)} 个已解密的附件" in line for line in reported), reported
+            assert any(f"{len(leftovers)} 个附件文件（已加密" in line for line in reported), reported
         assert _staging_files(city) == []
 
         problems = _database_checks(city)
