@@ -416,6 +416,23 @@ CATALOG: dict[str, Words] = {
         "{path} was backed up by a newer version of the program (schema {revision}); upgrade first; "
         "nothing was changed",
     ),
+    "restore.unreadable": Words(
+        "读取备份 {path} 时出错（{reason}），U 盘可能已被拔出；数据未作任何改动",
+        "Reading the backup {path} failed ({reason}); the stick may have been pulled out; nothing was "
+        "changed",
+    ),
+    "restore.interrupted": Words(
+        "恢复中断：读写 {path} 时出错（{reason}），U 盘可能已被拔出或磁盘已满；"
+        "已写入 {target} 的文件已全部删除",
+        "The restore stopped: reading or writing {path} failed ({reason}); the stick may have been pulled "
+        "out or the disk is full. What it had written to {target} was removed",
+    ),
+    "restore.vault_mismatch": Words(
+        "{path} 中的数据库打不开：它和备份里的密钥库不属于同一个站点（备份被拼凑或已损坏），不能恢复；"
+        "未作任何改动",
+        "The database in {path} does not open with the key vault beside it (they are not of one station: "
+        "the backup was pieced together or is damaged); nothing was changed",
+    ),
     # -- enrolling and revoking lower stations (services/enrollment.py) -----------------------------
     "enroll.not_upper": Words(
         "只有市级或县级站点可以登记下级站点", "Only a city or county station can enroll lower stations"

@@ -195,25 +195,41 @@ def _station_of(connection: Any, source: Path) -> tuple[str, str, str | None]:
     return str(row[0]), str(row[1]), revision
 
 
+def _check_files(source: Path, files: dict[str, Any], task: TaskState | None) -> None:
+    """Every file the manifest lists is there with its size and SHA-256; a stick that stops answering
+    half-way (pulled out) is a refusal too, never a traceback."""
+    try:
+        for done, (name, entry) in enumerate(sorted(files.items())):
+            if task is not None:
+                task.report(done, len(files), "正在检查备份")
+            _check_file(source, name, entry, task)
+    except OSError as exc:
+        raise RestoreRefused(
+            code="restore.unreadable", path=exc.filename or source, reason=_one_line(exc.strerror or str(exc))
+        ) from exc
+
+
 def check_backup(
     source: Path,
     staging: Path,
     key: bytes | None,
     station_id: str | None,
     task: TaskState | None = None,
+    *,
+    verify_files: bool = True,
 ) -> CheckedBackup:
     """Check ``source`` against this station (``station_id``; None for a folder without one) and its
-    ``key``; the checked database is staged in ``staging``. RestoreRefused, with nothing changed."""
+    ``key``; the checked database is staged in ``staging``. RestoreRefused, with nothing changed.
+    ``verify_files=False`` when ``check_stick_backup`` just hashed every file (the database copy is
+    still checked against the manifest as it is staged, and each attachment as it is added)."""
     source = Path(source).expanduser().absolute()
     if source.is_dir():
         manifest = _manifest(source)
         files, station = manifest["files"], manifest["station"]
         if station_id is not None and station.get("id") != station_id:
             raise RestoreRefused(code="restore.foreign", path=source, station=station.get("name", "?"))
-        for done, (name, entry) in enumerate(sorted(files.items())):
-            if task is not None:
-                task.report(done, len(files), "正在检查备份")
-            _check_file(source, name, entry, task)
+        if verify_files:
+            _check_files(source, files, task)
         database, expected, taken_at = source / DB_NAME, files[DB_NAME]["sha256"], manifest.get("created_at")
         kind = DRIVE
     elif source.is_file():
@@ -330,6 +346,86 @@ def _backup_key(source: Path, username: str, password: str | None, recovery_code
     return key
 
 
+@dataclass(frozen=True)
+class StickBackup:
+    """A stick's backup that passed the check a folder without a station makes before any password is
+    asked: finished, its manifest readable, every file there with the size and SHA-256 the manifest
+    gives, its key vault beside them. The database itself is checked once the key is known."""
+
+    source: Path
+    station_id: str
+    station_name: str
+    taken_at: str  # the manifest's UTC time, ISO 8601
+    files: int
+    attachments: int
+    bytes: int
+
+
+def check_stick_backup(source: Path, task: TaskState | None = None) -> StickBackup:
+    """The first step of a restore onto a new laptop: reads the stick, writes nothing anywhere."""
+    source = Path(source).expanduser().absolute()
+    if not source.exists():
+        raise RestoreRefused(code="restore.missing", path=source)
+    if not source.is_dir():
+        raise RestoreRefused(code="restore.no_vault", path=source)
+    manifest = _manifest(source)
+    if not (source / VAULT_NAME).is_file():
+        raise RestoreRefused(code="restore.no_vault", path=source)
+    files: dict[str, Any] = manifest["files"]
+    _check_files(source, files, task)
+    station = manifest["station"]
+    return StickBackup(
+        source,
+        str(station.get("id", "")),
+        str(station.get("name", "")),
+        str(manifest.get("created_at") or ""),
+        len(files),
+        sum(1 for name in files if name.startswith(f"{ATTACHMENTS}/")),
+        sum(int(entry.get("size", 0)) for entry in files.values() if isinstance(entry, dict)),
+    )
+
+
+def _paths_under(root: Path) -> set[Path] | None:
+    """What a folder holds before a restore writes into it (None: it does not exist yet)."""
+    if not root.exists():
+        return None
+    return set(root.rglob("*"))
+
+
+def _remove_new(root: Path, before: set[Path] | None) -> None:
+    """Everything a failed restore made under ``root`` removed again (the folder too when it made it);
+    what was there before stays."""
+    if before is None:
+        shutil.rmtree(root, ignore_errors=True)
+        return
+    made = [path for path in root.rglob("*") if path not in before]
+    for path in sorted(made, key=lambda p: len(p.parts), reverse=True):  # files before their folders
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            continue
+
+
+def _install_new(folder: DataFolder, source: Path, checked: CheckedBackup, task: TaskState | None) -> None:
+    folder.ensure_layout()
+    _add_attachments(checked, folder.attachments_dir, task)
+    vault = folder.vault_path.with_name(folder.vault_path.name + ".restoring")
+    shutil.copyfile(source / VAULT_NAME, vault)
+    os.replace(vault, folder.vault_path)
+    fsync_folder(folder.keys_dir)
+    database = folder.staging_dir / "restore-new.db"  # the same file system: the rename is atomic
+    shutil.copyfile(checked.staged, database)
+    with database.open("rb+") as handle:
+        os.fsync(handle.fileno())
+    if task is not None:
+        task.check()  # the last point a cancel can stop at: the rename below makes the station
+    os.replace(database, folder.db_path)  # last: the database's presence makes the station
+    fsync_folder(folder.root)
+
+
 def restore_to_new_folder(
     folder: DataFolder,
     source: Path,
@@ -338,12 +434,16 @@ def restore_to_new_folder(
     password: str | None = None,
     recovery_code: str | None = None,
     task: TaskState | None = None,
+    verified: bool = False,
 ) -> None:
     """Install a stick's backup into a folder that holds no station (a new laptop): the backup's vault
     opens it with an administrator's password (or the recovery code), the same check as any restore
     runs, then the database, the vault and the attachments are put in place. Open it afterwards with
     ``Station.open`` (or ``Station.recover`` after the recovery code). The station's signing keys did
-    not travel: it registers again with its upper station."""
+    not travel: it registers again with its upper station.
+
+    ``verified``: ``check_stick_backup`` has just hashed every file. Any refusal, a cancel, or the stick
+    pulled out half-way leaves the folder as it was: what the restore wrote there is removed again."""
     if folder.exists():
         raise StationExistsError(path=folder.root)
     source = Path(source).expanduser().absolute()
@@ -351,19 +451,32 @@ def restore_to_new_folder(
         raise RestoreRefused(code="restore.no_vault", path=source)
     _manifest(source)  # unfinished or not a backup: refused before any password is tried
     key = _backup_key(source, username, password, recovery_code)
-    with tempfile.TemporaryDirectory(prefix="huimin-restore-") as scratch:
-        checked = check_backup(source, Path(scratch), key, None, task)
-        if recovery_code is None and not _admin_in(checked.staged, key, username):
-            raise PermissionDeniedError(code="auth.forbidden", user=username, permission=RESTORE)
-        folder.ensure_layout()
-        _add_attachments(checked, folder.attachments_dir, task)
-        vault = folder.vault_path.with_name(folder.vault_path.name + ".restoring")
-        shutil.copyfile(source / VAULT_NAME, vault)
-        os.replace(vault, folder.vault_path)
-        fsync_folder(folder.keys_dir)
-        database = folder.staging_dir / "restore-new.db"  # the same file system: the rename is atomic
-        shutil.copyfile(checked.staged, database)
-        with database.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(database, folder.db_path)  # last: the database's presence makes the station
-        fsync_folder(folder.root)
+    before = _paths_under(folder.root)
+    try:
+        with tempfile.TemporaryDirectory(prefix="huimin-restore-") as scratch:
+            checked = _check_with_own_key(source, Path(scratch), key, task, verified)
+            if recovery_code is None and not _admin_in(checked.staged, key, username):
+                raise PermissionDeniedError(code="auth.forbidden", user=username, permission=RESTORE)
+            _install_new(folder, source, checked, task)
+    except OSError as exc:
+        _remove_new(folder.root, before)
+        raise RestoreRefused(
+            code="restore.interrupted",
+            path=exc.filename or source,
+            reason=_one_line(exc.strerror or str(exc)),
+            target=folder.root,
+        ) from exc
+    except BaseException:
+        _remove_new(folder.root, before)
+        raise
+
+
+def _check_with_own_key(
+    source: Path, scratch: Path, key: bytes, task: TaskState | None, verified: bool
+) -> CheckedBackup:
+    try:
+        return check_backup(source, scratch, key, None, task, verify_files=not verified)
+    except RestoreRefused as refused:
+        if refused.code == "restore.wrong_key":  # the backup's own vault: its parts do not belong together
+            raise RestoreRefused(code="restore.vault_mismatch", path=source) from refused
+        raise

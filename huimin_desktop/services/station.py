@@ -69,6 +69,7 @@ from huimin_desktop.sync.enrollment import SetupData, open_secret, read_setup_fi
 
 if TYPE_CHECKING:
     from huimin_desktop.demo import DemoSummary
+    from huimin_desktop.services.backup_restore import StickBackup
 
 from huimin_desktop.progress import TaskState
 
@@ -258,24 +259,42 @@ class Station:
         *,
         recovery_code: str | None = None,
         clock: Clock = utc_now,
+        task: TaskState | None = None,
+        verified: bool = False,
     ) -> Station:
         """A stick's backup into a folder without a station (a new laptop), opened as ``user``: with
         their password in the backup's vault, or with the recovery code (then ``password`` becomes
-        ``user``'s new administrator password). services/backup_restore.py."""
+        ``user``'s new administrator password, checked before anything is written).
+        ``verified``: ``check_new_backup`` has just checked the stick. services/backup_restore.py."""
         from huimin_desktop.services.backup_restore import restore_to_new_folder
 
         folder = DataFolder(resolve_data_dir(data_dir))
         username = normalise_username(user)
+        if recovery_code:
+            issues = username_issues(username)
+            if issues:
+                raise ValidationError(issues)
+            check_password(password)
         restore_to_new_folder(
             folder,
             Path(backup),
             username,
             password=None if recovery_code else password,
             recovery_code=recovery_code,
+            task=task,
+            verified=verified,
         )
         if recovery_code:
             return cls.recover(folder.root, recovery_code, username, password, clock=clock)
         return cls.open(folder.root, username, password, clock=clock)
+
+    @staticmethod
+    def check_new_backup(backup: str | os.PathLike[str], task: TaskState | None = None) -> StickBackup:
+        """Before a restore onto a new laptop asks for a password: the stick's backup folder finished
+        and every file whole (reads only). RestoreRefused otherwise."""
+        from huimin_desktop.services.backup_restore import check_stick_backup
+
+        return check_stick_backup(Path(backup), task)
 
     @classmethod
     def create(
