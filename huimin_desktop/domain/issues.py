@@ -27,6 +27,16 @@ class Issue:
     # ``field`` names the form field, so the dataclasses helper is spelled out in full here.
     params: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False, hash=False)
 
+    @classmethod
+    def worded(
+        cls, code: str, severity: Severity = Severity.ERROR, *, field: str | None = None, **params: Any
+    ) -> Issue:
+        """An issue whose Chinese ``message`` is the catalog's template for ``code`` filled with
+        ``params`` (huimin_desktop/messages/catalog.py), so both languages come from one place."""
+        from huimin_desktop.messages import ZH, text
+
+        return cls(code, text(code, params, ZH), severity, field, params)
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR

@@ -7,6 +7,9 @@ sets it from ``--lang`` or the locale, the GUI from its interface language). The
 ``catalog.CATALOG``; a code not (yet) in the catalog falls back to the error's own Chinese ``message``,
 so raise sites can gain codes module by module.
 
+A parameter that is itself a word of the program rather than a data value (``同一乡镇下`` / ``in the
+same township``, a verb, a level) is passed as ``Words(zh, en)`` and shown in the sentence's language.
+
 Operating-system and SQLite errors a user can cause (a full disk, a read-only stick, a locked
 database …) are worded here too (``system.py``), so neither the CLI nor the GUI ever shows a traceback
 for them.
@@ -65,9 +68,14 @@ class _Defaults(dict[str, Any]):
 
 def text(code: str, params: Mapping[str, Any] | None = None, language: str | None = None) -> str:
     """The catalog's words for ``code`` filled with ``params``; KeyError for a code not in the catalog."""
+    english = (normalize_language(language) or _current) == EN
     words = CATALOG[code]
-    template = words.en if (normalize_language(language) or _current) == EN else words.zh
-    return string.Formatter().vformat(template, (), _Defaults(params or {}))
+    template = words.en if english else words.zh
+    values = {
+        key: (value.en if english else value.zh) if isinstance(value, Words) else value
+        for key, value in (params or {}).items()
+    }
+    return string.Formatter().vformat(template, (), _Defaults(values))
 
 
 def _text_or(fallback: str, code: str, params: Mapping[str, Any], language: str | None) -> str:

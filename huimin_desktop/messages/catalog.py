@@ -639,4 +639,130 @@ CATALOG: dict[str, Words] = {
     "stage.nothing_to_return": Words(
         "项目尚未申报，无法退回", "The project has not been submitted, so it cannot be sent back"
     ),
+    # -- validation issues with parameters (raised with ``Issue.worded``: the Chinese comes from here) --
+    "division.parent_not_township": Words(
+        "“{name}”是{level}级区划，村只能添加在乡镇下",
+        "“{name}” is {level} division; a village can be added only under a township",
+    ),
+    "division.own_station": Words(
+        "“{name}”是本站点所在区划，不能删除", "“{name}” is this station's own division and cannot be deleted"
+    ),
+    "division.in_use": Words(
+        "“{name}”仍有 {listed} 在用，不能删除", "“{name}” is still used by {listed} and cannot be deleted"
+    ),
+    "division.reference": Words(
+        "“{name}”是系统内置的区划，不能{verb}", "“{name}” is a built-in division and cannot be {verb}"
+    ),
+    "division.name_taken": Words(
+        "{where}已有名为“{name}”的区划", "There is already a division named “{name}” in {where}"
+    ),
+    "division.code_format": Words(
+        "村级区划代码“{division_code}”应为 12 位数字",
+        "The village division code “{division_code}” should have 12 digits",
+    ),
+    "division.code_taken": Words(
+        "区划代码 {division_code} 已被“{name}”使用",
+        "The division code {division_code} is already used by “{name}”",
+    ),
+    "division.code_outside_township": Words(
+        "区划代码 {division_code} 与所属乡镇“{township}”的代码（{township_code}）前 9 位不一致",
+        "The first 9 digits of the division code {division_code} differ from those of its township "
+        "“{township}” ({township_code})",
+    ),
+    "indicator.year": Words("考核年度 {year} 不合理", "The assessment year {year} is not plausible"),
+    "indicator.deadline_other_year": Words(
+        "完成时限 {deadline} 不在考核年度 {year} 年内",
+        "The deadline {deadline} is not in the assessment year {year}",
+    ),
+    "indicator.division_not_county": Words(
+        "“{name}”不是县（市、区）级区划，考核指标只能下达到县",
+        "“{name}” is not a county division; indicators are set for counties only",
+    ),
+    "indicator.code_taken": Words(
+        "{year} 年已有编号为“{indicator_code}”的指标“{name}”",
+        "In {year} the number “{indicator_code}” is already the indicator “{name}”",
+    ),
+    "milestone.month": Words("月份 {month} 无效，应为 1 到 12", "The month {month} is not valid: 1 to 12"),
+    "milestone.month_repeated": Words(
+        "{month} 月的进度安排重复", "The plan for month {month} is given twice"
+    ),
+    "indicator.method_unknown": Words("计分方式“{method}”无效", "The scoring method “{method}” is not valid"),
+    "indicator.grace_days": Words(
+        "宽限天数 {days} 无效，应为 0 到 31", "The grace period of {days} days is not valid: 0 to 31"
+    ),
+    "indicator.figure_unknown": Words("关联数据“{figure}”无效", "The linked figure “{figure}” is not valid"),
+    "progress.bound": Words(
+        "指标“{name}”的进度由系统按{figure}自动统计，不能手工填报",
+        "The progress of the indicator “{name}” is counted by the program ({figure}) and cannot be "
+        "entered by hand",
+    ),
+    "progress.date_other_year": Words(
+        "填报日期 {date} 不在考核年度 {year} 年内",
+        "The reporting date {date} is not in the assessment year {year}",
+    ),
+    "progress.month": Words("月份 {month} 无效，应为 1 到 12", "The month {month} is not valid: 1 to 12"),
+    "progress.other_county": Words(
+        "指标“{name}”属于{county}，本站不能填报其他县的进度",
+        "The indicator “{name}” belongs to {county}; this station cannot report another county's progress",
+    ),
+    "project.category_unknown": Words(
+        "项目类别“{category}”无效", "The project category “{category}” is not valid"
+    ),
+    "project.year": Words(
+        "项目年度 {year} 不合理（应在 {first} 到 {last} 之间）",
+        "The project year {year} is not plausible (it should be from {first} to {last})",
+    ),
+    "project.finish_before_start": Words(
+        "{kind}完工日期早于{kind}开工日期", "The {kind} finish date is before the {kind} start date"
+    ),
+    "project.date_future": Words("{label}不能晚于今天", "The {label} cannot be after today"),
+    "project.beneficiary_unknown": Words(
+        "有 {count} 户受益农户不存在或已删除",
+        "{count} beneficiary household(s) do not exist or were deleted",
+    ),
+    "project.code_taken": Words(
+        "项目编号“{project_code}”已被项目“{name}”（{year} 年）使用",
+        "The project number “{project_code}” is already used by the project “{name}” ({year})",
+    ),
+    "stage.finished": Words(
+        "项目已到最后阶段“{stage}”，没有下一个阶段",
+        "The project is at its last stage “{stage}”; there is no next stage",
+    ),
+    "stage.out_of_order": Words(
+        "{where}下一步只能是“{expected_name}”，不能直接进入“{given_name}”",
+        "{where} the next stage can only be “{expected_name}”, not “{given_name}”",
+    ),
+    "stage.unknown": Words("阶段“{stage}”无效", "The stage “{stage}” is not valid"),
+    "stage.return_not_back": Words(
+        "当前阶段为“{current_name}”，只能退回到它之前的阶段，不能退回到“{given_name}”",
+        "The current stage is “{current_name}”: the project can go back only to an earlier stage, not to "
+        "“{given_name}”",
+    ),
+    "stage.date_before_previous": Words(
+        "办理日期 {date} 早于上一步“{stage}”的日期 {previous}",
+        "The date {date} is before the date of the previous stage “{stage}” ({previous})",
+    ),
+    "training.hours_long": Words(
+        "培训学时 {hours} 超过 {limit} 小时，请确认",
+        "{hours} training hours is more than {limit}; please check",
+    ),
+    "training.household_unknown": Words(
+        "第 {number} 名参训人员所在农户不存在或已删除",
+        "The household of trainee {number} does not exist or was deleted",
+    ),
+    "training.member_unknown": Words(
+        "第 {number} 名参训人员不存在或已删除", "Trainee {number} does not exist or was deleted"
+    ),
+    "training.member_not_in_household": Words(
+        "第 {number} 名参训人员不是所选农户的家庭成员",
+        "Trainee {number} is not a member of the chosen household",
+    ),
+    "user.role": Words(
+        "角色“{role}”无效（应为 entry、reviewer 或 admin）",
+        "The role “{role}” is not valid (entry, reviewer or admin)",
+    ),
+    "user.exists": Words("用户名“{username}”已存在", "The user name “{username}” already exists"),
+    "attachment.category": Words(
+        "附件类别“{category}”无效", "The attachment category “{category}” is not valid"
+    ),
 }

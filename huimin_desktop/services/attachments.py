@@ -253,9 +253,7 @@ class AttachmentService:
     def describe(self, attachment_id: str, *, caption: str, category: str, user: str = "system") -> None:
         self.db.actor.require(ENTER_RECORDS)
         if category and category not in code_lists().attachment_category:
-            raise ValidationError(
-                [Issue("attachment.category", f"附件类别“{category}”无效", field="category")]
-            )
+            raise ValidationError([Issue.worded("attachment.category", field="category", category=category)])
         with self.db.session(user) as session:
             attachment = live_row(session, Attachment, attachment_id, "附件")
             attachment.caption = caption.strip()
@@ -396,9 +394,7 @@ class AttachmentService:
         codes = code_lists().attachment_category
         code = category if category in codes else codes.code_for(category)
         if code is None:
-            raise ValidationError(
-                [Issue("attachment.category", f"附件类别“{category}”无效", field="category")]
-            )
+            raise ValidationError([Issue.worded("attachment.category", field="category", category=category)])
         return code
 
     def _check_owner(self, owner_table: str, owner_id: str) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
+from huimin_desktop.messages import Words
 from huimin_desktop.model import Division, Household, Indicator, Project, StationIdentity, Training
 from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import live_row
@@ -25,7 +26,20 @@ from huimin_desktop.services.station_setup import SEED_STATION
 from huimin_desktop.store.database import Database
 
 _LEVEL_ORDER = {"city": 0, "county": 1, "township": 2, "village": 3}
-_LEVEL_NAMES = {"city": "市", "county": "县（市、区）", "township": "乡镇", "village": "村"}
+_LEVEL_NAMES = {
+    "city": Words("市", "a city"),
+    "county": Words("县（市、区）", "a county"),
+    "township": Words("乡镇", "a township"),
+    "village": Words("村", "a village"),
+}
+# The words _usage counts what still uses a division with, in English.
+_USAGE_EN = {
+    "个下级区划": "lower divisions",
+    "户农户": "households",
+    "个项目": "projects",
+    "次培训": "trainings",
+    "项考核指标": "indicators",
+}
 
 
 def _record(division: Division) -> DivisionRecord:
@@ -121,11 +135,11 @@ class DivisionService:
                 issues.append(Issue("division.parent_unknown", "所属乡镇不存在", field="township_id"))
             elif township.level != "township":
                 issues.append(
-                    Issue(
+                    Issue.worded(
                         "division.parent_not_township",
-                        f"“{township.name}”是{_LEVEL_NAMES.get(township.level, township.level)}级区划，"
-                        "村只能添加在乡镇下",
                         field="township_id",
+                        name=township.name,
+                        level=_LEVEL_NAMES.get(township.level, Words(township.level, township.level)),
                     )
                 )
             issues += _check_name(session, name, township_id, None)
@@ -142,7 +156,7 @@ class DivisionService:
         name = name.strip()
         with self.db.session(user) as session:
             division = live_row(session, Division, division_id, "区划")
-            issues = _refuse_reference(division, "改名")
+            issues = _refuse_reference(division, Words("改名", "renamed"))
             issues += _check_name(session, name, division.parent_id, division.id, division.level)
             if errors(issues):
                 raise ValidationError(errors(issues))
@@ -154,29 +168,28 @@ class DivisionService:
         self.db.actor.require(ENTER_RECORDS)
         with self.db.session(user) as session:
             division = live_row(session, Division, division_id, "区划")
-            issues = _refuse_reference(division, "删除")
+            issues = _refuse_reference(division, Words("删除", "deleted"))
             own = session.scalar(select(StationIdentity.division_code))
             if not issues and division.code and division.code == own:
-                issues.append(Issue("division.own_station", f"“{division.name}”是本站点所在区划，不能删除"))
+                issues.append(Issue.worded("division.own_station", name=division.name))
             if not issues:
                 usage = _usage(session, division_id)
                 if usage:
-                    listed = "、".join(f"{count} {label}" for label, count in usage.items())
+                    listed = Words(
+                        "、".join(f"{count} {label}" for label, count in usage.items()),
+                        ", ".join(f"{count} {_USAGE_EN[label]}" for label, count in usage.items()),
+                    )
                     issues.append(
-                        Issue(
-                            "division.in_use",
-                            f"“{division.name}”仍有 {listed} 在用，不能删除",
-                            params={"usage": usage},
-                        )
+                        Issue.worded("division.in_use", name=division.name, listed=listed, usage=usage)
                     )
             if issues:
                 raise ValidationError(issues)
             division.deleted = True
 
 
-def _refuse_reference(division: Division, verb: str) -> list[Issue]:
+def _refuse_reference(division: Division, verb: Words) -> list[Issue]:
     if division.origin == SEED_STATION:
-        return [Issue("division.reference", f"“{division.name}”是系统内置的区划，不能{verb}")]
+        return [Issue.worded("division.reference", name=division.name, verb=verb)]
     return []
 
 
@@ -193,8 +206,12 @@ def _check_name(
     if own_id is not None:
         statement = statement.where(Division.id != own_id)
     if session.scalars(statement).first() is not None:
-        where = "同一乡镇下" if level == "village" else "同一上级区划下"
-        return [Issue("division.name_taken", f"{where}已有名为“{name}”的区划", field="name")]
+        where = (
+            Words("同一乡镇下", "the same township")
+            if level == "village"
+            else Words("同一上级区划下", "the same upper division")
+        )
+        return [Issue.worded("division.name_taken", field="name", where=where, name=name)]
     return []
 
 
@@ -204,23 +221,25 @@ def _check_code(
     if code is None:
         return []
     if not re.fullmatch(r"\d{12}", code):
-        return [Issue("division.code_format", f"村级区划代码“{code}”应为 12 位数字", field="code")]
+        return [Issue.worded("division.code_format", field="code", division_code=code)]
     issues: list[Issue] = []
     statement = _live(select(Division)).where(Division.code == code)
     if own_id is not None:
         statement = statement.where(Division.id != own_id)
     other = session.scalars(statement).first()
     if other is not None:
-        issues.append(Issue("division.code_taken", f"区划代码 {code} 已被“{other.name}”使用", field="code"))
+        issues.append(Issue.worded("division.code_taken", field="code", division_code=code, name=other.name))
     if township is not None and township.code and len(township.code) == 12 and code[:9] != township.code[:9]:
         # NBS village codes extend their township's first nine digits; an exception is possible
         # (a village moved between townships keeps its code for a while), so only a warning.
         issues.append(
-            Issue(
+            Issue.worded(
                 "division.code_outside_township",
-                f"区划代码 {code} 与所属乡镇“{township.name}”的代码（{township.code}）前 9 位不一致",
                 Severity.WARNING,
                 field="code",
+                division_code=code,
+                township=township.name,
+                township_code=township.code,
             )
         )
     return issues

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
+from huimin_desktop.messages import Words
 from huimin_desktop.model import Division, Indicator, IndicatorMilestone, IndicatorProgress, StationIdentity
 from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.bound_figures import FIGURES
@@ -80,7 +81,7 @@ class IndicatorService:
         issues = _division_issues(session, data.division_id)
         this_year = dt.date.today().year
         if not FIRST_YEAR <= data.year <= this_year + 1:
-            issues.append(Issue("indicator.year", f"考核年度 {data.year} 不合理", field="year"))
+            issues.append(Issue.worded("indicator.year", field="year", year=data.year))
         if not data.name.strip():
             issues.append(Issue("indicator.name_missing", "指标名称不能为空", field="name"))
         issues += _code_issues(session, data, indicator_id)
@@ -88,11 +89,12 @@ class IndicatorService:
             issues.append(Issue("indicator.max_score_negative", "分值不能为负数", field="max_score"))
         if data.deadline is not None and data.deadline.year != data.year:
             issues.append(
-                Issue(
+                Issue.worded(
                     "indicator.deadline_other_year",
-                    f"完成时限 {data.deadline.isoformat()} 不在考核年度 {data.year} 年内",
                     Severity.WARNING,
                     field="deadline",
+                    deadline=data.deadline.isoformat(),
+                    year=data.year,
                 )
             )
         issues += _milestone_issues(data.milestones)
@@ -304,13 +306,7 @@ def _division_issues(session: Session, division_id: str) -> list[Issue]:
     if division is None or division.deleted:
         issues.append(Issue("indicator.division_unknown", "考核单位（县级区划）不存在", field="division_id"))
     elif division.level != "county":
-        issues.append(
-            Issue(
-                "indicator.division_not_county",
-                f"“{division.name}”不是县（市、区）级区划，考核指标只能下达到县",
-                field="division_id",
-            )
-        )
+        issues.append(Issue.worded("indicator.division_not_county", field="division_id", name=division.name))
     return issues
 
 
@@ -330,11 +326,13 @@ def _code_issues(session: Session, data: IndicatorInput, indicator_id: str | Non
         other = session.scalars(statement).first()
         if other is not None:
             issues.append(
-                Issue(
+                Issue.worded(
                     "indicator.code_taken",
-                    f"{data.year} 年已有编号为“{code}”的指标“{other.name}”",
                     field="code",
-                    params={"indicator_id": other.id},
+                    year=data.year,
+                    indicator_code=code,
+                    name=other.name,
+                    indicator_id=other.id,
                 )
             )
     return issues
@@ -347,9 +345,9 @@ def _milestone_issues(milestones: tuple[Milestone, ...]) -> list[Issue]:
     for index, (month, _planned, _description) in enumerate(milestones):
         where = f"milestones[{index}].month"
         if not 1 <= month <= 12:
-            issues.append(Issue("milestone.month", f"月份 {month} 无效，应为 1 到 12", field=where))
+            issues.append(Issue.worded("milestone.month", field=where, month=month))
         elif month in seen:
-            issues.append(Issue("milestone.month_repeated", f"{month} 月的进度安排重复", field=where))
+            issues.append(Issue.worded("milestone.month_repeated", field=where, month=month))
         seen.add(month)
     return issues
 
@@ -367,20 +365,16 @@ def _scoring_issues(data: IndicatorInput) -> list[Issue]:
     issues: list[Issue] = []
     if data.scoring_method not in METHOD_LABELS:
         issues.append(
-            Issue("indicator.method_unknown", f"计分方式“{data.scoring_method}”无效", field="scoring_method")
+            Issue.worded("indicator.method_unknown", field="scoring_method", method=data.scoring_method)
         )
     if data.deduction < 0 or data.deduction_step < 0:
         issues.append(Issue("indicator.deduction_negative", "扣分值不能为负数", field="deduction"))
     if data.scoring_method == Method.SHORTFALL_DEDUCTION and data.deduction_step <= 0:
         issues.append(Issue("indicator.step_missing", "按差额扣分时须填写每档差额", field="deduction_step"))
     if not 0 <= data.grace_days <= 31:
-        issues.append(
-            Issue(
-                "indicator.grace_days", f"宽限天数 {data.grace_days} 无效，应为 0 到 31", field="grace_days"
-            )
-        )
+        issues.append(Issue.worded("indicator.grace_days", field="grace_days", days=data.grace_days))
     if data.figure and data.figure not in FIGURES:
-        issues.append(Issue("indicator.figure_unknown", f"关联数据“{data.figure}”无效", field="figure"))
+        issues.append(Issue.worded("indicator.figure_unknown", field="figure", figure=data.figure))
     return issues
 
 
@@ -388,25 +382,28 @@ def _progress_issues(session: Session, indicator: Indicator, data: ProgressInput
     issues: list[Issue] = []
     if indicator.figure:
         issues.append(
-            Issue(
+            Issue.worded(
                 "progress.bound",
-                f"指标“{indicator.name}”的进度由系统按{FIGURES[indicator.figure].label}自动统计，不能手工填报",
                 field="value",
+                name=indicator.name,
+                # the figure's key in words ("households_covered" → households covered) in English
+                figure=Words(FIGURES[indicator.figure].label, indicator.figure.replace("_", " ")),
             )
         )
     if data.date > dt.date.today():
         issues.append(Issue("progress.date_future", "填报日期不能晚于今天", field="date"))
     elif data.date.year != indicator.year:
         issues.append(
-            Issue(
+            Issue.worded(
                 "progress.date_other_year",
-                f"填报日期 {data.date.isoformat()} 不在考核年度 {indicator.year} 年内",
                 Severity.WARNING,
                 field="date",
+                date=data.date.isoformat(),
+                year=indicator.year,
             )
         )
     if data.month is not None and not 1 <= data.month <= 12:
-        issues.append(Issue("progress.month", f"月份 {data.month} 无效，应为 1 到 12", field="month"))
+        issues.append(Issue.worded("progress.month", field="month", month=data.month))
     if data.value is None and not data.note.strip():
         issues.append(Issue("progress.empty", "请填写完成值或进展说明", field="value"))
     issues += _own_county_issues(session, indicator)
@@ -422,9 +419,5 @@ def _own_county_issues(session: Session, indicator: Indicator) -> list[Issue]:
     if identity.division_code.startswith(county.code):
         return []
     return [
-        Issue(
-            "progress.other_county",
-            f"指标“{indicator.name}”属于{county.name}，本站不能填报其他县的进度",
-            field="indicator_id",
-        )
+        Issue.worded("progress.other_county", field="indicator_id", name=indicator.name, county=county.name)
     ]

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
+from huimin_desktop.messages import Words
 from huimin_desktop.model import Division, Household, Project, ProjectBeneficiary, ProjectStageEntry
 from huimin_desktop.security.roles import ENTER_RECORDS
 from huimin_desktop.services.common import live_row
@@ -113,19 +114,15 @@ class ProjectService:
         if not data.name.strip():
             issues.append(Issue("project.name_missing", "项目名称不能为空", field="name"))
         if not _category_known(data.category):
-            issues.append(
-                Issue("project.category_unknown", f"项目类别“{data.category}”无效", field="category")
-            )
+            issues.append(Issue.worded("project.category_unknown", field="category", category=data.category))
         division = session.get(Division, data.division_id)
         if division is None or division.deleted:
             issues.append(Issue("project.division_unknown", "项目所在地（区划）不存在", field="division_id"))
         this_year = dt.date.today().year
         if not FIRST_YEAR <= data.year <= this_year + 2:
             issues.append(
-                Issue(
-                    "project.year",
-                    f"项目年度 {data.year} 不合理（应在 {FIRST_YEAR} 到 {this_year + 2} 之间）",
-                    field="year",
+                Issue.worded(
+                    "project.year", field="year", year=data.year, first=FIRST_YEAR, last=this_year + 2
                 )
             )
         issues += _amount_issues(data)
@@ -263,22 +260,26 @@ class ProjectService:
             current = project.stage
             position = order.index(current) if current in order else -1
             if position + 1 >= len(order):
-                issues.append(
-                    Issue(
-                        "stage.finished",
-                        f"项目已到最后阶段“{stage_name(order[-1])}”，没有下一个阶段",
-                        field="stage",
-                    )
-                )
+                issues.append(Issue.worded("stage.finished", field="stage", stage=stage_name(order[-1])))
             elif data.stage != order[position + 1]:
                 expected = order[position + 1]
-                where = f"当前阶段为“{stage_name(current)}”，" if current else "项目尚未申报，"
+                where = (
+                    Words(
+                        f"当前阶段为“{stage_name(current)}”，",
+                        f"The current stage is “{stage_name(current)}”, so",
+                    )
+                    if current
+                    else Words("项目尚未申报，", "The project is not submitted yet, so")
+                )
                 issues.append(
-                    Issue(
+                    Issue.worded(
                         "stage.out_of_order",
-                        f"{where}下一步只能是“{stage_name(expected)}”，不能直接进入“{stage_name(data.stage)}”",
                         field="stage",
-                        params={"expected": expected, "given": data.stage},
+                        where=where,
+                        expected_name=stage_name(expected),
+                        given_name=stage_name(data.stage),
+                        expected=expected,
+                        given=data.stage,
                     )
                 )
             issues += _check_entry_date(session, project_id, data.date)
@@ -306,15 +307,16 @@ class ProjectService:
             if current not in order:
                 issues.append(Issue("stage.nothing_to_return", "项目尚未申报，无法退回", field="stage"))
             elif to_stage not in order:
-                issues.append(Issue("stage.unknown", f"阶段“{to_stage}”无效", field="stage"))
+                issues.append(Issue.worded("stage.unknown", field="stage", stage=to_stage))
             elif order.index(to_stage) >= order.index(current):
                 issues.append(
-                    Issue(
+                    Issue.worded(
                         "stage.return_not_back",
-                        f"当前阶段为“{stage_name(current)}”，只能退回到它之前的阶段，"
-                        f"不能退回到“{stage_name(to_stage)}”",
                         field="stage",
-                        params={"current": current, "given": to_stage},
+                        current_name=stage_name(current),
+                        given_name=stage_name(to_stage),
+                        current=current,
+                        given=to_stage,
                     )
                 )
             issues += _check_entry_date(session, project_id, date)
@@ -502,11 +504,12 @@ def _check_entry_date(session: Session, project_id: str, date: dt.date) -> list[
     if history and date < history[-1].date:
         last = history[-1]
         issues.append(
-            Issue(
+            Issue.worded(
                 "stage.date_before_previous",
-                f"办理日期 {date.isoformat()} 早于上一步“{stage_name(last.stage)}”"
-                f"的日期 {last.date.isoformat()}",
                 field="date",
+                date=date.isoformat(),
+                stage=stage_name(last.stage),
+                previous=last.date.isoformat(),
             )
         )
     return issues
@@ -607,11 +610,8 @@ def _check_beneficiaries(session: Session, household_ids: Sequence[str]) -> list
     if not unknown:
         return []
     return [
-        Issue(
-            "project.beneficiary_unknown",
-            f"有 {len(unknown)} 户受益农户不存在或已删除",
-            field="household_ids",
-            params={"household_ids": unknown},
+        Issue.worded(
+            "project.beneficiary_unknown", field="household_ids", count=len(unknown), household_ids=unknown
         )
     ]
 
@@ -653,11 +653,13 @@ def _code_issues(session: Session, code: str, project_id: str | None) -> list[Is
         other = session.scalars(statement).first()
         if other is not None:
             issues.append(
-                Issue(
+                Issue.worded(
                     "project.code_taken",
-                    f"项目编号“{code}”已被项目“{other.name}”（{other.year} 年）使用",
                     field="code",
-                    params={"project_id": other.id},
+                    project_code=code,
+                    name=other.name,
+                    year=other.year,
+                    project_id=other.id,
                 )
             )
     return issues
@@ -667,29 +669,41 @@ def _amount_issues(data: ProjectInput) -> list[Issue]:
     issues: list[Issue] = []
     for name, label in FUNDS.items():
         if getattr(data, name) < 0:
-            issues.append(Issue("amount.negative", f"{label}不能为负数", field=name))
+            issues.append(
+                Issue(
+                    "amount.negative", f"{label}不能为负数", field=name, params={"value": getattr(data, name)}
+                )
+            )
     if data.income_increase_expected is not None and data.income_increase_expected < 0:
-        issues.append(Issue("amount.negative", "预期户均增收不能为负数", field="income_increase_expected"))
+        issues.append(
+            Issue(
+                "amount.negative",
+                "预期户均增收不能为负数",
+                field="income_increase_expected",
+                params={"value": data.income_increase_expected},
+            )
+        )
     return issues
 
 
 def _date_issues(data: ProjectInput) -> list[Issue]:
     """Finish after start, nothing actual in the future, no actual finish without a start."""
     issues: list[Issue] = []
-    for start, finish, label in (
-        ("planned_start", "planned_finish", "计划"),
-        ("actual_start", "actual_finish", "实际"),
+    for start, finish, kind in (
+        ("planned_start", "planned_finish", Words("计划", "planned")),
+        ("actual_start", "actual_finish", Words("实际", "actual")),
     ):
         begun, done = getattr(data, start), getattr(data, finish)
         if begun and done and done < begun:
-            issues.append(
-                Issue("project.finish_before_start", f"{label}完工日期早于{label}开工日期", field=finish)
-            )
+            issues.append(Issue.worded("project.finish_before_start", field=finish, kind=kind))
     today = dt.date.today()
-    for name, label in (("actual_start", "实际开工日期"), ("actual_finish", "实际完工日期")):
+    for name, label in (
+        ("actual_start", Words("实际开工日期", "actual start date")),
+        ("actual_finish", Words("实际完工日期", "actual finish date")),
+    ):
         value = getattr(data, name)
         if value and value > today:
-            issues.append(Issue("project.date_future", f"{label}不能晚于今天", field=name))
+            issues.append(Issue.worded("project.date_future", field=name, label=label))
     if data.actual_finish and not data.actual_start:
         issues.append(
             Issue(

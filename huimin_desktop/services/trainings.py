@@ -72,11 +72,12 @@ class TrainingService:
             issues.append(Issue("training.hours_negative", "培训学时不能为负数", field="hours"))
         elif data.hours > _LONG_SESSION_HOURS:
             issues.append(
-                Issue(
+                Issue.worded(
                     "training.hours_long",
-                    f"培训学时 {data.hours:g} 超过 {_LONG_SESSION_HOURS} 小时，请确认",
                     Severity.WARNING,
                     field="hours",
+                    hours=f"{data.hours:g}",
+                    limit=_LONG_SESSION_HOURS,
                 )
             )
         if data.extra_attendees < 0:
@@ -297,29 +298,22 @@ def _check_attendees(session: Session, attendees: tuple[Attendee, ...]) -> list[
         where = f"attendees[{index}]"
         if household_id not in households:
             issues.append(
-                Issue(
-                    "training.household_unknown",
-                    f"第 {index + 1} 名参训人员所在农户不存在或已删除",
-                    field=where,
-                    params={"household_id": household_id},
+                Issue.worded(
+                    "training.household_unknown", field=where, number=index + 1, household_id=household_id
                 )
             )
         elif member_id is not None and member_id not in members:
             issues.append(
-                Issue(
-                    "training.member_unknown",
-                    f"第 {index + 1} 名参训人员不存在或已删除",
-                    field=where,
-                    params={"member_id": member_id},
-                )
+                Issue.worded("training.member_unknown", field=where, number=index + 1, member_id=member_id)
             )
         elif member_id is not None and members[member_id] != household_id:
             issues.append(
-                Issue(
+                Issue.worded(
                     "training.member_not_in_household",
-                    f"第 {index + 1} 名参训人员不是所选农户的家庭成员",
                     field=where,
-                    params={"member_id": member_id, "household_id": household_id},
+                    number=index + 1,
+                    member_id=member_id,
+                    household_id=household_id,
                 )
             )
     return issues

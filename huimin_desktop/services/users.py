@@ -220,14 +220,12 @@ class UserService:
         username = normalise_username(username)
         issues = username_issues(username)
         if role not in ROLES:
-            issues.append(
-                Issue("user.role", f"角色“{role}”无效（应为 entry、reviewer 或 admin）", field="role")
-            )
+            issues.append(Issue.worded("user.role", field="role", role=role))
         if password is not None:
             check_password(password)
         with self.db.session(self.db.actor.username) as session:
             if session.scalar(select(User.id).where(User.username == username)) is not None:
-                issues.append(Issue("user.exists", f"用户名“{username}”已存在", field="username"))
+                issues.append(Issue.worded("user.exists", field="username", username=username))
             if issues:
                 raise ValidationError(issues)
             user = User(
@@ -313,9 +311,7 @@ class UserService:
     def set_role(self, username: str, role: str) -> UserRecord:
         self.db.actor.require(MANAGE_USERS)
         if role not in ROLES:
-            raise ValidationError(
-                [Issue("user.role", f"角色“{role}”无效（应为 entry、reviewer 或 admin）", field="role")]
-            )
+            raise ValidationError([Issue.worded("user.role", field="role", role=role)])
         with self.db.session(self.db.actor.username) as session:
             user = self._get(session, username)
             if role != ADMIN:

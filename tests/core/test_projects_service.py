@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from huimin_desktop import messages
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.errors import NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, Household, Project, ProjectBeneficiary, ProjectStageEntry
@@ -327,7 +328,10 @@ def test_skipping_a_stage_names_current_and_expected(projects: ProjectService, v
         projects.advance_stage(project_id, StageInput(order[2], TODAY))
     message = refused.value.message
     assert "当前阶段为“申报”" in message and "“评审”" in message and "“审核”" in message
-    assert refused.value.issues[0].params == {"expected": order[1], "given": order[2]}
+    params = refused.value.issues[0].params
+    assert (params["expected"], params["given"]) == (order[1], order[2])
+    english = messages.describe(refused.value, messages.EN)
+    assert english == "stage: The current stage is “申报”, so the next stage can only be “评审”, not “审核”"
 
 
 def test_stage_dates(station: Station, projects: ProjectService, village: str) -> None:
