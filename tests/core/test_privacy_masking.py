@@ -45,6 +45,33 @@ def test_masking_rule() -> None:
     assert FULL.text(line) == line
 
 
+def test_what_the_id_number_carries_is_masked_with_it() -> None:
+    """The birth date (digits 7–14) keeps only its year; in free text its compact form loses month and day;
+    a record's values are masked field by field, and their free text like any line."""
+    import datetime as dt
+
+    assert MASKED.birth_date(dt.date(1982, 3, 15)) == MASKED.birth_date("1982-03-15") == "1982-**-**"
+    assert MASKED.field("birth_date", dt.date(1982, 3, 15)) == "1982-**-**"
+    assert FULL.birth_date(dt.date(1982, 3, 15)) == "1982-03-15" and MASKED.birth_date(None) == ""
+    assert MASKED.field("id_number", 211381198203150031) == "211381********0031"  # a number-typed cell
+    assert MASKED.text("王丽 19820315 生，2026-12-03 修改") == "王丽 1982**** 生，2026-12-03 修改"
+    row = {
+        "name": "王丽",
+        "id_number": "211381198203150031",
+        "birth_date": "1982-03-15",
+        "position": 2,
+        "notes": "电话 13912345678",
+    }
+    assert MASKED.values(row) == {
+        "name": "王丽",
+        "id_number": "211381********0031",
+        "birth_date": "1982-**-**",
+        "position": 2,
+        "notes": "电话 139****5678",
+    }
+    assert FULL.values(row) == row
+
+
 def test_masking_follows_the_role() -> None:
     assert roles.SEE_PERSONAL_DATA == "personal.full"  # the domain's copy of the permission's name
     assert Masking.for_actor(roles.Actor("a", roles.ENTRY)) is MASKED

@@ -205,15 +205,23 @@ class MembersModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows: list[MemberRow] = []
         self.masking: Masking = FULL
-        self._stored: dict[str, dict[str, str]] = {}  # member id → its stored ID number and phone
+        self._stored: dict[str, dict[str, str]] = {}  # member id → its stored ID number, birth date, phone
 
     def set_masking(self, masking: Masking, members: Iterable[MemberRecord] = ()) -> None:
-        """Show the stored ID numbers and phones of ``members`` as ``masking`` allows (Station.masking).
+        """Show the stored ID numbers, birth dates and phones of ``members`` as ``masking`` allows
+        (Station.masking; a birth date keeps its year, domain/masking.py).
 
         A masked cell stays masked while its value is the stored one: committing the masked text back
         keeps the stored value; typing a whole new number replaces it (and shows it, as typed)."""
         self.masking = masking
-        self._stored = {m.id: {"id_number": m.id_number, "phone": m.phone} for m in members}
+        self._stored = {
+            m.id: {
+                "id_number": m.id_number,
+                "phone": m.phone,
+                "birth_date": m.birth_date.isoformat() if m.birth_date else "",
+            }
+            for m in members
+        }
         self._all_changed()
 
     def _masked(self, row: MemberRow, key: str) -> str | None:
