@@ -1,4 +1,5 @@
-"""First start: a data folder without a station. Create one, or open the demo data to look around.
+"""First start: a data folder without a station. Create one, set it up from a setup file, restore it
+from a backup on a USB stick (ui/backup/new_laptop.py), or open the demo data to look around.
 
 The demo goes to its own folder, a sibling of the data folder named ``huimin-demo`` (for the default
 data folder that is ``default_data_dir().parent / "huimin-demo"``; for ``--data D:/惠民/data`` it is
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -37,6 +40,9 @@ from huimin_desktop.services.users import MIN_PASSWORD_LENGTH
 from ui.errors import expected_error_message
 from ui.operations import Operation
 from ui.station_levels import LEVELS, level_name
+
+if TYPE_CHECKING:
+    from ui.backup.new_laptop import RestoreNewDialog
 
 DEMO_FOLDER_NAME = "huimin-demo"
 DEMO_HOUSEHOLDS = 2000
@@ -96,7 +102,7 @@ class FirstStartDialog(QDialog):
         self.station: Station | None = None
         self.operation: Operation[Station] | None = None
         self.setWindowTitle(self.tr("Welcome to {app}").format(app=self.tr("Huimin Desktop")))
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(780)  # wide enough that each choice's text takes one or two lines: fits 1366×768
 
         title = QLabel(self.tr("Welcome to {app}").format(app=self.tr("Huimin Desktop")))
         title.setObjectName("welcomeTitle")
@@ -116,7 +122,7 @@ class FirstStartDialog(QDialog):
         admin_box = self._build_admin_box()
         create_box = self._build_create_box()
         setup_box = self._build_setup_box()
-        demo_box = self._build_demo_box()
+        other_box = self._build_other_box()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -126,14 +132,14 @@ class FirstStartDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 16)
-        layout.setSpacing(12)
+        layout.setContentsMargins(24, 16, 24, 14)
+        layout.setSpacing(8)
         layout.addWidget(title)
         layout.addWidget(intro)
         layout.addWidget(admin_box)
         layout.addWidget(setup_box)
         layout.addWidget(create_box)
-        layout.addWidget(demo_box)
+        layout.addWidget(other_box)
         layout.addWidget(self.buttons)
 
         self.level.currentIndexChanged.connect(self._fill_divisions)
@@ -240,9 +246,25 @@ class FirstStartDialog(QDialog):
         self.setup_file: Path | None = None
         return setup_box
 
-    def _build_demo_box(self) -> QGroupBox:
-        demo_box = QGroupBox(self.tr("Just looking?"))
-        demo_layout = QHBoxLayout(demo_box)
+    def _build_other_box(self) -> QGroupBox:
+        """The two ways that need no form: 从备份恢复 (this station's backup on a stick, for a new or
+        repaired laptop: ui/backup/new_laptop.py) and the demo. One box with a row each, so that the
+        dialog with its four choices still fits a 1366×768 screen."""
+        box = QGroupBox(self.tr("Restore, or just look around"))
+        grid = QGridLayout(box)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(0, 1)
+        restore_text = QLabel(
+            self.tr(
+                "A new or repaired computer? Restore the station from its backup on a USB stick (checked "
+                "first, then opened with an administrator's password or the recovery code)."
+            )
+        )
+        restore_text.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("Restore from backup…"))
+        self.restore_button.setObjectName("restoreFromBackup")
+        self.restore_button.clicked.connect(self.open_restore)
+        self.restore_dialog: RestoreNewDialog | None = None
         demo_text = QLabel(
             self.tr(
                 "Opens a city-level demo station with {count} made-up households in a separate folder "
@@ -252,9 +274,22 @@ class FirstStartDialog(QDialog):
         demo_text.setWordWrap(True)
         self.demo_button = QPushButton(self.tr("Open demo data"))
         self.demo_button.clicked.connect(self.open_demo)
-        demo_layout.addWidget(demo_text, 1)
-        demo_layout.addWidget(self.demo_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        return demo_box
+        for row, (text, button) in enumerate(
+            ((restore_text, self.restore_button), (demo_text, self.demo_button))
+        ):
+            grid.addWidget(text, row, 0)
+            grid.addWidget(button, row, 1, Qt.AlignmentFlag.AlignVCenter)
+        return box
+
+    def open_restore(self) -> RestoreNewDialog:
+        """The restore dialog (window-modal); the station it restored opens like a created one."""
+        from ui.backup.new_laptop import RestoreNewDialog
+
+        dialog = RestoreNewDialog(self.data_dir, self)
+        dialog.accepted.connect(lambda: self._opened(dialog.station) if dialog.station is not None else None)
+        self.restore_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- the form -------------------------------------------------------------------------------------
 
@@ -456,6 +491,7 @@ class FirstStartDialog(QDialog):
         self.ok_button.setEnabled(not busy)
         self.demo_button.setEnabled(not busy)
         self.setup_button.setEnabled(not busy)
+        self.restore_button.setEnabled(not busy)
 
     def _opened(self, station: Station) -> None:
         self._set_busy(False)

@@ -417,15 +417,17 @@ CATALOG: dict[str, Words] = {
         "nothing was changed",
     ),
     "restore.unreadable": Words(
-        "读取备份 {path} 时出错（{reason}），U 盘可能已被拔出；数据未作任何改动",
-        "Reading the backup {path} failed ({reason}); the stick may have been pulled out; nothing was "
-        "changed",
+        "读取备份 {path} 时出错，U 盘可能已被拔出；数据未作任何改动",
+        "Reading the backup {path} failed; the stick may have been pulled out; nothing was changed",
     ),
     "restore.interrupted": Words(
-        "恢复中断：读写 {path} 时出错（{reason}），U 盘可能已被拔出或磁盘已满；"
-        "已写入 {target} 的文件已全部删除",
-        "The restore stopped: reading or writing {path} failed ({reason}); the stick may have been pulled "
-        "out or the disk is full. What it had written to {target} was removed",
+        "恢复中断：备份 {path} 读不到了（U 盘可能已被拔出）；已写入 {target} 的文件已全部删除，未作任何改动",
+        "The restore stopped: the backup {path} could no longer be read (was the stick pulled out?); what "
+        "it had written to {target} was removed, nothing was changed",
+    ),
+    "restore.not_a_backup": Words(
+        "{path} 不是本程序的备份文件夹（其中没有清单 backup.json）；数据未作任何改动",
+        "{path} is not a backup folder of this program (it holds no backup.json); nothing was changed",
     ),
     "restore.vault_mismatch": Words(
         "{path} 中的数据库打不开：它和备份里的密钥库不属于同一个站点（备份被拼凑或已损坏），不能恢复；"

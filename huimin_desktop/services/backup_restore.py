@@ -106,7 +106,11 @@ def _manifest(folder: Path) -> dict[str, Any]:
         raise RestoreRefused(code="restore.unfinished", path=folder)
     try:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except FileNotFoundError as exc:
+        raise RestoreRefused(code="restore.not_a_backup", path=folder) from exc
+    except OSError as exc:
+        raise RestoreRefused(code="restore.unreadable", path=folder / MANIFEST) from exc
+    except ValueError as exc:
         raise RestoreRefused(code="restore.no_manifest", path=folder, reason=_one_line(str(exc))) from exc
     files = data.get("files") if isinstance(data, dict) else None
     station = data.get("station") if isinstance(data, dict) else None
@@ -204,9 +208,7 @@ def _check_files(source: Path, files: dict[str, Any], task: TaskState | None) ->
                 task.report(done, len(files), "正在检查备份")
             _check_file(source, name, entry, task)
     except OSError as exc:
-        raise RestoreRefused(
-            code="restore.unreadable", path=exc.filename or source, reason=_one_line(exc.strerror or str(exc))
-        ) from exc
+        raise RestoreRefused(code="restore.unreadable", path=exc.filename or source) from exc
 
 
 def check_backup(
@@ -460,15 +462,19 @@ def restore_to_new_folder(
             _install_new(folder, source, checked, task)
     except OSError as exc:
         _remove_new(folder.root, before)
-        raise RestoreRefused(
-            code="restore.interrupted",
-            path=exc.filename or source,
-            reason=_one_line(exc.strerror or str(exc)),
-            target=folder.root,
-        ) from exc
+        if _names_the_target(exc, folder.root):  # the laptop's disk (full, read-only …): its own words
+            raise
+        raise RestoreRefused(code="restore.interrupted", path=source, target=folder.root) from exc
     except BaseException:
         _remove_new(folder.root, before)
         raise
+
+
+def _names_the_target(error: OSError, target: Path) -> bool:
+    for name in (error.filename, error.filename2):
+        if name is not None and Path(name).absolute().is_relative_to(target.absolute()):
+            return True
+    return False
 
 
 def _check_with_own_key(

@@ -328,7 +328,7 @@ def test_a_file_that_is_no_backup_is_refused(stocked, tmp_path):
     _refused(stocked, tmp_path / "nowhere", "restore.missing")
     folder = tmp_path / "some-folder"
     folder.mkdir()
-    _refused(stocked, folder, "restore.no_manifest")
+    _refused(stocked, folder, "restore.not_a_backup")
 
 
 def test_restoring_a_copy_from_the_backups_folder(stocked):

@@ -58,7 +58,7 @@ def test_the_check_refuses_what_is_no_backup_a_damaged_one_and_a_copy_without_it
     empty = tmp_path / "just-a-folder"
     empty.mkdir()
     cases = {
-        "restore.no_manifest": empty,
+        "restore.not_a_backup": empty,
         "restore.missing": tmp_path / "nowhere",
         "restore.no_vault": station.backups.take("daily"),  # a copy from backups/: no vault beside it
     }
