@@ -4,6 +4,7 @@ SQLCipher (sqlcipher3) when the data folder has a data key.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from pathlib import Path
@@ -14,6 +15,15 @@ from sqlalchemy.pool import QueuePool
 
 from huimin_desktop import changes
 
+# How long a statement waits for another program's write lock before the command fails with "the
+# database is in use": 10 s, or HUIMIN_BUSY_TIMEOUT_MS (a script that would rather fail fast; the tests).
+DEFAULT_BUSY_TIMEOUT_MS = 10_000
+
+
+def busy_timeout_ms() -> int:
+    given = os.environ.get("HUIMIN_BUSY_TIMEOUT_MS", "")
+    return int(given) if given.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
+
 
 def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.isolation_level = None  # see make_engine
@@ -22,7 +32,7 @@ def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     # FULL: a committed change survives a power cut, which on a village laptop is not hypothetical.
     cursor.execute("PRAGMA synchronous=FULL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     # 64 MB of page cache (SQLite's default is 2 MB): a search of 100k households scans the whole
     # household table, and keeping it in memory takes a keystroke's query from ~55 to ~40 ms.
     cursor.execute("PRAGMA cache_size=-65536")

@@ -209,7 +209,7 @@ def test_a_locked_database_is_one_line_and_changes_nothing(pair: Pair, write_loc
     data = pair.city if command == "enroll" else pair.township
     write_lock(data)
     before = state(data, outputs=pair.stick)
-    result = run(*LOCKED[command](pair))
+    result = run(*LOCKED[command](pair), env={"HUIMIN_BUSY_TIMEOUT_MS": "300"})  # not the 10 s a user waits
     assert_failed_cleanly(result)
     assert "数据库正被另一个程序使用" in result.stderr and "huimin.db" in result.stderr
     assert state(data, outputs=pair.stick) == before
