@@ -17,22 +17,13 @@ from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QWidget
 
 from huimin_desktop import __version__
+from huimin_desktop.domain.sizes import human_size
 from huimin_desktop.paths import MANUAL_DIR
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
 
 MANUAL_INDEX = MANUAL_DIR / "index.md"
-
-
-def human_size(size: int) -> str:
-    """Bytes as a short size: 0 B, 12.3 KB, 45.6 MB, 1.2 GB."""
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{value:.1f} GB"
 
 
 def database_size(data_dir: Path) -> int:

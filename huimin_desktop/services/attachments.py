@@ -25,6 +25,7 @@ from sqlalchemy import select
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.domain.sizes import human_size
 from huimin_desktop.errors import ServiceError, ValidationError
 from huimin_desktop.media import kinds
 from huimin_desktop.media.duration import media_duration_ms
@@ -142,10 +143,6 @@ def clean_filename(name: str) -> str:
 def interview_filename(started_at: dt.datetime, suffix: str) -> str:
     """The name a microphone recording is stored under: 访谈录音_20250809_101112.m4a."""
     return f"访谈录音_{started_at:%Y%m%d_%H%M%S}{suffix}"
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024**2:.1f} MB"
 
 
 def files_in_folder(folder: Path) -> list[Path]:
@@ -370,7 +367,7 @@ class AttachmentService:
         if size == 0:
             raise _Refused("文件是空的（0 字节），可能没有拷贝完整")
         if size > self.max_file_bytes:
-            raise _Refused(f"文件太大（{_megabytes(size)}），超过了上限 {_megabytes(self.max_file_bytes)}")
+            raise _Refused(f"文件太大（{human_size(size)}），超过了上限 {human_size(self.max_file_bytes)}")
         try:
             with path.open("rb") as handle:
                 return handle.read(64)

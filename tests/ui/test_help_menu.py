@@ -8,8 +8,9 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from huimin_desktop import __version__
+from huimin_desktop.domain.sizes import human_size
 from huimin_desktop.services.station import Station
-from ui.help_menu import MANUAL_INDEX, database_size, human_size
+from ui.help_menu import MANUAL_INDEX, database_size
 from ui.main_window import MainWindow
 
 

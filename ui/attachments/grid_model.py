@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.domain.sizes import human_size
 from huimin_desktop.media.kinds import extension_for
 from huimin_desktop.services.attachments import AttachmentRecord
 from ui.attachments.thumbnails import THUMBNAIL_SIZE, ThumbnailLoader
@@ -29,12 +30,6 @@ def format_duration(ms: int | None) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
-
-
-def format_size(size: int) -> str:
-    if size >= 1024**2:
-        return f"{size / 1024**2:.1f} MB"
-    return f"{max(1, round(size / 1024))} KB"
 
 
 def file_type(record: AttachmentRecord) -> str:
@@ -92,7 +87,7 @@ class AttachmentGridModel(QAbstractListModel):
             lines.append(record.caption)
         if record.taken_at is not None:
             lines.append(record.taken_at.strftime("%Y-%m-%d %H:%M"))
-        details = [format_size(record.size)]
+        details = [human_size(record.size)]
         if record.duration_ms is not None:
             details.append(format_duration(record.duration_ms))
         lines.append(" · ".join(details))
