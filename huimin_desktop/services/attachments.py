@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import literal_column, select
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
@@ -64,6 +64,10 @@ OWNERS: dict[str, tuple[type, str]] = {
     "training": (Training, "培训"),
     "indicator_progress": (IndicatorProgress, "考核进度记录"),  # its evidence (证明材料)
 }
+
+
+# Files added at once share one change stamp; within it they keep the order they were given in.
+_INTAKE_ORDER = literal_column("attachment.rowid")
 
 
 @dataclass(frozen=True)
@@ -218,7 +222,7 @@ class AttachmentService:
                     Attachment.owner_id == owner_id,
                     Attachment.deleted.is_(False),
                 )
-                .order_by(Attachment.created_stamp)
+                .order_by(Attachment.created_stamp, _INTAKE_ORDER)
             )
             return [_record(a) for a in rows]
 
@@ -235,7 +239,7 @@ class AttachmentService:
                     Attachment.owner_id.in_(list(owner_ids)),
                     Attachment.deleted.is_(False),
                 )
-                .order_by(Attachment.created_stamp)
+                .order_by(Attachment.created_stamp, _INTAKE_ORDER)
             )
             for a in rows:
                 found[a.owner_id].append(_record(a))
