@@ -19,13 +19,14 @@ import datetime as dt
 import io
 import os
 import sys
+import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PIL import Image
+from PIL import Image, ImageOps
 from PySide6.QtCore import QBuffer, QIODevice, QPoint, QRect
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -38,6 +39,7 @@ IMAGES_DIR = MANUAL_DIR / "images"
 MAX_BYTES = 120 * 1024  # one picture; the manual ships in the build
 WINDOW = (1024, 660)  # the main window in the pictures: crisp at 1:1 in the manual window
 DIALOG = (960, 600)
+FRAME = (150, 160, 172)  # the pictures' one-pixel border
 Capture = QWidget | tuple[QWidget, QRect]  # a widget, or the part of it that matters
 
 
@@ -96,6 +98,8 @@ def small_png(pixmap: QPixmap, path: Path, crop: QRect | None = None) -> int:
         ratio = pixmap.devicePixelRatio()
         box = [round(v * ratio) for v in (crop.left(), crop.top(), crop.right() + 1, crop.bottom() + 1)]
         image = image.crop(tuple(box))
+    # A thin frame: in the manual a picture of a window must not pass for the window itself.
+    image = ImageOps.expand(image, border=1, fill=FRAME)
     data = b""
     for colours in (128, 64, 32):
         palette = image.quantize(colors=colours, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
@@ -235,11 +239,11 @@ def sync_scene(context: Scene) -> None:
     from tests.ui.sync_scenario import stick
     from tests.ui.sync_screenshots import build_network
 
-    city, township, usb = build_network(context.scratch / "sync")
+    city, township, usb = build_network(context.scratch)
     context.keep(city)
     context.keep(township)
     os.environ[TEST_DRIVES_ENV] = f"{usb}|vfat"
-    context.values.update(usb=usb, export=stick(context.scratch / "sync", "EXPORT"))
+    context.values.update(usb=usb, export=stick(context.scratch, "EXPORT"))
     main_window(context, township, "township")
     main_window(context, city, "city")
 
@@ -321,6 +325,7 @@ def audit_log(context: Scene) -> Capture:
 def household_masked(context: Scene) -> Capture:
     """The household editor as 录入员 王丽 sees it: the ID numbers and phone masked."""
     from ui.household_editor.editor import HouseholdEditor
+    from ui.household_editor.members_table import COLUMNS
 
     entry = context.keep(Station.open(context.values["folder"], "wang.li", "wang-pass"))
     household = next(
@@ -329,7 +334,9 @@ def household_masked(context: Scene) -> Capture:
         if row.member_count >= 3  # a family, not one person
     )
     editor = shown(HouseholdEditor(entry, household, user="wang.li"), (1000, 640))
-    context.values["masked"] = editor
+    model = editor.members.model
+    shown_number = model.data(model.index(0, COLUMNS.index("id_number")))
+    assert "*" in str(shown_number), f"an entry user sees {shown_number}: the picture would show it whole"
     return editor
 
 
@@ -344,18 +351,46 @@ def households(context: Scene) -> Capture:
 
 @shot("household-editor", "township")
 def household_editor(context: Scene) -> Capture:
+    return household_window(context)
+
+
+def household_window(context: Scene) -> Any:
+    """The demo household of 4–5 members with two years of surveys, opened once."""
     from ui.household_editor import HouseholdEditor
 
-    editor = shown(HouseholdEditor(context.stations[0], context.values["household"]), (1000, 700))
-    context.values["editor"] = editor
-    return editor
+    if "editor" not in context.values:
+        editor = HouseholdEditor(context.stations[0], context.values["household"])
+        context.values["editor"] = shown(editor, (1000, 700))
+    return context.values["editor"]
 
 
 @shot("household-survey", "township")
 def household_survey(context: Scene) -> Capture:
-    editor = context.values["editor"]
+    editor = household_window(context)
     editor.section_keys.go_to("survey")  # as Ctrl+↓ opens it
     return editor
+
+
+@shot("household-refused", "township")
+def household_refused(context: Scene) -> Capture:
+    """A new household whose head has the ID number of someone already entered: refused, with a link."""
+    from tests.ui.editor_helpers import type_cell, type_into
+    from ui.household_editor import HouseholdEditor
+
+    station = context.stations[0]
+    record = station.households.get(context.values["household"])
+    if "editor" in context.values:
+        closed_editor(context.values.pop("editor"))
+    fresh = shown(HouseholdEditor(station, None), (1000, 700))
+    fresh.activateWindow()
+    settle(context.app)
+    type_into(fresh.village, station.divisions.get(record.division_id).name)
+    type_cell(fresh, 0, "name", "宝斯鲁")
+    type_cell(fresh, 0, "id_number", record.members[0].id_number)  # someone else's number
+    type_cell(fresh, 0, "ethnicity", "02")
+    type_into(fresh.survey.amounts["income_wage"], "15000")
+    fresh.save()  # refused by the service: the duplicate, with its link
+    return fresh
 
 
 # -- 4. archives
@@ -406,21 +441,27 @@ def attachments(context: Scene) -> Capture:
 
 @shot("roster-preview", "roster")
 def roster_preview(context: Scene) -> Capture:
-    from ui.roster_import.dialog import RosterImportDialog
-
-    dialog = shown(RosterImportDialog(context.stations[0]), (1000, 500))
-    dialog.load(context.values["roster"])
-    context.values["roster_dialog"] = dialog
-    return dialog
+    return roster_dialog(context)
 
 
 @shot("roster-mapping", "roster")
 def roster_mapping(context: Scene) -> Capture:
     from ui.roster_import.dialog import MAPPING
 
-    dialog = context.values["roster_dialog"]
+    dialog = roster_dialog(context)
     dialog.stack.setCurrentIndex(MAPPING)
     return dialog
+
+
+def roster_dialog(context: Scene) -> Any:
+    """The import dialog with the roster loaded: its preview."""
+    from ui.roster_import.dialog import RosterImportDialog
+
+    if "roster_dialog" not in context.values:
+        dialog = shown(RosterImportDialog(context.stations[0]), (1000, 500))
+        dialog.load(context.values["roster"])
+        context.values["roster_dialog"] = dialog
+    return context.values["roster_dialog"]
 
 
 # -- 6. sync
@@ -452,6 +493,14 @@ def sync_city(context: Scene) -> Capture:
     return context.values["city"]
 
 
+@shot("enroll", "sync")
+def enroll(context: Scene) -> Capture:
+    page = page_of(context, "sync", "city")
+    dialog = page.enroll_station()
+    dialog.level.setCurrentIndex(dialog.level.findData("township"))
+    return dialog
+
+
 @shot("merge-preview", "sync")
 def merge_preview(context: Scene) -> Capture:
     page = page_of(context, "sync", "city")
@@ -465,20 +514,25 @@ def merge_preview(context: Scene) -> Capture:
 
 @shot("conflicts", "sync")
 def conflicts(context: Scene) -> Capture:
-    page = page_of(context, "sync", "city")
-    review = page.open_conflicts()
-    review.resize(*DIALOG)
-    review.editors_enabled = False
-    context.values["review"] = review
+    review = conflict_review(context)
     select_conflict(review, lambda kind: kind != "duplicate-id")  # two stations changed one phone
     return review
 
 
 @shot("conflicts-duplicate", "sync")
 def conflicts_duplicate(context: Scene) -> Capture:
-    review = context.values["review"]
+    review = conflict_review(context)
     select_conflict(review, lambda kind: kind == "duplicate-id")
     return review
+
+
+def conflict_review(context: Scene) -> Any:
+    if "review" not in context.values:
+        review = page_of(context, "sync", "city").open_conflicts()
+        review.resize(*DIALOG)
+        review.editors_enabled = False
+        context.values["review"] = review
+    return context.values["review"]
 
 
 def select_conflict(review: Any, wanted: Callable[[str], bool]) -> None:
@@ -535,6 +589,16 @@ def reports_preview(context: Scene) -> Capture:
     return shown(dialog, (1000, 680))
 
 
+@shot("public-notice", "township")
+def public_notice(context: Scene) -> Capture:
+    """文件 → 受益农户公示…: the beneficiaries of the township's 2025 projects, no ID numbers."""
+    from ui.public_notice.dialog import PublicNoticeDialog
+
+    dialog = PublicNoticeDialog(context.stations[0], context.values["window"])
+    dialog.year.setValue(2025)
+    return shown(dialog, (900, 560))
+
+
 # -- 9. backups
 
 
@@ -585,14 +649,26 @@ def built(app: QApplication, name: str, scratch: Path) -> Iterator[Scene]:
 
 
 def take(app: QApplication, names: list[str], out: Path, scratch: Path) -> dict[str, int]:
-    """Make the named shots (scene by scene) into ``out``; returns each file's size in bytes."""
+    """Make the named shots (scene by scene) into ``out``; returns each file's size in bytes.
+
+    A shot (or a scene) that fails is reported and skipped, its old picture left as it was, so one
+    changed screen does not cost the others; ``main`` then exits non-zero naming it."""
     sizes: dict[str, int] = {}
     for scene_name in SCENES:
         wanted = [name for name in names if SHOTS[name].scene == scene_name]
-        if wanted:
+        if not wanted:
+            continue
+        try:
             with built(app, scene_name, scratch) as context:
                 for name in wanted:
-                    sizes[name] = capture(app, SHOTS[name].take(context), out / f"{name}.png")
+                    try:
+                        sizes[name] = capture(app, SHOTS[name].take(context), out / f"{name}.png")
+                    except Exception:  # report it, make the others
+                        traceback.print_exc()
+                        print(f"{name}: FAILED", file=sys.stderr)
+        except Exception:  # the scene itself: none of its shots
+            traceback.print_exc()
+            print(f"scene {scene_name} FAILED: {', '.join(wanted)} not made", file=sys.stderr)
     return sizes
 
 
@@ -617,7 +693,10 @@ def main(argv: list[str] | None = None) -> int:
     names = args.only or list(SHOTS)
     sizes = take_all(names, args.out)
     print(f"{len(sizes)} pictures, {sum(sizes.values()) / 1024:.0f} KB")
-    return 0
+    missing = [name for name in names if name not in sizes]
+    if missing:
+        print(f"not made: {', '.join(missing)}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 if __name__ == "__main__":
