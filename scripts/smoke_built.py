@@ -21,6 +21,8 @@ from pathlib import Path
 WINDOWS = sys.platform == "win32"
 PASSWORD = "smoke-test-password"
 TOWNSHIP = "211381204000"
+# What ui/i18n.py loads in Chinese: Qt's own catalogs (PyInstaller's PySide6 hook must keep them) and ours.
+QT_CATALOGS = ("qtbase_zh_CN.qm", "qtmultimedia_zh_CN.qm", "huimin_zh_CN.qm")
 
 
 class SmokeFailure(Exception):
@@ -40,7 +42,17 @@ def _run(program: Path, *args: str, env: dict[str, str], timeout: float = 300) -
     )
     if done.returncode != 0:
         raise SmokeFailure(f"{' '.join(args[:2])} exited {done.returncode}\n{done.stdout}\n{done.stderr}")
-    return json.loads(done.stdout) if "--json" in args else {}
+    return json.loads(done.stdout) if "--json" in args else {"stderr": done.stderr}
+
+
+def _check_translations(stderr: str) -> None:
+    """The built GUI in Chinese found Qt's own catalog (standard buttons, file dialogs) and ours: the
+    ``translations:`` line ``--smoke-startup`` prints names the files its translators loaded."""
+    line = next((line for line in stderr.splitlines() if line.startswith("translations:")), "")
+    missing = [name for name in QT_CATALOGS if name not in line.split()]
+    if missing:
+        found = line or "no translations line"
+        raise SmokeFailure(f"the built GUI in Chinese did not load {missing} ({found})")
 
 
 def smoke(folder: Path) -> list[str]:
@@ -117,8 +129,10 @@ def smoke(folder: Path) -> list[str]:
             raise SmokeFailure(f"return package at the township: {applied}")
 
         started = time.perf_counter()
-        _run(gui, "--smoke-startup", "--data", str(city), env=env, timeout=120)
-        log.append(f"GUI start and quit: ok ({time.perf_counter() - started:.1f} s)")
+        shown = _run(gui, "--smoke-startup", "--lang", "zh", "--data", str(city), env=env, timeout=120)
+        _check_translations(shown["stderr"])
+        took = time.perf_counter() - started
+        log.append(f"GUI start in Chinese (Qt's own words too) and quit: ok ({took:.1f} s)")
     return log
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from huimin_desktop import APP_NAME, ORGANIZATION, __version__
 from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.store.datafolder import has_station
-from ui.i18n import choose_language, install_translators
+from ui.i18n import choose_language, install_translators, loaded_catalogs
 from ui.widgets.style import apply_style
 
 if TYPE_CHECKING:
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 SMOKE_MAIN_WINDOW = "main window shown"
 SMOKE_STATION_LOADED = "station loaded"
 SMOKE_FIRST_START = "first-start dialog shown"
+SMOKE_TRANSLATIONS = "translations:"
 
 
 # QtMultimedia looks for optional system libraries (PipeWire, VA-API) when it first plays or records and
@@ -120,7 +121,9 @@ def _shutdown_operations() -> None:
 def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke_startup: bool) -> int:
     """Run the desktop program on ``data_dir`` (else HUIMIN_DATA, else the per-user folder); exit code."""
     app = create_application()
-    translators = install_translators(app, choose_language(language))  # noqa: F841 - kept alive
+    translators = install_translators(app, choose_language(language))  # kept alive until the end
+    if smoke_startup:  # on stderr: stdout's lines are the start-up milestones tests compare
+        print(SMOKE_TRANSLATIONS, *loaded_catalogs(translators), file=sys.stderr, flush=True)
     apply_style(app)
     app.aboutToQuit.connect(_shutdown_operations)
     folder = resolve_data_dir(data_dir)

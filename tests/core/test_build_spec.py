@@ -11,7 +11,10 @@ from __future__ import annotations
 import ast
 import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from tests.core.test_core_is_qt_free import _imports
 from tests.core.test_portability import SHIPPED
@@ -87,3 +90,52 @@ def test_resources_and_migrations_ship_with_the_build() -> None:
     targets = {entry.elts[1].value for entry in datas.elts if isinstance(entry, ast.Tuple)}
     assert targets == {"resources", "huimin_desktop/store/migrations", "docs/manual"}
     assert all((ROOT / target).is_dir() for target in targets)
+
+
+def _qt_catalogs() -> list[str]:
+    """ui/i18n.py's QT_CATALOGS (read from the source: this test stays Qt-free)."""
+    tree = ast.parse((ROOT / "ui/i18n.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        targets = [getattr(t, "id", None) for t in getattr(node, "targets", [])]
+        if isinstance(node, ast.Assign) and "QT_CATALOGS" in targets:
+            return [e.value for e in ast.walk(node.value) if isinstance(e, ast.Constant)]
+    raise AssertionError("ui/i18n.py has no QT_CATALOGS")
+
+
+def _spec_filter() -> Callable[[tuple[str, str, str]], bool]:
+    """build.spec's ``_wanted`` with the constants it reads, run outside PyInstaller."""
+    wanted = {"UNUSED_QT_LIBRARIES", "KEEP_PLATFORMS", "_wanted"}
+    body = [
+        node
+        for node in SPEC.body
+        if (isinstance(node, ast.FunctionDef) and node.name in wanted)
+        or (isinstance(node, ast.Assign) and any(getattr(t, "id", None) in wanted for t in node.targets))
+    ]
+    namespace: dict[str, object] = {}
+    exec(compile(ast.Module(body=body, type_ignores=[]), "build.spec", "exec"), namespace)
+    return namespace["_wanted"]  # type: ignore[return-value]
+
+
+def test_the_build_keeps_the_qt_catalogs_the_gui_loads() -> None:
+    """ui/i18n.py loads qtbase_zh_CN (standard buttons, file dialogs) and qtmultimedia_zh_CN: the spec's
+    filter keeps them where PyInstaller's PySide6 hook puts them (Linux and Windows layouts), and the
+    hook collects each with a Qt module the program imports and the spec does not leave out."""
+    catalogs = _qt_catalogs()
+    assert "qtbase" in catalogs
+    keep = _spec_filter()
+    for name in [*catalogs, "qt"]:
+        for folder in ("PySide6/Qt/translations", "PySide6\\translations"):
+            entry = (f"{folder}/{name}_zh_CN.qm", "/site-packages/x.qm", "DATA")
+            assert keep(entry), entry
+    assert not keep(("PySide6/Qt/translations/qtbase_de.qm", "x", "DATA"))  # the filter can refuse
+    modules_info = pytest.importorskip("PyInstaller.utils.hooks.qt._modules_info")
+    left_out = set(_spec_constant("UNUSED_QT_PARTS"))
+    imported = {
+        module.split(".")[1]
+        for path in SHIPPED
+        for _, module in _imports(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+        if module.startswith("PySide6.")
+    }
+    for name in catalogs:
+        shipping = {m.module for m in modules_info.QT_MODULES_INFO if name in (m.translations or ())}
+        assert shipping & (imported - left_out), (name, shipping)
