@@ -504,6 +504,73 @@ Other records that use the same file keep it.</source>
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Households by township · {year}</source>
+        <translation>各乡镇受益农户 · {year} 年</translation>
+    </message>
+    <message>
+        <source>Households by village · {year}</source>
+        <translation>各村受益农户 · {year} 年</translation>
+    </message>
+    <message>
+        <source>Households covered</source>
+        <translation>覆盖农户</translation>
+    </message>
+    <message>
+        <source>Households surveyed</source>
+        <translation>入户调查</translation>
+    </message>
+    <message>
+        <source>No households yet</source>
+        <translation>还没有农户</translation>
+    </message>
+    <message>
+        <source>Projects by category and stage · {year}</source>
+        <translation>各类项目所处阶段 · {year} 年</translation>
+    </message>
+    <message>
+        <source>No projects this year yet</source>
+        <translation>本年度还没有项目</translation>
+    </message>
+    <message>
+        <source>Funds by source (10k yuan) · {year}</source>
+        <translation>各来源资金（万元） · {year} 年</translation>
+    </message>
+    <message>
+        <source>Provincial</source>
+        <translation>省专项资金</translation>
+    </message>
+    <message>
+        <source>City and county</source>
+        <translation>市县配套资金</translation>
+    </message>
+    <message>
+        <source>Integrated</source>
+        <translation>整合资金</translation>
+    </message>
+    <message>
+        <source>Self-raised</source>
+        <translation>自筹资金</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划投入</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>已使用</translation>
+    </message>
+    <message>
+        <source>Households covered by year (target {target})</source>
+        <translation>历年覆盖农户（目标 {target} 户）</translation>
+    </message>
+    <message>
+        <source>No project has beneficiaries yet</source>
+        <translation>还没有项目登记受益农户</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Overview</source>
@@ -1039,10 +1106,6 @@ Its first start asks for this setup code. Give the code separately from the stic
         <translation>选择安装文件…</translation>
     </message>
     <message>
-        <source>Just looking?</source>
-        <translation>先看看？</translation>
-    </message>
-    <message>
         <source>Opens a city-level demo station with {count} made-up households in a separate folder ({path}); your data folder stays empty.</source>
         <translation>在单独的文件夹（{path}）中打开一个市级演示站点，含 {count} 户虚构农户；您的数据文件夹保持不变。</translation>
     </message>
@@ -1093,6 +1156,18 @@ Its first start asks for this setup code. Give the code separately from the stic
     <message>
         <source>Setup code:</source>
         <translation>安装码：</translation>
+    </message>
+    <message>
+        <source>Restore, or just look around</source>
+        <translation>从备份恢复，或者先看看</translation>
+    </message>
+    <message>
+        <source>A new or repaired computer? Restore the station from its backup on a USB stick (checked first, then opened with an administrator&apos;s password or the recovery code).</source>
+        <translation>新电脑或修好的电脑？从 U 盘上的备份恢复本站（先检查备份，再用管理员的密码或恢复码打开）。</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
     </message>
     <message>
         <source>e.g. Chaoyang City Ethnic and Religious Affairs Commission</source>
@@ -3141,6 +3216,113 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>Restored. The data as it was before is kept in {copy}.</source>
         <translation>已恢复。恢复前的数据保存在 {copy}。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreNewDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Restore this computer&apos;s station from a backup on a USB stick (made with “Back up to USB stick”). The backup is checked first; then log in with the password of an administrator in that backup, or with its recovery code. The data goes to {path}.</source>
+        <translation>从 U 盘上的备份（用“备份到U盘”做的）恢复本机的站点。先检查备份，然后用备份中管理员的密码或恢复码登录。数据将放到 {path}。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>1. The backup on the USB stick</source>
+        <translation>1. U 盘上的备份</translation>
+    </message>
+    <message>
+        <source>No backup chosen yet.</source>
+        <translation>还没有选择备份。</translation>
+    </message>
+    <message>
+        <source>Choose backup folder…</source>
+        <translation>选择备份文件夹…</translation>
+    </message>
+    <message>
+        <source>2. Prove you may open it</source>
+        <translation>2. 证明您可以打开它</translation>
+    </message>
+    <message>
+        <source>Password of an administrator in the backup</source>
+        <translation>备份中管理员的密码</translation>
+    </message>
+    <message>
+        <source>Recovery code (every password forgotten)</source>
+        <translation>恢复码（所有密码都忘了时）</translation>
+    </message>
+    <message>
+        <source>the code shown once when the station was created</source>
+        <translation>创建站点时只显示过一次的恢复码</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Recovery code:</source>
+        <translation>恢复码：</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The backup is whole: {station}, backed up {when}; {files} files ({attachments} attachments, {size}).</source>
+        <translation>备份完好：{station}，备份于 {when}；共 {files} 个文件（附件 {attachments} 个，{size}）。</translation>
+    </message>
+    <message>
+        <source>Choose the backup folder on the USB stick</source>
+        <translation>选择 U 盘上的备份文件夹</translation>
+    </message>
+    <message>
+        <source>Checking the backup…</source>
+        <translation>正在检查备份…</translation>
+    </message>
+    <message>
+        <source>The check was cancelled; choose the backup folder again.</source>
+        <translation>检查已取消；请重新选择备份文件夹。</translation>
+    </message>
+    <message>
+        <source>Please enter the user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Please enter the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Please enter the recovery code.</source>
+        <translation>请输入恢复码。</translation>
+    </message>
+    <message>
+        <source>The new password needs at least {count} characters.</source>
+        <translation>新密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Restoring the station from the backup…</source>
+        <translation>正在从备份恢复站点…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written to the data folder.</source>
+        <translation>已取消；数据文件夹中没有写入任何文件。</translation>
     </message>
 </context>
 <context>

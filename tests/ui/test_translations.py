@@ -86,3 +86,34 @@ def test_no_untranslated_chinese_literals_in_ui() -> None:
             ):
                 offenders.append(f"{path.name}:{node.lineno}: {node.value!r}")
     assert offenders == []
+
+
+def _is_literal(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def _translation_call_problem(call: ast.Call) -> str | None:
+    """Why pyside6-lupdate cannot see this tr()/translate() call's text, or None when it can."""
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    if name == "tr":
+        texts = call.args[:1]
+    elif name == "translate":
+        texts = call.args[:2]
+    else:
+        return None
+    if len(texts) < (1 if name == "tr" else 2) or not all(_is_literal(arg) for arg in texts):
+        return f"{name}() with a text that is not a string literal"
+    return None
+
+
+def test_every_translated_text_is_a_literal_lupdate_can_find() -> None:
+    """A helper such as ``_tr(text)`` that passes its argument on hides every text from the catalog:
+    they are never translated and show in English in the Chinese program (the dashboard's charts did)."""
+    offenders = []
+    for path in i18n.ui_sources():
+        if path.name == "translation_catalog.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and (problem := _translation_call_problem(node)):
+                offenders.append(f"{path.relative_to(i18n.UI_DIR)}:{node.lineno}: {problem}")
+    assert offenders == []

@@ -27,8 +27,9 @@ STAGE_COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DashboardCharts", text)
+# Literal translate("DashboardCharts", "…") calls: pyside6-lupdate finds only those (a helper taking the
+# text as a variable hid every string of the charts from the catalog, so they showed in English).
+translate = QCoreApplication.translate
 
 
 def dashboard_charts(page: DashboardPage, figures: Figures) -> dict[str, QWidget]:
@@ -44,19 +45,23 @@ def dashboard_charts(page: DashboardPage, figures: Figures) -> dict[str, QWidget
 def _parts_chart(page: DashboardPage, figures: Figures) -> QWidget:
     parts = figures.parts
     title = (
-        _tr("Households by township · {year}")
+        translate("DashboardCharts", "Households by township · {year}")
         if figures.part_level == "township"
-        else _tr("Households by village · {year}")
+        else translate("DashboardCharts", "Households by village · {year}")
     )
     chart = BarChart(
         title.format(year=figures.year),
         [p.name for p in parts],
         [
-            BarSet(_tr("Households covered"), [p.tally.covered for p in parts], BLUE),
-            BarSet(_tr("Households surveyed"), [p.tally.surveyed for p in parts], TEAL),
+            BarSet(
+                translate("DashboardCharts", "Households covered"), [p.tally.covered for p in parts], BLUE
+            ),
+            BarSet(
+                translate("DashboardCharts", "Households surveyed"), [p.tally.surveyed for p in parts], TEAL
+            ),
         ],
         horizontal=True,
-        empty_text=_tr("No households yet"),
+        empty_text=translate("DashboardCharts", "No households yet"),
     )
 
     def clicked(set_index: int, index: int) -> None:
@@ -74,7 +79,7 @@ def _stages_chart(page: DashboardPage, figures: Figures) -> QWidget:
         s for s in ("", *(e.code for e in code_lists().project_stage)) if s or total.projects_at(stage=s)
     ]
     chart = BarChart(
-        _tr("Projects by category and stage · {year}").format(year=figures.year),
+        translate("DashboardCharts", "Projects by category and stage · {year}").format(year=figures.year),
         [name for _code, name in categories],
         [
             BarSet(
@@ -85,7 +90,7 @@ def _stages_chart(page: DashboardPage, figures: Figures) -> QWidget:
             for stage in stages
         ],
         stacked=True,
-        empty_text=_tr("No projects this year yet"),
+        empty_text=translate("DashboardCharts", "No projects this year yet"),
     )
 
     def clicked(_set_index: int, index: int) -> None:
@@ -99,14 +104,23 @@ def _funds_chart(page: DashboardPage, figures: Figures) -> QWidget:
     planned, spent = figures.total.funds_planned, figures.total.funds_spent
     sources = ("provincial", "local", "integrated", "self_raised")
     chart = BarChart(
-        _tr("Funds by source (10k yuan) · {year}").format(year=figures.year),
-        [_tr("Provincial"), _tr("City and county"), _tr("Integrated"), _tr("Self-raised")],
+        translate("DashboardCharts", "Funds by source (10k yuan) · {year}").format(year=figures.year),
         [
-            BarSet(_tr("Planned"), [getattr(planned, s) / 10_000 for s in sources], BLUE),
-            BarSet(_tr("Spent"), [getattr(spent, s) / 10_000 for s in sources], ORANGE),
+            translate("DashboardCharts", "Provincial"),
+            translate("DashboardCharts", "City and county"),
+            translate("DashboardCharts", "Integrated"),
+            translate("DashboardCharts", "Self-raised"),
+        ],
+        [
+            BarSet(
+                translate("DashboardCharts", "Planned"), [getattr(planned, s) / 10_000 for s in sources], BLUE
+            ),
+            BarSet(
+                translate("DashboardCharts", "Spent"), [getattr(spent, s) / 10_000 for s in sources], ORANGE
+            ),
         ],
         value_format="%.0f",
-        empty_text=_tr("No projects this year yet"),
+        empty_text=translate("DashboardCharts", "No projects this year yet"),
     )
     return bar_chart_view(chart, lambda _s, _i: page.open_list.emit(page.card_link("funds")))
 
@@ -115,10 +129,18 @@ def _years_chart(page: DashboardPage, figures: Figures) -> QWidget:
     years = sorted({*figures.years, figures.year})
     counts = dict(figures.covered_by_year)
     chart = BarChart(
-        _tr("Households covered by year (target {target})").format(target=f"{figures.targets.households:,}"),
+        translate("DashboardCharts", "Households covered by year (target {target})").format(
+            target=f"{figures.targets.households:,}"
+        ),
         [str(year) for year in years],
-        [BarSet(_tr("Households covered"), [counts.get(year, 0) for year in years], BLUE)],
-        empty_text=_tr("No project has beneficiaries yet"),
+        [
+            BarSet(
+                translate("DashboardCharts", "Households covered"),
+                [counts.get(year, 0) for year in years],
+                BLUE,
+            )
+        ],
+        empty_text=translate("DashboardCharts", "No project has beneficiaries yet"),
     )
 
     def clicked(_set_index: int, index: int) -> None:
