@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "huimin_desktop.cli.roster_commands",  # import-roster, export-roster
     "huimin_desktop.cli.user_commands",  # users
     "huimin_desktop.cli.report_commands",  # report
+    "huimin_desktop.cli.indicator_commands",  # indicators
     "huimin_desktop.cli.notice_commands",  # public-notice
     "huimin_desktop.cli.backup_commands",  # backup, restore
     "huimin_desktop.cli.audit_commands",  # audit

@@ -559,6 +559,34 @@ CATALOG: dict[str, Words] = {
         "{path}：无法读写（{reason}），未作任何改动",
         "{path}: cannot be read or written ({reason}); nothing was changed",
     ),
+    # -- the city's indicators (services/indicators.py, services/indicator_import.py) --------------
+    "indicator.no_counties": Words(
+        "本站还没有县（市、区）级区划，无法下达指标",
+        "This station has no county divisions yet, so no indicator can be set",
+    ),
+    "indicator.copy_same_year": Words(
+        "复制的目标年度与来源年度相同", "The year copied to is the year copied from"
+    ),
+    "indicator.has_progress": Words(
+        "指标“{name}”已有 {count} 条进度记录（县乡上报），不能删除；如需停用，请修改该指标",
+        "The indicator “{name}” has {count} progress entries reported by the counties and townships, so it "
+        "cannot be deleted; edit it instead to retire it",
+    ),
+    "indicator_import.missing": Words("找不到文件 {path}", "No such file: {path}"),
+    "indicator_import.unreadable": Words(
+        "{path} 不是可读的 .xlsx 工作簿", "{path} is not a readable .xlsx workbook"
+    ),
+    "indicator_import.no_heading": Words(
+        "工作簿第一张表中找不到含“名称”的表头行",
+        "The workbook's first sheet has no heading row with the name column",
+    ),
+    "indicator_import.columns_missing": Words(
+        "第 {row} 行的表头缺少列：{columns}", "The heading in row {row} lacks the columns {columns}"
+    ),
+    "indicator_import.cell": Words(
+        "第 {row} 行“{column}”：{reason}", "Row {row}, column “{column}”: {reason}"
+    ),
+    "indicator_import.empty": Words("{path} 中没有填写任何指标", "{path} holds no indicator"),
     # -- SQLite (messages/system.py) ------------------------------------------------------------------
     "db.locked": Words(
         "数据库正被另一个程序使用（{database}），等待后仍未释放，未作任何改动；请等另一个程序完成或关闭它后重试",

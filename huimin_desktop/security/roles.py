@@ -23,6 +23,7 @@ EXPORT_PACKAGE = "sync.export"
 MERGE_PACKAGES = "sync.merge"
 RESOLVE_CONFLICTS = "sync.conflicts"
 PRINT_REPORTS = "reports.print"
+DEFINE_INDICATORS = "indicators.define"  # the city's 考核指标: create, edit, delete, import, copy a year
 SEE_PERSONAL_DATA = "personal.full"  # full ID numbers and phones, rosters and archives with them
 READ_AUDIT = "audit.read"
 MANAGE_USERS = "users.manage"
@@ -38,6 +39,7 @@ LOWEST_ROLE: dict[str, str] = {
     MERGE_PACKAGES: REVIEWER,
     RESOLVE_CONFLICTS: REVIEWER,
     PRINT_REPORTS: REVIEWER,
+    DEFINE_INDICATORS: REVIEWER,
     SEE_PERSONAL_DATA: REVIEWER,
     READ_AUDIT: REVIEWER,  # reviewers check who changed what before they decide a conflict
     MANAGE_USERS: ADMIN,

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from huimin_desktop.errors import NotFoundError, ValidationError
-from huimin_desktop.model import AuditEntry, Indicator, IndicatorMilestone, IndicatorProgress
+from huimin_desktop.model import AuditEntry, Division, Indicator, IndicatorMilestone, IndicatorProgress
 from huimin_desktop.services.indicators import IndicatorInput, IndicatorService, ProgressInput
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
@@ -218,21 +218,40 @@ def test_progress_refusals_and_warnings(station: Station, indicators: IndicatorS
     assert [w.code for w in result.warnings] == ["progress.date_other_year"]
 
 
-def test_delete_tombstones_everything(station: Station, indicators: IndicatorService) -> None:
+def test_delete_tombstones_the_indicator_and_its_milestones(
+    station: Station, indicators: IndicatorService
+) -> None:
     indicator_id = indicators.create(_input()).id
-    indicators.add_progress(indicator_id, ProgressInput(dt.date.today(), 100.0))
     before = _counts(station)
     indicators.delete(indicator_id, user="county")
     with station.db.reader() as session:
         assert session.get(Indicator, indicator_id).deleted  # type: ignore[union-attr]
-        for model in (IndicatorMilestone, IndicatorProgress):
-            rows = session.scalars(select(model).where(model.indicator_id == indicator_id)).all()
-            assert rows and all(r.deleted for r in rows)
+        rows = session.scalars(
+            select(IndicatorMilestone).where(IndicatorMilestone.indicator_id == indicator_id)
+        )
+        assert all(r.deleted for r in rows.all())
     assert _counts(station)[:3] == before[:3]
-    assert _counts(station)[3] == before[3] + 5  # one delete line per tombstoned row
+    assert _counts(station)[3] == before[3] + 4  # one delete line per tombstoned row
     with pytest.raises(NotFoundError):
         indicators.get(indicator_id)
     assert indicators.list() == []
+
+
+def test_an_indicator_with_progress_is_refused_not_deleted(
+    station: Station, indicators: IndicatorService
+) -> None:
+    """The counties' reports are theirs: a city tombstone would take them off the county's station."""
+    indicator_id = indicators.create(_input()).id
+    indicators.add_progress(indicator_id, ProgressInput(dt.date.today(), 100.0))
+    assert indicators.progress_count(indicator_id) == 1
+    before = _counts(station)
+    with pytest.raises(ValidationError) as refused:
+        indicators.delete(indicator_id)
+    issue = refused.value.issues[0]
+    assert issue.code == "indicator.has_progress" and issue.params["count"] == 1
+    assert "1 条进度记录" in issue.message and "不能删除" in issue.message
+    assert _counts(station) == before
+    assert indicators.get(indicator_id).name == "户均增收"
 
 
 def test_list_filters(indicators: IndicatorService) -> None:
@@ -302,3 +321,76 @@ def test_a_township_reports_on_its_own_county_only(tmp_path: Path) -> None:
         assert refused.value.issues[0].code == "progress.other_county"
         assert "喀喇沁左翼" in refused.value.message
         assert _counts(township) == before
+
+
+def test_one_plan_for_every_county_in_one_transaction(station: Station, indicators: IndicatorService) -> None:
+    counties = indicators.create_for_counties(_input(code="9"))
+    with station.db.reader() as session:
+        rows = session.execute(
+            select(Division.id, Division.code).where(Division.level == "county", Division.deleted.is_(False))
+        ).all()
+    expected = [i for i, code in rows if code.startswith("2113")]  # 朝阳市's counties, not others
+    listed = indicators.list(YEAR)
+    assert sorted(r.division_id for r in listed) == sorted(expected)
+    assert sorted(r.id for r in listed) == sorted(counties)
+    assert len(expected) >= 2 and COUNTY in expected and OTHER_COUNTY in expected
+    assert {len(indicators.get(i).milestones) for i in counties} == {3}
+    # one county already has code 8: the whole plan is refused and the county named
+    indicators.create(_input(code="8"))
+    before = _counts(station)
+    with pytest.raises(ValidationError) as refused:
+        indicators.create_for_counties(_input(code="8"))
+    assert [i.code for i in refused.value.issues] == ["indicator.code_taken"]
+    assert refused.value.issues[0].message.startswith("北票市：")
+    assert _counts(station) == before
+
+
+def test_copy_last_years_indicators(station: Station, indicators: IndicatorService) -> None:
+    last = indicators.create(_input(year=YEAR - 1, deadline=dt.date(YEAR - 1, 12, 31))).id
+    indicators.create(_input(year=YEAR - 1, code="2", name="已有的", deadline=None))
+    indicators.create(_input(code="2", name="今年已有"))  # the new year has code 2 already
+    indicators.add_progress(last, ProgressInput(dt.date(YEAR - 1, 6, 1), 300.0))
+    summary = indicators.copy_year(YEAR - 1, YEAR)
+    assert len(summary.copied) == 1 and len(summary.skipped) == 1 and "“2”" in summary.skipped[0]
+    copy = indicators.get(summary.copied[0])
+    assert (copy.year, copy.code, copy.name, copy.deadline) == (
+        YEAR,
+        "1.2",
+        "户均增收",
+        dt.date(YEAR, 12, 31),
+    )
+    assert [(m.month, m.planned_value) for m in copy.milestones] == [(3, 200.0), (6, 400.0), (12, 1000.0)]
+    assert copy.progress == ()
+    assert indicators.get(last).year == YEAR - 1  # the source stays
+    with pytest.raises(ValidationError):
+        indicators.copy_year(YEAR, YEAR)
+
+
+def test_defining_indicators_needs_a_reviewer_of_the_city(tmp_path: Path) -> None:
+    from huimin_desktop.errors import PermissionDeniedError
+    from tests.stations import open_station
+
+    folder = tmp_path / "city"
+    with new_station(folder, level="city", name="朝阳市民委", division_code="211300") as admin:
+        admin.users.create("clerk", "", "entry", password="clerk-pass-1")
+        admin.users.create("chief", "", "reviewer", password="chief-pass-1")
+        kept = admin.indicators.create(_input()).id
+    with open_station(folder, user="clerk", password="clerk-pass-1") as clerk:
+        before = _counts(clerk)
+        for attempt in (
+            lambda: clerk.indicators.create(_input(code="x")),
+            lambda: clerk.indicators.update(kept, _input(name="改名")),
+            lambda: clerk.indicators.delete(kept),
+            lambda: clerk.indicators.copy_year(YEAR, YEAR + 1),
+        ):
+            with pytest.raises(PermissionDeniedError):
+                attempt()
+        assert _counts(clerk) == before
+        assert [r.name for r in clerk.indicators.list()] == ["户均增收"]  # reading is open to all
+    with open_station(folder, user="chief", password="chief-pass-1") as chief:
+        chief.indicators.update(kept, _input(name="户均增收（修订）"), user="chief")
+        with chief.db.reader() as session:
+            actions = session.scalars(
+                select(AuditEntry.action).where(AuditEntry.record_id == kept, AuditEntry.user == "chief")
+            ).all()
+        assert actions == ["update"]
