@@ -586,6 +586,7 @@ CATALOG: dict[str, Words] = {
     "indicator_import.cell": Words(
         "第 {row} 行“{column}”：{reason}", "Row {row}, column “{column}”: {reason}"
     ),
+    "indicator_import.code_repeated": Words("与第 {first} 行的编号重复", "The same code as row {first}"),
     "indicator_import.empty": Words("{path} 中没有填写任何指标", "{path} holds no indicator"),
     # -- SQLite (messages/system.py) ------------------------------------------------------------------
     "db.locked": Words(

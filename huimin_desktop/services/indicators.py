@@ -394,7 +394,9 @@ def _plans(session: Session, rows: list[sheet.SheetRow], check: _Check) -> tuple
             key = (county, data.year, data.code.strip())
             if data.code.strip() and key in seen:
                 reason = f"与第 {seen[key]} 行的编号重复"
-                wrong.append(Issue("indicator.code_taken", reason, field="code"))
+                wrong.append(
+                    Issue("indicator_import.code_repeated", reason, field="code", params={"first": seen[key]})
+                )
             seen.setdefault(key, row.number)
             issues += [
                 sheet.cell_issue(row.number, i.field or "", _named(session, i, county, targets))
