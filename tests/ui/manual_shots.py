@@ -414,6 +414,12 @@ def project_stages(context: Scene) -> Capture:
     return editor
 
 
+@shot("trainings", "township")
+def trainings(context: Scene) -> Capture:
+    page_of(context, "training")
+    return context.values["window"]
+
+
 @shot("attachments", "attachments")
 def attachments(context: Scene) -> Capture:
     from PySide6.QtWidgets import QMainWindow
