@@ -15,6 +15,7 @@ from huimin_desktop.cli.common import (
     open_station,
     progress_printer,
 )
+from huimin_desktop.cli.words import say
 from huimin_desktop.spreadsheet.review import UnmappedColumn
 
 _SHOWN_NOTES = 20  # rows listed in the human-readable output; --json lists them all
@@ -43,13 +44,16 @@ def _unmapped(columns: Sequence[UnmappedColumn]) -> list[str]:
 def cmd_import_roster(args: argparse.Namespace) -> int:
     if args.rejected_out:  # checked before the import commits: a failed command changes nothing
         check_output_file(args.rejected_out, suffix=".xlsx")
+    refused_as = {"full": False if args.masked else None, "reason": args.reason}
     with open_station(args) as station:
+        if args.rejected_out:  # whole numbers in the file need a reason: refused before the import
+            station.rosters.refused_rows_masking(**refused_as)
         outcome = station.rosters.import_file(
             args.file, dry_run=args.dry_run, year=args.year, task=progress_printer(args)
         )
         if args.rejected_out and outcome.rejected:
             table = station.rosters.read(args.file)
-            station.rosters.save_rejected(table, outcome.rejected, args.rejected_out)
+            station.rosters.save_rejected(table, outcome.rejected, args.rejected_out, **refused_as)
         masking = station.masking
     end_progress_line(args)
     payload = outcome.as_json()
@@ -109,6 +113,24 @@ def register(command: AddCommand) -> None:
     )
     importing.add_argument(
         "--rejected-out", metavar="FILE.xlsx", help="把被拒绝的行连同原因另存为 Excel，退回村里修改"
+    )
+    importing.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help=say(
+            "另存被拒绝的行的原因，记入审计日志（有权查看完整身份证号的用户用 --rejected-out 时必填）",
+            "why the refused rows are saved, kept in the audit log (needed with --rejected-out by a user "
+            "who sees whole ID numbers)",
+        ),
+    )
+    importing.add_argument(
+        "--masked",
+        action="store_true",
+        help=say(
+            "另存被拒绝的行时遮盖身份证号、出生日期和电话，无需原因（录入员总是遮盖）",
+            "mask ID numbers, birth dates and phones in the refused rows' file, with no reason needed "
+            "(always masked for an entry user)",
+        ),
     )
 
     exporting = command("export-roster", "把本站点的农户导出为花名册（.xlsx，可再导入）", cmd_export_roster)

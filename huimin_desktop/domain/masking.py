@@ -107,6 +107,21 @@ class Masking:
             return self.field(key, value)
         return self.text(value) if isinstance(value, str) else value
 
+    def cell(self, key: str | None, value: object) -> object:
+        """A spreadsheet cell of the column the import took as ``key`` (None: a column it did not map)
+        as this user may see it: by its key, or any text (or long number) in it as a line."""
+        if self.full or value is None:
+            return value
+        if key in PERSONAL_FIELDS:
+            return self.field(key, value)
+        if isinstance(value, str):
+            return self.text(value)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            shown = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+            masked = self.text(shown)
+            return value if masked == shown else masked
+        return value
+
     def text(self, line: str) -> str:
         """``line`` with every ID number and phone number in it masked (unless ``full``)."""
         if self.full or not line:

@@ -51,15 +51,17 @@ def note_disclosure(
     masking: Masking,
     details: Mapping[str, object],
     record_id: str = "",
+    kind: str | None = None,
 ) -> None:
     """The audit entry of an export (``services.audit.record_export``): who, which file, why, and whether
-    it held whole numbers. Should the entry not commit, the export is removed: nothing leaves unlogged."""
+    it held whole numbers; ``kind`` is the record kind it names (else ``what``). Should the entry not
+    commit, the export is removed: nothing leaves unlogged."""
     summary = f"导出{what}（{'完整身份证号和电话' if masking.full else '身份证号和电话已遮盖'}）：{path.name}"
     if reason:
         summary += f"；原因：{reason}"
     audit.record_export(
         db,
-        what,
+        kind or what,
         record_id or db.station_id or "",
         path,
         summary=summary,

@@ -31,6 +31,7 @@ from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session, selectinload
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.domain.masking import Masking
 from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import Division, Household, Member, StationIdentity, Survey, new_id
@@ -830,34 +831,58 @@ class RosterService:
             return self.preview(table, year=year, task=task)
         return self.import_table(table, year=year, task=task, user=user)
 
-    def save_rejected(
-        self, table: RosterTable, rejected: Sequence[RowNote], out: str | os.PathLike[str]
-    ) -> Path:
-        """The refused rows as they were sent, with their row number and reason, for the village to fix."""
+    def refused_rows_masking(
+        self, *, full: bool | None = None, reason: str | None = None
+    ) -> tuple[Masking, str]:
+        """How the refused-rows file shows ID numbers, birth dates and phones, and the reason it needs:
+        masked for a user without ``SEE_PERSONAL_DATA`` (the cells were typed by the village, but the file
+        leaves the program); whole for one with it, given a reason (``full=False`` masks anyway). Call it
+        before the import, so a missing reason refuses the command before anything changes."""
         self.db.actor.require(IMPORT_ROSTER)
+        masking = export_masking(self.db, full)
+        return masking, require_reason(masking, reason)
+
+    def save_rejected(
+        self,
+        table: RosterTable,
+        rejected: Sequence[RowNote],
+        out: str | os.PathLike[str],
+        *,
+        full: bool | None = None,
+        reason: str | None = None,
+    ) -> Path:
+        """The refused rows as they were sent, with their row number and reason, for the village to fix;
+        personal cells as ``refused_rows_masking`` says, the file and its reason in the audit log."""
+        masking, reason = self.refused_rows_masking(full=full, reason=reason)
         out = Path(out)
         reasons: dict[int, list[str]] = {}
         for note in rejected:
             reasons.setdefault(note.row, []).append(note.reason)
         values_by_row = {number: values for number, values in table.rows if number in reasons}
         width = len(table.columns)
+        keys: list[str | None] = [None] * width
+        for key, index in table.mapping.items():
+            if 0 <= index < width:
+                keys[index] = key
         header = ["原行号", *[c.header.split("/")[-1] for c in table.columns], "退回原因"]
         rows = []
         for number, texts in sorted(reasons.items()):
             values = list(values_by_row.get(number, ()))
             values += [None] * (width - len(values))
-            rows.append([number, *values[:width], "；".join(texts)])
+            cells = [masking.cell(key, value) for key, value in zip(keys, values[:width], strict=True)]
+            rows.append([number, *cells, masking.text("；".join(texts))])
         text_columns = [
             table.mapping[k] + 1 for k in ("id_number", "head_id_number", "phone") if k in table.mapping
         ]
         write_rows(out, f"退回修改的行（{table.path.name}）", header, rows, text_columns)
-        audit.record_export(
+        note_disclosure(
             self.db,
-            "household",
-            self.db.station_id or "",
-            out,
-            summary=f"导出花名册 {table.path.name} 退回修改的 {len(rows)} 行：{out.name}",
+            what=f"花名册 {table.path.name} 退回修改的 {len(rows)} 行",
+            path=out,
+            reason=reason,
+            masking=masking,
             details={"roster": table.path.name, "rows": len(rows)},
+            kind="household",
         )
         return out
 

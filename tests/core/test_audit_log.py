@@ -263,6 +263,6 @@ def test_removing_unused_files_and_saving_refused_rows_are_logged(station: Stati
     rows = [*sample_rows(), household_row("三家子村", "错号", "男", "汉", "12345", 2)]
     table = station.rosters.read(write_office_csv(tmp_path / "r.csv", rows, encoding="utf-8-sig"))
     outcome = station.rosters.import_table(table)
-    station.rosters.save_rejected(table, outcome.rejected, tmp_path / "refused.xlsx")
+    station.rosters.save_rejected(table, outcome.rejected, tmp_path / "refused.xlsx", reason="退回村里")
     exported = lines_of(station, action="export")
     assert [(e.user, e.details["rows"]) for e in exported] == [("admin", 1)]

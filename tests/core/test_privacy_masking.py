@@ -240,3 +240,98 @@ def test_masked_text_never_holds_a_whole_number(number: str, mobile: str, before
     assert number not in masked and mobile not in masked
     if between:
         assert MASKED.id_number(number) in masked and MASKED.phone(mobile) in masked
+
+
+def _refused_roster(tmp_path: Path) -> tuple[Path, list[str]]:
+    """A roster whose two rows are refused (a head not in the table, a number one digit short); the
+    personal values they hold, in a mapped column, in an unmapped one and in the reasons."""
+    from tests.core.test_roster_fixtures import make_id, write_table_xlsx
+
+    head, wife = make_id("19700101", 11), make_id("19720202", 22)
+    short = "21138119800101001"
+    header = ["姓名", "与户主关系", "身份证号", "户主身份证号", "出生日期", "联系电话", "村", "其他说明"]
+    rows = [
+        ["乌云", "妻", wife, head, "1972-02-02", "13912345678", "三家子", f"户主 {head}，电话 13800001111"],
+        ["张三", "户主", short, short, "1980-01-01", "0421-2345678", "三家子", ""],
+    ]
+    personal = [head, wife, short, "13912345678", "13800001111", "2345678", "1972-02-02", "19720202"]
+    return write_table_xlsx(tmp_path / "r.xlsx", header, rows), personal
+
+
+def test_refused_rows_are_masked_for_an_entry_user_and_need_a_reason_in_full(
+    people: Station, data_dir: Path, tmp_path: Path
+) -> None:
+    """The cells the village typed leave the program in the file: masked (by column, and wherever a number
+    stands in a cell or a reason) for 录入员; whole for a reviewer only with a reason kept in the log."""
+    roster, personal = _refused_roster(tmp_path)
+    people.close()
+    with open_station(data_dir, user=ENTRY_USER, password=ENTRY_PASSWORD) as entry:
+        table = entry.rosters.read(roster)
+        outcome = entry.rosters.preview(table)
+        assert len(outcome.rejected) == 2
+        masked = entry.rosters.save_rejected(table, outcome.rejected, tmp_path / "e.xlsx")
+        with pytest.raises(PermissionDeniedError):
+            entry.rosters.save_rejected(
+                table, outcome.rejected, tmp_path / "f.xlsx", full=True, reason="核对"
+            )
+    text = _workbook_text(masked)
+    assert not [value for value in personal if value in text], text
+    assert MASKED.id_number(personal[1]) in text and "1972-**-**" in text and "139****5678" in text
+    assert not (tmp_path / "f.xlsx").exists()
+    with open_station(data_dir, user=REVIEWER_USER, password=REVIEWER_PASSWORD) as reviewer:
+        table = reviewer.rosters.read(roster)
+        outcome = reviewer.rosters.preview(table)
+        with pytest.raises(ServiceError) as refused:
+            reviewer.rosters.save_rejected(table, outcome.rejected, tmp_path / "f.xlsx")
+        assert refused.value.code == "export.reason_required" and not (tmp_path / "f.xlsx").exists()
+        whole = reviewer.rosters.save_rejected(
+            table, outcome.rejected, tmp_path / "f.xlsx", reason="退回村里"
+        )
+        logged = [(e.user, e.details["full_personal_data"], e.details["reason"]) for e in _exports(reviewer)]
+    assert all(value in _workbook_text(whole) for value in personal[:5])
+    assert logged == [(ENTRY_USER, False, ""), (REVIEWER_USER, True, "退回村里")]
+
+
+def test_import_roster_rejected_out_asks_a_reason_before_importing(
+    people: Station, data_dir: Path, tmp_path: Path
+) -> None:
+    roster, personal = _refused_roster(tmp_path)
+    with people.db.reader() as session:
+        households = len(session.scalars(select(Household)).all())
+    people.close()
+    out = tmp_path / "refused.xlsx"
+    refused = _cli(
+        data_dir,
+        *("import-roster", str(roster), "--rejected-out", str(out)),
+        user=REVIEWER_USER,
+        password=REVIEWER_PASSWORD,
+    )
+    assert refused.returncode == 1 and "--reason" in refused.stderr and not out.exists(), refused.stderr
+    with open_station(data_dir) as admin:
+        with admin.db.reader() as session:
+            assert len(session.scalars(select(Household)).all()) == households  # nothing imported
+        assert _exports(admin) == []
+    for user, password, extra, whole in (
+        (REVIEWER_USER, REVIEWER_PASSWORD, ("--reason", "退回三家子村"), True),
+        (REVIEWER_USER, REVIEWER_PASSWORD, ("--masked",), False),
+        (ENTRY_USER, ENTRY_PASSWORD, (), False),
+    ):
+        out.unlink(missing_ok=True)
+        done = _cli(
+            data_dir,
+            *("import-roster", str(roster), "--dry-run", "--rejected-out", str(out), *extra),
+            user=user,
+            password=password,
+        )
+        assert done.returncode == 0, done.stderr
+        text = _workbook_text(out)
+        assert (
+            all(value in text for value in personal[:5]) if whole else not [v for v in personal if v in text]
+        )
+    with open_station(data_dir) as admin:
+        logged = [(e.user, e.details["full_personal_data"], e.details["reason"]) for e in _exports(admin)]
+    assert logged == [
+        (REVIEWER_USER, True, "退回三家子村"),
+        (REVIEWER_USER, False, ""),
+        (ENTRY_USER, False, ""),
+    ]

@@ -44,6 +44,8 @@ def test_import_roster_json_and_round_trip(tmp_path: Path) -> None:
         str(data),
         "--rejected-out",
         str(tmp_path / "r.xlsx"),
+        "--reason",  # an administrator's refused rows hold whole ID numbers
+        "退回村里",
     )
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)

@@ -316,7 +316,7 @@ def test_refused_rows_saved_for_the_village(station: Station, tmp_path: Path) ->
     path = write_table_xlsx(tmp_path / "bad.xlsx", HEADER, rows)
     table = station.rosters.read(path)
     outcome = station.rosters.preview(table)
-    out = station.rosters.save_rejected(table, outcome.rejected, tmp_path / "退回.xlsx")
+    out = station.rosters.save_rejected(table, outcome.rejected, tmp_path / "退回.xlsx", reason="退回修改")
     from openpyxl import load_workbook
 
     sheet = load_workbook(out).active

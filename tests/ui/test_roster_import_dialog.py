@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
 from huimin_desktop.model import Division, Household
+from huimin_desktop.services.audit import AuditFilter
 from huimin_desktop.services.station import Station
 from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx, write_table_xlsx
 from tests.ui.privacy_helpers import answer_reason
@@ -66,9 +67,14 @@ def test_dropped_roster_previews_then_imports(
     assert "4" in panel.summary.text() and household_count(station) == 0  # nothing written yet
 
     out = roster.with_name("退回.xlsx")
+    answer_reason("退回三家子村修改")  # an administrator sees whole numbers: the file asks why
     dialog.write_rejected(out)
     sheet = load_workbook(out).active
     assert [sheet.cell(r, 1).value for r in (3, 4)] == [10, 11]
+    cells = [str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None]
+    assert any(make_id("19700101", 31) in c for c in cells)
+    (line,) = station.audit.lines(AuditFilter(action="export"))
+    assert line.details["reason"] == "退回三家子村修改" and line.details["full_personal_data"] is True
 
     with qtbot.waitSignal(dialog.imported) as signal:
         dialog.import_button.click()
@@ -206,3 +212,24 @@ def test_unmapped_column_is_highlighted_asked_about_and_mappable(
 
         survey = session.scalars(select(Survey)).one()
         assert (survey.year, survey.income_wage, survey.needs) == (2016, 1000, "养牛")
+
+
+def test_an_entry_users_refused_rows_are_masked(
+    qtbot: QtBot, station: Station, roster: Path, data_dir: Path, chinese: str, sync_operations: None
+) -> None:
+    """The cells the village typed leave the program in the file: masked for 录入员, with no question."""
+    from tests.stations import open_station
+
+    station.users.create("wang.li", "王丽", "entry", password="wang-pass")
+    station.close()
+    with open_station(data_dir, user="wang.li", password="wang-pass") as entry:
+        dialog = RosterImportDialog(entry)
+        qtbot.addWidget(dialog)
+        drop(dialog, roster)
+        out = roster.with_name("退回-录入员.xlsx")
+        dialog.write_rejected(out)  # no reason dialog: it would block here
+        qtbot.waitUntil(out.exists)
+        cells = [str(c.value) for row in load_workbook(out).active.iter_rows() for c in row if c.value]
+        for number in (make_id("19700101", 31), "211381198001011234"):
+            assert not any(number in c for c in cells), cells
+        assert any("211381********" in c for c in cells)

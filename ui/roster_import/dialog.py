@@ -257,9 +257,17 @@ class RosterImportDialog(QDialog):
         table, rejected, station = self.table, self.outcome.rejected, self.station
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
+        full, reason = False, ""  # masked for a role without the right (services/rosters.py)
+        if station.masking.full:  # whole ID numbers for this role: ask why (or save them masked)
+            from ui.privacy.reason_dialog import ask_export_reason
+
+            choice = ask_export_reason(self, self.tr("file of refused rows"))
+            if choice is None:
+                return
+            full, reason = choice.full, choice.reason
         self.operation = Operation(
             self,
-            lambda _task: station.rosters.save_rejected(table, rejected, path),
+            lambda _task: station.rosters.save_rejected(table, rejected, path, full=full, reason=reason),
             label=self.tr("Saving the refused rows…"),
         ).run_in_background()
 
