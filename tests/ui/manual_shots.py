@@ -161,6 +161,15 @@ def welcome_scene(context: Scene) -> None:
     context.values["folder"] = context.scratch.parent / "huimin-desktop"  # the path the dialog shows
 
 
+@scene("new-laptop")
+def new_laptop_scene(context: Scene) -> None:
+    """A township's backup on a stick, and a new laptop's empty data folder."""
+    from tests.ui.restore_screenshots import _backup
+
+    context.values["backup"] = _backup(context.scratch)
+    context.values["folder"] = context.scratch.parent / "huimin-desktop"
+
+
 @scene("demo")
 def demo_scene(context: Scene) -> None:
     """The demo folder (admin / demo) with an entry user and a reviewer, and a day of their work."""
@@ -280,6 +289,18 @@ def recovery_code(context: Scene) -> Capture:
     from ui.login.recovery import RecoveryCodeDialog
 
     return shown(RecoveryCodeDialog("7K3Q-M9TX-2BHD-4WZP-QR8N"))
+
+
+@shot("restore-new-laptop", "new-laptop")
+def restore_new_laptop(context: Scene) -> Capture:
+    """欢迎窗口 → 从备份恢复…: the stick's backup checked, the administrator's password asked."""
+    from ui.first_start import FirstStartDialog
+
+    first = shown(FirstStartDialog(context.values["folder"]))
+    dialog = first.open_restore()
+    dialog.check(context.values["backup"])
+    settle(context.app, 20)
+    return dialog
 
 
 # -- 2. users
