@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "huimin_desktop.cli.notice_commands",  # public-notice
     "huimin_desktop.cli.backup_commands",  # backup, restore
     "huimin_desktop.cli.audit_commands",  # audit
+    "huimin_desktop.cli.log_commands",  # logs
 )
 
 

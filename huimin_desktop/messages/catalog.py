@@ -25,6 +25,13 @@ CATALOG: dict[str, Words] = {
     "interrupted": Words("已中断，未作任何改动", "Interrupted; nothing was changed"),
     "invalid.more": Words("（另有 {count} 处问题）", " ({count} more problems)"),
     "not_found": Words("找不到{what}（{record_id}）", "Not found: {what} ({record_id})"),
+    "internal.sealed": Words(
+        "程序内部错误（{reason}），未完成；详细信息已加密写入 {log}：管理员可用 huimin logs show --last "
+        "查看，或用 huimin logs export 导出后发给技术支持",
+        "Internal error ({reason}); the command did not finish. The details are sealed in {log}: an "
+        "administrator reads them with huimin logs show --last, or exports them for support with huimin "
+        "logs export",
+    ),
     "internal": Words(
         "程序内部错误（{reason}），未完成；详细信息已写入 {log}，请把该文件发给技术支持",
         "Internal error ({reason}); the command did not finish. The details are in {log}: please send "
@@ -434,6 +441,20 @@ CATALOG: dict[str, Words] = {
         "未作任何改动",
         "The database in {path} does not open with the key vault beside it (they are not of one station: "
         "the backup was pieced together or is damaged); nothing was changed",
+    ),
+    # -- the failure logs (services/failure_logs.py, cli/log_commands.py) ----------------------------
+    "logs.none": Words("{path} 中没有错误日志", "There are no failure logs in {path}"),
+    "logs.no_such": Words(
+        "没有第 {number} 份错误日志（共 {count} 份，1 是最新的）",
+        "There is no failure log {number} ({count} in all; 1 is the newest)",
+    ),
+    "logs.reason_required": Words(
+        "错误日志可能含有本站数据，导出明文副本须说明原因（--reason），未作任何改动",
+        "Failure logs may quote the station's data: a clear copy needs a reason (--reason); nothing was "
+        "changed",
+    ),
+    "logs.no_folder": Words(
+        "{path} 不是已有的文件夹，未作任何改动", "{path} is not an existing folder; nothing was changed"
     ),
     # -- enrolling and revoking lower stations (services/enrollment.py) -----------------------------
     "enroll.not_upper": Words(

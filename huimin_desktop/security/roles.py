@@ -31,6 +31,7 @@ MANAGE_ENROLLMENT = "sync.enroll"  # enroll, re-enroll, revoke lower stations
 BACKUP = "backup.make"
 RESTORE = "backup.restore"
 MAINTAIN_STATION = "station.maintain"  # demo data in a station, removing unused stored files
+READ_LOGS = "logs.read"  # the sealed failure logs (services/failure_logs.py): tracebacks may quote data
 
 LOWEST_ROLE: dict[str, str] = {
     ENTER_RECORDS: ENTRY,
@@ -47,6 +48,7 @@ LOWEST_ROLE: dict[str, str] = {
     BACKUP: ADMIN,
     RESTORE: ADMIN,
     MAINTAIN_STATION: ADMIN,
+    READ_LOGS: ADMIN,
 }
 
 

@@ -34,6 +34,7 @@ from huimin_desktop.services.checkup import UNUSED_AGE_S, CheckReport, check_sta
 from huimin_desktop.services.divisions import DivisionService
 from huimin_desktop.services.encryption import convert_clear_folder
 from huimin_desktop.services.enrollment import EnrollmentService
+from huimin_desktop.services.failure_logs import FailureLogService
 from huimin_desktop.services.figures import FigureService
 from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
@@ -107,6 +108,7 @@ class Station:
         self.swept = leftovers.Leftovers()  # what Station.open removed, for check to report
         self.enrollment = EnrollmentService(db)
         self.backups = BackupService(db)
+        self.failure_logs = FailureLogService(db)
 
     # -- opening ------------------------------------------------------------------------------
 
