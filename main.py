@@ -16,6 +16,8 @@ def _gui_arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--lang", default=None)
     # For benchmarks and smoke tests: exit as soon as the main window has been shown.
     parser.add_argument("--smoke-startup", action="store_true")
+    # The same, but the user's path: the login dialog (HUIMIN_USER ignored); exit once it has been shown.
+    parser.add_argument("--smoke-login", action="store_true")
     return parser.parse_args(argv)
 
 
@@ -59,7 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     _skip_pyside_source_scan()
     from ui.app import run_gui
 
-    return run_gui(data_dir=options.data, language=options.lang, smoke_startup=options.smoke_startup)
+    return run_gui(
+        data_dir=options.data,
+        language=options.lang,
+        smoke_startup=options.smoke_startup or options.smoke_login,
+        smoke_login=options.smoke_login,
+    )
 
 
 if __name__ == "__main__":

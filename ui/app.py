@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop import APP_NAME, ORGANIZATION, __version__
@@ -18,11 +19,13 @@ from ui.widgets.style import apply_style
 
 if TYPE_CHECKING:
     from huimin_desktop.services.station import Station
+    from ui.login.dialog import LoginDialog
 
 SMOKE_MAIN_WINDOW = "main window shown"
 SMOKE_STATION_LOADED = "station loaded"
 SMOKE_FIRST_START = "first-start dialog shown"
 SMOKE_TRANSLATIONS = "translations:"
+SMOKE_LOGIN = "login dialog shown"
 
 
 # QtMultimedia looks for optional system libraries (PipeWire, VA-API) when it first plays or records and
@@ -61,13 +64,39 @@ def _exit_when_shown(app: QApplication, widget: QWidget, line: str) -> None:
     QTimer.singleShot(0, done)
 
 
+def _login_dialog(data_dir: Path, parent: QWidget | None) -> LoginDialog:
+    from ui.login.dialog import LoginDialog
+
+    return LoginDialog(data_dir, parent, user=os.environ.get("HUIMIN_USER", ""))
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``callback`` once, from the event loop, after ``widget`` has first been painted."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)
+        return False
+
+
+def _load_core() -> None:
+    """Import the core (SQLAlchemy, SQLCipher, the services): the login dialog shows without it, and
+    loading it while the user types spares "Log in" the wait."""
+    import huimin_desktop.services.station  # noqa: F401
+
+
 def log_in(data_dir: Path, parent: QWidget | None = None) -> Station | None:
     """The login dialog (ui/login/): the station opened as the user who logged in, or None if cancelled.
     A recovery code the opening made (a clear folder's first encryption) is shown once."""
-    from ui.login.dialog import LoginDialog
-
-    dialog = LoginDialog(data_dir, parent, user=os.environ.get("HUIMIN_USER", ""))
-    if dialog.exec() != LoginDialog.DialogCode.Accepted or dialog.station is None:
+    dialog = _login_dialog(data_dir, parent)
+    _AfterFirstPaint(dialog, _load_core)
+    if dialog.exec() != dialog.DialogCode.Accepted or dialog.station is None:
         return None
     show_recovery_code(dialog.station, parent)
     return dialog.station
@@ -118,8 +147,17 @@ def _shutdown_operations() -> None:
         operations.shutdown()
 
 
-def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke_startup: bool) -> int:
-    """Run the desktop program on ``data_dir`` (else HUIMIN_DATA, else the per-user folder); exit code."""
+def run_gui(
+    data_dir: str | os.PathLike[str] | None,
+    language: str | None,
+    smoke_startup: bool,
+    smoke_login: bool = False,
+) -> int:
+    """Run the desktop program on ``data_dir`` (else HUIMIN_DATA, else the per-user folder); exit code.
+
+    ``smoke_startup`` exits once the first window has painted (and the station has loaded behind it);
+    ``smoke_login`` once the login dialog has painted over the main window, as a user sees it.
+    """
     app = create_application()
     translators = install_translators(app, choose_language(language))  # kept alive until the end
     if smoke_startup:  # on stderr: stdout's lines are the start-up milestones tests compare
@@ -129,7 +167,7 @@ def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke
     folder = resolve_data_dir(data_dir)
 
     if has_station(folder):
-        return _run_main_window(app, folder, None, smoke_startup)
+        return _run_main_window(app, folder, None, smoke_startup, smoke_login)
     from PySide6.QtWidgets import QDialog
 
     from ui.first_start import FirstStartDialog
@@ -144,7 +182,9 @@ def run_gui(data_dir: str | os.PathLike[str] | None, language: str | None, smoke
     return _run_main_window(app, folder, dialog.station, smoke_startup)
 
 
-def _run_main_window(app: QApplication, folder: Path, station: Station | None, smoke_startup: bool) -> int:
+def _run_main_window(
+    app: QApplication, folder: Path, station: Station | None, smoke_startup: bool, smoke_login: bool = False
+) -> int:
     """Show the window first, then open the station: the window appears before the core has loaded.
 
     Importing the core (SQLAlchemy, the models) and opening the database take most of a second on an
@@ -158,6 +198,9 @@ def _run_main_window(app: QApplication, folder: Path, station: Station | None, s
 
     def load() -> None:
         nonlocal exit_code
+        if smoke_login:  # the login dialog the user meets, exiting once it has painted
+            _exit_when_shown(app, _login_dialog(folder, window), SMOKE_LOGIN)
+            return
         opened = _open_station(folder, quiet=smoke_startup, parent=window)
         if opened is None:
             exit_code = 1

@@ -28,10 +28,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
-
 from huimin_desktop.errors import AuthenticationError
 
 FORMAT = "huimin-vault/1"
@@ -82,7 +78,13 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+# argon2 and cryptography load with the first key derivation, not with the module: the login dialog reads
+# the vault's JSON before its first paint (services/login_hint.py) and needs neither (~20 ms).
+
+
 def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         secret.encode("utf-8"),
         salt,
@@ -95,12 +97,17 @@ def _derive(secret: str, salt: bytes, params: KdfParams) -> bytes:
 
 
 def _wrap(data_key: bytes, secret: str, purpose: str, params: KdfParams) -> dict[str, Any]:
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     box = ChaCha20Poly1305(_derive(secret, salt, params)).encrypt(nonce, data_key, purpose.encode())
     return {"salt": _b64(salt), "kdf": asdict(params), "nonce": _b64(nonce), "box": _b64(box)}
 
 
 def _unwrap(entry: dict[str, Any], secret: str, purpose: str) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
     params = KdfParams(**entry["kdf"])
     key = _derive(secret, _unb64(entry["salt"]), params)
     try:

@@ -38,6 +38,7 @@ from huimin_desktop.services.failure_logs import FailureLogService
 from huimin_desktop.services.figures import FigureService
 from huimin_desktop.services.households import HouseholdService
 from huimin_desktop.services.indicators import IndicatorService
+from huimin_desktop.services.login_hint import DEMO_ADMIN, DEMO_PASSWORD, demo_credentials
 from huimin_desktop.services.projects import ProjectService
 from huimin_desktop.services.public_notice import PublicNoticeService
 from huimin_desktop.services.records import StationInfo
@@ -77,10 +78,6 @@ from huimin_desktop.progress import TaskState
 __all__ = ["DEMO_ADMIN", "DEMO_PASSWORD", "Station", "has_station"]
 
 CONVERTING, READY = "converting", "ready"  # the vault's state (services/encryption.py)
-
-
-# The demo station's login (README, scripts/run.sh, the login dialog shows it for the demo folder).
-DEMO_ADMIN, DEMO_PASSWORD = "admin", "demo"
 
 
 class Station:
@@ -405,12 +402,7 @@ class Station:
     @staticmethod
     def demo_login(data_dir: str | os.PathLike[str] | None) -> tuple[str, str] | None:
         """(user, password) to show at the login of the demo folder; None for any other folder."""
-        folder = DataFolder(resolve_data_dir(data_dir))
-        try:
-            demo = folder.vault_path.is_file() and Vault.load(folder.vault_path).data.get("demo") is True
-        except AuthenticationError:
-            demo = False
-        return (DEMO_ADMIN, DEMO_PASSWORD) if demo else None
+        return demo_credentials(data_dir)
 
     def confirm_password(self, password: str) -> None:
         """The logged-in user's password again (the GUI's idle lock). Wrong ones count towards the lock

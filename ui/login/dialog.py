@@ -7,6 +7,7 @@ open; the demo folder shows its credentials. ``station`` holds the opened statio
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,8 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huimin_desktop.services.station import Station
-from ui.errors import expected_error_message, one_line_reason
+from huimin_desktop.services.login_hint import demo_credentials
+
+if TYPE_CHECKING:
+    # The core (SQLAlchemy, SQLCipher, the services) loads once the dialog has painted (ui/app.py) or
+    # when "Log in" is pressed: the dialog shows without it.
+    from huimin_desktop.services.station import Station
 
 
 class LoginDialog(QDialog):
@@ -54,7 +59,7 @@ class LoginDialog(QDialog):
         self.demo_hint = QLabel()
         self.demo_hint.setObjectName("demoHint")
         self.demo_hint.setWordWrap(True)
-        demo = Station.demo_login(data_dir)
+        demo = demo_credentials(data_dir)  # Station.demo_login, without loading the core
         if demo is not None:
             self.demo_hint.setText(
                 self.tr("Demo data: user name {user}, password {password}").format(
@@ -101,8 +106,12 @@ class LoginDialog(QDialog):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            from huimin_desktop.services.station import Station
+
             self.station = Station.open(self.data_dir, user, password)
         except Exception as error:
+            from ui.errors import expected_error_message, one_line_reason
+
             self.station = None
             self.show_error(expected_error_message(error) or one_line_reason(error))
             self.password.selectAll()
