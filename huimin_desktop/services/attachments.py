@@ -33,6 +33,7 @@ from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, make
 from huimin_desktop.model import (
     Attachment,
     Household,
+    Indicator,
     IndicatorProgress,
     Project,
     ProjectStageEntry,
@@ -63,6 +64,7 @@ OWNERS: dict[str, tuple[type, str]] = {
     "project_stage": (ProjectStageEntry, "项目阶段记录"),
     "training": (Training, "培训"),
     "indicator_progress": (IndicatorProgress, "考核进度记录"),  # its evidence (证明材料)
+    "indicator": (Indicator, "考核指标"),  # the city's reference files (IndicatorService.add_reference_files)
 }
 
 

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -44,6 +45,10 @@ from huimin_desktop.services.project_records import (
 from huimin_desktop.services.records import SaveResult
 from huimin_desktop.services.scoring import METHOD_LABELS, Method
 from huimin_desktop.store.database import Database
+
+if TYPE_CHECKING:
+    from huimin_desktop.progress import TaskState
+    from huimin_desktop.services.attachments import IntakeReport
 
 FIRST_YEAR = 2000
 
@@ -259,6 +264,37 @@ class IndicatorService:
                 _write(session, existing, data)
                 created, updated = (created + 1, updated) if existing is None else (created, updated + 1)
             return ImportSummary(Path(path), created, updated)
+
+    def add_reference_files(
+        self, indicator_id: str, paths: Sequence[Path], *, user: str = "system", task: TaskState | None = None
+    ) -> IntakeReport:
+        """The city's own reference files of an indicator (a template, the plan's text): they go down
+        with the indicator in the return package (sync/changes.py). Only the city adds them."""
+        from huimin_desktop.services.attachments import AttachmentService
+
+        self.db.actor.require(DEFINE_INDICATORS)
+        with self.db.reader() as session:
+            _require_city(session)
+            live_row(session, Indicator, indicator_id, "考核指标")
+        return AttachmentService(self.db).add_files("indicator", indicator_id, paths, user=user, task=task)
+
+    def can_define(self) -> bool:
+        """Whether this station and its user may create, edit and delete indicators (the city's
+        reviewers and administrators); the GUI shows the editing buttons only then."""
+        if not self.db.actor.can(DEFINE_INDICATORS):
+            return False
+        with self.db.reader() as session:
+            identity = session.scalars(select(StationIdentity)).first()
+            return identity is None or identity.level == "city"
+
+    def counties(self) -> list[tuple[str, str]]:
+        """(id, name) of each county an indicator may be set for, by code."""
+        with self.db.reader() as session:
+            return [
+                (county_id, division.name)
+                for county_id in _counties(session)
+                if (division := session.get(Division, county_id)) is not None
+            ]
 
     def progress_count(self, indicator_id: str) -> int:
         """Live progress entries of an indicator (the GUI says before a delete that it will be refused)."""

@@ -22,10 +22,10 @@ Two rules follow, checked on every record before anything of the package is comm
    beneficiary's household, an attendee's member) must belong there too. Upward, reference data
    (divisions, indicators) belongs to the sender's side when one of its stations made it or when it
    lies within the division of one of them (a township renames a village of its own township).
-3. *Assessment.* The city defines the indicators (考核指标) and their milestones: an upward package
-   may carry no news of either. Counties and townships report progress: an upward progress entry
-   (and so its evidence) must concern an indicator of a county some station of the sender's side
-   lies in.
+3. *Assessment.* The city defines the indicators (考核指标), their milestones and the reference
+   attachments hung on an indicator: an upward package may carry no news of any of them. Counties
+   and townships report progress: an upward progress entry (and so its evidence) must concern an
+   indicator of a county some station of the sender's side lies in.
 
 Anything else refuses the whole package with one line naming the station and the record kind.
 """
@@ -211,8 +211,8 @@ class Authority:
         current = _Current(spec, current_row) if current_row is not None else None
         self._check_stamps(spec, record, current)
         name = spec.name
-        if self.upward and name in (*CITY_DEFINED, REPORTED_BELOW):
-            self._check_assessment(spec, record)
+        if self.upward:
+            self._check_rule_3(spec, record, current)
         origins = {record["o"]} if current is None else {record["o"], current.value("origin")}
         if name in ROOT_TABLES:
             for origin in origins:
@@ -254,13 +254,22 @@ class Authority:
                 f"名义对{what}的修改，{REFUSED_WHOLE}"
             )
 
-    def _check_assessment(self, spec: TableSpec, record: dict[str, Any]) -> None:
-        """Rule 3, for an upward record of an indicator, a milestone or a progress entry."""
+    def _check_rule_3(self, spec: TableSpec, record: dict[str, Any], current: _Current | None) -> None:
+        if spec.name in (*CITY_DEFINED, REPORTED_BELOW):
+            self._check_assessment(spec, record)
+        elif spec.name == "attachment":
+            owners = {record["v"].get("owner_table"), current.value("owner_table") if current else None}
+            if owners & CITY_DEFINED:
+                self._check_assessment(spec, record, "考核指标的参考附件")
+
+    def _check_assessment(self, spec: TableSpec, record: dict[str, Any], what: str = "") -> None:
+        """Rule 3, for an upward record of an indicator, a milestone, a progress entry or an
+        indicator's reference attachment (``what`` names the last)."""
         news = [s for s in spec.stamps_of(record) if self.may_write(s[STAMP_PREFIX_LEN:])]
         if not news:
             return
-        if spec.name in CITY_DEFINED:
-            what = KIND_LABELS.get(spec.name, spec.name)
+        if spec.name in CITY_DEFINED or what:
+            what = what or KIND_LABELS.get(spec.name, spec.name)
             raise AuthorityError(
                 f"同步包含有发送站{self._sender()}无权带来的修改：{what}由市级下达，下级站点不能修改，"
                 f"{REFUSED_WHOLE}"

@@ -9,9 +9,11 @@ Scope (DESIGN.md §4, and privacy):
 - upward (township → county → city): rows that carry at least one stamp from this station or the
   stations below it; rows that only ever changed above (reference data that came down) go back up
   for nothing, so they are left out.
-- downward (a return package): reference data (divisions, indicators) and corrections of the
+- downward (a return package): reference data (divisions, indicators) with the city's reference
+  attachments of its indicators (证明材料 the counties work from), and corrections of the
   recipient's own records: rows born in the recipient's part of the tree (or children of such rows)
-  that carry a stamp from outside it. Other townships' households never go down.
+  that carry a stamp from outside it. Other townships' households never go down, nor the evidence
+  other counties attached to their progress.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ _PARENT = {
     "training_attendee": ("training", "training_id"),
 }
 _OWNER_TABLES = ("household", "project", "training", "project_stage")
+_REFERENCE_OWNERS = ("indicator",)  # attachments that go down with their reference row, to every station
 
 
 @dataclass
@@ -148,6 +151,8 @@ def _in_recipient_part(
         return record["v"][column] in owned[parent_table]
     if table == "attachment":
         owner_table, owner_id = record["v"]["owner_table"], record["v"]["owner_id"]
+        if owner_table in _REFERENCE_OWNERS:
+            return True
         return owner_table in _OWNER_TABLES and owner_id in owned.get(owner_table, set())
     return record["o"] in subtree
 

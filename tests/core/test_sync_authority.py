@@ -398,7 +398,16 @@ def forge_evidence_on_another_countys_progress(net: Network, tmp: str):
     return [progress, *extra], {}, blobs, ("不属于发送站所在的县",)
 
 
+def forge_reference_file_on_own_countys_indicator(net: Network, tmp: str):
+    """A file hung on A's own county's indicator: the city's reference files come down, never up."""
+    indicator = _county_indicator(net, A[:6])
+    extra, _header, blobs, _expected = forge_attachment_on_b(net, tmp)
+    extra[0]["v"].update(owner_table="indicator", owner_id=indicator)
+    return extra, {}, blobs, ("考核指标的参考附件", "市级下达")
+
+
 UPWARD_FORGERIES = {
+    "reference file on its county's indicator": forge_reference_file_on_own_countys_indicator,
     "edit of its county's indicator": forge_edit_of_own_countys_indicator,
     "new indicator for its county": forge_new_indicator_for_own_county,
     "milestone on its county's indicator": forge_milestone_on_own_countys_indicator,
@@ -503,6 +512,56 @@ def test_indicators_go_down_and_progress_comes_back_up(network: Network, tmp_pat
     ]
     row = network[CITY].assessment.grid(today.year, today=today).county(record.division_id)
     assert row is not None and row.indicators[0].latest_value == 60.0
+
+
+def test_the_citys_reference_files_go_down_with_the_indicator(network: Network, tmp_path: Path):
+    """Through the real packages: the city's file on 北票's indicator reaches the county and its
+    townships (rows and the sealed blob, its bytes readable there and not in the clear on disk), and
+    comes back up with nothing new; T1's evidence on its progress goes up, and stays off the other
+    county's station (A lies in 建平)."""
+    import datetime as dt
+
+    from huimin_desktop.services.indicators import ProgressInput
+
+    indicator = _county_indicator(network, COUNTY)
+    plan = tmp_path / "考核细则.pdf"
+    plan.write_bytes(b"%PDF-1.4 the city's own assessment rules, for the counties to work from")
+    added = network[CITY].indicators.add_reference_files(indicator, [plan])
+    assert [a.filename for a in added.added] == ["考核细则.pdf"]
+    sync_all(network.stations, tmp_path)
+    for code in (COUNTY, T1, T2, A):
+        [arrived] = network[code].attachments.for_record("indicator", indicator)
+        assert (arrived.filename, arrived.size, arrived.id) == (
+            "考核细则.pdf",
+            len(plan.read_bytes()),
+            added.added[0].id,
+        )
+        assert network[code].attachments.read_bytes(arrived) == plan.read_bytes()
+        stored = network[code].attachments.blob_path(arrived.sha256).read_bytes()
+        assert plan.read_bytes() not in stored  # sealed at rest
+    today = dt.date.today()
+    report = network[T1].indicators.add_progress(indicator, ProgressInput(today, 30.0, "第一期", "乡里"))
+    evidence = tmp_path / "签到表.pdf"
+    evidence.write_bytes(b"%PDF-1.4 the first session's sign-in sheet")
+    assert network[T1].attachments.add_files("indicator_progress", report.id, [evidence]).added
+    sync_all(network.stations, tmp_path)
+    [up] = network[CITY].attachments.for_record("indicator_progress", report.id)
+    assert network[CITY].attachments.read_bytes(up) == evidence.read_bytes()
+    assert network[A].attachments.for_record("indicator_progress", report.id) == []
+    assert len(network[CITY].attachments.for_record("indicator", indicator)) == 1  # not echoed twice
+
+
+def test_only_the_city_adds_reference_files(network: Network, tmp_path: Path):
+    from huimin_desktop.errors import ValidationError
+
+    indicator = _county_indicator(network, COUNTY)
+    sync_all(network.stations, tmp_path)
+    plan = tmp_path / "自拟.pdf"
+    plan.write_bytes(b"%PDF-1.4")
+    with pytest.raises(ValidationError) as refused:
+        network[COUNTY].indicators.add_reference_files(indicator, [plan])
+    assert refused.value.issues[0].code == "indicator.city_only"
+    assert network[COUNTY].attachments.for_record("indicator", indicator) == []
 
 
 # -- own packages ----------------------------------------------------------------------------------
