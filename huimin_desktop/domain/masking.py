@@ -101,8 +101,16 @@ class Masking:
             return dict(row)
         return {key: self.value(key, value) for key, value in row.items()}
 
-    def value(self, key: str, value: object) -> object:
-        """One field of ``values``: masked by its key, else as free text (a note may hold a number)."""
+    def value(self, key: str | None, value: object) -> object:
+        """Any JSON-like value found under ``key`` (None: no field name), masked all the way down: a
+        mapping's entries under their own keys, a list's items (``changed``'s [before, after]) under
+        the list's key, a personal field by its key, any other text as a line."""
+        if self.full:
+            return value
+        if isinstance(value, Mapping):
+            return {k: self.value(str(k), v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [self.value(key, v) for v in value]
         if key in PERSONAL_FIELDS:
             return self.field(key, value)
         return self.text(value) if isinstance(value, str) else value

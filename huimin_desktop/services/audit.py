@@ -13,13 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, insert, select
 from sqlalchemy.orm import Session
 
+from huimin_desktop.domain.masking import Masking
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.security.roles import READ_AUDIT
@@ -261,6 +262,19 @@ class AuditLine:
             parts.append(f"{field_label(name)}：{_shown(name, old)} → {_shown(name, new)}")
         return "；".join(parts)
 
+    def masked(self, masking: Masking) -> AuditLine:
+        """This line as ``masking`` lets its reader see it: the before/after values of ID numbers, birth
+        dates and phones by their field, and any number standing in the summary or the details."""
+        if masking.full:
+            return self
+        details = masking.value(None, self.details) if self.details else self.details
+        return replace(
+            self,
+            record_id=masking.text(self.record_id),
+            summary=masking.text(self.summary),
+            details=details if isinstance(details, dict) else self.details,
+        )
+
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -328,14 +342,18 @@ class AuditService:
 
     # -- the viewer and ``audit`` (reviewers and administrators) -------------------------------------
 
-    def lines(self, where: AuditFilter = AuditFilter(), *, limit: int | None = None) -> list[AuditLine]:
-        """The lines ``where`` selects, newest first."""
+    def lines(
+        self, where: AuditFilter = AuditFilter(), *, limit: int | None = None, masking: Masking | None = None
+    ) -> list[AuditLine]:
+        """The lines ``where`` selects, newest first, their values as the user may see them (the
+        viewer, ``audit``); ``masking`` masks them anyway (it never unmasks: see ``export_xlsx``)."""
         self.db.actor.require(READ_AUDIT)
+        masking = masking if masking is not None and not masking.full else Masking.for_actor(self.db.actor)
         statement = where.apply(select(AuditEntry)).order_by(AuditEntry.id.desc())
         if limit is not None:
             statement = statement.limit(limit)
         with self.db.reader() as session:
-            return [_line(e) for e in session.scalars(statement)]
+            return [_line(e).masked(masking) for e in session.scalars(statement)]
 
     def count(self, where: AuditFilter = AuditFilter()) -> int:
         self.db.actor.require(READ_AUDIT)
@@ -351,40 +369,55 @@ class AuditService:
                 for column in (AuditEntry.user, AuditEntry.action, AuditEntry.table_name)
             )
 
-    def export_xlsx(self, path: str | Path, where: AuditFilter = AuditFilter(), title: str = "") -> int:
-        """The lines ``where`` selects as an .xlsx workbook (newest first); the export is itself logged."""
+    def export_xlsx(
+        self,
+        path: str | Path,
+        where: AuditFilter = AuditFilter(),
+        title: str = "",
+        *,
+        full: bool | None = None,
+        reason: str | None = None,
+    ) -> int:
+        """The lines ``where`` selects as an .xlsx workbook (newest first). Whole ID numbers, birth dates
+        and phones in the values, for a user who may see them (``full=None``; ``False`` masks them), need a
+        ``reason`` (``services.disclosure``); the export and its reason are themselves logged."""
+        from huimin_desktop.services.disclosure import export_masking, note_disclosure, require_reason
         from huimin_desktop.spreadsheet.audit_sheet import write_audit_sheet
 
         self.db.actor.require(READ_AUDIT)
+        masking = export_masking(self.db, full)
+        reason = require_reason(masking, reason)
         target = Path(path)
         if target.suffix.lower() != ".xlsx":
             raise ServiceError(f"导出文件应以 .xlsx 结尾：{target}")
         if not target.parent.is_dir():
             raise ServiceError(f"文件夹 {target.parent} 不存在")
-        lines = self.lines(where)
-        rows = (
-            [
-                line.local_time,
-                line.user,
-                line.action_label,
-                line.kind_label,
-                line.record_id,
-                line.summary,
-                line.changes_text,
-                line.station,
-            ]
-            for line in lines
-        )
+        lines = self.lines(where, masking=masking)
         try:
-            count = write_audit_sheet(target, title or "审计日志", rows)
+            count = write_audit_sheet(target, title or "审计日志", (_sheet_row(line) for line in lines))
         except OSError as exc:
             raise ServiceError(f"无法写入 {target}：{exc.strerror or exc}") from exc
-        record_export(
+        note_disclosure(
             self.db,
-            "audit_log",
-            "",
-            target,
-            summary=f"导出审计日志 {target.name}：{count} 条",
+            what=f"审计日志 {count} 条",
+            path=target,
+            reason=reason,
+            masking=masking,
             details={"lines": count},
+            kind="audit_log",
+            record_id="",
         )
         return count
+
+
+def _sheet_row(line: AuditLine) -> list[str]:
+    return [
+        line.local_time,
+        line.user,
+        line.action_label,
+        line.kind_label,
+        line.record_id,
+        line.summary,
+        line.changes_text,
+        line.station,
+    ]

@@ -10,11 +10,13 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
+from huimin_desktop.security import roles
 from huimin_desktop.security.roles import ADMIN, ENTRY, REVIEWER
 from huimin_desktop.services.audit import AuditFilter
 from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import add_household, set_household
-from tests.stations import new_station
+from tests.stations import new_station, open_station
+from tests.ui.privacy_helpers import answer_reason
 from ui.audit.viewer import AuditWindow
 from ui.main_window import MainWindow
 from ui.pages.sync_page import SyncPage
@@ -80,6 +82,7 @@ def test_export_writes_the_filtered_lines_and_is_logged(
     _choose(window.kind, "member")
     shown = _column(window, 4)
     assert len(shown) == 3
+    answer_reason("年终核对")  # an administrator sees the values whole: the export asks why
     count = window.export_to(tmp_path / "audit")  # the .xlsx suffix is added
     assert count == 3
     sheet = load_workbook(tmp_path / "audit.xlsx").active
@@ -88,6 +91,12 @@ def test_export_writes_the_filtered_lines_and_is_logged(
     assert [r[4] for r in rows[2:]] == shown and {r[3] for r in rows[2:]} == {"家庭成员"}
     (logged,) = station.audit.lines(AuditFilter(action="export", kind="audit_log"))
     assert logged.user == "admin" and logged.details["lines"] == 3
+    assert logged.details["reason"] == "年终核对" and logged.details["full_personal_data"] is True
+    answer_reason(cancel=True)
+    assert (
+        window.export_to(tmp_path / "cancelled.xlsx") is None and not (tmp_path / "cancelled.xlsx").exists()
+    )
+    answer_reason(masked=True)
     assert window.export_to(tmp_path / "no-such-folder" / "a.xlsx") is None
     assert "不存在" in window.status.text()
 
@@ -132,3 +141,37 @@ def test_the_sync_page_shows_only_what_the_role_may_do(
         assert page.enroll_button.isVisible() is enroll and page.revoke_button.isVisible() is enroll
     finally:
         opened.close()
+
+
+def test_a_role_without_the_right_reads_the_values_masked(
+    qtbot: QtBot, station: Station, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should an office let 录入员 read the log (the permission table is the only change), every cell of
+    the viewer shows ID numbers and phones masked, and its export holds them masked with no question."""
+    import zipfile
+
+    from sqlalchemy import select
+
+    from huimin_desktop.domain.masking import MASKED
+    from huimin_desktop.model import Member
+
+    household = add_household(station, "宝斯鲁", "211381199001019999")
+    with station.db.session() as session:  # a corrected ID number: its before and after are logged
+        member = session.scalars(select(Member).where(Member.household_id == household)).one()
+        member.id_number = "211381199001011234"
+    set_household(station, household, phone="13911112222")
+    station.users.create("clerk", "李明", ENTRY, password="clerk-pass")
+    folder = station.data_dir
+    station.close()
+    monkeypatch.setitem(roles.LOWEST_ROLE, roles.READ_AUDIT, roles.ENTRY)
+    with open_station(folder, user="clerk", password="clerk-pass") as clerk:
+        window = _viewer(qtbot, clerk)
+        texts = " ".join(" ".join(_column(window, c)) for c in range(window.model.columnCount()))
+        for whole in ("211381199001019999", "211381199001011234", "13911112222", "13800000000"):
+            assert whole not in texts
+        assert MASKED.id_number("211381199001011234") in texts and MASKED.phone("13911112222") in texts
+        assert window.export_to(tmp_path / "clerk.xlsx")  # no reason dialog: it would block here
+        with zipfile.ZipFile(tmp_path / "clerk.xlsx") as book:
+            xml = "".join(book.read(name).decode("utf-8") for name in book.namelist())
+        assert "211381199001011234" not in xml and "13911112222" not in xml
+        window.close()

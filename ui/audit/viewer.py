@@ -1,6 +1,8 @@
 """审计日志 window: the audit log in a Qt model/view table, filtered by user, action, record and date,
 exported to .xlsx. It reads through ``station.audit`` (services/audit.py), which refuses anyone without
-READ_AUDIT; the main window only shows the menu entry to those who may use it."""
+READ_AUDIT and masks the ID numbers, birth dates and phones in the values for a role without
+SEE_PERSONAL_DATA; an export with them whole asks a reason. The main window only shows the menu entry to
+those who may use it."""
 
 from __future__ import annotations
 
@@ -223,13 +225,23 @@ class AuditWindow(QDialog):
         """Write what the filter selects; the count, or None (the reason is shown in the status line)."""
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
+        full, reason = False, ""  # the values masked for a role without the right (services/audit.py)
+        if self.station.masking.full:  # whole ID numbers in the before/after values: ask why, or mask
+            from ui.privacy.reason_dialog import ask_export_reason
+
+            choice = ask_export_reason(self, self.tr("audit log"))
+            if choice is None:
+                return None
+            full, reason = choice.full, choice.reason
         try:
-            count = self.station.audit.export_xlsx(path, self.current_filter(), self.windowTitle())
+            count = self.station.audit.export_xlsx(
+                path, self.current_filter(), self.windowTitle(), full=full, reason=reason
+            )
         except Exception as exc:  # the service's one-line reason, never a traceback
-            reason = expected_error_message(exc)
-            if reason is None:
+            message = expected_error_message(exc)
+            if message is None:
                 raise
-            self.status.setText(reason)
+            self.status.setText(message)
             return None
         self.status.setText(self.tr("Exported {count} lines to {path}").format(count=count, path=path))
         self.fill_choices_keeping()
