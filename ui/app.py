@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop import APP_NAME, ORGANIZATION, __version__
 from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.store.datafolder import has_station
 from ui.i18n import choose_language, install_translators, loaded_catalogs
+from ui.widgets.first_paint import after_first_paint
 from ui.widgets.style import apply_style
 
 if TYPE_CHECKING:
@@ -70,21 +70,6 @@ def _login_dialog(data_dir: Path, parent: QWidget | None) -> LoginDialog:
     return LoginDialog(data_dir, parent, user=os.environ.get("HUIMIN_USER", ""))
 
 
-class _AfterFirstPaint(QObject):
-    """Calls ``callback`` once, from the event loop, after ``widget`` has first been painted."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], object]) -> None:
-        super().__init__(widget)
-        self.callback = callback
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.callback)
-        return False
-
-
 def _load_core() -> None:
     """Import the core (SQLAlchemy, SQLCipher, the services): the login dialog shows without it, and
     loading it while the user types spares "Log in" the wait."""
@@ -95,7 +80,7 @@ def log_in(data_dir: Path, parent: QWidget | None = None) -> Station | None:
     """The login dialog (ui/login/): the station opened as the user who logged in, or None if cancelled.
     A recovery code the opening made (a clear folder's first encryption) is shown once."""
     dialog = _login_dialog(data_dir, parent)
-    _AfterFirstPaint(dialog, _load_core)
+    after_first_paint(dialog, _load_core)
     if dialog.exec() != dialog.DialogCode.Accepted or dialog.station is None:
         return None
     show_recovery_code(dialog.station, parent)

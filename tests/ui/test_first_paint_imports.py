@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from tests.stations import new_station
-from ui.app import _AfterFirstPaint
+from ui.widgets.first_paint import after_first_paint
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,7 +36,9 @@ def loaded():
     files = {name: getattr(sys.modules[name], "__file__", None) or "" for name in names}
     third = {name.split(".")[0] for name, file in files.items()
              if any(os.path.realpath(file).startswith(folder + os.sep) for folder in LIBRARIES)}
-    return {"modules": names, "third_party": sorted(third)}
+    core = sys.modules.get("PySide6.QtCore")
+    qt_namespace = core is not None and "Qt" in vars(core)
+    return {"modules": names, "third_party": sorted(third), "qt_namespace": qt_namespace}
 
 if sys.argv[1] == "--bare":
     from PySide6.QtWidgets import QApplication, QMainWindow
@@ -123,6 +125,13 @@ def test_no_library_but_qt_before_the_first_paint(loaded: dict[str, dict], momen
 
 
 @pytest.mark.parametrize("moment", ["main window", "login dialog"])
+def test_no_qt_namespace_before_the_first_paint(loaded: dict[str, dict], moment: str) -> None:
+    """PySide's ``Qt`` namespace (about a hundred Python enums, 15–30 ms) is built by the first use of
+    any of its enums; neither first paint needs one."""
+    assert loaded[moment]["qt_namespace"] is False
+
+
+@pytest.mark.parametrize("moment", ["main window", "login dialog"])
 def test_no_core_and_no_page_before_the_first_paint(loaded: dict[str, dict], moment: str) -> None:
     early = [
         name
@@ -145,7 +154,7 @@ def test_after_first_paint_runs_once_the_widget_has_painted(qtbot: QtBot) -> Non
     calls: list[str] = []
     label = QLabel("painted")
     qtbot.addWidget(label)
-    _AfterFirstPaint(label, lambda: calls.append("after"))
+    after_first_paint(label, lambda: calls.append("after"))
     qtbot.wait(20)
     assert calls == []  # not shown, not painted
     label.show()
@@ -155,3 +164,20 @@ def test_after_first_paint_runs_once_the_widget_has_painted(qtbot: QtBot) -> Non
     label.repaint()
     qtbot.wait(20)
     assert calls == ["after"]  # once
+
+
+def test_the_login_dialog_folder_is_selectable_once_painted(qtbot: QtBot, tmp_path: Path) -> None:
+    """What the dialog sets after its first paint it does set: the data folder's text can be selected."""
+    from PySide6.QtCore import Qt
+
+    from ui.login.dialog import LoginDialog
+
+    folder = tmp_path / "city"
+    new_station(folder, level="city", name="朝阳市民委", division_code="211300").close()
+    dialog = LoginDialog(folder)
+    qtbot.addWidget(dialog)
+    selectable = Qt.TextInteractionFlag.TextSelectableByMouse
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: bool(dialog.where.textInteractionFlags() & selectable))
+    assert dialog.where.text() == str(folder)

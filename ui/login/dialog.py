@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from huimin_desktop.services.login_hint import demo_credentials
+from ui.widgets.first_paint import after_first_paint
 
 if TYPE_CHECKING:
     # The core (SQLAlchemy, SQLCipher, the services) loads once the dialog has painted (ui/app.py) or
@@ -43,9 +43,8 @@ class LoginDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         title.setFont(font)
-        where = QLabel(str(data_dir))
-        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setWordWrap(True)
+        self.where = QLabel(str(data_dir))
+        self.where.setWordWrap(True)
 
         self.user = QLineEdit(user)
         self.user.setObjectName("loginUser")
@@ -76,7 +75,10 @@ class LoginDialog(QDialog):
         self.error.setStyleSheet("color: #b3261e;")
         self.error.setVisible(False)
 
-        self.buttons = QDialogButtonBox(
+        # Given after construction: the constructor's overloads (one takes a Qt.Orientation) would build
+        # the Qt namespace to tell them apart.
+        self.buttons = QDialogButtonBox()
+        self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -87,12 +89,21 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addWidget(title)
-        layout.addWidget(where)
+        layout.addWidget(self.where)
         layout.addLayout(form)
         layout.addWidget(self.demo_hint)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         (self.password if self.user.text() else self.user).setFocus()
+        after_first_paint(self, self._make_folder_selectable)
+
+    def _make_folder_selectable(self) -> None:
+        """The folder's text can be selected (copied), set once the dialog has painted: the flag builds
+        PySide's whole ``Qt`` namespace (about a hundred Python enums, 15–30 ms), which nothing painted
+        needs; the dialog looks the same before and after."""
+        from PySide6.QtCore import Qt
+
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -104,6 +115,8 @@ class LoginDialog(QDialog):
             self.show_error(self.tr("Please enter your user name."))
             self.user.setFocus()
             return
+        from PySide6.QtCore import Qt
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             from huimin_desktop.services.station import Station
