@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from huimin_desktop import APP_NAME, ORGANIZATION, __version__
 from huimin_desktop.paths import resolve_data_dir
 from huimin_desktop.store.datafolder import has_station
+from ui import crash_log
 from ui.i18n import choose_language, install_translators, loaded_catalogs
 from ui.widgets.first_paint import after_first_paint
 from ui.widgets.style import apply_style
@@ -150,6 +151,7 @@ def run_gui(
     apply_style(app)
     app.aboutToQuit.connect(_shutdown_operations)
     folder = resolve_data_dir(data_dir)
+    crash_log.install(folder)  # a bug in a slot: a sealed log and one line, never a traceback
 
     if has_station(folder):
         return _run_main_window(app, folder, None, smoke_startup, smoke_login)

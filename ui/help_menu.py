@@ -44,10 +44,31 @@ class HelpMenu:
         self.folder_action.triggered.connect(self.show_data_folder)
         self.about_action = QAction(QCoreApplication.translate("HelpMenu", "&About"), window)
         self.about_action.triggered.connect(self.show_about)
-        for action in (self.manual_action, self.folder_action):
+        # administrators only (the service refuses the others): shown as the menu opens, for whoever is in
+        self.logs_action = QAction(QCoreApplication.translate("HelpMenu", "Failure &logs…"), window)
+        self.logs_action.triggered.connect(self.show_failure_logs)
+        self.log_viewer: QWidget | None = None
+        for action in (self.manual_action, self.folder_action, self.logs_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.about_action)
+        menu.aboutToShow.connect(self.update_actions)
+        self.update_actions()
+
+    def update_actions(self) -> None:
+        from huimin_desktop.security.roles import READ_LOGS
+
+        station = self.station()
+        self.logs_action.setVisible(station is not None and station.db.actor.can(READ_LOGS))
+
+    def show_failure_logs(self) -> None:
+        from ui.log_viewer import LogViewer
+
+        station = self.station()
+        if station is None:
+            return
+        self.log_viewer = LogViewer(station, self.window)
+        self.log_viewer.show()
 
     def add_shortcuts(self) -> None:
         """F1 for the manual: set after the first paint (see MainWindow._add_shortcuts)."""

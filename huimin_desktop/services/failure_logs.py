@@ -23,12 +23,15 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.security.roles import READ_LOGS
-from huimin_desktop.store.database import Database
 from huimin_desktop.store.durable import fsync_folder
 from huimin_desktop.store.sealed_files import LOGS, SealedFileError, Sealer, unlocked_key, write_sealed_log
+
+if TYPE_CHECKING:
+    from huimin_desktop.store.database import Database
 
 LOG_FOLDER = "logs"
 CLI, GUI = "cli", "gui"
@@ -134,7 +137,7 @@ def _parse(number: int, path: Path, source: str, at: dt.datetime, text: str, sea
     if head is not None:
         version = head[2]
         words = head[4].split()
-        command = " ".join(words[1:] if words and source == CLI else words)
+        command = " ".join(words[1:])  # without the program's name (CLI) or the word GUI
     error = lines[-1].strip() if lines else ""
     return FailureLog(number, path, source, at, command, error, version, sealed, text)
 

@@ -275,7 +275,14 @@ _UNLOCKED: dict[Path, bytes] = {}
 
 def remember_key(root: Path, key: bytes | None) -> None:
     if key is not None:
-        _UNLOCKED[Path(root).resolve()] = key
+        resolved = Path(root).resolve()
+        _UNLOCKED.pop(resolved, None)  # re-inserted last: the dict's order is the order of the logins
+        _UNLOCKED[resolved] = key
+
+
+def last_unlocked_root() -> Path | None:
+    """The folder of the latest login in this process (the GUI's open station), if any."""
+    return next(reversed(_UNLOCKED), None)
 
 
 def unlocked_key(root: Path) -> bytes | None:

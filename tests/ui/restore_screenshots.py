@@ -1,6 +1,7 @@
 """Screenshots of 从备份恢复 on a new laptop (issue 13): the first-start dialog with its fourth choice, the
 restore dialog after the check, with a wrong password, with the recovery code, and refusing a folder that
-is no backup. ``xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb .venv/bin/python -m
+is no backup; then Help → 错误日志… with two logs and the one line a bug in a slot shows.
+``xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb .venv/bin/python -m
 tests.ui.restore_screenshots /tmp/restore-shots``
 
 Strings not yet in the compiled catalog are shown in Chinese from ``resources/translations/incoming/``
@@ -12,9 +13,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 
+from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import add_household
-from tests.stations import new_station
+from tests.stations import TEST_PASSWORD, new_station
 from tests.ui.shots import save, settle, shot_arguments, shot_session
 from ui.first_start import FirstStartDialog
 from ui.translation_catalog import incoming_translations
@@ -46,6 +49,40 @@ def _backup(scratch: Path) -> Path:
         return old.backups.to_drive(stick).folder
 
 
+def _failure_logs(app: QApplication, station: Station, out: Path) -> None:
+    import argparse
+
+    from huimin_desktop.cli.failures import log_bug
+    from ui import crash_log
+    from ui.main_window import MainWindow
+
+    try:
+        raise RuntimeError("UNIQUE constraint failed: household.id")
+    except RuntimeError as error:
+        log_bug(error, argparse.Namespace(data=str(station.data_dir)))
+    crash_log.install(station.data_dir)
+    try:
+        raise ValueError("invalid literal for int() with base 10: '三'")
+    except ValueError as error:
+        crash_log.excepthook(ValueError, error, error.__traceback__)
+    window = MainWindow(station)
+    window.resize(1280, 720)
+    window.show()
+    settle(app)
+    for box in crash_log.shown:
+        save(app, box, out / "crash-message.png")
+        box.close()
+    window.help_menu.update_actions()
+    window.help_menu.logs_action.trigger()
+    viewer = window.help_menu.log_viewer
+    assert viewer is not None
+    save(app, viewer, out / "failure-logs.png")
+    viewer.close()
+    window.close()
+    crash_log.uninstall()
+    station.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = shot_arguments("restore_screenshots", argv)
     with shot_session("restore-shots-") as session:
@@ -71,8 +108,12 @@ def main(argv: list[str] | None = None) -> int:
         dialog.with_code.setChecked(True)
         dialog.code.setText("7K3Q-M9TX-2BHD-XXXX")
         save(app, dialog, out / "restore-recovery-code.png")
-        dialog.close()
+        dialog.with_password.setChecked(True)
+        dialog.password.setText(TEST_PASSWORD)
+        dialog.run_restore()
         first.close()
+        assert first.station is not None, dialog.login_error.text()
+        _failure_logs(app, first.station, out)
         app.removeTranslator(incoming)
     return 0
 
