@@ -128,6 +128,8 @@ def _check_file(folder: Path, name: str, entry: Any, task: TaskState | None) -> 
     try:
         size = path.stat().st_size
     except OSError:
+        if not folder.is_dir():  # the whole folder went: the stick, not the backup
+            raise RestoreRefused(code="restore.unreadable", path=folder) from None
         raise RestoreRefused(code="restore.damaged", path=path, reason="文件缺失") from None
     if size != entry.get("size"):
         raise RestoreRefused(

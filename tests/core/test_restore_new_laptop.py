@@ -184,3 +184,10 @@ def test_a_backup_pieced_together_from_two_stations_is_refused_in_its_own_words(
     assert refused.value.code == "restore.vault_mismatch"
     assert "不属于同一个站点" in _refusal(refused.value)
     assert not new.exists()
+
+
+def test_a_stick_pulled_out_during_the_check_is_said_so_not_called_damaged(backup: Path) -> None:
+    with pytest.raises(RestoreRefused) as refused:
+        Station.check_new_backup(backup, _pull_the_stick_at(backup, "正在检查备份"))
+    assert refused.value.code == "restore.unreadable"
+    assert "U 盘可能已被拔出" in _refusal(refused.value)
