@@ -5,7 +5,9 @@ Writing (``write``): once a login in this process has unlocked the data key, eac
 sealed file ``logs/SOURCE-YYYYMMDD-HHMMSS-PID[-N].log.sealed`` (store/sealed_files.py, the ``logs``
 sub-key, its name as associated data): a traceback may quote the station's data. Before any login there
 is no key, and nothing decrypted to quote: the entry is appended to the clear ``logs/SOURCE.log``
-(what the user typed may be in it: a station's or an administrator's name).
+(what the user typed may be in it: a station's or an administrator's name); the next entry written
+with a key seals it (``seal_clear_logs``), so a clear log lasts only until the next failure after a
+login.
 
 Rotation: after each entry the newest ``KEEP_LOGS`` (50) sealed logs are kept and any older than
 ``KEEP_DAYS`` (90) removed (by the time in their names); a clear log over ``CLEAR_LOG_LIMIT`` (1 MB) is
@@ -28,7 +30,14 @@ from typing import TYPE_CHECKING
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.security.roles import READ_LOGS
 from huimin_desktop.store.durable import fsync_folder
-from huimin_desktop.store.sealed_files import LOGS, SealedFileError, Sealer, unlocked_key, write_sealed_log
+from huimin_desktop.store.sealed_files import (
+    LOGS,
+    SealedFileError,
+    Sealer,
+    unlocked_key,
+    wipe,
+    write_sealed_log,
+)
 
 if TYPE_CHECKING:
     from huimin_desktop.store.database import Database
@@ -47,9 +56,9 @@ def log_folder(root: Path) -> Path:
     return Path(root) / LOG_FOLDER
 
 
-def _free_name(folder: Path, source: str, now: dt.datetime) -> str:
+def _free_name(folder: Path, source: str, now: dt.datetime, pid: int | None = None) -> str:
     """``SOURCE-TIME-PID.log``, with ``-N`` when this process already wrote one in the same second."""
-    base = f"{source}-{now.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    base = f"{source}-{now.strftime('%Y%m%d-%H%M%S')}-{os.getpid() if pid is None else pid}"
     name, number = f"{base}.log", 1
     while (folder / f"{name}.sealed").exists():
         number += 1
@@ -75,9 +84,27 @@ def write(root: Path, source: str, text: str, now: dt.datetime | None = None) ->
     if key is None:
         return _append_clear(folder, source, text)
     now = now or dt.datetime.now()
+    seal_clear_logs(folder, key)
     path = write_sealed_log(folder, _free_name(folder, source, now), text, key)
     rotate(folder, now)
     return path
+
+
+def seal_clear_logs(folder: Path, key: bytes) -> int:
+    """The clear logs of failures before a login (``SOURCE.log``, ``SOURCE.log.1``) sealed, once a key
+    is known, as sealed entries named by their file's time (pid 0); the clear files zeroed and removed.
+    How many were sealed."""
+    sealed = 0
+    for source in SOURCES:
+        for clear in (folder / f"{source}.log.1", folder / f"{source}.log"):
+            if not clear.is_file():
+                continue
+            moment = dt.datetime.fromtimestamp(clear.stat().st_mtime)
+            name = _free_name(folder, source, moment, pid=0)
+            write_sealed_log(folder, name, clear.read_text(encoding="utf-8", errors="replace"), key)
+            wipe(clear)
+            sealed += 1
+    return sealed
 
 
 def _taken_at(path: Path) -> dt.datetime:

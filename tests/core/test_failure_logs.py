@@ -157,3 +157,19 @@ def test_a_clerk_is_refused_by_the_command_line(station: Station) -> None:
     )
     assert_failed_cleanly(refused)
     assert "logs.read" in refused.stderr
+
+
+def test_a_clear_log_is_sealed_by_the_next_failure_after_a_login(station: Station) -> None:
+    folder = failure_logs.log_folder(station.data_dir)
+    folder.mkdir(exist_ok=True)
+    clear = folder / "gui.log"
+    clear.write_text("--- 2026-12-01T10:00:00 huimin 1.0 (pid 7): GUI\nValueError: 宝斯鲁 typed\n", "utf-8")
+    failure_logs.write(
+        station.data_dir, failure_logs.CLI, "--- 2026-12-03T10:00:00 huimin 1 (pid 9): m.py x\nE\n"
+    )
+    assert not clear.exists()
+    assert all("宝斯鲁".encode() not in p.read_bytes() for p in folder.iterdir())
+    logs = station.failure_logs.entries()
+    assert sorted(log.error for log in logs) == ["E", "ValueError: 宝斯鲁 typed"] and all(
+        log.sealed for log in logs
+    )
