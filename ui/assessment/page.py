@@ -57,6 +57,10 @@ class AssessmentPage(QWidget):
         self.summary = muted_label()
         self.progress_button = QPushButton(self.tr("Enter progress…"))
         self.details_button = QPushButton(self.tr("Details…"))
+        self.new_button = QPushButton(self.tr("New indicator…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.copy_button = QPushButton(self.tr("Copy to a new year…"))
         self._build()
         hooks().changed.connect(self._changes_made)
 
@@ -74,6 +78,9 @@ class AssessmentPage(QWidget):
         top.addWidget(year_label)
         top.addWidget(self.year)
         top.addStretch(1)
+        for button in (self.new_button, self.copy_button):
+            top.addWidget(button)
+        top.addSpacing(12)
         for status in (Status.ON_TIME, Status.LATE, Status.MISSED, Status.PENDING):
             top.addWidget(_legend_chip(status))
         layout.addLayout(top)
@@ -83,6 +90,8 @@ class AssessmentPage(QWidget):
         detail = QHBoxLayout()
         detail.addWidget(self.detail_title)
         detail.addStretch(1)
+        detail.addWidget(self.edit_button)
+        detail.addWidget(self.delete_button)
         detail.addWidget(self.details_button)
         detail.addWidget(self.progress_button)
         layout.addLayout(detail)
@@ -93,6 +102,21 @@ class AssessmentPage(QWidget):
         self.progress_button.setEnabled(False)
         self.details_button.clicked.connect(self._show_details)
         self.details_button.setEnabled(False)
+        self._build_defining()
+
+    def _build_defining(self) -> None:
+        """The city's reviewers and administrators define the indicators; everyone else reads them."""
+        from ui.assessment import defining
+
+        self.defining = defining.Defining(self)
+        self.new_button.clicked.connect(self.defining.new)
+        self.edit_button.clicked.connect(self.defining.edit)
+        self.delete_button.clicked.connect(self.defining.delete)
+        self.copy_button.clicked.connect(self.defining.copy_year)
+        allowed = self.station.indicators.can_define()
+        for button in (self.new_button, self.edit_button, self.delete_button, self.copy_button):
+            button.setVisible(allowed)
+            button.setEnabled(allowed)
 
     def _build_grid(self) -> None:
         grid = self.grid
@@ -214,6 +238,8 @@ class AssessmentPage(QWidget):
         indicator = self._selected()
         self.progress_button.setEnabled(indicator is not None and not indicator.figure)
         self.details_button.setEnabled(indicator is not None)
+        self.edit_button.setEnabled(indicator is not None)
+        self.delete_button.setEnabled(indicator is not None)
 
     def _show_details(self) -> None:
         indicator = self._selected()
@@ -223,6 +249,13 @@ class AssessmentPage(QWidget):
 
         self.details = IndicatorDetailDialog(self.station, indicator, self)
         self.details.open()
+
+    def selected_year(self) -> int:
+        year = self.year.currentData()
+        return int(year) if year is not None else (self.today or dt.date.today()).year
+
+    def selected(self) -> IndicatorScore | None:
+        return self._selected()
 
     def _selected(self) -> IndicatorScore | None:
         rows = self.indicators.selectionModel().selectedRows()
@@ -241,10 +274,12 @@ class AssessmentPage(QWidget):
     def _changes_made(self, changes: Changes) -> None:
         if not self._loaded:
             return
+        if changes.indicators:
+            self._stale = True  # a year may have come or gone: the year list is read again
         if not (changes.indicators or changes.households or changes.projects or changes.trainings):
             return
         if self.isVisible():
-            self.refresh()
+            self._load() if changes.indicators else self.refresh()
         else:
             self._stale = True
 
