@@ -372,15 +372,22 @@ SELECT year FROM project WHERE deleted = 0
 UNION SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM training WHERE deleted = 0
 """
 
-# (year, division, distinct households) of project beneficiaries, every year at once: the year's
-# figure and the by-year chart.
-_COVERED_SQL = """
-SELECT p.year, h.division_id, COUNT(DISTINCT b.household_id)
+# The definition of "households covered": every (project year, household, its division) of a live
+# household on the beneficiary list of a live project. The figures count it; the household list filters
+# by it (services/household_list.py, 受益年度).
+BENEFICIARY_YEARS_SQL = """
+SELECT p.year AS year, b.household_id AS household_id, h.division_id AS division_id
 FROM project_beneficiary AS b
 JOIN project AS p ON p.id = b.project_id
 JOIN household AS h ON h.id = b.household_id
 WHERE b.deleted = 0 AND p.deleted = 0 AND h.deleted = 0
-GROUP BY p.year, h.division_id
+"""
+
+# (year, division, distinct households) covered, every year at once: the year's figure and the
+# by-year chart.
+_COVERED_SQL = f"""
+SELECT year, division_id, COUNT(DISTINCT household_id) FROM ({BENEFICIARY_YEARS_SQL})
+GROUP BY year, division_id
 """
 
 # One pass over the households (by village, from ix_household_division): each one counted, whether it

@@ -29,6 +29,7 @@ from sqlalchemy import (
     ColumnElement,
     Integer,
     Select,
+    String,
     case,
     column,
     exists,
@@ -41,7 +42,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from huimin_desktop.domain.search import household_search_text
-from huimin_desktop.model import Division, Household, Member, Survey
+from huimin_desktop.model import Division, Household, Member, ProjectBeneficiary, Survey
+from huimin_desktop.services.figures import BENEFICIARY_YEARS_SQL
 
 _Village = aliased(Division)
 _Township = aliased(Division)
@@ -87,7 +89,10 @@ class HouseholdQuery:
     search: str = ""
     township_id: str | None = None
     village_id: str | None = None
-    year: int | None = None  # households with a survey in that year
+    year: int | None = None  # households with a survey in that year (without one: ``surveyed=False``)
+    surveyed: bool = True
+    covered_year: int | None = None  # 受益年度: households covered by a project of that year (figures.py)
+    project_id: str | None = None  # households on that project's beneficiary list
     ethnicity: str | None = None
     sort: str = "head_name"
     descending: bool = False
@@ -139,11 +144,17 @@ def _filtered(statement: Select, query: HouseholdQuery, full_text: bool = True) 
     if query.ethnicity:
         statement = statement.where(Household.ethnicity == query.ethnicity)
     if query.year is not None:
-        statement = statement.where(
-            exists().where(
-                Survey.household_id == Household.id, Survey.year == query.year, Survey.deleted.is_(False)
-            )
+        surveyed = exists().where(
+            Survey.household_id == Household.id, Survey.year == query.year, Survey.deleted.is_(False)
         )
+        statement = statement.where(surveyed if query.surveyed else ~surveyed)
+    if query.covered_year is not None:
+        statement = statement.where(Household.id.in_(_covered_in(query.covered_year)))
+    if query.project_id:
+        beneficiaries = select(ProjectBeneficiary.household_id).where(
+            ProjectBeneficiary.project_id == query.project_id, ProjectBeneficiary.deleted.is_(False)
+        )
+        statement = statement.where(Household.id.in_(beneficiaries))
     term = query.search.strip().lower()
     if full_text and len(term) >= TRIGRAM:
         # The trigram index (migration 0004) finds any substring of three or more characters.
@@ -155,6 +166,25 @@ def _filtered(statement: Select, query: HouseholdQuery, full_text: bool = True) 
         pattern = "%" + term.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
         statement = statement.where(Household.search_text.like(pattern, escape="/"))
     return statement
+
+
+def _covered_in(year: int) -> Any:
+    """The ids of the households covered in ``year``, by the figures' own definition."""
+    covered = text(f"SELECT household_id FROM ({BENEFICIARY_YEARS_SQL}) WHERE year = :covered_year")
+    return covered.bindparams(covered_year=year).columns(column("household_id", String))
+
+
+def is_filtered(query: HouseholdQuery) -> bool:
+    """Whether ``query`` leaves out any live household (a search or any filter)."""
+    return bool(
+        query.search.strip()
+        or query.township_id
+        or query.village_id
+        or query.year is not None
+        or query.covered_year is not None
+        or query.project_id
+        or query.ethnicity
+    )
 
 
 def household_ids(session: Session, query: HouseholdQuery) -> list[str]:

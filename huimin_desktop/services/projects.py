@@ -73,6 +73,8 @@ class ProjectQuery:
     search: str = ""  # part of the code or the name
     year: int | None = None
     category: str | None = None
+    stage: str | None = None  # the current stage's code; "" for a project before 申报
+    fund_source: str | None = None  # one of FUNDS' keys: projects with money from that source
     division_id: str | None = None  # this division and everything under it
     household_id: str | None = None  # projects this household benefits from
     offset: int = 0
@@ -381,6 +383,12 @@ class ProjectService:
             statement = statement.where(Project.year == query.year)
         if query.category:
             statement = statement.where(Project.category == query.category)
+        if query.stage is not None:
+            statement = statement.where(_at_stage(query.stage))
+        if query.fund_source is not None:
+            if query.fund_source not in FUNDS:
+                raise ValueError(f"unknown funds source {query.fund_source!r}")
+            statement = statement.where(getattr(Project, query.fund_source) > 0)
         if query.division_id:
             statement = statement.where(
                 Project.division_id.in_(live_descendant_ids(session, query.division_id))
@@ -461,6 +469,14 @@ class ProjectService:
                 ).where(Project.id.in_(select(matching.c.id)))
             ).one()
             return ProjectTotals(*(int(value or 0) for value in row))
+
+    def choices(self, year: int | None = None) -> builtins.list[tuple[str, str, str]]:
+        """(id, code, name) of the live projects (of ``year``), in list order: a filter's entries."""
+        with self.db.reader() as session:
+            statement = select(Project.id, Project.code, Project.name).where(Project.deleted.is_(False))
+            if year is not None:
+                statement = statement.where(Project.year == year)
+            return [(i, c, n) for i, c, n in session.execute(statement.order_by(*_LIST_ORDER))]
 
     def years(self) -> builtins.list[int]:
         """Years that have live projects, newest first (for the list's year filter)."""
@@ -557,6 +573,13 @@ def _beneficiary_counts(session: Session, project_id: str) -> BeneficiaryCounts:
 # Ids per IN (...) query: well under SQLite's limit on bound parameters.
 _CHUNK = 500
 _LIST_ORDER = (Project.year.desc(), Project.code, Project.id)
+
+
+def _at_stage(stage: str) -> ColumnElement[bool]:
+    """At ``stage`` now; "" (not yet 申报) also matches a stage never set (as the 首页 counts it)."""
+    if stage:
+        return Project.stage == stage
+    return or_(Project.stage == "", Project.stage.is_(None))
 
 
 def _is_minority() -> ColumnElement[bool]:  # a SQL condition on Household

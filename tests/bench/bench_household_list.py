@@ -1,6 +1,6 @@
-"""``list-first-rows`` and ``list-filter``: the household list over 100k households, against raw SQL.
+"""``list-first-rows``, ``list-filter``, ``list-filter-boxes``: the household list at 100k, against raw SQL.
 
-Both run on one city station filled with ``generate_demo`` (100,000 households, made once per process
+All run on one city station filled with ``generate_demo`` (100,000 households, made once per process
 in a temporary folder; about 40 s that is not measured). ``HUIMIN_BENCH_LIST_DATA=DIR`` uses an existing
 station instead (read only), e.g. one made once with ``.venv/bin/python -m tests.bench.bench_household_list
 DIR`` and reused between runs.
@@ -21,6 +21,11 @@ the median over the terms of each term's median run. On stderr, per term: the ke
 every match is in the list (the page reads the rest in the background and then shows the count), and
 the raw SQL; and the slowest term's keystroke. Each keystroke starts from the whole list, fully read.
 
+``list-filter-boxes``: the filter boxes a dashboard link sets (受益年度, surveyed or not in a year,
+a township, a project, one with a search too), set on the real page from the whole list until the
+table has painted the first matching rows. Baseline: the same first-page SELECT with the same filter
+in plain SQL. Per case on stderr, with the time until every match is in the list.
+
 Every timing is the median of ``RUNS`` runs after one unmeasured warm-up (the file cache and
 SQLAlchemy's statement cache are warm in a running program). Per-term figures go to stderr.
 """
@@ -36,7 +41,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from sqlalchemy import text
 
 from tests.bench.harness import BenchResult, benchmark
 from tests.stations import new_station, open_station
@@ -95,8 +103,18 @@ def _median_seconds(function: Callable[[], object], runs: int = RUNS) -> float:
     return statistics.median(times)
 
 
+def _raw_connection(data: Path) -> sqlite3.Connection:
+    """The station's database opened straight through the driver (SQLCipher, keyed: the same file)."""
+    from huimin_desktop.store.engine import connect
+
+    with open_station(data) as station:
+        key = station.db.data_key
+    connection: sqlite3.Connection = connect(data / "huimin.db", key)
+    return connection
+
+
 def _raw_first_page(data: Path, term: str | None) -> float:
-    connection = sqlite3.connect(data / "huimin.db")
+    connection = _raw_connection(data)
     try:
         if term is None:
             sql, args = _ROWS_SQL.format(filter="", limit=FIRST_PAGE), ()
@@ -285,13 +303,149 @@ def list_filter() -> BenchResult:
     )
 
 
+# -- list-filter-boxes ----------------------------------------------------------------------------
+
+_COVERED_RAW = (
+    "h.id IN (SELECT b.household_id FROM project_beneficiary b JOIN project p ON p.id = b.project_id "
+    "WHERE p.year = ? AND b.deleted = 0 AND p.deleted = 0)"
+)
+_SURVEYED_RAW = "EXISTS (SELECT 1 FROM survey s WHERE s.household_id = h.id AND s.year = ? AND s.deleted = 0)"
+
+
+@dataclass(frozen=True)
+class _BoxCase:
+    name: str
+    boxes: dict[str, object]  # the households page's combo boxes (and "search") as a link sets them
+    raw_filter: str  # the same filter in plain SQL, for the baseline
+    raw_args: tuple[object, ...]
+
+
+def _box_cases(data: Path) -> list[_BoxCase]:
+    with open_station(data) as station, station.db.reader() as session:
+        year = max(station.projects.years())
+        township = session.execute(text("SELECT id FROM division WHERE level = 'township' LIMIT 1")).scalar()
+        project = session.execute(
+            text(
+                "SELECT project_id FROM project_beneficiary WHERE deleted = 0 GROUP BY project_id "
+                "ORDER BY count(*) DESC LIMIT 1"
+            )
+        ).scalar()
+    return [
+        _BoxCase("covered", {"covered": year}, _COVERED_RAW, (year,)),
+        _BoxCase("surveyed", {"year": year, "survey": True}, _SURVEYED_RAW, (year,)),
+        _BoxCase("not surveyed", {"year": year, "survey": False}, f"NOT {_SURVEYED_RAW}", (year,)),
+        _BoxCase("township", {"township": township}, "v.parent_id = ?", (township,)),
+        _BoxCase(
+            "township covered",
+            {"township": township, "covered": year},
+            f"v.parent_id = ? AND {_COVERED_RAW}",
+            (township, year),
+        ),
+        _BoxCase(
+            "project",
+            {"project": project},
+            "h.id IN (SELECT household_id FROM project_beneficiary WHERE project_id = ? AND deleted = 0)",
+            (project,),
+        ),
+        _BoxCase(
+            "covered + search 王",
+            {"covered": year, "search": "王"},
+            f"{_COVERED_RAW} AND h.search_text LIKE ?",
+            (year, "%王%"),
+        ),
+    ]
+
+
+def _boxes_seconds(screen: _Screen, cases: list[_BoxCase]) -> tuple[dict[str, float], dict[str, float]]:
+    """Each case's boxes set on the real page as a dashboard link sets them, from the whole list;
+    until the first matching rows are painted, and until every match is in the list."""
+    from ui.dashboard.links import choose_all
+    from ui.pages.households_page import HouseholdsPage
+
+    page = HouseholdsPage(screen.station)
+    page.resize(*VIEW_SIZE)
+    page.show()
+    screen.paint(page.table)
+
+    def settle() -> float:
+        started = time.perf_counter()
+        while not page.model.is_complete and time.perf_counter() < started + 30:
+            screen.app.processEvents()
+            time.sleep(0.001)
+        return time.perf_counter() - started
+
+    def once(case: _BoxCase) -> tuple[float, float]:
+        page.clear_filters()  # the whole list first, untimed
+        screen.paint(page.table)
+        settle()
+        started = time.perf_counter()
+        page.search.blockSignals(True)
+        page.search.setText(str(case.boxes.get("search", "")))
+        page.search.blockSignals(False)
+        choose_all(page, {k: v for k, v in case.boxes.items() if k != "search"})
+        page.apply_filters()
+        screen.paint(page.table)
+        seconds = time.perf_counter() - started
+        complete = seconds + settle()
+        assert page.model.rowCount() > 0, case.name
+        return seconds, complete
+
+    first: dict[str, float] = {}
+    whole: dict[str, float] = {}
+    try:
+        for case in cases:
+            once(case)  # warm-up
+            runs = [once(case) for _ in range(RUNS)]
+            first[case.name] = statistics.median(r[0] for r in runs)
+            whole[case.name] = statistics.median(r[1] for r in runs)
+    finally:
+        page.close()
+        page.deleteLater()
+        screen.app.processEvents()
+    return first, whole
+
+
+def _raw_boxes(data: Path, case: _BoxCase) -> float:
+    connection = _raw_connection(data)
+    try:
+        sql = _ROWS_SQL.format(filter=f"AND {case.raw_filter}", limit=FIRST_PAGE)
+
+        def query() -> None:
+            assert connection.execute(sql, case.raw_args).fetchall()
+
+        return _median_seconds(query)
+    finally:
+        connection.close()
+
+
+@benchmark("list-filter-boxes")
+def list_filter_boxes() -> BenchResult:
+    """The filter boxes (受益年度, surveyed or not, township, project; one with a search): from the
+    whole list until the first matching rows are painted, against the raw SQL of the first page."""
+    data = _station_dir()
+    cases = _box_cases(data)
+    screen = _Screen(data)
+    try:
+        program, whole = _boxes_seconds(screen, cases)
+    finally:
+        screen.close()
+    raw = {case.name: _raw_boxes(data, case) for case in cases}
+    for name, seconds in program.items():
+        print(
+            f"  list-filter-boxes {name!r}: {seconds * 1000:.1f} ms, every match {whole[name] * 1000:.1f} ms "
+            f"(raw SQL {raw[name] * 1000:.1f} ms)",
+            file=sys.stderr,
+        )
+    return BenchResult(
+        statistics.median(program.values()) * 1000, "ms", statistics.median(raw.values()) * 1000, "ms"
+    )
+
+
 if __name__ == "__main__":
     # Make the 100k-household station once, for HUIMIN_BENCH_LIST_DATA (about 40 s).
     from huimin_desktop.demo import generate_demo
 
     target = Path(sys.argv[1])
-    with new_station(
-        target, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
-    ) as made:
+    with new_station(target, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300") as made:
         generate_demo(made, HOUSEHOLDS)
     print(f"HUIMIN_BENCH_LIST_DATA={target}")

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.model import Household, Survey
@@ -25,7 +25,7 @@ from huimin_desktop.services.station import Station
 from tests.conftest import TOWNSHIP_CODE
 from tests.stations import new_station
 
-HOUSEHOLDS = 240
+HOUSEHOLDS = 600  # three projects (one per 200 households), one of them deleted
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,9 @@ class Plain:
     search_text: str
     village_id: str
     ethnicity: str
-    years: frozenset[int]
+    years: frozenset[int]  # surveyed in
+    covered: frozenset[int]  # beneficiary of a live project of that year
+    projects: frozenset[str]  # on the beneficiary list of these projects
 
 
 @pytest.fixture(scope="module")
@@ -48,6 +50,8 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Station]:
     # A few tombstones, which no list shows.
     for household_id in opened.households.ids()[::40]:
         opened.households.delete(household_id)
+    # ... and a deleted project, whose beneficiaries it no longer covers.
+    opened.projects.delete(opened.projects.ids()[0])
     try:
         yield opened
     finally:
@@ -63,6 +67,17 @@ def plain(demo: Station) -> list[Plain]:
             select(Survey.household_id, Survey.year).where(Survey.deleted.is_(False))
         ):
             years.setdefault(household_id, set()).add(year)
+        covered: dict[str, set[int]] = {}
+        projects: dict[str, set[str]] = {}
+        for household_id, project_id, year, project_deleted in session.execute(
+            text(
+                "SELECT b.household_id, b.project_id, p.year, p.deleted FROM project_beneficiary b "
+                "JOIN project p ON p.id = b.project_id WHERE b.deleted = 0"
+            )
+        ):
+            projects.setdefault(household_id, set()).add(project_id)
+            if not project_deleted:
+                covered.setdefault(household_id, set()).add(year)
         rows = session.execute(
             select(
                 Household.id,
@@ -73,8 +88,17 @@ def plain(demo: Station) -> list[Plain]:
             ).where(Household.deleted.is_(False))
         ).all()
     found = [
-        Plain(i, (sort, i), text, village, ethnicity, frozenset(years.get(i, ())))
-        for i, sort, text, village, ethnicity in rows
+        Plain(
+            i,
+            (sort, i),
+            search,
+            village,
+            ethnicity,
+            frozenset(years.get(i, ())),
+            frozenset(covered.get(i, ())),
+            frozenset(projects.get(i, ())),
+        )
+        for i, sort, search, village, ethnicity in rows
     ]
     return sorted(found, key=lambda h: h.order)
 
@@ -87,7 +111,9 @@ def reference(households: list[Plain], query: HouseholdQuery) -> list[str]:
         if term in h.search_text
         and (query.village_id is None or h.village_id == query.village_id)
         and (query.ethnicity is None or h.ethnicity == query.ethnicity)
-        and (query.year is None or query.year in h.years)
+        and (query.year is None or (query.year in h.years) == query.surveyed)
+        and (query.covered_year is None or query.covered_year in h.covered)
+        and (query.project_id is None or query.project_id in h.projects)
     ]
 
 
@@ -108,11 +134,16 @@ def queries(draw: st.DrawFn, households: list[Plain]) -> HouseholdQuery:
     term = draw(st.one_of(st.sampled_from(terms), st.text("ab19宝王 xq%_", max_size=3), st.just("")))
     villages = sorted({h.village_id for h in households})
     years = sorted({y for h in households for y in h.years})
+    covered = sorted({y for h in households for y in h.covered})
+    projects = sorted({p for h in households for p in h.projects})
     return HouseholdQuery(
         search=term,
         village_id=draw(st.none() | st.sampled_from(villages)),
         ethnicity=draw(st.none() | st.sampled_from(["01", "02"])),
         year=draw(st.none() | st.sampled_from(years)) if years else None,
+        surveyed=draw(st.booleans()),
+        covered_year=draw(st.none() | st.sampled_from(covered)) if covered else None,
+        project_id=draw(st.none() | st.none() | st.sampled_from(projects)) if projects else None,
     )
 
 
@@ -213,3 +244,20 @@ def test_rows_come_in_the_order_asked_and_leave_out_unknown_and_deleted_ids(demo
     many = ids * 3
     assert [r.id for r in demo.households.rows(many)] == many
     assert demo.households.rows([]) == []
+
+
+def test_the_new_filters_have_something_to_find(plain: list[Plain]) -> None:
+    """The demo gives the property tests households covered, on a project list and not surveyed."""
+    assert sum(1 for h in plain if h.covered) > 10
+    assert sum(1 for h in plain if h.projects) > 10
+    assert any(not h.years for h in plain) or len({y for h in plain for y in h.years}) > 1
+
+
+def test_covered_in_a_year_is_the_figure_of_households_covered(demo: Station, plain: list[Plain]) -> None:
+    """受益年度 Y lists exactly the households the 首页 counts as covered in Y (one definition)."""
+    years = sorted({y for h in plain for y in h.covered})
+    assert years
+    for year in years:
+        listed = demo.households.ids(HouseholdQuery(covered_year=year))
+        assert len(listed) == demo.households.count(HouseholdQuery(covered_year=year))
+        assert len(listed) == demo.figures.figures(year, with_late=False).total.covered > 0

@@ -8,8 +8,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.services.figures import ACCEPTED_STAGE
+from huimin_desktop.services.projects import FUNDS
 from ui.dashboard.charts import BarChart, BarSet, bar_chart_view
-from ui.dashboard.links import PROJECTS, ListLink
+from ui.dashboard.links import HOUSEHOLDS, PROJECTS, ListLink
 
 if TYPE_CHECKING:
     from huimin_desktop.services.figures import Figures
@@ -65,7 +67,7 @@ def _parts_chart(page: DashboardPage, figures: Figures) -> QWidget:
     )
 
     def clicked(set_index: int, index: int) -> None:
-        page.open_list.emit(page.part_link(parts[index], households=set_index == 1))
+        page.open_list.emit(page.part_link(parts[index], covered=set_index == 0))
 
     return bar_chart_view(chart, clicked)
 
@@ -93,9 +95,10 @@ def _stages_chart(page: DashboardPage, figures: Figures) -> QWidget:
         empty_text=translate("DashboardCharts", "No projects this year yet"),
     )
 
-    def clicked(_set_index: int, index: int) -> None:
+    def clicked(set_index: int, index: int) -> None:
         township = page.card_link("projects").township_id
-        page.open_list.emit(ListLink(PROJECTS, figures.year, township, category=categories[index][0]))
+        category, stage = categories[index][0], stages[set_index]
+        page.open_list.emit(ListLink(PROJECTS, figures.year, township, category=category, stage=stage))
 
     return bar_chart_view(chart, clicked)
 
@@ -122,7 +125,15 @@ def _funds_chart(page: DashboardPage, figures: Figures) -> QWidget:
         value_format="%.0f",
         empty_text=translate("DashboardCharts", "No projects this year yet"),
     )
-    return bar_chart_view(chart, lambda _s, _i: page.open_list.emit(page.card_link("funds")))
+    columns = tuple(FUNDS)  # the project list's funds-source filter, in the chart's order of sources
+
+    def clicked(set_index: int, index: int) -> None:
+        township = page.card_link("funds").township_id
+        spent = ACCEPTED_STAGE if set_index == 1 else None  # spent: funds of the projects at 验收
+        link = ListLink(PROJECTS, figures.year, township, stage=spent, fund_source=columns[index])
+        page.open_list.emit(link)
+
+    return bar_chart_view(chart, clicked)
 
 
 def _years_chart(page: DashboardPage, figures: Figures) -> QWidget:
@@ -145,6 +156,6 @@ def _years_chart(page: DashboardPage, figures: Figures) -> QWidget:
 
     def clicked(_set_index: int, index: int) -> None:
         township = page.card_link("covered").township_id
-        page.open_list.emit(ListLink(PROJECTS, years[index], township))
+        page.open_list.emit(ListLink(HOUSEHOLDS, township_id=township, covered_year=years[index]))
 
     return bar_chart_view(chart, clicked)

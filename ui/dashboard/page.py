@@ -165,8 +165,8 @@ class DashboardPage(QScrollArea):
             self.late,
             [self.tr("County"), self.tr("Indicator"), self.tr("Plan"), self.tr("Reported"), self.tr("Unit")],
         )
-        self.packages.cellActivated.connect(lambda *_: self.open_list.emit(ListLink(SYNC)))
-        self.late.cellActivated.connect(lambda *_: self.open_list.emit(ListLink(ASSESSMENT)))
+        self.packages.cellActivated.connect(lambda row, _column: self.open_list.emit(self.package_link(row)))
+        self.late.cellActivated.connect(lambda row, _column: self.open_list.emit(self.late_link(row)))
         self.packages_note = muted_label()
         self.late_note = muted_label()
         for title, table, note in (
@@ -418,23 +418,41 @@ class DashboardPage(QScrollArea):
             self.open_list.emit(self.card_link(key))
 
     def card_link(self, key: str) -> ListLink:
-        """Where a card leads: covered households and funds to the year's projects (a household's
-        coverage is its project), surveys and income to the households surveyed that year."""
+        """Where a card leads: the households covered by the year's projects, those surveyed that
+        year (the income card too: its households are among them), the year's projects (funds: their
+        sums are under the list) and its training sessions."""
         figures = self.figures
         year = figures.year if figures is not None else None
         township = self._area_township()
+        if key == "covered":
+            return ListLink(HOUSEHOLDS, covered_year=year, township_id=township)
         pages = {"surveyed": HOUSEHOLDS, "income": HOUSEHOLDS, "trainings": TRAINING}
         return ListLink(pages.get(key, PROJECTS), year=year, township_id=township)
 
-    def part_link(self, part: Part, households: bool) -> ListLink:
-        """A bar of a township (or a village, at a township station): its households or its projects."""
+    def part_link(self, part: Part, covered: bool) -> ListLink:
+        """A bar of a township (or a village, at a township station): its households covered by the
+        year's projects (``covered``) or surveyed that year."""
         year = self.figures.year if self.figures is not None else None
         if part.level == "village":
-            township = self._area_township()
-            if households:
-                return ListLink(HOUSEHOLDS, year=year, township_id=township, village_id=part.division_id)
-            return ListLink(PROJECTS, year=year, township_id=township)
-        return ListLink(HOUSEHOLDS if households else PROJECTS, year=year, township_id=part.division_id)
+            township, village = self._area_township(), part.division_id
+        else:
+            township, village = part.division_id, None
+        if covered:
+            return ListLink(HOUSEHOLDS, covered_year=year, township_id=township, village_id=village)
+        return ListLink(HOUSEHOLDS, year=year, township_id=township, village_id=village)
+
+    def package_link(self, row: int) -> ListLink:
+        """A lower station's line: the sync page with that station selected."""
+        packages = self.figures.packages if self.figures is not None else ()
+        station = packages[row].station_id if 0 <= row < len(packages) else None
+        return ListLink(SYNC, station_id=station)
+
+    def late_link(self, row: int) -> ListLink:
+        """An indicator behind schedule: the 考核 page at its year and county."""
+        late = self.late_indicators
+        year = self.figures.year if self.figures is not None else None
+        county = late[row].division_id if 0 <= row < len(late) else None
+        return ListLink(ASSESSMENT, year=year, county_id=county)
 
     def _area_township(self) -> str | None:
         figures = self.figures

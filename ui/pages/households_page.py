@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from ui.errors import expected_error_message, one_line_reason
 from ui.household_list_model import HouseholdListModel
 from ui.operations import announced, hooks
+from ui.widgets.filter_chips import Chip, FilterChips
 from ui.widgets.labels import muted_label, title_label
 
 if TYPE_CHECKING:
@@ -95,10 +97,15 @@ class HouseholdsPage(QWidget):
 
         self.township = QComboBox()
         self.village = QComboBox()
-        self.year = QComboBox()
+        self.year = QComboBox()  # survey year
+        self.survey = QComboBox()  # surveyed or not in that year
+        self.covered = QComboBox()  # 受益年度: covered by a project of that year
+        self.project = QComboBox()  # on that project's beneficiary list
         self.ethnicity = QComboBox()
+        self.chips = FilterChips(self.clear_filters, self)
+        self.chips.install_shortcut(self)
         # Sized for their longest entry once filled (_fit_combo), so the bar does not jump.
-        for combo in (self.township, self.village, self.year, self.ethnicity):
+        for combo in self._filter_boxes():
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMaxVisibleItems(20)
         self.search = QLineEdit()
@@ -143,7 +150,7 @@ class HouseholdsPage(QWidget):
         self.model.loading_finished.connect(self._loading_finished)
 
         self._fill_filters()
-        for combo in (self.township, self.village, self.year, self.ethnicity):
+        for combo in self._filter_boxes():
             combo.currentIndexChanged.connect(self._filter_changed)
         self._total = self.station.households.count()
         self._after_requery(None, 0)
@@ -153,6 +160,8 @@ class HouseholdsPage(QWidget):
         """Read the list again when households (or the villages they show) changed; later if hidden."""
         if changes.divisions:
             self._fill_villages()
+        if changes.projects:
+            self._fill_projects()
         if not (changes.households or changes.divisions):
             return
         if self.isVisible():
@@ -188,19 +197,23 @@ class HouseholdsPage(QWidget):
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for text, combo in (
-            (self.tr("Township"), self.township),
-            (self.tr("Village"), self.village),
-            (self.tr("Year"), self.year),
-            (self.tr("Ethnicity"), self.ethnicity),
+        for text, combos in (
+            (self.tr("Township"), (self.township,)),
+            (self.tr("Village"), (self.village,)),
+            (self.tr("Survey"), (self.year, self.survey)),
+            (self.tr("Beneficiary year"), (self.covered,)),
+            (self.tr("Project"), (self.project,)),
+            (self.tr("Ethnicity"), (self.ethnicity,)),
         ):
             label = QLabel(text)
-            label.setBuddy(combo)
+            label.setBuddy(combos[0])
             filters.addWidget(label)
-            filters.addWidget(combo)
-            filters.addSpacing(10)
+            for combo in combos:
+                filters.addWidget(combo)
+            filters.addSpacing(8)
         filters.addStretch(1)
         layout.addLayout(filters)
+        layout.addWidget(self.chips)
 
         layout.addWidget(self.table, 1)
 
@@ -236,6 +249,17 @@ class HouseholdsPage(QWidget):
 
     # -- filters ----------------------------------------------------------------------------------
 
+    def _filter_boxes(self) -> tuple[QComboBox, ...]:
+        return (
+            self.township,
+            self.village,
+            self.year,
+            self.survey,
+            self.covered,
+            self.project,
+            self.ethnicity,
+        )
+
     def _fill_filters(self) -> None:
         self.township.addItem(self.tr("All townships"), None)
         for township in self._townships():
@@ -244,13 +268,44 @@ class HouseholdsPage(QWidget):
         self.year.addItem(self.tr("All years"), None)
         for year in self._survey_years():
             self.year.addItem(str(year), year)
+        self.survey.addItem(self.tr("surveyed"), True)
+        self.survey.addItem(self.tr("not surveyed"), False)
+        self.survey.setEnabled(False)  # until a year is chosen
+        self.covered.addItem(self.tr("Any year"), None)
+        for year in self.station.projects.years():
+            self.covered.addItem(str(year), year)
+        self._fill_projects()
         self.ethnicity.addItem(self.tr("All ethnicities"), None)
         from huimin_desktop.domain.codelists import code_lists  # not before the first paint (start-up)
 
         for code, name in code_lists().ethnicity.items():
             self.ethnicity.addItem(name, code)
-        for combo in (self.township, self.village, self.year, self.ethnicity):
+        for combo in self._filter_boxes():
             _fit_combo(combo)
+
+    def _fill_projects(self) -> None:
+        """The projects of the chosen beneficiary year (of every year), keeping the chosen project."""
+        chosen = self.project.currentData()
+        rows = self.station.projects.choices(self.covered.currentData())
+        self.project.blockSignals(True)
+        self.project.clear()
+        self.project.addItem(self.tr("All projects"), None)
+        for project_id, code, name in rows:
+            self.project.addItem(f"{name}（{code}）", project_id)
+        index = self.project.findData(chosen) if chosen else 0
+        self.project.setCurrentIndex(max(index, 0))
+        self.project.blockSignals(False)
+        _fit_combo(self.project)
+
+    def township_chosen(self) -> None:
+        """The villages (and so the village box) follow the township box."""
+        self._fill_villages()
+
+    def year_chosen(self) -> None:
+        self.survey.setEnabled(self.year.currentData() is not None)
+
+    def covered_chosen(self) -> None:
+        self._fill_projects()
 
     def _townships(self) -> list[DivisionRecord]:
         """The live townships of the station's own area (a township station: just itself), in code order."""
@@ -306,9 +361,89 @@ class HouseholdsPage(QWidget):
         return list(range(this_year, this_year - FALLBACK_YEARS, -1))
 
     def _filter_changed(self) -> None:
-        if self.sender() is self.township:
-            self._fill_villages()
+        sender = self.sender()
+        if sender is self.township:
+            self.township_chosen()
+        elif sender is self.year:
+            self.year_chosen()
+        elif sender is self.covered:
+            self.covered_chosen()
         self.apply_filters()
+
+    def clear_filters(self) -> None:
+        """Every filter back to "all" and the search emptied: the whole list (one read)."""
+        for combo in self._filter_boxes():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.township_chosen()
+        self.year_chosen()
+        self.covered_chosen()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def _drop(self, *combos: QComboBox) -> Callable[[], None]:
+        """A chip's action: those filters back to their first entry, the list read again once."""
+
+        def drop() -> None:
+            for combo in combos:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self.township_chosen()
+            self.year_chosen()
+            self.covered_chosen()
+            self.apply_filters()
+
+        return drop
+
+    def _clear_search(self) -> None:
+        self.search.clear()
+        self.apply_filters()
+
+    def _active_chips(self) -> list[Chip]:
+        query = self.model.query
+        chips: list[Chip] = []
+        if query.search.strip():
+            chips.append(
+                Chip(self.tr("Search “{text}”").format(text=query.search.strip()), self._clear_search)
+            )
+        for combo, text in (
+            (self.township, self.tr("Township: {value}")),
+            (self.village, self.tr("Village: {value}")),
+        ):
+            if combo.currentData() is not None:
+                drop = (
+                    self._drop(self.township, self.village) if combo is self.township else self._drop(combo)
+                )
+                chips.append(Chip(text.format(value=combo.currentText()), drop))
+        if query.year is not None:
+            text = self.tr("Surveyed in {year}") if query.surveyed else self.tr("Not surveyed in {year}")
+            chips.append(Chip(text.format(year=query.year), self._drop(self.year, self.survey)))
+        if query.covered_year is not None:
+            chips.append(
+                Chip(
+                    self.tr("Covered by projects of {year}").format(year=query.covered_year),
+                    self._drop(self.covered, self.project),
+                )
+            )
+        if query.project_id:
+            chips.append(
+                Chip(
+                    self.tr("Project: {value}").format(value=self.project.currentText()),
+                    self._drop(self.project),
+                )
+            )
+        if query.ethnicity:
+            chips.append(
+                Chip(
+                    self.tr("Ethnicity: {value}").format(value=self.ethnicity.currentText()),
+                    self._drop(self.ethnicity),
+                )
+            )
+        return chips
 
     def _query_from_filters(self) -> HouseholdQuery:
         from huimin_desktop.services.household_list import HouseholdQuery
@@ -321,6 +456,9 @@ class HouseholdsPage(QWidget):
             township_id=self.township.currentData(),
             village_id=self.village.currentData(),
             year=self.year.currentData(),
+            surveyed=self.survey.currentData() is not False,
+            covered_year=self.covered.currentData(),
+            project_id=self.project.currentData(),
             ethnicity=self.ethnicity.currentData(),
         )
 
@@ -400,11 +538,11 @@ class HouseholdsPage(QWidget):
         self._after_requery(kept, row)
 
     def _update_count(self) -> None:
+        from huimin_desktop.services.household_list import is_filtered
+
         shown = self.model.rowCount()
-        query = self.model.query
-        filtered = bool(
-            query.search or query.township_id or query.village_id or query.year or query.ethnicity
-        )
+        filtered = is_filtered(self.model.query)
+        self.chips.show_chips(self._active_chips())
         complete = self.model.is_complete  # else the first matches are shown and the rest is being read
         if filtered and not complete:
             text = self.tr("{shown}+ of {total} households, counting…").format(

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from huimin_desktop.domain.amounts import format_wan_yuan
 from huimin_desktop.domain.codelists import code_lists
 from ui.project_editor.list_model import RecordColumn
 from ui.project_editor.list_page import RecordListPage, station_townships
+from ui.widgets.filter_chips import FilterChips, clear_boxes, combo_chips
 
 if TYPE_CHECKING:
     from huimin_desktop.changes import Changes
@@ -39,15 +40,51 @@ class ProjectsPage(RecordListPage):
         self.category.addItem(self.tr("All categories"), None)
         for code, name in code_lists().project_category.items():
             self.category.addItem(name, code)
+        self.stage = QComboBox()
+        self.stage.addItem(self.tr("All stages"), None)
+        from huimin_desktop.services.projects import FUNDS, stage_name, stage_order
+
+        for code in ("", *stage_order()):
+            self.stage.addItem(stage_name(code), code)
+        self.source = QComboBox()
+        self.source.addItem(self.tr("All sources"), None)
+        for key, name in FUNDS.items():
+            self.source.addItem(name, key)
         self.place = QComboBox()
         self.place.addItem(self.tr("All places"), None)
         for node in station_townships(station):
             self.place.addItem(node.name, node.id)
         self.add_filter(self.tr("Year"), self.year)
         self.add_filter(self.tr("Category"), self.category)
+        self.add_filter(self.tr("Stage"), self.stage)
+        self.add_filter(self.tr("Funds source"), self.source)
         self.add_filter(self.tr("Township"), self.place)
         self.finish_filters()
+        self.chips = FilterChips(self.clear_filters, self)
+        self.chips.install_shortcut(self)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(2, self.chips)  # under the filter row
+        self.model.modelReset.connect(self._show_chips)
         self.start()
+
+    def filter_boxes(self) -> tuple[QComboBox, ...]:
+        return (self.year, self.category, self.stage, self.source, self.place)
+
+    def clear_filters(self) -> None:
+        """Every filter to "all" and the search emptied: the whole list, read once."""
+        clear_boxes(self.filter_boxes(), self.search)
+        self.refresh()
+
+    def _show_chips(self) -> None:
+        boxes = (
+            (self.tr("Year: {value}"), self.year),
+            (self.tr("Category: {value}"), self.category),
+            (self.tr("Stage: {value}"), self.stage),
+            (self.tr("Funds from: {value}"), self.source),
+            (self.tr("Township: {value}"), self.place),
+        )
+        self.chips.show_chips(combo_chips(boxes, self.search, self.refresh))
 
     # -- hooks ------------------------------------------------------------------------------------
 
@@ -96,6 +133,8 @@ class ProjectsPage(RecordListPage):
             search=self.search.text().strip(),
             year=self.year.currentData(),
             category=self.category.currentData(),
+            stage=self.stage.currentData(),
+            fund_source=self.source.currentData(),
             division_id=self.place.currentData(),
         )
 
@@ -123,9 +162,7 @@ class ProjectsPage(RecordListPage):
         )
 
     def empty_text(self, searching: bool) -> str:
-        filtered = searching or any(
-            combo.currentData() is not None for combo in (self.year, self.category, self.place)
-        )
+        filtered = searching or any(combo.currentData() is not None for combo in self.filter_boxes())
         if filtered:
             return self.tr("No project matches the search and filters.")
         return self.tr("No projects yet. Click “New project” (Ctrl+N) to enter one.")

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QVBoxLayout, QWidget
 
 from ui.project_editor.list_model import RecordColumn
 from ui.project_editor.list_page import RecordListPage, station_townships
+from ui.widgets.filter_chips import FilterChips, clear_boxes, combo_chips
 
 if TYPE_CHECKING:
     from huimin_desktop.changes import Changes
@@ -40,7 +41,22 @@ class TrainingPage(RecordListPage):
         self.add_filter(self.tr("Year"), self.year)
         self.add_filter(self.tr("Township"), self.place)
         self.finish_filters()
+        self.chips = FilterChips(self.clear_filters, self)
+        self.chips.install_shortcut(self)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(2, self.chips)  # under the filter row
+        self.model.modelReset.connect(self._show_chips)
         self.start()
+
+    def clear_filters(self) -> None:
+        """Both filters to "all" and the search emptied: every session, read once."""
+        clear_boxes((self.year, self.place), self.search)
+        self.refresh()
+
+    def _show_chips(self) -> None:
+        boxes = ((self.tr("Year: {value}"), self.year), (self.tr("Township: {value}"), self.place))
+        self.chips.show_chips(combo_chips(boxes, self.search, self.refresh))
 
     def page_title(self) -> str:
         return self.tr("Training")
