@@ -5,9 +5,10 @@ Not a test. Run under a virtual screen::
     xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \\
         .venv/bin/python -m tests.ui.list_filter_screenshots /tmp/lists-shots
 
-Writes ``window-households-covered.png`` (the main window at 1366×728), ``households-covered.png`` (受益年度 and a township, as a township's bar opens it),
-``households-not-surveyed.png`` (with a search too), ``projects-stage.png`` and ``training-year.png``.
-Uses a throw-away city station and settings folder.
+Writes ``window-households-covered.png`` (the main window at 1366×728) and ``households-covered.png``
+(受益年度 and a township, as a township's bar opens it), ``households-not-surveyed.png`` (with a
+search too), ``projects-stage.png`` and ``training-year.png``. Uses a throw-away city station and
+settings folder.
 """
 
 from __future__ import annotations
@@ -53,11 +54,10 @@ def main(argv: list[str] | None = None) -> int:
             scratch / "city", level="city", name="朝阳市民委", division_code="211300"
         ) as station:
             station.generate_demo(3000, seed=7)
+            from ui.main_window import MainWindow
             from ui.pages.households_page import HouseholdsPage
             from ui.pages.projects_page import ProjectsPage
             from ui.pages.training_page import TrainingPage
-
-            from ui.main_window import MainWindow
 
             year = max(station.projects.years())
             window = MainWindow(station)

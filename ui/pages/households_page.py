@@ -65,8 +65,11 @@ _COLUMN_SAMPLES: dict[str, str | int] = {
 }
 _FULL_WIDTH_GLYPH = chr(0x6C11)  # any CJK ideograph: they all have the same advance
 _CELL_PADDING = 24
-# A filter box grows for its longest entry up to this many Chinese characters (its list shows all).
+# A filter box grows for its longest entry up to this many Chinese characters (its list shows all);
+# the project and ethnicity boxes less (long names, rarely all needed closed; the row must fit a
+# 1366-pixel window with the navigation beside it).
 _COMBO_MAX_CHARACTERS = 9
+_NARROW_BOXES = {"project": 6, "ethnicity": 5}
 # On a wide screen the text columns grow to fill the table; the number columns keep their width.
 _FIXED_COLUMNS = frozenset({"member_count", "latest_per_capita"})
 
@@ -210,7 +213,7 @@ class HouseholdsPage(QWidget):
             filters.addWidget(label)
             for combo in combos:
                 filters.addWidget(combo)
-            filters.addSpacing(8)
+            filters.addSpacing(4)
         filters.addStretch(1)
         layout.addLayout(filters)
         layout.addWidget(self.chips)
@@ -280,7 +283,8 @@ class HouseholdsPage(QWidget):
 
         for code, name in code_lists().ethnicity.items():
             self.ethnicity.addItem(name, code)
-        for combo in self._filter_boxes():
+        _fit_combo(self.ethnicity, _NARROW_BOXES["ethnicity"])
+        for combo in (self.township, self.village, self.year, self.survey, self.covered):
             _fit_combo(combo)
 
     def _fill_projects(self) -> None:
@@ -295,7 +299,7 @@ class HouseholdsPage(QWidget):
         index = self.project.findData(chosen) if chosen else 0
         self.project.setCurrentIndex(max(index, 0))
         self.project.blockSignals(False)
-        _fit_combo(self.project)
+        _fit_combo(self.project, _NARROW_BOXES["project"])
 
     def township_chosen(self) -> None:
         """The villages (and so the village box) follow the township box."""
@@ -789,11 +793,11 @@ class HouseholdTableView(QTableView):
             self._user_sized = True
 
 
-def _fit_combo(combo: QComboBox) -> None:
+def _fit_combo(combo: QComboBox, characters: int = _COMBO_MAX_CHARACTERS) -> None:
     """Widen the box for its longest entry (up to a limit; it never narrows) and its list for all."""
     metrics = combo.fontMetrics()
     widest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
-    limit = metrics.horizontalAdvance(_FULL_WIDTH_GLYPH) * _COMBO_MAX_CHARACTERS
+    limit = metrics.horizontalAdvance(_FULL_WIDTH_GLYPH) * characters
     # Qt counts the minimum contents length in widths of "X" (and adds room for an icon).
     length = -(-min(widest, limit) // max(metrics.horizontalAdvance("X"), 1))
     combo.setMinimumContentsLength(max(combo.minimumContentsLength(), length))
