@@ -597,6 +597,18 @@ def assessment_month(context: Scene) -> Capture:
     return context.values["window"]
 
 
+@shot("indicator-editor", "city")
+def indicator_editor(context: Scene) -> Capture:
+    """The city's 编辑 of the county's second indicator: its plan and the twelve-month milestones."""
+    page = page_of(context, "assessment")
+    page.indicators.selectRow(1)
+    page.edit_button.click()
+    dialog = page.defining.dialog
+    assert dialog is not None
+    dialog.move(0, 0)
+    return dialog
+
+
 # -- 8. reports
 
 
