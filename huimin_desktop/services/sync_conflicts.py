@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Date, DateTime, select
 
-from huimin_desktop.domain.masking import ID_FIELDS, MASKED
+from huimin_desktop.domain.masking import ID_FIELDS, MASKED, Masking
 from huimin_desktop.errors import NotFoundError, ServiceError
 from huimin_desktop.model import SyncConflict
 from huimin_desktop.security.roles import RESOLVE_CONFLICTS
@@ -70,7 +70,6 @@ FIELD_LABELS = {
 }
 
 
-
 @dataclass(frozen=True)
 class ConflictRecord:
     id: int  # 0 in a dry run (nothing was written)
@@ -118,12 +117,15 @@ def _stamp_time(stamp: str) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(stamp_ms(stamp) / 1000, dt.UTC).astimezone().replace(tzinfo=None)
 
 
-def _display(field: str, value: Any) -> Any:
-    if field in ID_FIELDS:  # a clerk tells two numbers apart by their masked form; phones stay whole
-        return MASKED.field(field, value)  # (only a role that may see them reviews conflicts)
+def _display(field: str, value: Any, masking: Masking) -> Any:
+    """A conflict's value as its reader may see it: an ID number always masked (a clerk tells two
+    numbers apart by their masked form); a phone, a birth date and any number in a text as the role may
+    see them (an entry user lists conflicts too: domain/masking.py)."""
+    if field in ID_FIELDS:
+        return MASKED.field(field, value)
     if field == DELETED:
         return "已删除" if value else "未删除"
-    return value
+    return masking.value(field, value)
 
 
 class ConflictReview:
@@ -181,6 +183,7 @@ class ConflictReview:
             sid = stamp_station(stamp)
             return _station_name(names, sid)
 
+        masking = Masking.for_actor(self.db.actor)
         winner_station, other_station = station(c.winner_stamp), station(c.other_stamp)
         differences: tuple[tuple[str, str, str], ...] = ()
         winner_changed = other_changed = None
@@ -193,7 +196,7 @@ class ConflictReview:
                 other_changed = _last_change(connection, c.other_row_id)
         other_value = c.other_value
         if c.kind == "edit-delete" and isinstance(other_value, dict):
-            other_value = {FIELD_LABELS.get(k, k): _display(k, v) for k, v in other_value.items()}
+            other_value = {FIELD_LABELS.get(k, k): _display(k, v, masking) for k, v in other_value.items()}
         return ConflictRecord(
             id=c.id,
             kind=c.kind,
@@ -202,8 +205,8 @@ class ConflictReview:
             field=c.field,
             record_label=self._label(connection, c.table_name, c.row_id),
             field_label=FIELD_LABELS.get(c.field, c.field),
-            winner_value=_display(c.field, c.winner_value),
-            other_value=other_value if c.kind == "edit-delete" else _display(c.field, other_value),
+            winner_value=_display(c.field, c.winner_value, masking),
+            other_value=other_value if c.kind == "edit-delete" else _display(c.field, other_value, masking),
             winner_station=winner_station,
             other_station=other_station,
             winner_stamp=c.winner_stamp,
