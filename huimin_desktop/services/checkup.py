@@ -13,7 +13,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Row, select, text
 from sqlalchemy.exc import DatabaseError
 
@@ -98,6 +97,8 @@ def _database_problems(connection: Connection) -> list[str]:
         problems.append("审计日志缺少防篡改触发器")
     if not _search_index_consistent(connection):
         problems.append("农户搜索索引与农户数据不一致（可重建索引修复）")
+    from alembic.runtime.migration import MigrationContext  # ~0.1 s: loaded by a check, not by every start
+
     revision = MigrationContext.configure(connection).get_current_revision()
     if revision != schema.head_revision():
         problems.append(f"数据库结构版本为 {revision}，应为 {schema.head_revision()}")
