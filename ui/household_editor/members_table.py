@@ -227,6 +227,8 @@ class MembersModel(QAbstractTableModel):
     def _masked(self, row: MemberRow, key: str) -> str | None:
         if self.masking.full or key not in PERSONAL_FIELDS or row.id is None:
             return None
+        if key == "birth_date" and row.derived and self._masked(row, "id_number") is not None:
+            return self.masking.birth_date(row.values[key])  # read from the stored, masked ID number
         stored = self._stored.get(row.id, {}).get(key)
         if not stored or row.values[key] != stored:
             return None

@@ -144,7 +144,7 @@ class RosterImportDialog(QDialog):
             self.year.setValue(station.rosters.default_year(table))
             self.year.blockSignals(False)
             self.year_chosen = False
-            self.mapping_table.show_table(table, self.mapping)
+            self.mapping_table.show_table(table, self.mapping, station.masking)
             self.file_label.setText(self._file_text(table))
             self.start_preview()
 

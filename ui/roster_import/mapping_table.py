@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from huimin_desktop.domain.masking import MASKED, Masking
 from huimin_desktop.spreadsheet.cells import cell_text
 from huimin_desktop.spreadsheet.fields import CHECK_COLUMNS, FIELDS, ROW_NUMBER
 from huimin_desktop.spreadsheet.table import RosterTable
@@ -50,7 +51,9 @@ class MappingTable(QTableWidget):
         self.filled: list[int] = []
         self.recognised: set[int] = set()  # 序号 and the checked totals: not data to import
 
-    def show_table(self, table: RosterTable, mapping: dict[str, int]) -> None:
+    def show_table(self, table: RosterTable, mapping: dict[str, int], masking: Masking = MASKED) -> None:
+        """``masking``: how the example values show ID numbers, birth dates and phones (Station.masking;
+        by the field a column is taken as, and wherever a number stands in any other)."""
         by_column = {index: key for key, index in mapping.items()}
         first = table.first_row
         self.setRowCount(len(table.columns))
@@ -59,7 +62,8 @@ class MappingTable(QTableWidget):
         self.recognised = {c.index for c in table.columns if c.role == ROW_NUMBER or c.role in CHECK_COLUMNS}
         for row, column in enumerate(table.columns):
             example = first[column.index] if column.index < len(first) else None
-            texts = (column.letter, column.header, cell_text(example), f"{self.filled[row]:,}")
+            shown = masking.cell(by_column.get(column.index), example)
+            texts = (column.letter, column.header, cell_text(shown), f"{self.filled[row]:,}")
             for position, text in enumerate(texts):
                 self.setItem(row, position, QTableWidgetItem(text))
             combo = QComboBox()
