@@ -7,19 +7,17 @@ here, so the 考核 grid costs one query per figure whatever the number of count
 
 What each figure counts (live rows of the year's records in the county):
 
-- ``households_covered``: distinct beneficiary households of the year's projects, from the month the
-  first of their projects started (``actual_start`` in the year; services/figures.py counts them all,
-  started or not, as the year's figure);
+- ``households_covered`` and ``income_increase``: as services/figure_definitions.py defines them for
+  the 首页 and the 报表 too (the same statements, read at each month's end: December's value is
+  the year's figure services/figures.py shows);
 - ``surveys_done``: households with a survey of the year, from its first survey date (undated: December);
 - ``projects_accepted``: the year's projects, from the month they first advanced to 验收;
 - ``people_trained``: attendees of the year's trainings (listed plus extra), by training date;
-- ``income_increase``: the average, over households surveyed this year (by survey date) and in an
-  earlier year, of net income this year less net income in their earliest surveyed year (yuan);
 - ``funds_spent``: all sources of the year's projects from the month they reached 验收 (paid out
   against an accepted project, as services/figures.py counts them), in 万元.
 
-services/figures.py (the 首页's and 报表's figures) gives the same figures for a whole year, not by
-month; if it ever does, ``monthly_values`` is the one function to point at it.
+services/figures.py (the 首页's and 报表's figures) counts the others for a whole year with its own
+grouped queries (surveys by household, projects by stage, trainings by date), to the same rules.
 """
 
 from __future__ import annotations
@@ -32,6 +30,15 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from huimin_desktop.services.figure_definitions import (
+    COVERED_BY_MONTH_SQL,
+    INCREASE_BEFORE,
+    INCREASE_THIS,
+    average_yuan,
+    baseline_parameter,
+    household_income_cte,
+)
+from huimin_desktop.services.figures import baseline_year
 from huimin_desktop.services.scoring import month_end
 
 
@@ -58,15 +65,6 @@ FIGURES: dict[str, Figure] = {
 MonthlyValues = dict[str, dict[int, float]]
 _Rows = Iterable[tuple[str, int, float]]  # (division id, month, amount in that month)
 
-_HOUSEHOLDS_COVERED = """
-SELECT h.division_id, CAST(strftime('%m', min(p.actual_start)) AS INTEGER), 1
-FROM project_beneficiary b
-JOIN project p ON p.id = b.project_id
-JOIN household h ON h.id = b.household_id
-WHERE p.year = :year AND p.deleted = 0 AND b.deleted = 0 AND h.deleted = 0
-  AND p.actual_start IS NOT NULL AND strftime('%Y', p.actual_start) = :year_text
-GROUP BY h.id
-"""
 _SURVEYS_DONE = """
 SELECT h.division_id, COALESCE(CAST(strftime('%m', min(s.survey_date)) AS INTEGER), 12), 1
 FROM survey s JOIN household h ON h.id = s.household_id
@@ -96,20 +94,17 @@ WHERE p.year = :year AND p.deleted = 0 AND st.deleted = 0 AND st.stage = '5' AND
   AND strftime('%Y', st.date) = :year_text
 GROUP BY p.id
 """
-_INCOME = """
-SELECT h.division_id, COALESCE(CAST(strftime('%m', s.survey_date) AS INTEGER), 12),
-       (s.income_wage + s.income_business + s.income_property + s.income_transfer - s.expense_business)
-       - (SELECT b.income_wage + b.income_business + b.income_property + b.income_transfer
-                 - b.expense_business
-          FROM survey b WHERE b.household_id = s.household_id AND b.deleted = 0 AND b.year < s.year
-          ORDER BY b.year LIMIT 1)
-FROM survey s JOIN household h ON h.id = s.household_id
-WHERE s.year = :year AND s.deleted = 0 AND h.deleted = 0
-  AND EXISTS (SELECT 1 FROM survey b WHERE b.household_id = s.household_id AND b.deleted = 0
-              AND b.year < s.year)
+# (division, increase with its survey of the year, increase before it, the month that survey counts
+# from) per household with either: services/figure_definitions.py
+_INCOME = (
+    household_income_cte(monthly=True)
+    + f"""
+SELECT division_id, {INCREASE_THIS}, {INCREASE_BEFORE}, month_this FROM each
+WHERE net_base IS NOT NULL AND (net_this IS NOT NULL OR net_before IS NOT NULL)
 """
+)
 _SUMMED = {
-    "households_covered": _HOUSEHOLDS_COVERED,
+    "households_covered": COVERED_BY_MONTH_SQL,
     "surveys_done": _SURVEYS_DONE,
     "projects_accepted": _PROJECTS_ACCEPTED,
     "people_trained": _PEOPLE_TRAINED,
@@ -146,9 +141,10 @@ def monthly_values(session: Session | Connection, figure: str, year: int) -> Mon
     """Every county's value of ``figure`` at the end of each month of ``year`` (cumulative)."""
     params = {"year": year, "year_text": f"{year:04d}"}
     county = county_of(session)
-    rows: _Rows = session.execute(text(_INCOME if figure == "income_increase" else _SUMMED[figure]), params)
     if figure == "income_increase":
-        return _running_average(rows, county)
+        params["baseline"] = baseline_parameter(baseline_year(session), year)
+        return _running_average(session.execute(text(_INCOME), params), county)
+    rows: _Rows = session.execute(text(_SUMMED[figure]), params)
     return _running_sum(rows, county)
 
 
@@ -167,24 +163,31 @@ def _running_sum(rows: _Rows, county: Callable[[str], str | None]) -> MonthlyVal
     return result
 
 
-def _running_average(rows: _Rows, county: Callable[[str], str | None]) -> MonthlyValues:
-    sums: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
-    for division_id, month, increase in rows:
-        if (county_id := county(division_id)) is not None and month and increase is not None:
-            cell = sums[county_id][month]
-            cell[0] += float(increase)
-            cell[1] += 1
-    result: MonthlyValues = {}
-    for county_id, months in sums.items():
-        total = count = 0.0
-        running: dict[int, float] = {}
+def _running_average(
+    rows: Iterable[tuple[str, float | None, float | None, int]], county: Callable[[str], str | None]
+) -> MonthlyValues:
+    """Each month's average over the households with an increase by then: the one with the year's
+    survey from the month it counts from, the one before it until then (figure_definitions.py)."""
+    totals: dict[str, list[list[float]]] = defaultdict(lambda: [[0.0, 0.0] for _ in range(13)])
+    for division_id, this, before, month_this in rows:
+        county_id = county(division_id)
+        if county_id is None:
+            continue
+        months = totals[county_id]
+        switch = int(month_this or 13) if this is not None else 13
         for month in range(1, 13):
-            total += months.get(month, [0.0, 0.0])[0]
-            count += months.get(month, [0.0, 0.0])[1]
-            if count:
-                running[month] = round(total / count, 1)
-        result[county_id] = running
-    return result
+            value = this if month >= switch else before
+            if value is not None:
+                months[month][0] += float(value)
+                months[month][1] += 1
+    return {
+        county_id: {
+            month: average
+            for month in range(1, 13)
+            if (average := average_yuan(months[month][0], int(months[month][1]))) is not None
+        }
+        for county_id, months in totals.items()
+    }
 
 
 def readings_dates(year: int, today: dt.date) -> dict[int, dt.date]:

@@ -5,14 +5,9 @@ grouped by division; the division tree (small) is read whole and the per-divisio
 up to any level in Python (``rollup``), so a county, a township or a village total is the sum of the
 same numbers. What each figure means (the lead's and the reports' reference):
 
-- **households covered** (覆盖农户) in year Y: distinct live households that benefit from a live project
-  of year Y (project_beneficiary), counted where the household lives;
+- **households covered** (覆盖农户) and **income increase** (户均增收): as services/figure_definitions.py
+  defines them (the one definition, shared with the indicators bound to them);
 - **surveys done** (入户调查) in year Y: distinct live households with a live survey of year Y;
-- **income increase** (户均增收): for each household with a survey in the baseline year (the earliest
-  survey year, unless the targets name one) and one in a later year up to Y, the 家庭纯收入 of the
-  newest such survey minus the baseline's; the average over those households, rounded half up to whole
-  yuan. Two live surveys of one household and year (two stations before a sync) count once: the one
-  changed last (``stamp``, then id);
 - **projects** of year Y by category and current stage ("" before 申报), counted where the project is;
 - **funds planned** (计划投入): the four sources over the year's projects; **funds spent** (已使用):
   the same over the projects that reached 验收, since the program's funds are paid out against an
@@ -30,12 +25,20 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select, text
+from sqlalchemy import Connection, select, text
 from sqlalchemy.orm import Session
 
 from huimin_desktop.model import Division, StationIdentity, SyncPeer
+from huimin_desktop.services import figure_definitions
+from huimin_desktop.services.figure_definitions import (
+    COVERED_BY_YEAR_SQL,
+    INCREASE,
+    SURVEYED,
+    average_yuan,
+    baseline_parameter,
+    household_income_cte,
+)
 from huimin_desktop.store.database import Database
 
 HOUSEHOLD_TARGET = 8_000  # households covered a year (the "828" program)
@@ -92,10 +95,7 @@ class Tally:
     @property
     def average_increase(self) -> int | None:
         """户均增收 in whole yuan (half up); None when no household has both surveys."""
-        if not self.income_households:
-            return None
-        average = Decimal(self.income_increase_total) / self.income_households
-        return int(average.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+        return average_yuan(self.income_increase_total, self.income_households)
 
     @property
     def project_count(self) -> int:
@@ -372,46 +372,21 @@ SELECT year FROM project WHERE deleted = 0
 UNION SELECT CAST(substr(date, 1, 4) AS INTEGER) FROM training WHERE deleted = 0
 """
 
-# The definition of "households covered": every (project year, household, its division) of a live
-# household on the beneficiary list of a live project. The figures count it; the household list filters
-# by it (services/household_list.py, 受益年度).
-BENEFICIARY_YEARS_SQL = """
-SELECT p.year AS year, b.household_id AS household_id, h.division_id AS division_id
-FROM project_beneficiary AS b
-JOIN project AS p ON p.id = b.project_id
-JOIN household AS h ON h.id = b.household_id
-WHERE b.deleted = 0 AND p.deleted = 0 AND h.deleted = 0
-"""
+# The household list filters by the same definition of "households covered" (受益年度):
+# services/household_list.py reads it from here.
+BENEFICIARY_YEARS_SQL = figure_definitions.BENEFICIARY_YEARS_SQL
 
-# (year, division, distinct households) covered, every year at once: the year's figure and the
-# by-year chart.
-_COVERED_SQL = f"""
-SELECT year, division_id, COUNT(DISTINCT household_id) FROM ({BENEFICIARY_YEARS_SQL})
-GROUP BY year, division_id
-"""
-
-# One pass over the households (by village, from ix_household_division): each one counted, whether it
-# has a survey of the year, and the net income of the newest survey after the baseline year up to the
-# year less the baseline survey's (each the survey changed last of its year; NULL without either), the
-# surveys read from ix_survey_household_year alone and in its order (migration 0013). Materialised, so
-# each household's subqueries run once, not once per aggregate.
-_NET = "s.income_wage + s.income_business + s.income_property + s.income_transfer - s.expense_business"
-_HOUSEHOLDS_SQL = f"""
-WITH each AS MATERIALIZED (
-    SELECT h.division_id AS division_id,
-        EXISTS (SELECT 1 FROM survey AS s
-                WHERE s.household_id = h.id AND s.deleted = 0 AND s.year = :year) AS surveyed,
-        (SELECT {_NET} FROM survey AS s
-         WHERE s.household_id = h.id AND s.deleted = 0 AND s.year > :baseline AND s.year <= :year
-         ORDER BY s.year DESC, s.stamp DESC, s.id DESC LIMIT 1)
-        - (SELECT {_NET} FROM survey AS s
-           WHERE s.household_id = h.id AND s.deleted = 0 AND s.year = :baseline
-           ORDER BY s.stamp DESC, s.id DESC LIMIT 1) AS increase
-    FROM household AS h WHERE h.deleted = 0
-)
-SELECT division_id, COUNT(*), SUM(surveyed), COUNT(increase), SUM(increase) FROM each
+# Households covered and the income increase are defined once, in services/figure_definitions.py
+# (the bound indicator figures read the same statements month by month). Here: one pass over the
+# households (by village, from ix_household_division), each counted, whether it has a survey of the
+# year, and its increase.
+_HOUSEHOLDS_SQL = (
+    household_income_cte(monthly=False)
+    + f"""
+SELECT division_id, COUNT(*), SUM({SURVEYED}), COUNT({INCREASE}), SUM({INCREASE}) FROM each
 GROUP BY division_id
 """
+)
 
 _PROJECTS_SQL = """
 SELECT division_id, category, stage, COUNT(*),
@@ -429,26 +404,31 @@ GROUP BY t.division_id
 """
 
 
-def _survey_years(session: Session) -> list[int]:
+def _survey_years(session: Session | Connection) -> list[int]:
     """Years with a live survey, oldest first."""
     years = sorted(int(y) for y in session.execute(text(_SURVEY_YEARS_SQL)).scalars() if y is not None)
     return [y for y in years if session.execute(text(_LIVE_YEAR_SQL), {"year": y}).scalar()]
 
 
-def _earliest_survey_year(session: Session) -> int | None:
+def _earliest_survey_year(session: Session | Connection) -> int | None:
     years = _survey_years(session)
     return years[0] if years else None
 
 
+def baseline_year(session: Session | Connection, targets: ProgramTargets = ProgramTargets()) -> int | None:
+    """The income increase's baseline year: the targets', else the earliest year with a live survey."""
+    return targets.baseline_year or _earliest_survey_year(session)
+
+
 def _covered(session: Session) -> list[tuple[int, str, int]]:
-    return [(int(y), d, int(n)) for y, d, n in session.execute(text(_COVERED_SQL))]
+    return [(int(y), d, int(n)) for y, d, n in session.execute(text(COVERED_BY_YEAR_SQL))]
 
 
 def _division_tallies(
     session: Session, year: int, baseline: int | None, covered: list[tuple[int, str, int]]
 ) -> dict[str, Tally]:
     values: dict[str, dict[str, object]] = defaultdict(dict)
-    parameters = {"year": year, "baseline": baseline if baseline is not None and baseline < year else -1}
+    parameters = {"year": year, "baseline": baseline_parameter(baseline, year)}
     for division_id, households, surveyed, increased, increase in session.execute(
         text(_HOUSEHOLDS_SQL), parameters
     ):
