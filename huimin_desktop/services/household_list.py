@@ -30,9 +30,11 @@ from sqlalchemy import (
     Integer,
     Select,
     String,
+    and_,
     case,
     column,
     exists,
+    false,
     func,
     literal_column,
     or_,
@@ -93,6 +95,9 @@ class HouseholdQuery:
     surveyed: bool = True
     covered_year: int | None = None  # 受益年度: households covered by a project of that year (figures.py)
     project_id: str | None = None  # households on that project's beneficiary list
+    # (baseline, year): the households 户均增收 averages over, those with a survey in the baseline year
+    # and one after it up to the year (services/figures.py)
+    compared: tuple[int, int] | None = None
     ethnicity: str | None = None
     sort: str = "head_name"
     descending: bool = False
@@ -150,6 +155,8 @@ def _filtered(statement: Select, query: HouseholdQuery, full_text: bool = True) 
         statement = statement.where(surveyed if query.surveyed else ~surveyed)
     if query.covered_year is not None:
         statement = statement.where(Household.id.in_(_covered_in(query.covered_year)))
+    if query.compared is not None:
+        statement = statement.where(_compared(*query.compared))
     if query.project_id:
         beneficiaries = select(ProjectBeneficiary.household_id).where(
             ProjectBeneficiary.project_id == query.project_id, ProjectBeneficiary.deleted.is_(False)
@@ -174,6 +181,18 @@ def _covered_in(year: int) -> Any:
     return covered.bindparams(covered_year=year).columns(column("household_id", String))
 
 
+def _compared(baseline: int, year: int) -> ColumnElement[bool]:
+    """A survey in the baseline year and one after it up to ``year`` (both live): the households whose
+    income increase the 首页 averages (figures.py, ``_HOUSEHOLDS_SQL``; a test holds the two together)."""
+    if baseline >= year:
+        return false()
+
+    def surveyed(*years: ColumnElement[bool]) -> ColumnElement[bool]:
+        return exists().where(Survey.household_id == Household.id, Survey.deleted.is_(False), *years)
+
+    return and_(surveyed(Survey.year == baseline), surveyed(Survey.year > baseline, Survey.year <= year))
+
+
 def is_filtered(query: HouseholdQuery) -> bool:
     """Whether ``query`` leaves out any live household (a search or any filter)."""
     return bool(
@@ -183,6 +202,7 @@ def is_filtered(query: HouseholdQuery) -> bool:
         or query.year is not None
         or query.covered_year is not None
         or query.project_id
+        or query.compared is not None
         or query.ethnicity
     )
 

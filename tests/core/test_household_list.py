@@ -114,7 +114,13 @@ def reference(households: list[Plain], query: HouseholdQuery) -> list[str]:
         and (query.year is None or (query.year in h.years) == query.surveyed)
         and (query.covered_year is None or query.covered_year in h.covered)
         and (query.project_id is None or query.project_id in h.projects)
+        and (query.compared is None or compared(h, *query.compared))
     ]
+
+
+def compared(household: Plain, baseline: int, year: int) -> bool:
+    """Surveyed in the baseline year and again after it up to ``year``."""
+    return baseline in household.years and any(baseline < y <= year for y in household.years)
 
 
 def sample_terms(households: list[Plain]) -> list[str]:
@@ -144,6 +150,9 @@ def queries(draw: st.DrawFn, households: list[Plain]) -> HouseholdQuery:
         surveyed=draw(st.booleans()),
         covered_year=draw(st.none() | st.sampled_from(covered)) if covered else None,
         project_id=draw(st.none() | st.none() | st.sampled_from(projects)) if projects else None,
+        compared=draw(st.none() | st.tuples(st.sampled_from(years), st.sampled_from(years)))
+        if years
+        else None,
     )
 
 
@@ -261,3 +270,17 @@ def test_covered_in_a_year_is_the_figure_of_households_covered(demo: Station, pl
         listed = demo.households.ids(HouseholdQuery(covered_year=year))
         assert len(listed) == demo.households.count(HouseholdQuery(covered_year=year))
         assert len(listed) == demo.figures.figures(year, with_late=False).total.covered > 0
+
+
+def test_compared_households_are_those_the_income_increase_averages(
+    demo: Station, plain: list[Plain]
+) -> None:
+    """户均增收's households: the list of (baseline, Y) is as long as the figure's count, every year."""
+    years = sorted({y for h in plain for y in h.years})
+    assert len(years) > 1
+    for year in years:
+        figures = demo.figures.figures(year, with_late=False)
+        assert figures.baseline_year == years[0]
+        query = HouseholdQuery(compared=(years[0], year))
+        assert len(demo.households.ids(query)) == figures.total.income_households
+    assert figures.total.income_households > 0

@@ -161,12 +161,32 @@ def test_the_funds_card_opens_the_projects_whose_sums_it_shows(window: MainWindo
     assert projects.station.projects.totals(projects.query()).total_funds == planned  # type: ignore[attr-defined]
 
 
-def test_the_income_card_opens_the_households_surveyed_that_year(window: MainWindow, city: Station) -> None:
+def test_the_income_card_opens_the_households_it_averages_over(window: MainWindow, city: Station) -> None:
+    """户均增收: households with a survey in the baseline (earliest) year and a later one up to the year."""
     year = year_of(window)
-    dashboard(window).cards["income"].click()
+    baseline = sql(city, "SELECT MIN(year) FROM survey WHERE deleted = 0")
+    expected = sql(
+        city,
+        "SELECT COUNT(*) FROM household h WHERE h.deleted = 0 "
+        "AND EXISTS (SELECT 1 FROM survey s WHERE s.household_id = h.id AND s.deleted = 0 AND s.year = :b) "
+        "AND EXISTS (SELECT 1 FROM survey s WHERE s.household_id = h.id AND s.deleted = 0 "
+        "AND s.year > :b AND s.year <= :y)",
+        b=baseline,
+        y=year,
+    )
+    assert baseline < year and expected > 0
+    card = dashboard(window).cards["income"]
+    assert f"{expected:,}" in card.detail.text()
+    card.click()
     households = window.pages["households"]
-    assert households.model.query.year == year  # type: ignore[attr-defined]
-    assert rows_of(window, "households") == surveyed(city, year)
+    assert households.model.query.compared == (baseline, year)  # type: ignore[attr-defined]
+    assert rows_of(window, "households") == expected
+    chips = households.chips  # type: ignore[attr-defined]
+    assert chips.texts() == [
+        households.tr("Surveyed in {baseline} and again by {year}").format(baseline=baseline, year=year)
+    ]
+    chips.chips[0].click()  # removing the chip shows every household again
+    assert rows_of(window, "households") == sql(city, "SELECT COUNT(*) FROM household WHERE deleted = 0")
 
 
 @pytest.mark.parametrize("set_index", [0, 1], ids=["covered", "surveyed"])
@@ -291,3 +311,48 @@ def test_a_link_names_what_it_filters_in_chips(window: MainWindow) -> None:
     households = window.pages["households"]
     assert households.chips.isVisible()  # type: ignore[attr-defined]
     assert households.chips.texts() == [households.tr("Covered by projects of {year}").format(year=year)]  # type: ignore[attr-defined]
+
+
+def test_at_a_township_every_village_bar_opens_its_households(
+    qtbot: QtBot, station: Station, sync_operations: None
+) -> None:
+    """A township station bars by village: each covered / surveyed bar opens that village's households."""
+    station.generate_demo(600, seed=3)
+    window = MainWindow(station)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    page = dashboard(window)
+    figures = page.figures
+    assert figures is not None and figures.part_level == "village"
+    year = next(y for y in sorted(figures.years) if covered(station, y))
+    page.year_box.setCurrentIndex(page.year_box.findData(year))
+    figures = page.figures
+    assert figures is not None
+    view = charts(qtbot, window)["parts"]
+    count, tried = len(figures.parts), 0
+    for index, part in enumerate(figures.parts):
+        for set_index, counted in ((0, covered), (1, surveyed)):
+            village = "AND h.division_id = :v"
+            expected = sql(
+                station,
+                (
+                    "SELECT COUNT(DISTINCT b.household_id) FROM project_beneficiary b "
+                    "JOIN project p ON p.id = b.project_id JOIN household h ON h.id = b.household_id "
+                    f"WHERE p.year = :y AND b.deleted = 0 AND p.deleted = 0 AND h.deleted = 0 {village}"
+                )
+                if counted is covered
+                else (
+                    "SELECT COUNT(DISTINCT s.household_id) FROM survey s "
+                    "JOIN household h ON h.id = s.household_id "
+                    f"WHERE s.year = :y AND s.deleted = 0 AND h.deleted = 0 {village}"
+                ),
+                y=year,
+                v=part.division_id,
+            )
+            assert click_bar(window, view, set_index, count - 1 - index) == expected
+            assert rows_of(window, "households") == expected, part.name
+            assert window.pages["households"].village.currentData() == part.division_id  # type: ignore[attr-defined]
+            tried += expected
+    assert tried > 0

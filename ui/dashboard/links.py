@@ -28,6 +28,7 @@ class ListLink:
     fund_source: str | None = None  # projects with money from that source (services.projects.FUNDS)
     covered_year: int | None = None  # households covered by a project of that year (受益年度)
     surveyed: bool = True  # households: False for those *not* surveyed in ``year``
+    compared: tuple[int, int] | None = None  # households: 户均增收's, surveyed in a baseline year and after
     station_id: str | None = None  # sync: the lower station
     county_id: str | None = None  # assessment: the county
 
@@ -110,6 +111,9 @@ def apply_link(page: QWidget, link: ListLink) -> None:
     else:
         values = {"year": link.year, "place": link.township_id}
     choose_all(page, values)
+    set_compared = getattr(page, "set_compared", None)
+    if callable(set_compared):
+        set_compared(link.compared)
     _read_again(page)
 
 

@@ -419,13 +419,16 @@ class DashboardPage(QScrollArea):
 
     def card_link(self, key: str) -> ListLink:
         """Where a card leads: the households covered by the year's projects, those surveyed that
-        year (the income card too: its households are among them), the year's projects (funds: their
-        sums are under the list) and its training sessions."""
+        year, those the income increase averages over, the year's projects (funds: their sums are
+        under the list) and its training sessions."""
         figures = self.figures
         year = figures.year if figures is not None else None
         township = self._area_township()
         if key == "covered":
             return ListLink(HOUSEHOLDS, covered_year=year, township_id=township)
+        if key == "income" and figures is not None and figures.baseline_year is not None:
+            compared = (figures.baseline_year, figures.year)
+            return ListLink(HOUSEHOLDS, township_id=township, compared=compared)
         pages = {"surveyed": HOUSEHOLDS, "income": HOUSEHOLDS, "trainings": TRAINING}
         return ListLink(pages.get(key, PROJECTS), year=year, township_id=township)
 

@@ -105,7 +105,9 @@ class HouseholdsPage(QWidget):
         self.covered = QComboBox()  # 受益年度: covered by a project of that year
         self.project = QComboBox()  # on that project's beneficiary list
         self.ethnicity = QComboBox()
-        self.chips = FilterChips(self.clear_filters, self)
+        # (baseline, year) of 户均增收's households: no box, only the 首页's income card sets it
+        self.compared: tuple[int, int] | None = None
+        self.chips = FilterChips(self.clear_filters, self, after=self.ethnicity)
         self.chips.install_shortcut(self)
         # Sized for their longest entry once filled (_fit_combo), so the bar does not jump.
         for combo in self._filter_boxes():
@@ -374,8 +376,18 @@ class HouseholdsPage(QWidget):
             self.covered_chosen()
         self.apply_filters()
 
+    def set_compared(self, years: tuple[int, int] | None) -> None:
+        """Only the households surveyed in ``years[0]`` and again up to ``years[1]`` (None: all);
+        the list is read with the next ``apply_filters``."""
+        self.compared = years
+
+    def _clear_compared(self) -> None:
+        self.compared = None
+        self.apply_filters()
+
     def clear_filters(self) -> None:
         """Every filter back to "all" and the search emptied: the whole list (one read)."""
+        self.compared = None
         for combo in self._filter_boxes():
             combo.blockSignals(True)
             combo.setCurrentIndex(0)
@@ -426,6 +438,11 @@ class HouseholdsPage(QWidget):
         if query.year is not None:
             text = self.tr("Surveyed in {year}") if query.surveyed else self.tr("Not surveyed in {year}")
             chips.append(Chip(text.format(year=query.year), self._drop(self.year, self.survey)))
+        if query.compared is not None:
+            text = self.tr("Surveyed in {baseline} and again by {year}").format(
+                baseline=query.compared[0], year=query.compared[1]
+            )
+            chips.append(Chip(text, self._clear_compared))
         if query.covered_year is not None:
             chips.append(
                 Chip(
@@ -463,6 +480,7 @@ class HouseholdsPage(QWidget):
             surveyed=self.survey.currentData() is not False,
             covered_year=self.covered.currentData(),
             project_id=self.project.currentData(),
+            compared=self.compared,
             ethnicity=self.ethnicity.currentData(),
         )
 

@@ -41,7 +41,7 @@ class TrainingPage(RecordListPage):
         self.add_filter(self.tr("Year"), self.year)
         self.add_filter(self.tr("Township"), self.place)
         self.finish_filters()
-        self.chips = FilterChips(self.clear_filters, self)
+        self.chips = FilterChips(self.clear_filters, self, after=self.place)
         self.chips.install_shortcut(self)
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):

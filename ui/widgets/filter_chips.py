@@ -7,6 +7,7 @@ anywhere on the page) drops every one. The row hides itself when nothing is acti
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -35,10 +36,14 @@ class Chip:
 
 
 class FilterChips(QWidget):
-    """See the module docstring. ``show_chips`` replaces the chips; ``clear_all`` is the page's."""
+    """See the module docstring. ``show_chips`` replaces the chips; ``clear_all`` is the page's;
+    Tab from ``after`` (the last filter box) leads to the chips, then "Clear all", then on."""
 
-    def __init__(self, clear_all: Callable[[], None], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, clear_all: Callable[[], None], parent: QWidget | None = None, *, after: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.after = after
         self.setObjectName("filterChips")
         self.setStyleSheet(CHIP_STYLE)
         self.chips: list[QPushButton] = []
@@ -94,8 +99,12 @@ class FilterChips(QWidget):
             button.setAccessibleName(self.tr("Remove the filter {filter}").format(filter=chip.text))
             button.clicked.connect(chip.clear)
             self._layout.insertWidget(1 + position, button)
+            button.show()  # now, not when the layout gets to it: it may take the focus below
             self.chips.append(button)
         self.setVisible(bool(chips))
+        chain = [self.after, *self.chips, self.clear_button] if self.after is not None else []
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         if focused is not None:  # a chip removed from the keyboard: the focus stays in the row
             target = self.chips[min(focused, len(self.chips) - 1)] if self.chips else None
             (target or self.parentWidget() or self).setFocus(Qt.FocusReason.OtherFocusReason)
