@@ -98,3 +98,34 @@ def test_main_window_shows_the_project_and_training_pages(
     assert isinstance(window.stack.currentWidget(), ProjectsPage)
     window.show_page("training")
     assert isinstance(window.stack.currentWidget(), TrainingPage)
+
+
+def test_stage_and_funds_source_filters_with_their_chips(
+    qtbot: QtBot, page: ProjectsPage, demo_station: Station
+) -> None:
+    rows = demo_station.projects.list(ProjectQuery(limit=1000))
+    stage = rows[0].stage
+    page.stage.setCurrentIndex(page.stage.findData(stage))
+    assert page.model.rowCount() == sum(1 for r in rows if r.stage == stage)
+    with demo_station.db.reader() as session:
+        from sqlalchemy import text
+
+        with_provincial = session.execute(
+            text("SELECT COUNT(*) FROM project WHERE deleted = 0 AND stage = :s AND fund_provincial > 0"),
+            {"s": stage},
+        ).scalar()
+    page.source.setCurrentIndex(page.source.findData("fund_provincial"))
+    assert page.model.rowCount() == with_provincial
+    assert page.chips.texts() == [
+        page.tr("Stage: {value}").format(value=page.stage.currentText()),
+        page.tr("Funds from: {value}").format(value="省专项资金"),
+    ]
+    page.chips.chips[0].click()  # the stage chip: only the funds source is left
+    assert page.stage.currentData() is None and page.source.currentData() == "fund_provincial"
+    page.search.setText("no-such-project")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    qtbot.keyClick(
+        page.table, Qt.Key.Key_X, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    assert page.search.text() == "" and page.source.currentData() is None
+    assert page.model.rowCount() == len(rows) and not page.chips.isVisible()

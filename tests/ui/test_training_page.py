@@ -59,3 +59,23 @@ def test_enter_opens_and_delete_tombstones(
     assert page.model.rowCount() == count - 1
     with station.db.reader() as session:
         assert session.get(Training, first).deleted  # type: ignore[union-attr]
+
+
+def test_township_filter_and_clearing_it_from_its_chip(page: TrainingPage, station: Station) -> None:
+    rows = station.trainings.list()
+    township = page.place.itemData(1)
+    page.place.setCurrentIndex(1)
+    from sqlalchemy import text
+
+    with station.db.reader() as session:
+        inside = session.execute(
+            text(
+                "SELECT COUNT(*) FROM training WHERE deleted = 0 AND (division_id = :t "
+                "OR division_id IN (SELECT id FROM division WHERE parent_id = :t))"
+            ),
+            {"t": township},
+        ).scalar()
+    assert page.model.rowCount() == inside
+    assert page.chips.texts() == [page.tr("Township: {value}").format(value=page.place.currentText())]
+    page.chips.chips[0].click()
+    assert page.place.currentData() is None and page.model.rowCount() == len(rows)
