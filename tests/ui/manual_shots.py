@@ -582,6 +582,16 @@ def dashboard(context: Scene) -> Capture:
     return window, QRect(corner, page.size())
 
 
+@shot("dashboard-clicked", "city")
+def dashboard_clicked(context: Scene) -> Capture:
+    """A click on the 户均增收 card: the households list with the filters its average is over."""
+    page = page_of(context, "home")
+    settle(context.app, 10)
+    page.cards["income"].click()
+    settle(context.app, 20)
+    return context.values["window"]
+
+
 @shot("assessment", "city")
 def assessment(context: Scene) -> Capture:
     page_of(context, "assessment")
