@@ -41,6 +41,11 @@ _PHONE_IN_TEXT = re.compile(r"(?<![0-9])(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})
 _LONG_DIGITS = re.compile(r"[0-9]{15,}[Xx]?")
 # a birth date in the ID number's own form (19820315) standing alone, 1900–2099
 _COMPACT_DATE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+# any written date (1982-03-15, 1982/3/15, 1982.03.15, 1982年3月15日), masked in a line about a birth date
+_WRITTEN_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})[-/.年]([01]?[0-9])[-/.月]([0-3]?[0-9])日?(?![0-9])"
+)
+_SPEAKS_OF_BIRTH = ("出生", "生日", "birth")
 MASKED_DATE = "{year}-**-**"
 
 
@@ -131,12 +136,15 @@ class Masking:
         return value
 
     def text(self, line: str) -> str:
-        """``line`` with every ID number and phone number in it masked (unless ``full``)."""
+        """``line`` with every ID number and phone number in it masked (unless ``full``), a birth date
+        in the ID number's form (19820315) too, and any date in a line that speaks of a birth date."""
         if self.full or not line:
             return line
         line = _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), line)
         line = _LONG_DIGITS.sub(lambda m: mask_id_number(m.group(0)), line)
         line = _PHONE_IN_TEXT.sub(lambda m: mask_phone(m.group(0)), line)
+        if any(word in line for word in _SPEAKS_OF_BIRTH):  # "出生日期 1972-02-02 与身份证号不一致"
+            line = _WRITTEN_DATE.sub(lambda m: MASKED_DATE.format(year=m.group(1)), line)
         return _COMPACT_DATE.sub(lambda m: m.group(1) + "****", line)
 
 

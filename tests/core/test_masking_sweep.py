@@ -143,7 +143,8 @@ class Demo:
 
 
 def _refusable(roster: Path) -> None:
-    """Two member rows of the roster get an unknown ethnicity: refused, with their whole numbers."""
+    """Two member rows of the roster get an unknown ethnicity: refused, with their whole numbers; two
+    more a birth date a day off their ID number's: warnings that quote the ID number's date."""
     from openpyxl import load_workbook
 
     book = load_workbook(roster)
@@ -152,6 +153,12 @@ def _refusable(roster: Path) -> None:
     column = header.index("民族") + 1
     for row in (5, 7):
         sheet.cell(row, column).value = "火星族"
+    ids, birth = header.index("身份证号") + 1, len(header) + 1
+    sheet.cell(3, birth).value = "出生日期"
+    for row in (15, 20):
+        number = str(sheet.cell(row, ids).value)
+        day = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14])) + dt.timedelta(days=1)
+        sheet.cell(row, birth).value = day.isoformat()
     book.save(roster)
 
 

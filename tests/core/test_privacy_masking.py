@@ -55,6 +55,9 @@ def test_what_the_id_number_carries_is_masked_with_it() -> None:
     assert FULL.birth_date(dt.date(1982, 3, 15)) == "1982-03-15" and MASKED.birth_date(None) == ""
     assert MASKED.field("id_number", 211381198203150031) == "211381********0031"  # a number-typed cell
     assert MASKED.text("王丽 19820315 生，2026-12-03 修改") == "王丽 1982**** 生，2026-12-03 修改"
+    warning = "出生日期 1972-02-02 与身份证号（1972年2月3日）不一致，已按身份证号"
+    assert MASKED.text(warning) == "出生日期 1972-**-** 与身份证号（1972-**-**）不一致，已按身份证号"
+    assert FULL.text(warning) == warning
     row = {
         "name": "王丽",
         "id_number": "211381198203150031",
