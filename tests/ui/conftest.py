@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop.services.station import Station
 from huimin_desktop.sync.drives import TEST_DRIVES_ENV
+from tests.ui.pending_translations import install_pending
 from tests.ui.sync_scenario import enrolled_pair, stick
 from ui import operations
 from ui.i18n import CHINESE, ENGLISH, install_translators, remove_translators
@@ -27,6 +28,8 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
 
 def _language(app: QApplication, language: str) -> Iterator[str]:
     translators = install_translators(app, language)
+    pending = install_pending(app) if language == CHINESE else None  # incoming/*.tsv, not merged yet
+    translators += [pending] if pending is not None else []
     try:
         yield language
     finally:
@@ -35,7 +38,8 @@ def _language(app: QApplication, language: str) -> Iterator[str]:
 
 @pytest.fixture
 def chinese(qapp: QApplication) -> Iterator[str]:
-    """The default interface: our catalog and Qt's own Chinese translations installed."""
+    """The default interface: our catalog and Qt's own Chinese translations installed (and the
+    translations still waiting in resources/translations/incoming/, see pending_translations.py)."""
     yield from _language(qapp, CHINESE)
 
 

@@ -43,7 +43,7 @@ def _choose(combo, value: str) -> None:  # type: ignore[no-untyped-def]
     combo.setCurrentIndex(index)
 
 
-def test_the_table_shows_what_the_filters_select(qtbot: QtBot, station: Station) -> None:
+def test_the_table_shows_what_the_filters_select(qtbot: QtBot, station: Station, chinese: str) -> None:
     household = add_household(station, "宝斯鲁", "211381199001011234")
     set_household(station, household, phone="13911112222")
     station.users.create("clerk", "李明", ENTRY, password="clerk-pass")

@@ -81,7 +81,9 @@ def test_the_idle_lock_covers_every_window_and_keeps_the_open_form(qtbot: QtBot,
     assert not lock.timer.isActive()
 
 
-def test_the_user_list_adds_disables_and_refuses_the_last_admin(qtbot: QtBot, station: Station) -> None:
+def test_the_user_list_adds_disables_and_refuses_the_last_admin(
+    qtbot: QtBot, station: Station, chinese: str
+) -> None:
     page = UsersPage(station)
     qtbot.addWidget(page)
     page.show()

@@ -51,7 +51,7 @@ def test_the_main_window_shows_the_sync_page(qtbot: QtBot, station: Station, eng
 
 def test_a_township_not_enrolled_yet(qtbot: QtBot, station: Station, english: str) -> None:
     page = _page(qtbot, station)
-    assert page.station_value.text() == "马友营蒙古族乡（Township）"
+    assert page.station_value.text() == "马友营蒙古族乡 (Township)"
     assert page.upper_value.text() == "Not enrolled yet (set up from a setup file)"
     assert page.last_export_value.text() == "—"
     assert page.last_merge_value.text() == "—"
@@ -115,7 +115,7 @@ def test_a_city_lists_its_lower_stations(qtbot: QtBot, pair: tuple[Station, Stat
     (peer,) = city.enrollment.peers()
     assert row[0] == "马友营蒙古族乡"
     assert row[1] == "Township"
-    assert row[2].endswith(f"（{TOWNSHIP_CODE}）")
+    assert row[2].endswith(f" ({TOWNSHIP_CODE})")
     assert row[3] == peer.fingerprint
     assert row[5].startswith("Enrolled ")
     assert not page.revoke_button.isEnabled()  # nothing selected yet

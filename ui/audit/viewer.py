@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from huimin_desktop.services.audit import ACTION_LABELS, AuditFilter, AuditLine, kind_label
+from huimin_desktop.services.audit import AuditFilter, AuditLine
 from huimin_desktop.services.station import Station
 from ui.errors import expected_error_message
+from ui.vocabulary import action_label, kind_label
 
 SHOWN_AT_MOST = 5000  # newest lines the table holds; the export takes every line the filter selects
 
@@ -78,8 +79,8 @@ class AuditTableModel(QAbstractTableModel):
         values = (
             line.local_time,
             line.user,
-            line.action_label,
-            line.kind_label,
+            action_label(line.action),
+            kind_label(line.kind),
             line.record_id,
             line.summary,
             line.changes_text,
@@ -170,7 +171,7 @@ class AuditWindow(QDialog):
         everyone = self.tr("(all)")
         labels: tuple[tuple[QComboBox, Sequence[str], Callable[[str], str]], ...] = (
             (self.user, users, str),
-            (self.action, actions, lambda a: ACTION_LABELS.get(a, a)),
+            (self.action, actions, action_label),
             (self.kind, kinds, kind_label),
         )
         for combo, values, label in labels:

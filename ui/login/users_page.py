@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from huimin_desktop.security.roles import ROLES
 from huimin_desktop.services.station import Station
-from huimin_desktop.services.users import MIN_PASSWORD_LENGTH, ROLE_LABELS, UserRecord
+from huimin_desktop.services.users import MIN_PASSWORD_LENGTH, UserRecord
 from ui.errors import expected_error_message, one_line_reason
 from ui.pages.base import Page, make_card
+from ui.vocabulary import role_label
 
 
 def _password_field() -> QLineEdit:
@@ -46,7 +47,7 @@ class UserDialog(QDialog):
         self.display_name = QLineEdit()
         self.role = QComboBox()
         for role in ROLES:
-            self.role.addItem(ROLE_LABELS[role], role)
+            self.role.addItem(role_label(role), role)
         self.password = _password_field()
         self.password_again = _password_field()
         self.error = QLabel()
@@ -93,7 +94,7 @@ class UsersPage(Page):
         self.reset_button = QPushButton(self.tr("Reset password…"))
         self.role = QComboBox()
         for role in ROLES:
-            self.role.addItem(ROLE_LABELS[role], role)
+            self.role.addItem(role_label(role), role)
         self.role_button = QPushButton(self.tr("Set role"))
         for widget in (self.add_button, self.disable_button, self.reset_button, self.role, self.role_button):
             layout.addWidget(widget)
@@ -130,7 +131,7 @@ class UsersPage(Page):
         self.table.setRowCount(len(self.users))
         for row, user in enumerate(self.users):
             state = self.tr("active") if user.active else self.tr("disabled")
-            for column, text in enumerate((user.username, user.display_name, user.role_label, state)):
+            for column, text in enumerate((user.username, user.display_name, role_label(user.role), state)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 

@@ -239,7 +239,9 @@ class SyncPage(Page):
     def refresh(self) -> None:
         """Read the status, the conflict count and the lower stations again."""
         self._stale = False
-        self.station_value.setText(f"{self.info.name}（{level_name(self.info.level)}）")
+        self.station_value.setText(
+            self.tr("{name} ({level})").format(name=self.info.name, level=level_name(self.info.level))
+        )
         upper = self.station.enrollment.upper()
         if upper is not None:
             self.upper_value.setText(upper.name)
@@ -314,7 +316,9 @@ class SyncPage(Page):
 
     def _division_text(self, code: str) -> str:
         division = self.station.divisions.find_by_code(code) if code else None
-        return f"{division.name}（{code}）" if division is not None else code
+        if division is None:
+            return code
+        return self.tr("{name} ({code})").format(name=division.name, code=code)
 
     def selected_peer(self) -> PeerInfo | None:
         if self.lower_section is None:

@@ -7,6 +7,7 @@ the page. Reviewers and administrators only (``PRINT_REPORTS``); others see why 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -148,17 +149,38 @@ class ReportsPage(QWidget):
         self.table.clear()
         self.table.addItem(self.tr("All five tables"), ALL_TABLES)
         for table in report.tables:
-            self.table.addItem(f"{table.attachment} {table.name}", table.key)
+            self.table.addItem(self._table_name(table), table.key)
         self.table.setCurrentIndex(max(0, self.table.findData(chosen)))
         self.table.blockSignals(False)
         for button in self.buttons:
             button.setEnabled(True)
         self.status.setText(
             self.tr("{area}, {year}: figures as of {date}.").format(
-                area=report.scope.name, year=report.year, date=report.reported_on
+                area=report.scope.name, year=report.year, date=self._reported_on(report)
             )
         )
         self._show()
+
+    def _table_name(self, table: ReportTable) -> str:
+        """The official name (附件1 项目统计表) in Chinese, words of the interface's language in English."""
+        names = {
+            "projects": self.tr("Annex 1: projects"),
+            "income": self.tr("Annex 2: household income"),
+            "training": self.tr("Annex 3: training"),
+            "assessment": self.tr("Annex 4: assessment progress"),
+            "funds": self.tr("Annex 5: use of funds"),
+        }
+        return names.get(table.key, f"{table.attachment} {table.name}")
+
+    @staticmethod
+    def _reported_on(report: ReportSet) -> str:
+        """The report's date: as the tables print it (2026年12月3日) in Chinese, 2026-12-03 in English."""
+        from huimin_desktop import messages
+
+        if messages.language() != messages.EN:
+            return report.reported_on
+        year, month, day = (int(part) for part in re.findall(r"\d+", report.reported_on)[:3])
+        return f"{year:04d}-{month:02d}-{day:02d}"
 
     def selected_tables(self) -> list[ReportTable]:
         if self.report is None:
