@@ -2,92 +2,93 @@
 
 The core keeps its Chinese labels (services/users.py ``ROLE_LABELS``, services/audit.py ``ACTION_LABELS``
 and ``kind_label``) for the CLI and the exports; the GUI shows these instead, so an English interface
-says "Reviewer" and "New user". A value this table does not know shows the core's label.
+says "Reviewer" and "New user". A value these tables do not know shows the core's label. Each text is
+a literal ``translate("Vocabulary", …)`` call, the only form pyside6-lupdate finds (made at each call:
+the translators installed may change, and a few dozen lookups cost microseconds).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-
-CONTEXT = "Vocabulary"
-
-ROLES = {
-    "entry": QT_TRANSLATE_NOOP("Vocabulary", "Data entry"),
-    "reviewer": QT_TRANSLATE_NOOP("Vocabulary", "Reviewer"),
-    "admin": QT_TRANSLATE_NOOP("Vocabulary", "Administrator"),
-}
-
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("Vocabulary", "Create"),
-    "update": QT_TRANSLATE_NOOP("Vocabulary", "Change"),
-    "delete": QT_TRANSLATE_NOOP("Vocabulary", "Delete"),
-    "restore": QT_TRANSLATE_NOOP("Vocabulary", "Restore"),
-    "export": QT_TRANSLATE_NOOP("Vocabulary", "Export"),
-    "import": QT_TRANSLATE_NOOP("Vocabulary", "Import"),
-    "merge": QT_TRANSLATE_NOOP("Vocabulary", "Merge"),
-    "conflict": QT_TRANSLATE_NOOP("Vocabulary", "Resolve a conflict"),
-    "login": QT_TRANSLATE_NOOP("Vocabulary", "Log in"),
-    "login_failed": QT_TRANSLATE_NOOP("Vocabulary", "Failed login"),
-    "locked": QT_TRANSLATE_NOOP("Vocabulary", "Account locked"),
-    "session_lock": QT_TRANSLATE_NOOP("Vocabulary", "Screen locked"),
-    "enroll": QT_TRANSLATE_NOOP("Vocabulary", "Enroll a lower station"),
-    "revoke": QT_TRANSLATE_NOOP("Vocabulary", "Revoke a lower station"),
-    "user_create": QT_TRANSLATE_NOOP("Vocabulary", "New user"),
-    "user_disable": QT_TRANSLATE_NOOP("Vocabulary", "Disable a user"),
-    "user_password": QT_TRANSLATE_NOOP("Vocabulary", "Change a password"),
-    "user_role": QT_TRANSLATE_NOOP("Vocabulary", "Change a role"),
-    "user_recover": QT_TRANSLATE_NOOP("Vocabulary", "Password reset with the recovery code"),
-    "init": QT_TRANSLATE_NOOP("Vocabulary", "Set up the station"),
-    "backup": QT_TRANSLATE_NOOP("Vocabulary", "Backup"),
-    "demo": QT_TRANSLATE_NOOP("Vocabulary", "Generate demo data"),
-}
-
-KINDS = {
-    "household": QT_TRANSLATE_NOOP("Vocabulary", "Household"),
-    "member": QT_TRANSLATE_NOOP("Vocabulary", "Household member"),
-    "survey": QT_TRANSLATE_NOOP("Vocabulary", "Annual survey"),
-    "project": QT_TRANSLATE_NOOP("Vocabulary", "Project"),
-    "project_stage": QT_TRANSLATE_NOOP("Vocabulary", "Project stage"),
-    "project_beneficiary": QT_TRANSLATE_NOOP("Vocabulary", "Project beneficiary"),
-    "training": QT_TRANSLATE_NOOP("Vocabulary", "Training"),
-    "training_attendee": QT_TRANSLATE_NOOP("Vocabulary", "Trainee"),
-    "division": QT_TRANSLATE_NOOP("Vocabulary", "Division"),
-    "indicator": QT_TRANSLATE_NOOP("Vocabulary", "Indicator"),
-    "indicator_milestone": QT_TRANSLATE_NOOP("Vocabulary", "Indicator milestone"),
-    "indicator_progress": QT_TRANSLATE_NOOP("Vocabulary", "Indicator progress"),
-    "attachment": QT_TRANSLATE_NOOP("Vocabulary", "Attachment"),
-    "app_user": QT_TRANSLATE_NOOP("Vocabulary", "User"),
-    "sync_package_log": QT_TRANSLATE_NOOP("Vocabulary", "Sync package"),
-    "sync_conflict": QT_TRANSLATE_NOOP("Vocabulary", "Sync conflict"),
-    "sync_peer": QT_TRANSLATE_NOOP("Vocabulary", "Station"),
-    "station": QT_TRANSLATE_NOOP("Vocabulary", "This station"),
-    "station_identity": QT_TRANSLATE_NOOP("Vocabulary", "This station"),
-    "audit_log": QT_TRANSLATE_NOOP("Vocabulary", "Audit log"),
-    "report": QT_TRANSLATE_NOOP("Vocabulary", "Report"),
-    "backup": QT_TRANSLATE_NOOP("Vocabulary", "Backup"),
-}
+translate = QCoreApplication.translate
 
 
-def _word(table: Mapping[str, object], value: str, core_label: str) -> str:
-    english = table.get(value)  # QT_TRANSLATE_NOOP hands its text back (typed object)
-    return QCoreApplication.translate(CONTEXT, str(english)) if english else core_label
+def _roles() -> dict[str, str]:
+    return {
+        "entry": translate("Vocabulary", "Data entry"),
+        "reviewer": translate("Vocabulary", "Reviewer"),
+        "admin": translate("Vocabulary", "Administrator"),
+    }
+
+
+def _actions() -> dict[str, str]:
+    return {
+        "create": translate("Vocabulary", "Create"),
+        "update": translate("Vocabulary", "Change"),
+        "delete": translate("Vocabulary", "Delete"),
+        "restore": translate("Vocabulary", "Restore"),
+        "export": translate("Vocabulary", "Export"),
+        "import": translate("Vocabulary", "Import"),
+        "merge": translate("Vocabulary", "Merge"),
+        "conflict": translate("Vocabulary", "Resolve a conflict"),
+        "login": translate("Vocabulary", "Log in"),
+        "login_failed": translate("Vocabulary", "Failed login"),
+        "locked": translate("Vocabulary", "Account locked"),
+        "session_lock": translate("Vocabulary", "Screen locked"),
+        "enroll": translate("Vocabulary", "Enroll a lower station"),
+        "revoke": translate("Vocabulary", "Revoke a lower station"),
+        "user_create": translate("Vocabulary", "New user"),
+        "user_disable": translate("Vocabulary", "Disable a user"),
+        "user_password": translate("Vocabulary", "Change a password"),
+        "user_role": translate("Vocabulary", "Change a role"),
+        "user_recover": translate("Vocabulary", "Password reset with the recovery code"),
+        "init": translate("Vocabulary", "Set up the station"),
+        "backup": translate("Vocabulary", "Backup"),
+        "demo": translate("Vocabulary", "Generate demo data"),
+    }
+
+
+def _kinds() -> dict[str, str]:
+    return {
+        "household": translate("Vocabulary", "Household"),
+        "member": translate("Vocabulary", "Household member"),
+        "survey": translate("Vocabulary", "Annual survey"),
+        "project": translate("Vocabulary", "Project"),
+        "project_stage": translate("Vocabulary", "Project stage"),
+        "project_beneficiary": translate("Vocabulary", "Project beneficiary"),
+        "training": translate("Vocabulary", "Training"),
+        "training_attendee": translate("Vocabulary", "Trainee"),
+        "division": translate("Vocabulary", "Division"),
+        "indicator": translate("Vocabulary", "Indicator"),
+        "indicator_milestone": translate("Vocabulary", "Indicator milestone"),
+        "indicator_progress": translate("Vocabulary", "Indicator progress"),
+        "attachment": translate("Vocabulary", "Attachment"),
+        "app_user": translate("Vocabulary", "User"),
+        "sync_package_log": translate("Vocabulary", "Sync package"),
+        "sync_conflict": translate("Vocabulary", "Sync conflict"),
+        "sync_peer": translate("Vocabulary", "Station"),
+        "station": translate("Vocabulary", "This station"),
+        "station_identity": translate("Vocabulary", "This station"),
+        "audit_log": translate("Vocabulary", "Audit log"),
+        "report": translate("Vocabulary", "Report"),
+        "backup": translate("Vocabulary", "Backup"),
+    }
 
 
 def role_label(role: str) -> str:
     from huimin_desktop.services.users import ROLE_LABELS
 
-    return _word(ROLES, role, ROLE_LABELS.get(role, role))
+    return _roles().get(role) or ROLE_LABELS.get(role, role)
 
 
 def action_label(action: str) -> str:
     from huimin_desktop.services.audit import ACTION_LABELS
 
-    return _word(ACTIONS, action, ACTION_LABELS.get(action, action))
+    return _actions().get(action) or ACTION_LABELS.get(action, action)
 
 
 def kind_label(kind: str) -> str:
     from huimin_desktop.services import audit
 
-    return _word(KINDS, kind, audit.kind_label(kind))
+    return _kinds().get(kind) or audit.kind_label(kind)

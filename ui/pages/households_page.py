@@ -297,7 +297,7 @@ class HouseholdsPage(QWidget):
         self.project.clear()
         self.project.addItem(self.tr("All projects"), None)
         for project_id, code, name in rows:
-            self.project.addItem(f"{name}（{code}）", project_id)
+            self.project.addItem(self.tr("{name} ({code})").format(name=name, code=code), project_id)
         index = self.project.findData(chosen) if chosen else 0
         self.project.setCurrentIndex(max(index, 0))
         self.project.blockSignals(False)

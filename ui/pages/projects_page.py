@@ -44,12 +44,19 @@ class ProjectsPage(RecordListPage):
         self.stage.addItem(self.tr("All stages"), None)
         from huimin_desktop.services.projects import FUNDS, stage_name, stage_order
 
-        for code in ("", *stage_order()):
+        self.stage.addItem(self.tr("Not submitted"), "")  # stage_name("") is 未申报, no code list's
+        for code in stage_order():
             self.stage.addItem(stage_name(code), code)
         self.source = QComboBox()
         self.source.addItem(self.tr("All sources"), None)
+        sources = {
+            "fund_provincial": self.tr("Provincial special funds"),
+            "fund_local": self.tr("City and county matching"),
+            "fund_integrated": self.tr("Integrated funds"),
+            "fund_self": self.tr("Self-raised"),
+        }
         for key, name in FUNDS.items():
-            self.source.addItem(name, key)
+            self.source.addItem(sources.get(key, name), key)
         self.place = QComboBox()
         self.place.addItem(self.tr("All places"), None)
         for node in station_townships(station):
