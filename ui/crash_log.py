@@ -12,17 +12,14 @@ Kept light: nothing of the core is imported until an error happens (the first pa
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
-import os
 import sys
-import tempfile
-import traceback
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the modules below load with the first error (or ``install``), not at start-up
+    import logging
+    from types import TracebackType
+
     from PySide6.QtWidgets import QMessageBox
 
 _data_folder: Path | None = None
@@ -30,6 +27,10 @@ _data_folder: Path | None = None
 
 def entry_text(error: BaseException, where: str = "") -> str:
     """The log entry: the head line services/failure_logs.py parses, then the traceback."""
+    import datetime as dt
+    import os
+    import traceback
+
     from huimin_desktop import __version__
 
     stamp = dt.datetime.now().isoformat(timespec="seconds")
@@ -39,6 +40,8 @@ def entry_text(error: BaseException, where: str = "") -> str:
 
 def write_entry(error: BaseException, where: str = "") -> Path | None:
     """Write ``error`` to the failure log (see the module); its path, or None when nothing could."""
+    import tempfile
+
     from huimin_desktop.services import failure_logs
     from huimin_desktop.store.sealed_files import last_unlocked_root
 
@@ -116,35 +119,46 @@ def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTyp
     _show(line)
 
 
-class FailureLogHandler(logging.Handler):
-    """Records logged with a traceback (``ui.operations``' "something went wrong") go to the log too;
-    the operation has shown its own one line already."""
+def _handler_class() -> type[logging.Handler]:
+    import logging
 
-    def emit(self, record: logging.LogRecord) -> None:
-        if not record.exc_info or record.exc_info[1] is None:
-            return
-        try:
-            write_entry(record.exc_info[1], record.getMessage())
-        except Exception:
-            self.handleError(record)
+    class FailureLogHandler(logging.Handler):
+        """Records logged with a traceback (``ui.operations``' "something went wrong") go to the log
+        too; the operation has shown its own one line already."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            if not record.exc_info or record.exc_info[1] is None:
+                return
+            try:
+                write_entry(record.exc_info[1], record.getMessage())
+            except Exception:
+                self.handleError(record)
+
+    return FailureLogHandler
+
+
+_handlers: list[logging.Handler] = []
 
 
 def install(data_folder: Path | None) -> None:
     """From now on, unexpected GUI errors go to the failure log of the open station (or ``data_folder``
     before a login)."""
+    import logging
+
     global _data_folder
     _data_folder = data_folder
     sys.excepthook = excepthook
-    logger = logging.getLogger("ui")  # not the root logger: other libraries' warnings stay as they were
-    if not any(isinstance(handler, FailureLogHandler) for handler in logger.handlers):
-        logger.addHandler(FailureLogHandler(logging.ERROR))
+    if not _handlers:  # on the "ui" logger, not the root: other libraries' warnings stay as they were
+        _handlers.append(_handler_class()(logging.ERROR))
+        logging.getLogger("ui").addHandler(_handlers[0])
 
 
 def uninstall() -> None:
     """Back to Python's own hook (tests)."""
+    import logging
+
     global _data_folder
     _data_folder = None
     sys.excepthook = sys.__excepthook__
-    logger = logging.getLogger("ui")
-    for handler in [h for h in logger.handlers if isinstance(h, FailureLogHandler)]:
-        logger.removeHandler(handler)
+    while _handlers:
+        logging.getLogger("ui").removeHandler(_handlers.pop())
