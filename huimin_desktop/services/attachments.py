@@ -21,7 +21,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import literal_column, select
+from sqlalchemy import Integer, literal_column, select
+from sqlalchemy.sql.elements import ColumnClause
 
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
@@ -69,7 +70,7 @@ OWNERS: dict[str, tuple[type, str]] = {
 
 
 # Files added at once share one change stamp; within it they keep the order they were given in.
-_INTAKE_ORDER = literal_column("attachment.rowid")
+_INTAKE_ORDER: ColumnClause[int] = literal_column("attachment.rowid", Integer)
 
 
 @dataclass(frozen=True)
