@@ -45,7 +45,7 @@ from sqlalchemy.orm import QueryableAttribute, Session, aliased
 
 from huimin_desktop.domain.search import household_search_text
 from huimin_desktop.model import Division, Household, Member, ProjectBeneficiary, Survey
-from huimin_desktop.services.figures import BENEFICIARY_YEARS_SQL
+from huimin_desktop.services.figure_definitions import BENEFICIARY_YEARS_SQL
 
 _Village = aliased(Division)
 _Township = aliased(Division)
@@ -96,7 +96,7 @@ class HouseholdQuery:
     covered_year: int | None = None  # 受益年度: households covered by a project of that year (figures.py)
     project_id: str | None = None  # households on that project's beneficiary list
     # (baseline, year): the households 户均增收 averages over, those with a survey in the baseline year
-    # and one after it up to the year (services/figures.py)
+    # and one after it up to the year (services/figure_definitions.py)
     compared: tuple[int, int] | None = None
     ethnicity: str | None = None
     sort: str = "head_name"
@@ -176,14 +176,17 @@ def _filtered(statement: Select, query: HouseholdQuery, full_text: bool = True) 
 
 
 def _covered_in(year: int) -> Any:
-    """The ids of the households covered in ``year``, by the figures' own definition."""
+    """The ids of the households covered in ``year``, by the figures' own definition
+    (services/figure_definitions.py)."""
     covered = text(f"SELECT household_id FROM ({BENEFICIARY_YEARS_SQL}) WHERE year = :covered_year")
     return covered.bindparams(covered_year=year).columns(column("household_id", String))
 
 
 def _compared(baseline: int, year: int) -> ColumnElement[bool]:
     """A survey in the baseline year and one after it up to ``year`` (both live): the households whose
-    income increase the 首页 averages (figures.py, ``_HOUSEHOLDS_SQL``; a test holds the two together)."""
+    income increase the 首页 averages, as services/figure_definitions.py defines them (its statement
+    reads every household's surveys, a second at 100k; this is two indexed lookups, and
+    tests/core/test_household_list.py holds the two to the same households every year)."""
     if baseline >= year:
         return false()
 

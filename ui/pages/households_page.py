@@ -4,6 +4,10 @@ The table shows a ``HouseholdListModel`` (ids from SQL, rows fetched lazily), so
 one id query per filter change; the search box waits for a short pause in typing before it asks. On a
 big station a search shows its first matches at once and the rest (and the count) a moment later.
 Opening and creating a household are signals: the main window connects them to the household editor.
+
+The filters (township, village, surveyed or not in a year, 受益年度, project, ethnicity) combine with
+the search in one ``HouseholdQuery``; the chips under them name what is active, and the 首页's links
+set them (ui/dashboard/links.py).
 """
 
 from __future__ import annotations
@@ -166,6 +170,7 @@ class HouseholdsPage(QWidget):
         if changes.divisions:
             self._fill_villages()
         if changes.projects:
+            self._fill_covered_years()
             self._fill_projects()
         if not (changes.households or changes.divisions):
             return
@@ -276,9 +281,7 @@ class HouseholdsPage(QWidget):
         self.survey.addItem(self.tr("surveyed"), True)
         self.survey.addItem(self.tr("not surveyed"), False)
         self.survey.setEnabled(False)  # until a year is chosen
-        self.covered.addItem(self.tr("Any year"), None)
-        for year in self.station.projects.years():
-            self.covered.addItem(str(year), year)
+        self._fill_covered_years()
         self._fill_projects()
         self.ethnicity.addItem(self.tr("All ethnicities"), None)
         from huimin_desktop.domain.codelists import code_lists  # not before the first paint (start-up)
@@ -288,6 +291,17 @@ class HouseholdsPage(QWidget):
         _fit_combo(self.ethnicity, _NARROW_BOXES["ethnicity"])
         for combo in (self.township, self.village, self.year, self.survey, self.covered):
             _fit_combo(combo)
+
+    def _fill_covered_years(self) -> None:
+        """The years with projects (for 受益年度), keeping the chosen one."""
+        chosen = self.covered.currentData()
+        self.covered.blockSignals(True)
+        self.covered.clear()
+        self.covered.addItem(self.tr("Any year"), None)
+        for year in self.station.projects.years():
+            self.covered.addItem(str(year), year)
+        self.covered.setCurrentIndex(max(self.covered.findData(chosen), 0) if chosen is not None else 0)
+        self.covered.blockSignals(False)
 
     def _fill_projects(self) -> None:
         """The projects of the chosen beneficiary year (of every year), keeping the chosen project."""
