@@ -356,3 +356,13 @@ def test_at_a_township_every_village_bar_opens_its_households(
             assert window.pages["households"].village.currentData() == part.division_id  # type: ignore[attr-defined]
             tried += expected
     assert tried > 0
+
+
+def test_a_link_to_a_year_the_list_did_not_offer_adds_it(window: MainWindow, city: Station) -> None:
+    """The project list was built before a project of a new year was entered: the link still filters."""
+    projects = window.pages["projects"]
+    year = min(city.projects.years()) - 1
+    assert projects.year.findData(year) < 0  # type: ignore[attr-defined]
+    window.open_list(ListLink("projects", year=year))
+    assert projects.year.currentData() == year  # type: ignore[attr-defined]
+    assert rows_of(window, "projects") == 0

@@ -34,9 +34,12 @@ class ListLink:
 
 
 def _choose(combo: QComboBox | None, value: object) -> None:
-    """Select the entry holding ``value`` (None: the "all" entry); a value the box lacks selects "all"."""
+    """Select the entry holding ``value`` (None: the "all" entry). A year the box lacks (one that had no
+    data when the page was built) is added; any other value the box lacks selects "all"."""
     if combo is None:
         return
+    if isinstance(value, int) and not isinstance(value, bool) and combo.findData(value) < 0:
+        combo.addItem(str(value), value)
     index = combo.findData(value) if value is not None else -1
     if index < 0:
         index = combo.findData(None)
