@@ -70,10 +70,9 @@ _COLUMN_SAMPLES: dict[str, str | int] = {
 _FULL_WIDTH_GLYPH = chr(0x6C11)  # any CJK ideograph: they all have the same advance
 _CELL_PADDING = 24
 # A filter box grows for its longest entry up to this many Chinese characters (its list shows all);
-# the project and ethnicity boxes less (long names, rarely all needed closed; the row must fit a
-# 1366-pixel window with the navigation beside it).
+# the project box more (names are long), the ethnicity box less (rarely needed whole when closed).
 _COMBO_MAX_CHARACTERS = 9
-_NARROW_BOXES = {"project": 6, "ethnicity": 5}
+_NARROW_BOXES = {"project": 12, "ethnicity": 6}
 # On a wide screen the text columns grow to fill the table; the number columns keep their width.
 _FIXED_COLUMNS = frozenset({"member_count", "latest_per_capita"})
 
@@ -205,24 +204,35 @@ class HouseholdsPage(QWidget):
             top.addWidget(button)
         layout.addLayout(top)
 
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        for text, combos in (
-            (self.tr("Township"), (self.township,)),
-            (self.tr("Village"), (self.village,)),
-            (self.tr("Survey"), (self.year, self.survey)),
-            (self.tr("Beneficiary year"), (self.covered,)),
-            (self.tr("Project"), (self.project,)),
-            (self.tr("Ethnicity"), (self.ethnicity,)),
-        ):
-            label = QLabel(text)
-            label.setBuddy(combos[0])
-            filters.addWidget(label)
-            for combo in combos:
-                filters.addWidget(combo)
-            filters.addSpacing(4)
-        filters.addStretch(1)
-        layout.addLayout(filters)
+        # Two rows, in the boxes' Tab order: one row would not fit 1366 pixels beside the navigation
+        # in English. The chips come after the last box (and under both rows).
+        rows = (
+            (
+                (self.tr("Township"), (self.township,)),
+                (self.tr("Village"), (self.village,)),
+                (self.tr("Survey"), (self.year, self.survey)),
+            ),
+            (
+                (self.tr("Beneficiary year"), (self.covered,)),
+                (self.tr("Project"), (self.project,)),
+                (self.tr("Ethnicity"), (self.ethnicity,)),
+            ),
+        )
+        lines = QVBoxLayout()
+        lines.setSpacing(6)
+        for groups in rows:
+            line = QHBoxLayout()
+            line.setSpacing(6)
+            for text, combos in groups:
+                label = QLabel(text)
+                label.setBuddy(combos[0])
+                line.addWidget(label)
+                for combo in combos:
+                    line.addWidget(combo)
+                line.addSpacing(10)
+            line.addStretch(1)
+            lines.addLayout(line)
+        layout.addLayout(lines)
         layout.addWidget(self.chips)
 
         layout.addWidget(self.table, 1)
