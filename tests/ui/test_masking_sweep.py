@@ -1,7 +1,8 @@
 """The GUI's side of the masking sweep (tests/core/test_masking_sweep.py has the command line's): as a
 录入员 on the same demo data, every text on screen — each page of the main window, the household editor
 of every household, the conflict review, the roster import's preview and the audit viewer — holds no
-whole ID number, phone, or birth date beside its person's name.
+whole ID number, phone, or birth date beside its person's name; and the files the GUI writes itself (the
+File menu's roster, the refused rows, the audit log's export) hold none either.
 
 Texts are read from the widgets themselves: labels, line edits, buttons, combo box items, text edits,
 tool tips, window titles, and every cell of every item view (display, edit and tool-tip roles), a view's
@@ -11,6 +12,7 @@ row being one unit, so a birth date and a name count together only when they sta
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
@@ -30,7 +32,7 @@ from sqlalchemy import select
 from huimin_desktop.model import Household
 from huimin_desktop.security import roles
 from huimin_desktop.services.station import Station
-from tests.core.test_masking_sweep import ENTRY_PASSWORD, ENTRY_USER, Demo
+from tests.core.test_masking_sweep import ENTRY_PASSWORD, ENTRY_USER, Demo, file_units
 from tests.core.test_masking_sweep import demo as demo  # the module's demo station (a fixture)
 from tests.stations import open_station
 
@@ -86,7 +88,7 @@ def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
 
 
 def test_every_page_of_the_main_window(
-    qtbot: QtBot, demo: Demo, entry: Station, chinese: str, sync_operations: None
+    qtbot: QtBot, demo: Demo, entry: Station, tmp_path: Path, chinese: str, sync_operations: None
 ) -> None:
     from ui.main_window import MainWindow
 
@@ -100,6 +102,9 @@ def test_every_page_of_the_main_window(
         assert not leaked, f"{entry_.key}: {leaked[:5]}"
         if entry_.key == "households":
             assert page.model.rowCount() >= 16  # type: ignore[attr-defined]  (the list was read)
+    roster = tmp_path / "roster.xlsx"
+    window.roster_menu.export_to(roster)  # File → export roster: masked for 录入员, no question asked
+    assert roster.exists() and not demo.personal.leaks(file_units(roster))
 
 
 def test_every_household_in_the_editor(
@@ -140,7 +145,7 @@ def test_the_conflict_review(
 
 
 def test_the_roster_import_preview(
-    qtbot: QtBot, demo: Demo, entry: Station, chinese: str, sync_operations: None
+    qtbot: QtBot, demo: Demo, entry: Station, tmp_path: Path, chinese: str, sync_operations: None
 ) -> None:
     """The demo's own full roster dropped in: its refused rows' reasons and every tab of the preview."""
     from ui.roster_import.dialog import RosterImportDialog
@@ -150,10 +155,13 @@ def test_the_roster_import_preview(
     assert dialog.preview_panel.rejected.rowCount() >= 2
     leaked = demo.personal.leaks(screen_texts(dialog))
     assert not leaked, leaked[:5]
+    refused = tmp_path / "refused.xlsx"
+    dialog.write_rejected(refused)  # Save refused rows…: masked for 录入员, no question asked
+    assert refused.exists() and not demo.personal.leaks(file_units(refused))
 
 
 def test_the_audit_viewer(
-    qtbot: QtBot, demo: Demo, entry: Station, chinese: str, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, demo: Demo, entry: Station, tmp_path: Path, chinese: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """录入员 may not read the log; should an office allow it (the permission table is the only change),
     the values read masked."""
@@ -165,3 +173,6 @@ def test_the_audit_viewer(
     assert window.model.rowCount() > 0
     leaked = demo.personal.leaks(screen_texts(window))
     assert not leaked, leaked[:5]
+    exported = tmp_path / "audit.xlsx"
+    assert window.export_to(exported)  # masked, no question asked
+    assert not demo.personal.leaks(file_units(exported))
