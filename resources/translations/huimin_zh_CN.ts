@@ -65,6 +65,22 @@ Reason: {reason}</source>
         <translation>详情…</translation>
     </message>
     <message>
+        <source>New indicator…</source>
+        <translation>新建指标…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Copy to a new year…</source>
+        <translation>复制到新年度…</translation>
+    </message>
+    <message>
         <source>Assessment</source>
         <translation>考核</translation>
     </message>
@@ -323,6 +339,10 @@ Other records that use the same file keep it.</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
+        <source>audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
         <source>Exported {count} lines to {path}</source>
         <translation>已导出 {count} 条到 {path}</translation>
     </message>
@@ -501,6 +521,25 @@ Other records that use the same file keep it.</source>
     <message>
         <source>Locked. Type your password in the main window.</source>
         <translation>已锁定。请在主窗口输入密码。</translation>
+    </message>
+</context>
+<context>
+    <name>CrashLog</name>
+    <message>
+        <source>Internal error ({reason}); the work was not finished, and no log could be written.</source>
+        <translation>程序内部错误（{reason}），操作未完成；也无法写入日志。</translation>
+    </message>
+    <message>
+        <source>Internal error ({reason}); the work was not finished. The details are sealed in {log}: an administrator reads them under Help → Failure logs.</source>
+        <translation>程序内部错误（{reason}），操作未完成；详细信息已加密写入 {log}，管理员可在“帮助 → 错误日志”中查看。</translation>
+    </message>
+    <message>
+        <source>Internal error ({reason}); the work was not finished. The details are in {log}.</source>
+        <translation>程序内部错误（{reason}），操作未完成；详细信息已写入 {log}。</translation>
+    </message>
+    <message>
+        <source>Huimin Desktop</source>
+        <translation>惠民工程数据采集系统</translation>
     </message>
 </context>
 <context>
@@ -738,6 +777,45 @@ Other records that use the same file keep it.</source>
     <message>
         <source>Not a date; write it as 2024-04-01</source>
         <translation>不是有效日期，请写成 2024-04-01 的形式</translation>
+    </message>
+</context>
+<context>
+    <name>Defining</name>
+    <message>
+        <source>Delete indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <source>“%1” has %2 progress entries reported by the counties and townships, so it cannot be deleted: their reports and evidence would be removed from their stations with the next return package. Edit the indicator instead to retire it.</source>
+        <translation>“%1”已有 %2 条县乡上报的进度记录，不能删除：删除会在下一次回传时把他们的上报和证明材料从其站点上一并删去。如需停用，请修改该指标。</translation>
+    </message>
+    <message>
+        <source>Delete “%1”, its milestones and reference files? The counties lose it with the next return package.</source>
+        <translation>删除“%1”及其时间节点和参考附件？下一次回传后各县也将不再有此指标。</translation>
+    </message>
+    <message>
+        <source>Deleting the indicator…</source>
+        <translation>正在删除指标…</translation>
+    </message>
+    <message>
+        <source>Copy to a new year</source>
+        <translation>复制到新年度</translation>
+    </message>
+    <message>
+        <source>Copy the indicators of %1 (with their milestones, not their progress) to the year:</source>
+        <translation>把 %1 年的指标（含时间节点，不含进度）复制到年度：</translation>
+    </message>
+    <message>
+        <source>Copying the indicators…</source>
+        <translation>正在复制指标…</translation>
+    </message>
+    <message>
+        <source>%1 indicators of %2 copied to %3.</source>
+        <translation>已把 %2 年的 %1 个指标复制到 %3 年。</translation>
+    </message>
+    <message>
+        <source>Not copied:</source>
+        <translation>未复制：</translation>
     </message>
 </context>
 <context>
@@ -1064,6 +1142,33 @@ Its first start asks for this setup code. Give the code separately from the stic
     </message>
 </context>
 <context>
+    <name>FilterChips</name>
+    <message>
+        <source>Showing only:</source>
+        <translation>当前筛选：</translation>
+    </message>
+    <message>
+        <source>Clear all filters</source>
+        <translation>清除全部筛选</translation>
+    </message>
+    <message>
+        <source>Show the whole list again ({key})</source>
+        <translation>重新显示全部（{key}）</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>去掉这个筛选条件</translation>
+    </message>
+    <message>
+        <source>Remove the filter {filter}</source>
+        <translation>去掉筛选条件：{filter}</translation>
+    </message>
+    <message>
+        <source>Search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+</context>
+<context>
     <name>FirstStartDialog</name>
     <message>
         <source>Welcome to {app}</source>
@@ -1235,6 +1340,10 @@ Its first start asks for this setup code. Give the code separately from the stic
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Failure &amp;logs…</source>
+        <translation>错误日志(&amp;L)…</translation>
     </message>
     <message>
         <source>Huimin Desktop</source>
@@ -1665,8 +1774,16 @@ Its first start asks for this setup code. Give the code separately from the stic
         <translation>村</translation>
     </message>
     <message>
-        <source>Year</source>
-        <translation>年度</translation>
+        <source>Survey</source>
+        <translation>入户调查</translation>
+    </message>
+    <message>
+        <source>Beneficiary year</source>
+        <translation>受益年度</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
     </message>
     <message>
         <source>Ethnicity</source>
@@ -1685,8 +1802,28 @@ Its first start asks for this setup code. Give the code separately from the stic
         <translation>全部年度</translation>
     </message>
     <message>
+        <source>surveyed</source>
+        <translation>已调查</translation>
+    </message>
+    <message>
+        <source>not surveyed</source>
+        <translation>未调查</translation>
+    </message>
+    <message>
         <source>All ethnicities</source>
         <translation>全部民族</translation>
+    </message>
+    <message>
+        <source>Any year</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
     </message>
     <message>
         <source>All villages</source>
@@ -1695,6 +1832,42 @@ Its first start asks for this setup code. Give the code separately from the stic
     <message>
         <source>{village} ({township})</source>
         <translation>{village}（{township}）</translation>
+    </message>
+    <message>
+        <source>Search “{text}”</source>
+        <translation>搜索“{text}”</translation>
+    </message>
+    <message>
+        <source>Township: {value}</source>
+        <translation>乡镇：{value}</translation>
+    </message>
+    <message>
+        <source>Village: {value}</source>
+        <translation>村：{value}</translation>
+    </message>
+    <message>
+        <source>Surveyed in {year}</source>
+        <translation>{year}年已入户调查</translation>
+    </message>
+    <message>
+        <source>Not surveyed in {year}</source>
+        <translation>{year}年未入户调查</translation>
+    </message>
+    <message>
+        <source>Surveyed in {baseline} and again by {year}</source>
+        <translation>户均增收的农户（{baseline}→{year}年）</translation>
+    </message>
+    <message>
+        <source>Covered by projects of {year}</source>
+        <translation>受益年度：{year}</translation>
+    </message>
+    <message>
+        <source>Project: {value}</source>
+        <translation>项目：{value}</translation>
+    </message>
+    <message>
+        <source>Ethnicity: {value}</source>
+        <translation>民族：{value}</translation>
     </message>
     <message>
         <source>{shown}+ of {total} households, counting…</source>
@@ -1840,6 +2013,157 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     </message>
 </context>
 <context>
+    <name>IndicatorEditDialog</name>
+    <message>
+        <source>Edit indicator</source>
+        <translation>编辑指标</translation>
+    </message>
+    <message>
+        <source>New indicator</source>
+        <translation>新建指标</translation>
+    </message>
+    <message>
+        <source>All counties (one indicator each)</source>
+        <translation>全部县（市、区）（各建一个指标）</translation>
+    </message>
+    <message>
+        <source>Entered by hand, with evidence</source>
+        <translation>县乡手工填报（附证明材料）</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>Add reference &amp;files…</source>
+        <translation>添加参考附件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>In proportion to completion</source>
+        <translation>按完成比例计分</translation>
+    </message>
+    <message>
+        <source>Full score if reached by the deadline, else none</source>
+        <translation>按期完成得满分，否则不得分</translation>
+    </message>
+    <message>
+        <source>Deduction for each milestone missed</source>
+        <translation>每误一个时间节点扣分</translation>
+    </message>
+    <message>
+        <source>Deduction for each step short of the target</source>
+        <translation>每差一档扣分</translation>
+    </message>
+    <message>
+        <source>Households covered</source>
+        <translation>覆盖农户数</translation>
+    </message>
+    <message>
+        <source>Surveys done</source>
+        <translation>完成入户调查数</translation>
+    </message>
+    <message>
+        <source>Projects accepted</source>
+        <translation>通过验收项目数</translation>
+    </message>
+    <message>
+        <source>People trained</source>
+        <translation>培训人次</translation>
+    </message>
+    <message>
+        <source>Average income increase</source>
+        <translation>户均增收</translation>
+    </message>
+    <message>
+        <source>Funds spent</source>
+        <translation>项目资金到位</translation>
+    </message>
+    <message>
+        <source>&amp;Code</source>
+        <translation>编号(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>指标名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>C&amp;ounty</source>
+        <translation>县（市、区）(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>考核年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Target</source>
+        <translation>目标(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Target &amp;value</source>
+        <translation>目标值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Progress from</source>
+        <translation>进度来源(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible</source>
+        <translation>责任人(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead unit</source>
+        <translation>牵头单位(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>&amp;Score</source>
+        <translation>分值(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Scoring &amp;method</source>
+        <translation>计分方式(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Deduction</source>
+        <translation>每次扣分(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Step si&amp;ze</source>
+        <translation>每档差额(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>&amp;Grace days</source>
+        <translation>宽限天数(&amp;G)</translation>
+    </message>
+    <message>
+        <source>St&amp;andard</source>
+        <translation>计分标准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence required</source>
+        <translation>证明材料要求(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Reference files</source>
+        <translation>参考附件</translation>
+    </message>
+    <message>
+        <source>M&amp;ilestones (one row a month; leave a month empty for none)</source>
+        <translation>时间节点(&amp;I)（每月一行；某月不设节点则留空）</translation>
+    </message>
+    <message>
+        <source>Saving the indicator…</source>
+        <translation>正在保存指标…</translation>
+    </message>
+</context>
+<context>
     <name>IndicatorScoreModel</name>
     <message>
         <source>No.</source>
@@ -1904,6 +2228,49 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
     <message>
         <source>Computed: %1</source>
         <translation>系统统计：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LogViewer</name>
+    <message>
+        <source>Failure logs</source>
+        <translation>错误日志</translation>
+    </message>
+    <message>
+        <source>What went wrong inside the program, newest first: send the text to support when they ask. The logs may quote the station&apos;s data, so they are kept encrypted in {path}.</source>
+        <translation>程序内部出错的记录，新的在前；技术支持需要时把内容发给他们。日志可能含有本站数据，因此加密保存在 {path}。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>出错位置</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>No failure logs: nothing has gone wrong inside the program.</source>
+        <translation>没有错误日志：程序内部没有出过错。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>命令行</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>图形界面</translation>
     </message>
 </context>
 <context>
@@ -2825,6 +3192,34 @@ Reason: {reason}</source>
         <translation>全部类别</translation>
     </message>
     <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Not submitted</source>
+        <translation>未申报</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Provincial special funds</source>
+        <translation>省专项资金</translation>
+    </message>
+    <message>
+        <source>City and county matching</source>
+        <translation>市县配套资金</translation>
+    </message>
+    <message>
+        <source>Integrated funds</source>
+        <translation>整合资金</translation>
+    </message>
+    <message>
+        <source>Self-raised</source>
+        <translation>自筹资金</translation>
+    </message>
+    <message>
         <source>All places</source>
         <translation>全部乡镇</translation>
     </message>
@@ -2837,8 +3232,32 @@ Reason: {reason}</source>
         <translation>类别</translation>
     </message>
     <message>
+        <source>Funds source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
         <source>Township</source>
         <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Year: {value}</source>
+        <translation>年度：{value}</translation>
+    </message>
+    <message>
+        <source>Category: {value}</source>
+        <translation>类别：{value}</translation>
+    </message>
+    <message>
+        <source>Stage: {value}</source>
+        <translation>阶段：{value}</translation>
+    </message>
+    <message>
+        <source>Funds from: {value}</source>
+        <translation>资金来源：{value}</translation>
+    </message>
+    <message>
+        <source>Township: {value}</source>
+        <translation>乡镇：{value}</translation>
     </message>
     <message>
         <source>Project archives</source>
@@ -2950,6 +3369,17 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>Print the public notice</source>
         <translation>打印公示名单</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3535,26 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>{area}, {year}: figures as of {date}.</source>
         <translation>{area}，{year} 年度：数据截至 {date}。</translation>
+    </message>
+    <message>
+        <source>Annex 1: projects</source>
+        <translation>附件1 项目统计表</translation>
+    </message>
+    <message>
+        <source>Annex 2: household income</source>
+        <translation>附件2 农户增收情况表</translation>
+    </message>
+    <message>
+        <source>Annex 3: training</source>
+        <translation>附件3 培训情况表</translation>
+    </message>
+    <message>
+        <source>Annex 4: assessment progress</source>
+        <translation>附件4 绩效考核进度表</translation>
+    </message>
+    <message>
+        <source>Annex 5: use of funds</source>
+        <translation>附件5 资金使用情况表</translation>
     </message>
     <message>
         <source>Print preview: {title}</source>
@@ -3425,6 +3875,10 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>file of refused rows</source>
+        <translation>退回修改的行</translation>
     </message>
     <message>
         <source>Saving the refused rows…</source>
@@ -3911,6 +4365,10 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
         <translation>为选中的站点生成回传包：基础数据、更正和接收确认</translation>
     </message>
     <message>
+        <source>{name} ({level})</source>
+        <translation>{name}（{level}）</translation>
+    </message>
+    <message>
         <source>None: this is the city office</source>
         <translation>无（本站为市级站点）</translation>
     </message>
@@ -3945,6 +4403,10 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
     <message>
         <source>Not registered yet</source>
         <translation>尚未登记</translation>
+    </message>
+    <message>
+        <source>{name} ({code})</source>
+        <translation>{name}（{code}）</translation>
     </message>
     <message>
         <source>The station was not revoked: {reason}</source>
@@ -4216,6 +4678,14 @@ Its stage history and beneficiary list are deleted with it. The deletion is reco
         <translation>乡镇</translation>
     </message>
     <message>
+        <source>Year: {value}</source>
+        <translation>年度：{value}</translation>
+    </message>
+    <message>
+        <source>Township: {value}</source>
+        <translation>乡镇：{value}</translation>
+    </message>
+    <message>
         <source>Training</source>
         <translation>培训</translation>
     </message>
@@ -4405,6 +4875,215 @@ Its attendee list is deleted with it. The deletion is recorded and reaches the o
     <message>
         <source>Changed: {time}</source>
         <translation>修改时间：{time}</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Data entry</source>
+        <translation>录入员</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>审核员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Resolve a conflict</source>
+        <translation>处理冲突</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <source>Account locked</source>
+        <translation>账号锁定</translation>
+    </message>
+    <message>
+        <source>Screen locked</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <source>Enroll a lower station</source>
+        <translation>注册下级站</translation>
+    </message>
+    <message>
+        <source>Revoke a lower station</source>
+        <translation>吊销下级站</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <source>Disable a user</source>
+        <translation>停用用户</translation>
+    </message>
+    <message>
+        <source>Change a password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Change a role</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Password reset with the recovery code</source>
+        <translation>恢复码重设密码</translation>
+    </message>
+    <message>
+        <source>Set up the station</source>
+        <translation>初始化站点</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Generate demo data</source>
+        <translation>生成演示数据</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>Household member</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Annual survey</source>
+        <translation>年度调查</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Project stage</source>
+        <translation>项目阶段</translation>
+    </message>
+    <message>
+        <source>Project beneficiary</source>
+        <translation>项目受益户</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>培训学员</translation>
+    </message>
+    <message>
+        <source>Division</source>
+        <translation>行政区划</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>考核指标</translation>
+    </message>
+    <message>
+        <source>Indicator milestone</source>
+        <translation>指标节点</translation>
+    </message>
+    <message>
+        <source>Indicator progress</source>
+        <translation>指标进展</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Sync package</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <source>Sync conflict</source>
+        <translation>同步冲突</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <source>This station</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报表</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Month %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Planned value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation type="unfinished">%1月</translation>
     </message>
 </context>
 </TS>

@@ -103,6 +103,11 @@ def _translation_call_problem(call: ast.Call) -> str | None:
         return None
     if len(texts) < (1 if name == "tr" else 2) or not all(_is_literal(arg) for arg in texts):
         return f"{name}() with a text that is not a string literal"
+    receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+    if name == "tr" and not (isinstance(receiver, ast.Name) and receiver.id == "self"):
+        # lupdate files ``parent.tr("…")`` under the context "parent", which no class is called: the
+        # text is never found at run time (the indicator editor's month headers stayed English)
+        return "tr() called on something other than self (use translate(\"Context\", \"…\"))"
     return None
 
 
