@@ -96,9 +96,6 @@ class MainWindow(QMainWindow):
             # Pages are made once a station is open (_load_station); "opening…" shows none of them.
             return lambda: make(self._open_station())
 
-        def placeholder(title: str, description: str, *features: str) -> Callable[[], QWidget]:
-            return lambda: PlaceholderPage(title, description, list(features))
-
         return [
             NavigationEntry("home", self.tr("Overview"), "home.svg", page(self._dashboard_page)),
             NavigationEntry("households", self.tr("Households"), "households.svg", page(_households_page)),
