@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from huimin_desktop.services.station import Station
@@ -24,6 +25,17 @@ def isolated_settings(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "settings"
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield folder
+
+
+@pytest.fixture(autouse=True)
+def no_modifier_key_held(qapp: QApplication) -> Iterator[None]:
+    """Every test starts with Ctrl, Shift and Alt up. Qt keeps the modifiers of the last key event as
+    QGuiApplication.keyboardModifiers(): after a test's Ctrl+S the next test on the same worker had
+    Ctrl "held", and a view's setCurrentIndex toggled the row instead of selecting it alone (the
+    attachment panel then removed the other file)."""
+    if QGuiApplication.keyboardModifiers() != Qt.KeyboardModifier.NoModifier:
+        QTest.keyRelease(QWidget(), Qt.Key.Key_Control)  # a release with no modifiers resets them
+    yield
 
 
 def _language(app: QApplication, language: str) -> Iterator[str]:
