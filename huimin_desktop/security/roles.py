@@ -16,6 +16,23 @@ from huimin_desktop.errors import PermissionDeniedError
 ENTRY, REVIEWER, ADMIN = "entry", "reviewer", "admin"
 ROLES = (ENTRY, REVIEWER, ADMIN)
 
+# The roles' names a person reads, in Chinese and English (the codes are what data, JSON and --role use;
+# the English names are the codes, so what a list shows is what --role takes).
+ROLE_NAMES: dict[str, tuple[str, str]] = {
+    ENTRY: ("录入员", "entry"),
+    REVIEWER: ("审核员", "reviewer"),
+    ADMIN: ("管理员", "admin"),
+}
+
+
+def role_name(role: str, english: bool = False) -> str:
+    """The word for ``role`` (the code itself for one the table does not know)."""
+    names = ROLE_NAMES.get(role)
+    if names is None:
+        return role
+    return names[1] if english else names[0]
+
+
 # permission → the lowest role that holds it (roles are ordered: admin ⊇ reviewer ⊇ entry)
 ENTER_RECORDS = "records.enter"  # households, surveys, projects, trainings, attachments, divisions
 IMPORT_ROSTER = "roster.import"

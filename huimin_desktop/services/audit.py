@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.masking import Masking
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry
-from huimin_desktop.security.roles import READ_AUDIT
+from huimin_desktop.security.roles import READ_AUDIT, ROLE_NAMES
 from huimin_desktop.services.records import AuditRecord
 from huimin_desktop.store.database import AUDIT_ACTOR, Database
 
@@ -34,30 +34,42 @@ LOGIN, LOGIN_FAILED, LOCKED = "login", "login_failed", "locked"
 SESSION_LOCKED = "session_lock"  # the GUI locked itself after the idle time (the unlock is a login)
 ENROLL, REVOKE = "enroll", "revoke"
 
-ACTION_LABELS = {
-    CREATE: "新建",
-    UPDATE: "修改",
-    DELETE: "删除",
-    RESTORE: "恢复",  # a deleted record brought back, or (kind backup) the data from a backup
-    EXPORT: "导出",
-    IMPORT: "导入",
-    MERGE: "合并",
-    CONFLICT: "处理冲突",
-    LOGIN: "登录",
-    LOGIN_FAILED: "登录失败",
-    LOCKED: "账号锁定",
-    SESSION_LOCKED: "锁屏",
-    ENROLL: "注册下级站",
-    REVOKE: "吊销下级站",
-    "user_create": "新建用户",
-    "user_disable": "停用用户",
-    "user_password": "修改密码",
-    "user_role": "修改角色",
-    "user_recover": "恢复码重设密码",
-    "init": "初始化站点",
-    "backup": "备份",
-    "demo": "生成演示数据",
+# The actions' names a person reads, in Chinese and English: one table, for the viewer, the export and
+# the command line (the codes are what the log, --json and ``audit --action`` use).
+ACTION_NAMES: dict[str, tuple[str, str]] = {
+    CREATE: ("新建", "create"),
+    UPDATE: ("修改", "update"),
+    DELETE: ("删除", "delete"),
+    # one code, one name: a deleted record brought back, or (kind backup) the data from a backup
+    RESTORE: ("恢复", "restore"),
+    EXPORT: ("导出", "export"),
+    IMPORT: ("导入", "import"),
+    MERGE: ("合并", "merge"),
+    CONFLICT: ("处理冲突", "conflict decided"),
+    LOGIN: ("登录", "login"),
+    LOGIN_FAILED: ("登录失败", "login failed"),
+    LOCKED: ("账号锁定", "account locked"),
+    SESSION_LOCKED: ("锁屏", "screen locked"),
+    ENROLL: ("注册下级站", "lower station enrolled"),
+    REVOKE: ("吊销下级站", "lower station revoked"),
+    "user_create": ("新建用户", "user created"),
+    "user_disable": ("停用用户", "user disabled"),
+    "user_password": ("修改密码", "password changed"),
+    "user_role": ("修改角色", "role changed"),
+    "user_recover": ("恢复码重设密码", "password reset with the recovery code"),
+    "init": ("初始化站点", "station set up"),
+    "backup": ("备份", "backup"),
+    "demo": ("生成演示数据", "demo data generated"),
 }
+ACTION_LABELS = {code: names[0] for code, names in ACTION_NAMES.items()}  # the Chinese names
+
+
+def action_name(action: str, english: bool = False) -> str:
+    """The word for ``action`` (the code itself for one the table does not know)."""
+    names = ACTION_NAMES.get(action)
+    if names is None:
+        return action
+    return names[1] if english else names[0]
 
 
 # record kinds beyond the synced tables (sync/authority.py's KIND_LABELS)
@@ -94,7 +106,7 @@ LOCAL_FIELD_LABELS = {
 
 _YES_NO = {True: "是", False: "否"}
 VALUE_LABELS: dict[str, dict[Any, str]] = {
-    "role": {"entry": "录入员", "reviewer": "审核员", "admin": "管理员"},
+    "role": {role: names[0] for role, names in ROLE_NAMES.items()},
     "active": _YES_NO,
     "deleted": _YES_NO,
     "status": {"open": "待处理", "kept": "保留已合并的值", "chose-other": "改用另一方的值"},

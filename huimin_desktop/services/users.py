@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import AuthenticationError, NotFoundError, ValidationError
 from huimin_desktop.model import AuditEntry, User
-from huimin_desktop.security.roles import ADMIN, ENTRY, MANAGE_USERS, ROLES, Actor
+from huimin_desktop.security.roles import ADMIN, ENTRY, MANAGE_USERS, ROLE_NAMES, ROLES, Actor
 from huimin_desktop.security.vault import MAX_FAILURES, LoginEvent, Vault
 from huimin_desktop.store.database import Database
 
-ROLE_LABELS = {"entry": "录入员", "reviewer": "审核员", "admin": "管理员"}
+ROLE_LABELS = {role: names[0] for role, names in ROLE_NAMES.items()}  # the Chinese names
 MIN_PASSWORD_LENGTH = 4  # the demo's "demo"; a township decides its own rule
 _USERNAME = re.compile(r"[a-z][a-z0-9_.-]{1,29}")
 
