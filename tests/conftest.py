@@ -27,6 +27,17 @@ os.environ["HUIMIN_PASSWORD"] = TEST_PASSWORD
 TOWNSHIP_CODE = "211381204000"  # 马友营蒙古族乡, 北票市
 
 
+@pytest.fixture(autouse=True)
+def _language_stays_with_its_test() -> Iterator[None]:
+    """A test that runs the CLI with --lang en (or switches the GUI to English) sets the core's language
+    for the process; the next test starts with the language it found, as a fresh program would."""
+    from huimin_desktop import messages
+
+    before = messages.language()
+    yield
+    messages.set_language(before)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "station"

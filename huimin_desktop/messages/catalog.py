@@ -325,6 +325,27 @@ CATALOG: dict[str, Words] = {
         "{count} 个同步包未合并（其余 {others} 个可以合并）：{name}：{reason}",
         "{count} package(s) would not be merged (the other {others} can be): {name}: {reason}",
     ),
+    # the reasons a merge summary gives for a package it did not apply (services/sync.py)
+    "merge.own_package": Words(
+        "这是本站自己导出的同步包（发给{recipient}），已跳过",
+        "This is a package this station exported itself (for {recipient}); skipped",
+    ),
+    "merge.claims_own": Words(
+        "同步包自称来自本站，但{reason}", "The package claims to come from this station, but: {reason}"
+    ),
+    "merge.already_applied": Words(
+        "该同步包已经合并过，未作改动", "This package was merged before; nothing was changed"
+    ),
+    "merge.older": Words(
+        "较旧的同步包：其内容已由同一站点之后的同步包带到，未作改动",
+        "An older package: a later package from the same station has brought its contents; nothing was "
+        "changed",
+    ),
+    "merge.future": Words(
+        "同步包中的修改时间在未来（{when}），发送方电脑的时钟可能不准；已隔离，未合并",
+        "The package holds changes dated in the future ({when}): the sending computer's clock may be "
+        "wrong. Quarantined, not merged",
+    ),
     "merge.incomplete_parents": Words(
         "同步包不完整：有记录引用了包中和本站都没有的上级记录（如成员所属的农户）",
         "The package is incomplete: a record refers to a parent record (such as a member's household) that "
@@ -489,6 +510,56 @@ CATALOG: dict[str, Words] = {
         "找不到站点“{station}”（可用站点编号、区划代码或名称；stations 命令列出全部）",
         "No station “{station}” (give its id, division code or name; the stations command lists them all)",
     ),
+    # -- what a roster import says about the table (spreadsheet/review.py) --------------------------
+    "roster.column": Words("第 {column} 列“{header}”", "column {column} “{header}”"),
+    "roster.column_no_header": Words("第 {column} 列（无列名）", "column {column} (no heading)"),
+    "roster.year_asked": Words("按指定的 {year} 年度导入", "imported as the year {year}, as asked"),
+    "roster.year_asked_other": Words(
+        "按指定的 {year} 年度导入（文件中写的是 {found} 年）",
+        "imported as the year {year}, as asked (the file says {found})",
+    ),
+    "roster.year_heading": Words(
+        "收入列标题写明 {year} 年（{column}）", "the income heading names the year {year} ({column})"
+    ),
+    "roster.year_heading_not_title": Words(
+        "收入列标题写明 {year} 年（{column}），而表格标题为 {title} 年度；按收入所属的 {year} 年导入，"
+        "如不对请另选年度",
+        "the income heading names the year {year} ({column}) but the table's title {title}: imported as "
+        "{year}, the incomes' year; choose another year if that is wrong",
+    ),
+    "roster.year_title": Words("表格标题写明 {year} 年度", "the table's title names the year {year}"),
+    "roster.year_none": Words(
+        "文件中没有写年份，按今年 {year} 年导入，如不对请另选年度",
+        "the file names no year: imported as this year, {year}; choose another year if that is wrong",
+    ),
+    # -- the area of a report or public notice (services/reports.py resolve_scope) ----------------
+    "report.no_county": Words(
+        "本站点下没有县（市、区）“{name}”（可写区划代码或名称）",
+        "No county “{name}” under this station (give its division code or name)",
+    ),
+    "report.no_township": Words(
+        "本站点下没有乡镇“{name}”（可写区划代码或名称）",
+        "No township “{name}” under this station (give its division code or name)",
+    ),
+    "report.county_ambiguous": Words(
+        "有 {count} 个县（市、区）名为“{name}”，请写区划代码：{codes}",
+        "{count} counties are named “{name}”: give the division code, one of {codes}",
+    ),
+    "report.township_ambiguous": Words(
+        "有 {count} 个乡镇名为“{name}”，请写区划代码：{codes}",
+        "{count} townships are named “{name}”: give the division code, one of {codes}",
+    ),
+    # -- a station as sentences name it (sync/authority.py station_label, StationDirectory.label) ---
+    "station.label": Words("{name}（{division}）", "{name} ({division})"),
+    "station.label_division": Words("区划 {division} 的站点", "the station of division {division}"),
+    "station.seed": Words("系统内置数据", "the program's built-in data"),
+    "station.unregistered": Words("未登记的站点（编号 {station}）", "an unregistered station ({station})"),
+    "station.other": Words("其他站点（编号 {station}）", "another station ({station})"),
+    "station.this": Words("本站", "this station"),
+    "station.not_enrolled_here": Words("其他站点（本站未登记）", "another station (not registered here)"),
+    # a conflict's deleted/kept value (services/sync_conflicts.py)
+    "value.deleted": Words("已删除", "deleted"),
+    "value.not_deleted": Words("未删除", "not deleted"),
     # -- command-line arguments and output paths (cli/common.py) -----------------------------------
     "output.is_folder": Words(
         "{path} 是文件夹；请给出文件名，如 {example}",

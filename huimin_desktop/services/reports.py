@@ -93,8 +93,19 @@ class ReportSummary:
     path: Path
     year: int
     scope: str
-    sheets: tuple[str, ...]
+    sheets: tuple[str, ...]  # the sheets' (Chinese) titles, as in the workbook
     rows: int  # data rows over all sheets, 合计 rows included
+    tables: tuple[str, ...] = ()  # the tables' keys (TABLE_NAMES), in the sheets' order
+
+
+# The five tables' names in English (their Chinese titles are the workbook's sheets).
+TABLE_NAMES_EN = {
+    "projects": "project statistics",
+    "income": "household income",
+    "training": "training",
+    "assessment": "performance assessment progress",
+    "funds": "use of funds",
+}
 
 
 def chinese_date(day: dt.date) -> str:
@@ -129,16 +140,19 @@ class ReportService:
         scopes = self.scopes()
         if county is None and township is None:
             return scopes[0]
-        wanted, level, label = (
-            (county, "county", "县（市、区）") if county else (township, "township", "乡镇")
-        )
+        wanted, level = (county, "county") if county else (township, "township")
         name = (wanted or "").strip()
         matches = [s for s in scopes if s.level == level and name in (s.code, s.name)]
+        county_level = level == "county"
         if not matches:
-            raise ServiceError(f"本站点下没有{label}“{name}”（可写区划代码或名称）")
+            raise ServiceError(code="report.no_county" if county_level else "report.no_township", name=name)
         if len(matches) > 1:
-            codes = "、".join(s.code for s in matches)
-            raise ServiceError(f"有 {len(matches)} 个{label}名为“{name}”，请写区划代码：{codes}")
+            raise ServiceError(
+                code="report.county_ambiguous" if county_level else "report.township_ambiguous",
+                name=name,
+                count=len(matches),
+                codes=", ".join(s.code for s in matches),
+            )
         return matches[0]
 
     # -- building -------------------------------------------------------------------------------
@@ -201,6 +215,7 @@ class ReportService:
             report.scope.name,
             tuple(t.title for t in report.tables),
             sum(len(t.rows) for t in report.tables),
+            tuple(t.key for t in report.tables),
         )
 
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypedDict
 from sqlalchemy import Connection, select
 
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.messages import describe
+from huimin_desktop.messages import describe, text
 from huimin_desktop.model import SyncPackageLog, SyncPeer
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import EXPORT_PACKAGE, MERGE_PACKAGES
@@ -501,9 +501,10 @@ class SyncService:
         try:
             container.read_manifest(path, sign_key_for=lambda _station: own_key)
         except container.PackageError as exc:
-            return PackageSummary(path, REJECTED, f"同步包自称来自本站，但{exc.message}", **named)
+            claim = text("merge.claims_own", {"reason": describe(exc) or exc.message})
+            return PackageSummary(path, REJECTED, claim, **named)
         recipient = directory.label(str(manifest.get("recipient", "")))
-        return PackageSummary(path, OWN, f"这是本站自己导出的同步包（发给{recipient}），已跳过", **named)
+        return PackageSummary(path, OWN, text("merge.own_package", {"recipient": recipient}), **named)
 
     def _reason(self, exc: BaseException) -> str:
         """The one-line reason of a refusal, naming stations by name and division."""
@@ -698,11 +699,11 @@ class SyncService:
     def precheck(self, package_id: str, origin: str, header: dict[str, Any]) -> tuple[str, str] | None:
         """(status, reason) when a package must not be applied: a replay, or older than one applied."""
         if self._already_applied(package_id):
-            return ALREADY_APPLIED, "该同步包已经合并过，未作改动"
+            return ALREADY_APPLIED, text("merge.already_applied")
         peer = self._peer(origin)
         to_seq = int(header.get("to_seq", 0))
         if peer is not None and 0 < to_seq <= peer.received_seq:
-            return REJECTED, "较旧的同步包：其内容已由同一站点之后的同步包带到，未作改动"
+            return REJECTED, text("merge.older")
         return None
 
     def _already_applied(self, package_id: str) -> bool:
@@ -853,7 +854,7 @@ def _future_reason(stamp: str) -> str:
     from huimin_desktop.sync.records import stamp_ms
 
     when = dt.datetime.fromtimestamp(stamp_ms(stamp) / 1000, dt.UTC).astimezone()
-    return f"同步包中的修改时间在未来（{when:%Y-%m-%d %H:%M}），发送方电脑的时钟可能不准；已隔离，未合并"
+    return text("merge.future", {"when": f"{when:%Y-%m-%d %H:%M}"})
 
 
 def _check_counts(connection: Connection, stats: MergeStats, seq: int, expected: int | None) -> None:
@@ -874,10 +875,10 @@ def _check_counts(connection: Connection, stats: MergeStats, seq: int, expected:
 def _claimed_label(station_id: str, claimed: Any) -> str:
     """A station this one does not know, by what the package's clear-text header says it is."""
     if isinstance(claimed, dict):
-        text = station_label(str(claimed.get("name", "")), str(claimed.get("division", "")))
-        if text:
-            return text
-    return f"其他站点（编号 {station_id}）"
+        label = station_label(str(claimed.get("name", "")), str(claimed.get("division", "")))
+        if label:
+            return label
+    return text("station.other", {"station": station_id})
 
 
 def _safe_name(package_id: str) -> str:

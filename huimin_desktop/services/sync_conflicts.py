@@ -18,6 +18,7 @@ from sqlalchemy import Date, DateTime, select
 
 from huimin_desktop.domain.masking import ID_FIELDS, MASKED, Masking
 from huimin_desktop.errors import NotFoundError, ServiceError
+from huimin_desktop.messages import text
 from huimin_desktop.model import SyncConflict
 from huimin_desktop.security.roles import RESOLVE_CONFLICTS
 from huimin_desktop.store.database import Database
@@ -107,8 +108,8 @@ def _station_name(names: dict[str, str], station_id: str) -> str:
     """A station's name and division; a station this one never enrolled (a city above the county that
     enrolled us, a township of another county) is only known to be another station."""
     if station_id == SEED_STATION:
-        return "系统内置数据"
-    return names.get(station_id) or "其他站点（本站未登记）"
+        return text("station.seed")
+    return names.get(station_id) or text("station.not_enrolled_here")
 
 
 def _stamp_time(stamp: str) -> dt.datetime | None:
@@ -124,7 +125,7 @@ def _display(field: str, value: Any, masking: Masking) -> Any:
     if field in ID_FIELDS:
         return MASKED.field(field, value)
     if field == DELETED:
-        return "已删除" if value else "未删除"
+        return text("value.deleted" if value else "value.not_deleted")
     return masking.value(field, value)
 
 
@@ -140,7 +141,7 @@ class ConflictReview:
             directory = StationDirectory.load(session.connection())
         names = {station_id: directory.label(station_id) for station_id in directory.peers}
         if self.db.station_id:
-            names[self.db.station_id] = "本站"
+            names[self.db.station_id] = text("station.this")
         return names
 
     def _label(self, connection: Any, table: str, row_id: str) -> str:

@@ -32,13 +32,23 @@ class UnmappedColumn:
 
     @property
     def label(self) -> str:
-        return f"第 {self.column} 列“{self.header}”" if self.header else f"第 {self.column} 列（无列名）"
+        return column_label(self.column, self.header)
+
+
+def column_label(letter: str, header: str, language: str | None = None) -> str:
+    """第 K 列“收入” / column K “收入” (the header is the village's own words), in ``language`` or the
+    current one."""
+    from huimin_desktop.messages import text
+
+    if header:
+        return text("roster.column", {"column": letter, "header": header}, language)
+    return text("roster.column_no_header", {"column": letter}, language)
 
 
 @dataclass(frozen=True)
 class YearChoice:
     year: int
-    reason: str  # Chinese, one sentence
+    reason: str  # one sentence, in the current language
 
 
 def unmapped_columns(table: RosterTable, mapping: dict[str, int]) -> tuple[UnmappedColumn, ...]:
@@ -51,7 +61,8 @@ def row_context(table: RosterTable, mapping: dict[str, int]) -> Context:
     """The totals to check each row against, the unmapped columns to name when one does not add up."""
     return Context(
         checks=table.checks,
-        unmapped={c.index: c.label for c in unmapped_columns(table, mapping)},
+        # the row notes are the validators' Chinese lines: the columns they name are worded in Chinese
+        unmapped={c.index: column_label(c.column, c.header, "zh") for c in unmapped_columns(table, mapping)},
         scales={c.index: c.scale for c in table.columns if c.scale != 1},
     )
 
@@ -93,20 +104,27 @@ def choose_year(
     if columns:
         heading = Counter(c.year for c in columns).most_common(1)[0][0]
         first = next(c for c in columns if c.year == heading)
-        shown = f"第 {first.letter} 列“{first.header}”"
+        shown = column_label(first.letter, first.header)
     if asked is not None:
         found = heading or title
         if found is not None and found != asked:
-            return YearChoice(asked, f"按指定的 {asked} 年度导入（文件中写的是 {found} 年）")
-        return YearChoice(asked, f"按指定的 {asked} 年度导入")
+            return _year(asked, "roster.year_asked_other", found=found)
+        return _year(asked, "roster.year_asked")
     if heading is not None:
-        reason = f"收入列标题写明 {heading} 年（{shown}）"
         if title is not None and title != heading:
-            reason += f"，而表格标题为 {title} 年度；按收入所属的 {heading} 年导入，如不对请另选年度"
-        return YearChoice(heading, reason)
+            return _year(heading, "roster.year_heading_not_title", column=shown, title=title)
+        return _year(heading, "roster.year_heading", column=shown)
     if title is not None:
-        return YearChoice(title, f"表格标题写明 {title} 年度")
-    return YearChoice(today.year, f"文件中没有写年份，按今年 {today.year} 年导入，如不对请另选年度")
+        return _year(title, "roster.year_title")
+    return _year(today.year, "roster.year_none")
+
+
+def _year(year: int, code: str, **params: object) -> YearChoice:
+    """The choice, its reason worded by the catalog in the current language (the CLI's --lang, the
+    GUI's interface language)."""
+    from huimin_desktop.messages import text
+
+    return YearChoice(year, text(code, {"year": year, **params}))
 
 
 def mapped_label(key: str) -> str:

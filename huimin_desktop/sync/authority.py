@@ -97,14 +97,17 @@ LINKS: dict[str, tuple[tuple[str, str], ...]] = {name: _links(spec) for name, sp
 
 
 def station_label(name: str | None, division: str | None) -> str:
-    """ "马友营蒙古族乡（211381204000）", or what of it is known ("" when nothing is)."""
+    """ "马友营蒙古族乡（211381204000）", or what of it is known ("" when nothing is); in English (the
+    current language, messages.set_language) "马友营蒙古族乡 (211381204000)"."""
+    from huimin_desktop.messages import text
+
     name, division = (name or "").strip(), (division or "").strip()
     if name and division:
-        return f"{name}（{division}）"
+        return text("station.label", {"name": name, "division": division})
     if name:
         return name
     if division:
-        return f"区划 {division} 的站点"
+        return text("station.label_division", {"division": division})
     return ""
 
 
@@ -146,11 +149,13 @@ class StationDirectory:
         return self.me if station_id == self.me.id else self.peers.get(station_id)
 
     def label(self, station_id: str) -> str:
+        from huimin_desktop.messages import text
+
         if station_id == SEED_STATION:
-            return "系统内置数据"
+            return text("station.seed")
         known = self.get(station_id)
-        text = station_label(known.name, known.division) if known is not None else ""
-        return text or f"未登记的站点（编号 {station_id}）"
+        label = station_label(known.name, known.division) if known is not None else ""
+        return label or text("station.unregistered", {"station": station_id})
 
     def below(self, station_id: str) -> set[str]:
         """The stations known to be enrolled below ``station_id`` (its lower and relayed stations)."""

@@ -64,10 +64,10 @@ def test_both_values_side_by_side(qtbot: QtBot, network, sync_operations: None, 
     assert dialog.current_panel.value.text() == applied == conflict.winner_value
     assert dialog.other_panel.value.text() == conflict.other_value
     assert {applied, conflict.other_value} == {"13911111110", "13922222220"}
-    # The core names the station reviewing as "本站" (this station).
+    # The core names the station reviewing "this station" (本站), in the interface's language (English).
     stations = {
-        "13911111110": ("Station: 朝阳市民委", "Station: 本站"),
-        "13922222220": ("Station: 马友营蒙古族乡（211381204000）",),
+        "13911111110": ("Station: 朝阳市民委", "Station: this station"),
+        "13922222220": ("Station: 马友营蒙古族乡 (211381204000)",),
     }
     assert dialog.current_panel.station.text() in stations[applied]
     assert dialog.other_panel.station.text() in stations[conflict.other_value]

@@ -100,7 +100,7 @@ def test_preview_changes_nothing_then_merge_applies(
     table = dialog.preview_table
     assert dialog.stack.currentIndex() == PREVIEW
     assert table.rowCount() == 1
-    assert table.text(0, "origin") == "马友营蒙古族乡（211381204000）"
+    assert table.text(0, "origin") == "马友营蒙古族乡 (211381204000)"  # the English interface names it so
     assert table.text(0, "status") == "Will be merged"
     assert int(table.text(0, "new")) >= 6  # 3 households and their 3 heads
     assert table.text(0, "conflicts") == "0"
@@ -141,7 +141,7 @@ def test_preview_lists_the_conflicts_to_come_and_a_revoked_station_is_refused(
     assert table.text(0, "conflicts") == "1"
     conflicts = dialog.preview_conflicts
     assert conflicts.rowCount() == 1
-    assert conflicts.item(0, 0).text() == "马友营蒙古族乡（211381204000）"
+    assert conflicts.item(0, 0).text() == "马友营蒙古族乡 (211381204000)"  # the English interface names it so
     assert conflicts.item(0, 1).text() and conflicts.item(0, 2).text()  # record and field, as labelled
     kept, other = conflicts.item(0, 4).text(), conflicts.item(0, 5).text()
     assert {kept.split()[0], other.split()[0]} == {"13911111111", "13922222222"}

@@ -89,7 +89,7 @@ def test_status_after_export_and_merge_with_a_conflict(
     wizard.export_button.click()
     assert wizard.stack.currentIndex() == 1
     wizard.done_button.click()
-    assert township_page.last_export_value.text().endswith(" for 朝阳市民委（211300）")
+    assert township_page.last_export_value.text().endswith(" for 朝阳市民委 (211300)")
     for package in usb.iterdir():
         shutil.rmtree(package)
 
