@@ -137,6 +137,5 @@ def main(argv: list[str] | None = None) -> int:
         reason = messages.text("interrupted")
     except Exception as exc:
         reason = messages.describe(exc) or log_bug(exc, args)
-    prefix = "Error: " if messages.language() == messages.EN else "错误："
-    print(f"{prefix}{reason}".replace("\n", " "), file=sys.stderr)
+    print(say("错误：{reason}", "Error: {reason}", reason=reason).replace("\n", " "), file=sys.stderr)
     return EXIT_FAILED

@@ -10,7 +10,14 @@ import argparse
 import datetime as dt
 
 from huimin_desktop.cli.common import EXIT_OK, AddCommand, CommandFailed, emit, open_station
-from huimin_desktop.services.audit import ACTION_LABELS, AuditFilter, AuditLine
+from huimin_desktop.cli.words import say
+from huimin_desktop.services.audit import ACTION_NAMES, AuditFilter, AuditLine, action_name
+
+
+def english() -> bool:
+    from huimin_desktop import messages
+
+    return messages.language() == messages.EN
 
 
 def parse_since(text: str) -> dt.datetime:
@@ -18,21 +25,42 @@ def parse_since(text: str) -> dt.datetime:
     try:
         moment = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise CommandFailed(f"--since “{text}” 不是日期（应为 2026-12-03 或 2026-12-03 14:30）") from None
+        raise CommandFailed(
+            say(
+                "--since “{text}” 不是日期（应为 2026-12-03 或 2026-12-03 14:30）",
+                "--since “{text}” is not a date (write 2026-12-03 or 2026-12-03 14:30)",
+                text=text,
+            )
+        ) from None
     if moment.tzinfo is None:
         moment = moment.astimezone()  # the laptop's local time
     return moment.astimezone(dt.UTC).replace(tzinfo=None)
 
 
 def action_code(text: str) -> str:
-    """An action by its code (``merge``) or its Chinese name (合并)."""
-    by_label = {label: code for code, label in ACTION_LABELS.items()}
-    return by_label.get(text.strip(), text.strip())
+    """An action by its code (``merge``) or its name in either language (合并, merge)."""
+    by_name = {name: code for code, names in ACTION_NAMES.items() for name in names}
+    return by_name.get(text.strip(), text.strip())
 
 
 def _text(line: AuditLine) -> str:
-    what = line.summary or line.changes_text
-    return "\t".join([line.local_time, line.user, line.action_label, line.kind, line.record_id, what])
+    """One entry. Its summary is the sentence written when it happened (in Chinese); what changed is
+    worded now, by field labels in Chinese and by field names in English."""
+    if english():
+        what = line.summary or "; ".join(
+            f"{name}: {_value(old)} → {_value(new)}" for name, (old, new) in line.changes.items()
+        )
+        kind = line.kind
+    else:
+        what = line.summary or line.changes_text
+        kind = line.kind_label
+    return "\t".join(
+        [line.local_time, line.user, action_name(line.action, english()), kind, line.record_id, what]
+    )
+
+
+def _value(value: object) -> str:
+    return "—" if value is None or value == "" else str(value)
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -42,18 +70,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
         since=parse_since(args.since) if args.since else None,
     )
     if args.limit is not None and args.limit < 1:
-        raise CommandFailed("--limit 应为正整数")
+        raise CommandFailed(say("--limit 应为正整数", "--limit takes a positive whole number"))
     with open_station(args) as station:
         lines = station.audit.lines(where, limit=args.limit)
     payload = {"count": len(lines), "entries": [line.as_json() for line in lines]}
-    emit(args, payload, "\n".join(_text(line) for line in lines) or "（没有符合条件的审计记录）")
+    none = say("（没有符合条件的审计记录）", "(no audit log entries match)")
+    emit(args, payload, "\n".join(_text(line) for line in lines) or none)
     return EXIT_OK
 
 
 def register(command: AddCommand) -> None:
     audit = command(
         "audit",
-        "审计日志：谁在何时对哪条记录做了什么（审核员、管理员），新的在前",
+        say(
+            "审计日志：谁在何时对哪条记录做了什么（审核员、管理员），新的在前",
+            "the audit log: who did what to which record, and when (reviewers and administrators); the "
+            "newest first",
+        ),
         cmd_audit,
         login=False,
     )
@@ -61,14 +94,32 @@ def register(command: AddCommand) -> None:
         "--login",
         dest="user",
         metavar="NAME",
-        help="登录的用户名（默认：环境变量 HUIMIN_USER；此命令的 --user 是筛选条件）",
+        help=say(
+            "登录的用户名（默认：环境变量 HUIMIN_USER；此命令的 --user 是筛选条件）",
+            "the user to log in as (default: the HUIMIN_USER variable; this command's --user is a filter)",
+        ),
     )
-    audit.add_argument("--user", dest="who", metavar="U", help="只看这个用户的操作")
+    audit.add_argument(
+        "--user", dest="who", metavar="U", help=say("只看这个用户的操作", "only this user's actions")
+    )
+    codes = say("、", ", ").join(f"'{code}'" for code in list(ACTION_NAMES)[:11])
     audit.add_argument(
         "--action",
         metavar="A",
-        help="只看这种操作：create、update、delete、export、import、merge、conflict、login、"
-        "login_failed、locked、user_role … 或其中文名（如 合并）",
+        help=say(
+            "只看这种操作：{codes} … 或其中文名（如 合并）",
+            "only this action: {codes} … or its name (such as 'merge')",
+            codes=codes,
+        ),
     )
-    audit.add_argument("--since", metavar="DATE", help="从这天（本地时间，如 2026-12-03）起")
-    audit.add_argument("--limit", type=int, metavar="N", help="最多显示 N 条（最新的）")
+    audit.add_argument(
+        "--since",
+        metavar="DATE",
+        help=say("从这天（本地时间，如 2026-12-03）起", "from this day on (local time, such as 2026-12-03)"),
+    )
+    audit.add_argument(
+        "--limit",
+        type=int,
+        metavar="N",
+        help=say("最多显示 N 条（最新的）", "show at most N entries (the newest)"),
+    )

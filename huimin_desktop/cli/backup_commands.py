@@ -19,6 +19,7 @@ from huimin_desktop.cli.common import (
     progress_printer,
     read_password,
 )
+from huimin_desktop.cli.words import say
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
@@ -35,10 +36,26 @@ def cmd_backup(args: argparse.Namespace) -> int:
         "resumed": result.resumed,
         "verified": True,
     }
-    resumed = f"（接着上次未完成的备份，{result.reused} 个文件已在 U 盘上）" if result.resumed else ""
-    text = (
-        f"已备份到 {result.folder}{resumed}：数据库、密钥库和附件 {result.attachments} 个，"
-        f"共 {result.files} 个文件 {result.bytes / 1_048_576:.1f} MB，已读回校验。可以安全拔出 U 盘。"
+    resumed = (
+        say(
+            "（接着上次未完成的备份，{reused} 个文件已在 U 盘上）",
+            " (going on with the unfinished backup: {reused} files were on the stick already)",
+            reused=result.reused,
+        )
+        if result.resumed
+        else ""
+    )
+    text = say(
+        "已备份到 {folder}{resumed}：数据库、密钥库和附件 {attachments} 个，共 {files} 个文件 {size:.1f} MB，"
+        "已读回校验。可以安全拔出 U 盘。",
+        "Backed up to {folder}{resumed}: the database, the key vault and {attachments} attachments, "
+        "{files} files and {size:.1f} MB in all, read back and checked. The USB stick can be removed "
+        "safely.",
+        folder=result.folder,
+        resumed=resumed,
+        attachments=result.attachments,
+        files=result.files,
+        size=result.bytes / 1_048_576,
     )
     emit(args, payload, text)
     return EXIT_OK
@@ -50,7 +67,8 @@ def _restore_new(args: argparse.Namespace) -> int:
 
     user = login_name(args)
     if args.code:
-        password = read_password(args, env=NEW_PASSWORD_ENV, prompt=f"{user} 的新密码：", confirm=True)
+        prompt = say("{name} 的新密码：", "New password of {name}: ", name=user)
+        password = read_password(args, env=NEW_PASSWORD_ENV, prompt=prompt, confirm=True)
     else:
         password = read_password(args)
     with Station.restore_new(
@@ -63,9 +81,14 @@ def _restore_new(args: argparse.Namespace) -> int:
         "station": info.name,
         "new": True,
     }
-    text = (
-        f"已把备份 {args.backup} 恢复到 {station.data_dir}（{info.name}）。本站的签名密钥不随备份携带："
-        "请让上级站点重新登记本站后再同步"
+    text = say(
+        "已把备份 {backup} 恢复到 {data}（{name}）。本站的签名密钥不随备份携带："
+        "请让上级站点重新登记本站后再同步",
+        "The backup {backup} was restored to {data} ({name}). The station's signing key does not travel "
+        "with a backup: have the upper station enrol this station again before you sync",
+        backup=args.backup,
+        data=station.data_dir,
+        name=info.name,
     )
     emit(args, payload, text)
     return EXIT_OK
@@ -86,7 +109,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 "kind": checked.kind,
                 "taken_at": checked.taken_at,
             }
-            emit(args, payload, f"备份 {checked.source}（{checked.taken_at}）完好，可以恢复")
+            emit(
+                args,
+                payload,
+                say(
+                    "备份 {backup}（{taken}）完好，可以恢复",
+                    "The backup {backup} ({taken}) is sound and can be restored",
+                    backup=checked.source,
+                    taken=checked.taken_at,
+                ),
+            )
             return EXIT_OK
         result = station.backups.restore(Path(args.backup), task=progress_printer(args))
     end_progress_line(args)
@@ -97,9 +129,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
         "safety_copy": str(result.safety_copy),
         "attachments_added": result.attachments_added,
     }
-    text = f"已从 {result.source}（{result.taken_at}）恢复；恢复前的数据已备份为 {result.safety_copy}" + (
-        f"；补回附件 {result.attachments_added} 个" if result.attachments_added else ""
+    text = say(
+        "已从 {backup}（{taken}）恢复；恢复前的数据已备份为 {copy}",
+        "Restored from {backup} ({taken}); the data as it was before is backed up as {copy}",
+        backup=result.source,
+        taken=result.taken_at,
+        copy=result.safety_copy,
     )
+    if result.attachments_added:
+        text += say(
+            "；补回附件 {count} 个",
+            "; {count} attachments brought back",
+            count=result.attachments_added,
+        )
     emit(args, payload, text)
     return EXIT_OK
 
@@ -107,20 +149,50 @@ def cmd_restore(args: argparse.Namespace) -> int:
 def register(command: AddCommand) -> None:
     backup = command(
         "backup",
-        "备份到 U 盘：数据库（加密）、密钥库和附件；中断后再运行会接着做，写完读回校验（管理员）",
+        say(
+            "备份到 U 盘：数据库（加密）、密钥库和附件；中断后再运行会接着做，写完读回校验（管理员）",
+            "back up to a USB stick: the database (encrypted), the key vault and the attachments; run "
+            "again after an interruption it goes on, and it reads everything back to check it "
+            "(administrators)",
+        ),
         cmd_backup,
     )
-    backup.add_argument("--to", required=True, metavar="DIR", help="目标文件夹（U 盘）")
+    backup.add_argument(
+        "--to",
+        required=True,
+        metavar="DIR",
+        help=say("目标文件夹（U 盘）", "the folder to write to (the USB stick)"),
+    )
     restore = command(
         "restore",
-        "从备份恢复：先检查（损坏、不完整、别站或密钥不符的备份被拒绝，数据不变），恢复前先备份当前数据（管理员）",
+        say(
+            "从备份恢复：先检查（损坏、不完整、别站或密钥不符的备份被拒绝，数据不变），恢复前先备份当前数据（管理员）",
+            "restore from a backup: it is checked first (a damaged or unfinished backup, another "
+            "station's or one under another key is refused and nothing changes), and the current data "
+            "is backed up before it is replaced (administrators)",
+        ),
         cmd_restore,
     )
-    restore.add_argument("backup", metavar="BACKUP", help="U 盘上的备份文件夹，或 backups/ 中的 .db 备份")
-    restore.add_argument("--check", action="store_true", help="只检查备份，不恢复")
+    restore.add_argument(
+        "backup",
+        metavar="BACKUP",
+        help=say(
+            "U 盘上的备份文件夹，或 backups/ 中的 .db 备份",
+            "a backup folder on the USB stick, or a .db copy in backups/",
+        ),
+    )
+    restore.add_argument(
+        "--check",
+        action="store_true",
+        help=say("只检查备份，不恢复", "only check the backup, without restoring it"),
+    )
     restore.add_argument(
         "--code",
         metavar="CODE",
-        help="没有站点的文件夹（新电脑）：用管理员恢复码打开备份；"
-        "--user 的新密码取自 HUIMIN_NEW_PASSWORD 或提示",
+        help=say(
+            "没有站点的文件夹（新电脑）：用管理员恢复码打开备份；"
+            "--user 的新密码取自 HUIMIN_NEW_PASSWORD 或提示",
+            "into a folder without a station (a new computer): open the backup with the administrator's "
+            "recovery code; the new password of --user comes from HUIMIN_NEW_PASSWORD or a prompt",
+        ),
     )

@@ -37,7 +37,7 @@ _CHINESE_HEADING = re.compile(r"(?m)^(\S.*[\u4e00-\u9fff]):$")
 
 class Parser(argparse.ArgumentParser):
     def format_help(self) -> str:  # argparse puts an ASCII colon after a section heading
-        return _CHINESE_HEADING.sub(r"\1：", super().format_help())
+        return _CHINESE_HEADING.sub(say(r"\1：", r"\1:"), super().format_help())
 
     def error(self, message: str) -> NoReturn:  # one line, in the user's language, exit 2
         self.exit(
@@ -60,13 +60,27 @@ def emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
 
 
 def progress_printer(args: argparse.Namespace) -> TaskState:
+    """A progress line on a terminal's stderr (none with --json or when stderr is no terminal)."""
     quiet = getattr(args, "json", False) or not sys.stderr.isatty()
 
     def show(done: int, total: int, message: str) -> None:
         if not quiet and total:
-            print(f"\r{message} {done}/{total}", end="", file=sys.stderr, flush=True)
+            print(f"\r{progress_line(args, done, total, message)}", end="", file=sys.stderr, flush=True)
 
     return TaskState(show)
+
+
+def progress_line(args: argparse.Namespace, done: int, total: int, message: str) -> str:
+    """``message done/total``. The services' progress messages are Chinese: in English the line names
+    the command instead (``merge 3/10``), so no Chinese reaches an English terminal."""
+    from huimin_desktop import messages
+
+    if messages.language() == messages.EN and _CJK.search(message):
+        message = str(getattr(args, "command", None) or "")
+    return f"{message} {done}/{total}".strip()
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
 def end_progress_line(args: argparse.Namespace) -> None:
@@ -81,6 +95,24 @@ def integer(text: str) -> int:
         raise argparse.ArgumentTypeError(
             say("“{text}”不是整数", "'{text}' is not a whole number", text=text)
         ) from None
+
+
+def add_area_options(parser: argparse.ArgumentParser, *, year_help: str, out_help: str) -> None:
+    """``--year`` and ``--out FILE.xlsx`` (required) and one of ``--county`` / ``--township``: the area
+    a report or a public notice covers (``ReportService.resolve_scope``), the whole station by default."""
+    parser.add_argument("--year", required=True, type=integer, metavar="YEAR", help=year_help)
+    area = parser.add_mutually_exclusive_group()
+    area.add_argument(
+        "--county",
+        metavar="C",
+        help=say("只含一个县（市、区）：区划代码或名称", "only one county: its division code or name"),
+    )
+    area.add_argument(
+        "--township",
+        metavar="T",
+        help=say("只含一个乡镇：区划代码或名称", "only one township: its division code or name"),
+    )
+    parser.add_argument("--out", required=True, metavar="FILE.xlsx", help=out_help)
 
 
 def check_output_file(

@@ -7,13 +7,14 @@ import argparse
 from huimin_desktop.cli.common import (
     EXIT_OK,
     AddCommand,
+    add_area_options,
     check_output_file,
     emit,
     end_progress_line,
-    integer,
     open_station,
     progress_printer,
 )
+from huimin_desktop.cli.words import say
 
 
 def cmd_public_notice(args: argparse.Namespace) -> int:
@@ -33,8 +34,18 @@ def cmd_public_notice(args: argparse.Namespace) -> int:
     emit(
         args,
         payload,
-        f"已生成公示名单：{summary.path}（{summary.year} 年度，{summary.scope}，{summary.households} 户，"
-        f"{summary.lines} 户次，扶持资金合计 {summary.total:,} 元）",
+        say(
+            "已生成公示名单：{path}（{year} 年度，{area}，{households} 户，{lines} 户次，"
+            "扶持资金合计 {total:,} 元）",
+            "Public notice written: {path} (the year {year}, {area}, {households} households, {lines} "
+            "lines, {total:,} yuan of support in all)",
+            path=summary.path,
+            year=summary.year,
+            area=summary.scope,
+            households=summary.households,
+            lines=summary.lines,
+            total=summary.total,
+        ),
     )
     return EXIT_OK
 
@@ -42,11 +53,15 @@ def cmd_public_notice(args: argparse.Namespace) -> int:
 def register(command: AddCommand) -> None:
     notice = command(
         "public-notice",
-        "生成受益农户公示名单（户主姓名、村、项目、扶持资金；不含身份证号、电话、健康和银行信息，.xlsx）",
+        say(
+            "生成受益农户公示名单（户主姓名、村、项目、扶持资金；不含身份证号、电话、健康和银行信息，.xlsx）",
+            "write the public notice of beneficiary households (head's name, village, project, support; "
+            "never ID numbers, phones, health or bank data; .xlsx)",
+        ),
         cmd_public_notice,
     )
-    notice.add_argument("--year", required=True, type=integer, metavar="YEAR", help="项目年度")
-    scope = notice.add_mutually_exclusive_group()
-    scope.add_argument("--county", metavar="C", help="只列一个县（市、区）：区划代码或名称")
-    scope.add_argument("--township", metavar="T", help="只列一个乡镇：区划代码或名称")
-    notice.add_argument("--out", required=True, metavar="FILE.xlsx", help="公示名单文件")
+    add_area_options(
+        notice,
+        year_help=say("项目年度", "the projects' year"),
+        out_help=say("公示名单文件", "the public notice file"),
+    )

@@ -7,13 +7,15 @@ import argparse
 from huimin_desktop.cli.common import (
     EXIT_OK,
     AddCommand,
+    add_area_options,
     check_output_file,
     emit,
     end_progress_line,
-    integer,
     open_station,
     progress_printer,
 )
+from huimin_desktop.cli.words import say
+from huimin_desktop.services.reports import TABLE_NAMES_EN
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -30,19 +32,36 @@ def cmd_report(args: argparse.Namespace) -> int:
         "rows": summary.rows,
     }
     lines = [
-        f"已生成报表：{summary.path}（{summary.year} 年度，{summary.scope}，{len(summary.sheets)} 张表）"
+        say(
+            "已生成报表：{path}（{year} 年度，{area}，{count} 张表）",
+            "Report written: {path} (the year {year}, {area}, {count} tables)",
+            path=summary.path,
+            year=summary.year,
+            area=summary.scope,
+            count=len(summary.sheets),
+        )
     ]
-    lines += [f"  {name}" for name in summary.sheets]
+    names = [
+        say(title, TABLE_NAMES_EN.get(key, key))
+        for title, key in zip(summary.sheets, summary.tables or summary.sheets, strict=True)
+    ]
+    lines += [f"  {name}" for name in names]
     emit(args, payload, "\n".join(lines))
     return EXIT_OK
 
 
 def register(command: AddCommand) -> None:
     report = command(
-        "report", "生成年度统计报表（项目、农户增收、培训、绩效考核、资金使用，.xlsx）", cmd_report
+        "report",
+        say(
+            "生成年度统计报表（项目、农户增收、培训、绩效考核、资金使用，.xlsx）",
+            "write the year's statistical report (projects, household income, training, performance "
+            "assessment, use of funds; .xlsx)",
+        ),
+        cmd_report,
     )
-    report.add_argument("--year", required=True, type=integer, metavar="YEAR", help="统计年度")
-    scope = report.add_mutually_exclusive_group()
-    scope.add_argument("--county", metavar="C", help="只统计一个县（市、区）：区划代码或名称")
-    scope.add_argument("--township", metavar="T", help="只统计一个乡镇：区划代码或名称")
-    report.add_argument("--out", required=True, metavar="FILE.xlsx", help="报表文件")
+    add_area_options(
+        report,
+        year_help=say("统计年度", "the year reported"),
+        out_help=say("报表文件", "the report file"),
+    )

@@ -24,10 +24,19 @@ _SHOWN_NOTES = 20  # rows listed in the human-readable output; --json lists them
 def _notes(title: str, notes: list[dict[str, object]]) -> list[str]:
     if not notes:
         return []
-    lines = [f"{title}（{len(notes)} 行）："]
-    lines += [f"  第 {n['row']} 行：{n['reason']}" for n in notes[:_SHOWN_NOTES]]
+    lines = [say("{title}（{count} 行）：", "{title} ({count} rows):", title=title, count=len(notes))]
+    lines += [
+        say("  第 {row} 行：{reason}", "  row {row}: {reason}", row=n["row"], reason=n["reason"])
+        for n in notes[:_SHOWN_NOTES]
+    ]
     if len(notes) > _SHOWN_NOTES:
-        lines.append(f"  ……另有 {len(notes) - _SHOWN_NOTES} 行，用 --json 查看全部")
+        lines.append(
+            say(
+                "  ……另有 {count} 行，用 --json 查看全部",
+                "  … and {count} more rows: --json lists them all",
+                count=len(notes) - _SHOWN_NOTES,
+            )
+        )
     return lines
 
 
@@ -35,9 +44,29 @@ def _unmapped(columns: Sequence[UnmappedColumn]) -> list[str]:
     """Columns holding data that nothing imported: never left unsaid."""
     if not columns:
         return []
-    lines = [f"未导入的列（{len(columns)} 列有数据，内容没有导入）："]
-    lines += [f"  {c.label}：{c.filled_rows} 行有值" for c in columns]
-    lines.append("  如需导入，请在程序的“导入花名册”中调整列对应（对应关系会按表头记住）")
+    lines = [
+        say(
+            "未导入的列（{count} 列有数据，内容没有导入）：",
+            "Columns not imported ({count} columns hold data that was not imported):",
+            count=len(columns),
+        )
+    ]
+    lines += [
+        say(
+            "  {column}：{rows} 行有值",
+            "  {column}: {rows} rows hold values",
+            column=c.label,
+            rows=c.filled_rows,
+        )
+        for c in columns
+    ]
+    lines.append(
+        say(
+            "  如需导入，请在程序的“导入花名册”中调整列对应（对应关系会按表头记住）",
+            "  To import them, match the columns in the program's roster import (the matching is "
+            "remembered by the headings)",
+        )
+    )
     return lines
 
 
@@ -61,17 +90,33 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
         note["reason"] = masking.text(str(note["reason"]))
     if args.rejected_out and outcome.rejected:
         payload["rejected_file"] = args.rejected_out
-    verb = "预览（未写入）" if args.dry_run else "已导入"
+    verb = say("预览（未写入）", "Preview (nothing written)") if args.dry_run else say("已导入", "Imported")
     lines = [
-        f"{verb}：新增 {outcome.added} 户，更新 {outcome.updated} 户，未变 {outcome.unchanged} 户，"
-        f"拒绝 {len(outcome.rejected)} 行，提示 {len(outcome.warnings)} 条（{outcome.year} 年度）"
+        say(
+            "{verb}：新增 {added} 户，更新 {updated} 户，未变 {unchanged} 户，拒绝 {rejected} 行，"
+            "提示 {warnings} 条（{year} 年度）",
+            "{verb}: {added} households added, {updated} updated, {unchanged} unchanged, {rejected} rows "
+            "refused, {warnings} notes (the year {year})",
+            verb=verb,
+            added=outcome.added,
+            updated=outcome.updated,
+            unchanged=outcome.unchanged,
+            rejected=len(outcome.rejected),
+            warnings=len(outcome.warnings),
+            year=outcome.year,
+        ),
+        say(
+            "年度：{year}（{reason}）",
+            "Year: {year} ({reason})",
+            year=outcome.year,
+            reason=outcome.year_reason,
+        ),
     ]
-    lines.append(f"年度：{outcome.year}（{outcome.year_reason}）")
     lines += _unmapped(outcome.unmapped_columns)
     if outcome.villages_created:
-        lines.append("新建的村：" + "、".join(outcome.villages_created))
-    lines += _notes("拒绝的行", payload["rejected"])
-    lines += _notes("提示", payload["warnings"])
+        lines.append(say("新建的村：", "Villages created: ") + say("、", ", ").join(outcome.villages_created))
+    lines += _notes(say("拒绝的行", "Rows refused"), payload["rejected"])
+    lines += _notes(say("提示", "Notes"), payload["warnings"])
     emit(args, payload, "\n".join(lines))
     return EXIT_OK
 
@@ -94,25 +139,61 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
         "year": summary.year,
         "full_personal_data": summary.full_personal_data,
     }
-    shown = "完整身份证号和电话" if summary.full_personal_data else "身份证号和电话已遮盖"
+    shown = (
+        say("完整身份证号和电话", "whole ID numbers and phones")
+        if summary.full_personal_data
+        else say("身份证号和电话已遮盖", "ID numbers and phones masked")
+    )
     emit(
         args,
         payload,
-        f"已导出花名册：{summary.path}（{summary.households} 户，{summary.members} 人，{summary.year} 年度，"
-        f"{shown}）",
+        say(
+            "已导出花名册：{path}（{households} 户，{members} 人，{year} 年度，{shown}）",
+            "Roster exported: {path} ({households} households, {members} people, the year {year}, {shown})",
+            path=summary.path,
+            households=summary.households,
+            members=summary.members,
+            year=summary.year,
+            shown=shown,
+        ),
     )
     return EXIT_OK
 
 
 def register(command: AddCommand) -> None:
-    importing = command("import-roster", "导入村里报来的农户花名册（.xlsx、.xls 或 .csv）", cmd_import_roster)
-    importing.add_argument("file", metavar="FILE", help="花名册文件")
-    importing.add_argument("--dry-run", action="store_true", help="只预览新增、更新和拒绝的行，不写入")
+    importing = command(
+        "import-roster",
+        say(
+            "导入村里报来的农户花名册（.xlsx、.xls 或 .csv）",
+            "import a village's household roster (.xlsx, .xls or .csv)",
+        ),
+        cmd_import_roster,
+    )
+    importing.add_argument("file", metavar="FILE", help=say("花名册文件", "the roster file"))
     importing.add_argument(
-        "--year", type=integer, metavar="YEAR", help="收入所属的调查年度（默认：标题中的年份，否则今年）"
+        "--dry-run",
+        action="store_true",
+        help=say(
+            "只预览新增、更新和拒绝的行，不写入",
+            "only show the rows that would be added, updated and refused, writing nothing",
+        ),
     )
     importing.add_argument(
-        "--rejected-out", metavar="FILE.xlsx", help="把被拒绝的行连同原因另存为 Excel，退回村里修改"
+        "--year",
+        type=integer,
+        metavar="YEAR",
+        help=say(
+            "收入所属的调查年度（默认：标题中的年份，否则今年）",
+            "the survey year of the incomes (default: the year the headings name, else this year)",
+        ),
+    )
+    importing.add_argument(
+        "--rejected-out",
+        metavar="FILE.xlsx",
+        help=say(
+            "把被拒绝的行连同原因另存为 Excel，退回村里修改",
+            "save the refused rows with their reasons as an Excel file, to send back to the village",
+        ),
     )
     importing.add_argument(
         "--reason",
@@ -133,14 +214,37 @@ def register(command: AddCommand) -> None:
         ),
     )
 
-    exporting = command("export-roster", "把本站点的农户导出为花名册（.xlsx，可再导入）", cmd_export_roster)
-    exporting.add_argument("--out", required=True, metavar="FILE.xlsx", help="导出的文件")
-    exporting.add_argument("--year", type=integer, metavar="YEAR", help="收入的调查年度（默认：最新年度）")
+    exporting = command(
+        "export-roster",
+        say(
+            "把本站点的农户导出为花名册（.xlsx，可再导入）",
+            "export this station's households as a roster (.xlsx, which can be imported again)",
+        ),
+        cmd_export_roster,
+    )
+    exporting.add_argument(
+        "--out", required=True, metavar="FILE.xlsx", help=say("导出的文件", "the file to write")
+    )
+    exporting.add_argument(
+        "--year",
+        type=integer,
+        metavar="YEAR",
+        help=say("收入的调查年度（默认：最新年度）", "the survey year of the incomes (default: the latest)"),
+    )
     exporting.add_argument(
         "--reason",
         metavar="TEXT",
-        help="导出原因，记入审计日志（有权查看完整身份证号的用户导出完整花名册时必填）",
+        help=say(
+            "导出原因，记入审计日志（有权查看完整身份证号的用户导出完整花名册时必填）",
+            "why it is exported, kept in the audit log (required when a user who may see whole ID "
+            "numbers exports the whole roster)",
+        ),
     )
     exporting.add_argument(
-        "--masked", action="store_true", help="身份证号和电话遮盖后导出（如 211381********0019），无需原因"
+        "--masked",
+        action="store_true",
+        help=say(
+            "身份证号和电话遮盖后导出（如 211381********0019），无需原因",
+            "export with ID numbers and phones masked (such as 211381********0019), no reason needed",
+        ),
     )

@@ -14,6 +14,7 @@ from huimin_desktop.cli.common import (
     open_station,
     read_password,
 )
+from huimin_desktop.cli.words import role_word, say
 from huimin_desktop.security.roles import MANAGE_USERS, ROLES
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.users import UserRecord
@@ -31,27 +32,43 @@ def _json(user: UserRecord) -> dict[str, object]:
 
 
 def _line(user: UserRecord) -> str:
-    state = "" if user.active else "（已停用）"
-    return f"{user.username}\t{user.display_name}\t{user.role_label}{state}"
+    state = "" if user.active else say("（已停用）", " (disabled)")
+    return f"{user.username}\t{user.display_name}\t{role_word(user.role)}{state}"
 
 
 def _new_password(args: argparse.Namespace, name: str) -> str:
-    return read_password(args, env=NEW_PASSWORD_ENV, prompt=f"{name} 的新密码：", confirm=True)
+    prompt = say("{name} 的新密码：", "New password of {name}: ", name=name)
+    return read_password(args, env=NEW_PASSWORD_ENV, prompt=prompt, confirm=True)
 
 
 def _needs_name(args: argparse.Namespace) -> str:
     if not args.name:
-        raise CommandFailed(f"users {args.action}：缺少用户名")
+        raise CommandFailed(
+            say("users {action}：缺少用户名", "users {action}: the user name is missing", action=args.action)
+        )
     return str(args.name)
 
 
 def _recover(args: argparse.Namespace) -> int:
     if not args.code:
-        raise CommandFailed("users recover：缺少 --code（初始化时显示的管理员恢复码）")
+        raise CommandFailed(
+            say(
+                "users recover：缺少 --code（初始化时显示的管理员恢复码）",
+                "users recover: --code is missing (the administrator's recovery code shown at set-up)",
+            )
+        )
     name = _needs_name(args)
     with Station.recover(args.data, args.code, name, _new_password(args, name)) as station:
         user = next(u for u in station.users.list() if u.username == station.db.actor.username)
-    emit(args, {"user": _json(user)}, f"已用恢复码重设管理员 {user.username} 的密码")
+    emit(
+        args,
+        {"user": _json(user)},
+        say(
+            "已用恢复码重设管理员 {user} 的密码",
+            "The password of the administrator {user} was reset with the recovery code",
+            user=user.username,
+        ),
+    )
     return EXIT_OK
 
 
@@ -59,7 +76,14 @@ def cmd_users(args: argparse.Namespace) -> int:
     if args.action == "recover":
         return _recover(args)
     if args.action in ("add", "set-role") and args.role is None:
-        raise CommandFailed(f"users {args.action}：缺少 --role（{'、'.join(ROLES)}）")
+        raise CommandFailed(
+            say(
+                "users {action}：缺少 --role（{roles}）",
+                "users {action}: --role is missing ({roles})",
+                action=args.action,
+                roles=say("、", ", ").join(ROLES),
+            )
+        )
     name = _needs_name(args) if args.action != "list" else ""
     new_password = _new_password(args, name) if args.action in ("add", "reset-password") else None
     with open_station(args) as station:
@@ -81,15 +105,36 @@ def cmd_users(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _roles_help() -> str:
+    return say("角色：", "the role: ") + say("、", ", ").join(
+        say("{code} {name}", "{code}", code=role, name=role_word(role)) for role in ROLES
+    )
+
+
 def register(command: AddCommand) -> None:
     users = command(
         "users",
-        "用户：list 列出、add 新增、disable 停用、reset-password 重设密码、set-role 改角色、"
-        "recover 用恢复码重设管理员密码（管理员）",
+        say(
+            "用户：list 列出、add 新增、disable 停用、reset-password 重设密码、set-role 改角色、"
+            "recover 用恢复码重设管理员密码（管理员）",
+            "users: list, add, disable, reset-password, set-role, and recover (reset an administrator's "
+            "password with the recovery code); administrators",
+        ),
         cmd_users,
     )
-    users.add_argument("action", choices=ACTIONS, metavar="ACTION", help="、".join(ACTIONS))
-    users.add_argument("name", nargs="?", metavar="NAME", help="用户名（小写字母开头）")
-    users.add_argument("--role", choices=ROLES, help="角色：entry 录入员、reviewer 审核员、admin 管理员")
-    users.add_argument("--display-name", metavar="NAME", help="姓名（显示用）")
-    users.add_argument("--code", metavar="CODE", help="管理员恢复码（recover）")
+    users.add_argument("action", choices=ACTIONS, metavar="ACTION", help=say("、", ", ").join(ACTIONS))
+    users.add_argument(
+        "name",
+        nargs="?",
+        metavar="NAME",
+        help=say("用户名（小写字母开头）", "the user name (starting with a lower-case letter)"),
+    )
+    users.add_argument("--role", choices=ROLES, help=_roles_help())
+    users.add_argument(
+        "--display-name", metavar="NAME", help=say("姓名（显示用）", "the person's name (as shown)")
+    )
+    users.add_argument(
+        "--code",
+        metavar="CODE",
+        help=say("管理员恢复码（recover）", "the administrator's recovery code (recover)"),
+    )

@@ -38,3 +38,10 @@ def level_word(code: str) -> str:
     from huimin_desktop.domain.levels import level_name
 
     return level_name(code, english=messages.language() == messages.EN)
+
+
+def role_word(code: str) -> str:
+    """A role's name (``reviewer`` → 审核员 / reviewer) in the current language."""
+    from huimin_desktop.security.roles import role_name
+
+    return role_name(code, english=messages.language() == messages.EN)

