@@ -338,6 +338,24 @@ def choices_of(command: str) -> frozenset[str]:
 # Every sub-command is worded in both languages (issue 16, item 1).
 WORDED_COMMANDS = sorted(sub_parsers())
 
+# Commands (and their modules) another engineer owns this session that still show a word of the other
+# language, each with where. This list may only shrink: a strict xfail fails once one is worded.
+NOT_YET_WORDED = {
+    "indicators": "indicator_commands.py: ACTION's help is '、'.join(ACTIONS) under --lang en too; the "
+    "Chinese help names the scoring methods and figures unquoted (proportional …, households_covered)",
+    "logs": "log_commands.py: ACTION's help is 'list、show、export' under --lang en too",
+}
+NOT_YET_WORDED_MODULES = {reason.split(":")[0]: reason for reason in NOT_YET_WORDED.values()}
+
+
+def _worded(names: list[str], not_yet: dict[str, str]) -> list[object]:
+    return [
+        pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=not_yet[name]))
+        if name in not_yet
+        else name
+        for name in names
+    ]
+
 
 def test_the_worded_commands_are_every_command_help_lists(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
@@ -346,12 +364,12 @@ def test_the_worded_commands_are_every_command_help_lists(
     assert len(WORDED_COMMANDS) >= 18 and all(f"    {name}" in listed for name in WORDED_COMMANDS)
 
 
-@pytest.mark.parametrize("command", WORDED_COMMANDS)
+@pytest.mark.parametrize("command", _worded(WORDED_COMMANDS, NOT_YET_WORDED))
 def test_help_of_worded_commands_is_all_one_language(
     command: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     zh = run([command, "--help"], capsys, monkeypatch)[1]
-    assert not english_words(zh, choices_of(command)), zh
+    assert not english_words(zh, choices_of(command) | {command}), zh
     en = run(["--lang", "en", command, "--help"], capsys, monkeypatch)[1]
     assert not CJK.search(en), en
 
@@ -383,8 +401,8 @@ def test_station_command_refusals_in_both_languages(
 # -- every CLI module: Chinese only as the first half of a (Chinese, English) pair ----------------
 
 CLI_DIR = CORE / "cli"
-# argparse_words.py is argparse's own translation table; log_commands.py is worded by its author (restore)
-NOT_SCANNED = {"argparse_words.py", "log_commands.py"}
+# argparse_words.py is argparse's own translation table, not lines of the program
+NOT_SCANNED = {"argparse_words.py"}
 
 
 def _cjk_literals_outside_pairs(tree: ast.Module) -> list[str]:
@@ -408,6 +426,8 @@ def _cjk_literals_outside_pairs(tree: ast.Module) -> list[str]:
             paired.add(id(node.value))  # a docstring
         if isinstance(node, ast.JoinedStr):
             paired.update(id(value) for value in node.values)  # reported as the f-string
+        if isinstance(node, ast.Compare):  # what the user may type (``args.county in ("all", "全部")``)
+            paired.update(id(inner) for inner in ast.walk(node))
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr) and any(
             isinstance(v, ast.Constant) and CJK.search(str(v.value)) for v in node.values
@@ -423,14 +443,22 @@ def _cjk_literals_outside_pairs(tree: ast.Module) -> list[str]:
     return sorted(set(found))
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in CLI_DIR.glob("*.py") if p.name not in NOT_SCANNED))
+@pytest.mark.parametrize(
+    "module",
+    _worded(
+        sorted(p.name for p in CLI_DIR.glob("*.py") if p.name not in NOT_SCANNED), NOT_YET_WORDED_MODULES
+    ),
+)
 def test_every_chinese_line_of_the_cli_has_its_english(module: str) -> None:
     tree = ast.parse((CLI_DIR / module).read_text(encoding="utf-8"))
     assert not _cjk_literals_outside_pairs(tree)
 
 
 def test_the_scan_finds_a_chinese_line_without_english() -> None:
-    bad = ast.parse('x = "已合并"\ny = f"已导入 {n}"\nz = say("好", "好")\nok = say("好", "good")')
+    bad = ast.parse(
+        'x = "已合并"\ny = f"已导入 {n}"\nz = say("好", "好")\n'
+        'ok = say("好", "good")\nok = a in ("all", "全部")'
+    )
     assert sorted({line.split(":")[0] for line in _cjk_literals_outside_pairs(bad)}) == ["1", "2", "3"]
 
 
