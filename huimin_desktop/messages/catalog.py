@@ -560,6 +560,33 @@ CATALOG: dict[str, Words] = {
     # a conflict's deleted/kept value (services/sync_conflicts.py)
     "value.deleted": Words("已删除", "deleted"),
     "value.not_deleted": Words("未删除", "not deleted"),
+    # -- what ``check`` finds (services/checkup.py) ----------------------------------------------------
+    "check.no_station": Words(
+        "数据文件夹中没有站点信息（请先初始化站点）",
+        "The data folder holds no station information (set up the station first)",
+    ),
+    "check.integrity": Words("数据库完整性检查失败：{line}", "The database's integrity check failed: {line}"),
+    "check.foreign_key": Words(
+        "表 {table} 第 {row} 行引用了不存在的 {parent} 记录",
+        "Row {row} of the table {table} refers to a {parent} record that does not exist",
+    ),
+    "check.audit_triggers": Words(
+        "审计日志缺少防篡改触发器", "The audit log lacks its triggers against tampering"
+    ),
+    "check.search_index": Words(
+        "农户搜索索引与农户数据不一致（可重建索引修复）",
+        "The household search index does not match the households (rebuilding the index mends it)",
+    ),
+    "check.revision": Words(
+        "数据库结构版本为 {revision}，应为 {head}", "The database's schema is {revision}; it should be {head}"
+    ),
+    "check.blob_missing": Words(
+        "附件缺失：{filename}（{sha}…）", "An attachment is missing: {filename} ({sha}…)"
+    ),
+    "check.blob_damaged": Words(
+        "附件已损坏（内容与校验值不符）：{filename}（{sha}…）",
+        "An attachment is damaged (its content does not match its checksum): {filename} ({sha}…)",
+    ),
     # -- command-line arguments and output paths (cli/common.py) -----------------------------------
     "output.is_folder": Words(
         "{path} 是文件夹；请给出文件名，如 {example}",

@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Row, select, text
 from sqlalchemy.exc import DatabaseError
 
+from huimin_desktop import messages
 from huimin_desktop.messages.system import sqlite_error_code
 from huimin_desktop.model import Attachment, StationIdentity
 from huimin_desktop.services import leftovers
@@ -49,7 +50,7 @@ def check_station(
     with _snapshot(db) as connection:
         problems = _database_problems(connection)
         if connection.scalar(select(StationIdentity.id)) is None:
-            problems.append("数据文件夹中没有站点信息（请先初始化站点）")
+            problems.append(_said("check.no_station"))
         blobs = connection.execute(
             select(Attachment.sha256, Attachment.filename).where(Attachment.deleted.is_(False)).distinct()
         ).all()
@@ -64,6 +65,11 @@ def check_station(
     return CheckReport(
         tuple(problems), len(unused), sum(size for _path, size, _mtime in unused), tuple(notes), digest
     )
+
+
+def _said(code: str, **params: object) -> str:
+    """A problem's line, worded by the catalog in the current language (``check`` and ``--json``)."""
+    return messages.text(code, params)
 
 
 @contextmanager
@@ -89,19 +95,19 @@ def _database_problems(connection: Connection) -> list[str]:
     problems: list[str] = []
     integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
     if integrity != ["ok"]:
-        problems += [f"数据库完整性检查失败：{line}" for line in integrity[:20]]
+        problems += [_said("check.integrity", line=line) for line in integrity[:20]]
     for table, rowid, parent, _ in connection.execute(text("PRAGMA foreign_key_check")).fetchall()[:20]:
-        problems.append(f"表 {table} 第 {rowid} 行引用了不存在的 {parent} 记录")
+        problems.append(_said("check.foreign_key", table=table, row=rowid, parent=parent))
     triggers = set(connection.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")).all())
     if not {"audit_log_no_update", "audit_log_no_delete"} <= triggers:
-        problems.append("审计日志缺少防篡改触发器")
+        problems.append(_said("check.audit_triggers"))
     if not _search_index_consistent(connection):
-        problems.append("农户搜索索引与农户数据不一致（可重建索引修复）")
+        problems.append(_said("check.search_index"))
     from alembic.runtime.migration import MigrationContext  # ~0.1 s: loaded by a check, not by every start
 
     revision = MigrationContext.configure(connection).get_current_revision()
     if revision != schema.head_revision():
-        problems.append(f"数据库结构版本为 {revision}，应为 {schema.head_revision()}")
+        problems.append(_said("check.revision", revision=revision, head=schema.head_revision()))
     return problems
 
 
@@ -138,14 +144,14 @@ def _attachment_problems(
             continue
         checked.add(sha256)
         if not store.has(sha256):
-            problems.append(f"附件缺失：{filename}（{sha256[:12]}…）")
+            problems.append(_said("check.blob_missing", filename=filename, sha=sha256[:12]))
         elif verify_hashes:
             try:
                 actual, quick = store.hashes(sha256)
             except BlobDamagedError:
                 actual = quick = ""
             if actual != sha256:
-                problems.append(f"附件已损坏（内容与校验值不符）：{filename}（{sha256[:12]}…）")
+                problems.append(_said("check.blob_damaged", filename=filename, sha=sha256[:12]))
             elif known.get(sha256) != (size := store.size(sha256), quick):
                 # missing (stored before revision 0008) or wrong: an export trusts it over the SHA-256
                 mended.append((sha256, size, quick))

@@ -309,6 +309,10 @@ def test_check_still_finds_a_broken_search_index(pair: Pair, tmp_path: Path) -> 
     result = run("check", "--quick", "--json", "--data", str(data))
     assert result.returncode == 1
     assert json.loads(result.stdout)["problems"] == ["农户搜索索引与农户数据不一致（可重建索引修复）"]
+    english = run("--lang", "en", "check", "--quick", "--data", str(data))  # worded by the catalog
+    assert english.returncode == 1 and english.stdout.startswith(
+        "Problems found:\nThe household search index does not match the households"
+    ), english.stdout
 
 
 # -- a full disk ---------------------------------------------------------------------------------------
