@@ -529,3 +529,25 @@ def test_the_readme_walk_through_speaks_one_language(
             assert CJK.search(text) and not english_words(text, frozenset(WORDED_COMMANDS)), text
         else:
             assert not CJK.search(text), text
+
+
+def test_each_audit_action_and_role_has_one_name_in_each_language() -> None:
+    """One entry per code (a dict literal keeps the last of two silently: ``restore`` was there twice),
+    a Chinese and an English name each, and no two codes with the same name in either language."""
+    from huimin_desktop.security.roles import ROLE_NAMES, ROLES
+    from huimin_desktop.services import audit
+
+    tree = ast.parse(Path(audit.__file__).read_text(encoding="utf-8"))
+    table = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", None) == "ACTION_NAMES"
+    )
+    assert isinstance(table, ast.Dict)
+    keys = [getattr(audit, k.id) if isinstance(k, ast.Name) else k.value for k in table.keys]  # type: ignore[union-attr]
+    assert len(keys) == len(set(keys)) == len(audit.ACTION_NAMES) > 20
+    assert set(ROLE_NAMES) == set(ROLES)
+    for names in (audit.ACTION_NAMES, ROLE_NAMES):
+        assert all(CJK.search(zh) and en and not CJK.search(en) for zh, en in names.values())
+        for language in (0, 1):
+            assert len({pair[language] for pair in names.values()}) == len(names)
