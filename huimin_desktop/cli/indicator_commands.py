@@ -287,7 +287,7 @@ def register(command: AddCommand) -> None:
         ),
         cmd_indicators,
     )
-    parser.add_argument("action", choices=ACTIONS, metavar="ACTION", help="、".join(ACTIONS))
+    parser.add_argument("action", choices=ACTIONS, metavar="ACTION", help=say("、", ", ").join(ACTIONS))
     parser.add_argument(
         "target",
         nargs="?",
@@ -301,7 +301,7 @@ def register(command: AddCommand) -> None:
     parser.add_argument(
         "--county",
         metavar="C",
-        help=say("县（市、区）：区划代码或名称（add 可写 all）", "county: code or name (add: all)"),
+        help=say("县（市、区）：区划代码或名称（add 可写 'all'）", "county: code or name (add: all)"),
     )
     parser.add_argument(
         "--from-year", type=integer, metavar="Y", help=say("copy：来源年度", "copy: the year copied")
@@ -316,12 +316,12 @@ def _plan_options(parser: argparse.ArgumentParser) -> None:
         "--target": ("目标（计划原文）", "the target as the plan words it"),
         "--unit": ("单位", "the unit"),
         "--method": (
-            "计分方式：proportional、all_or_nothing、milestone_deduction、shortfall_deduction",
-            "the scoring method",
+            "计分方式：'proportional' / 'all_or_nothing' / 'milestone_deduction' / 'shortfall_deduction'",
+            "the scoring method: proportional / all_or_nothing / milestone_deduction / shortfall_deduction",
         ),
         "--standard": ("计分标准（原文）", "the scoring standard as worded"),
         "--figure": (
-            "关联数据（households_covered 等；空为手工填报）",
+            "关联数据（'households_covered' 等；空为手工填报）",
             "the bound figure (empty: entered by hand)",
         ),
         "--responsible": ("责任人", "the responsible person"),

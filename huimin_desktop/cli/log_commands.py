@@ -126,7 +126,7 @@ def register(command: AddCommand) -> None:
         ),
         cmd_logs,
     )
-    logs.add_argument("action", choices=ACTIONS, metavar="ACTION", help="list、show、export")
+    logs.add_argument("action", choices=ACTIONS, metavar="ACTION", help=say("、", ", ").join(ACTIONS))
     logs.add_argument(
         "numbers",
         nargs="*",
