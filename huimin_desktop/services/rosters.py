@@ -34,6 +34,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.masking import Masking
 from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages.catalog import Words
 from huimin_desktop.model import Division, Household, Member, StationIdentity, Survey, new_id
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import IMPORT_ROSTER
@@ -103,8 +104,8 @@ class RosterOutcome:
             "added": self.added,
             "updated": self.updated,
             "unchanged": self.unchanged,
-            "rejected": [{"row": n.row, "reason": n.reason} for n in self.rejected],
-            "warnings": [{"row": n.row, "reason": n.reason} for n in self.warnings],
+            "rejected": [{"row": n.row, "reason": n.said()} for n in self.rejected],
+            "warnings": [{"row": n.row, "reason": n.said()} for n in self.warnings],
             "villages_created": list(self.villages_created),
             "unmapped_columns": [c.as_json() for c in self.unmapped_columns],
             "year": self.year,
@@ -184,40 +185,48 @@ class _Places:
                 names[r.id] = r.name
         return cls(identity.level, townships, villages, village_townships, names)
 
-    def township_for(self, written: str, village: str) -> tuple[str | None, str]:
+    def township_for(self, written: str, village: str) -> tuple[str | None, Words]:
         """(township id, reason when None)."""
         if len(self.townships) == 1:
-            return next(iter(self.townships)), ""
+            return next(iter(self.townships)), _NO_REASON
         if written:
             key = township_key(written)
             for township_id, name in self.townships.items():
                 if name == written or township_key(name) == key:
-                    return township_id, ""
-            return None, f"乡镇“{written}”不在本站点的区划中"
+                    return township_id, _NO_REASON
+            return None, Words(
+                f"乡镇“{written}”不在本站点的区划中", f"The township “{written}” is not one of this station's"
+            )
         candidates = self.village_townships.get(village_key(village), [])
         if len(set(candidates)) == 1:
-            return candidates[0], ""
+            return candidates[0], _NO_REASON
         if not self.townships:
-            return None, "本站点下没有乡镇，无法确定所在村"
-        return None, "无法确定所在乡镇：请在花名册中加“乡镇”列"
+            return None, Words(
+                "本站点下没有乡镇，无法确定所在村",
+                "This station has no townships, so the village's is unknown",
+            )
+        return None, Words(
+            "无法确定所在乡镇：请在花名册中加“乡镇”列",
+            "The township is unknown: add a township column to the roster",
+        )
 
-    def division_for(self, household: RosterHousehold, unit: str) -> tuple[str | None, str]:
+    def division_for(self, household: RosterHousehold, unit: str) -> tuple[str | None, Words]:
         """(division id, refusal reason) for a household's village; unknown villages get a new id."""
         village = household.village or (unit if unit.endswith(("村", "村委会", "村民委员会")) else "")
         if not village:
-            return None, "未填写所在村"
+            return None, Words("未填写所在村", "The village is not given")
         township_id, reason = self.township_for(household.township, village)
         if township_id is None:
             return None, reason
         key = (township_id, village_key(village))
         if key in self.villages:
-            return self.villages[key], ""
+            return self.villages[key], _NO_REASON
         if key in self.new_villages:
-            return self.new_villages[key], ""
+            return self.new_villages[key], _NO_REASON
         division_id = new_id()
         self.new_villages[key] = division_id
         self.new_names[division_id] = (township_id, village)
-        return division_id, ""
+        return division_id, _NO_REASON
 
     def name(self, division_id: str) -> str:
         if division_id in self.new_names:
@@ -285,33 +294,50 @@ def _existing_members(session: Session, numbers: Sequence[str]) -> dict[str, tup
     return found
 
 
-def _refuse(plan: _Plan, household: RosterHousehold, reason: str) -> None:
-    plan.rejected.append(RowNote(household.head_row, reason, household.head.name))
+_NO_REASON = Words("", "")
+
+
+def _village_created(village: str, township: str) -> Words:
+    return Words(
+        f"村“{village}”不在区划中，已在“{township}”下新建",
+        f"The village “{village}” was not among the divisions: created under “{township}”",
+    )
+
+
+def _refuse(plan: _Plan, household: RosterHousehold, reason: Words) -> None:
+    plan.rejected.append(RowNote.of(household.head_row, [reason], household.head.name))
+    head_refused = Words(
+        f"户主所在的第 {household.head_row} 行被拒绝，整户未导入",
+        f"The head's row {household.head_row} was refused: the household was not imported",
+    )
     for row, member in zip(household.rows, household.members, strict=False):
         if row != household.head_row:
-            plan.rejected.append(
-                RowNote(row, f"户主所在的第 {household.head_row} 行被拒绝，整户未导入", member.name)
-            )
+            plan.rejected.append(RowNote.of(row, [head_refused], member.name))
 
 
 def _conflict(
     household: RosterHousehold, existing: dict[str, tuple[str, str, str, str]]
-) -> tuple[str | None, str]:
+) -> tuple[str | None, Words | None]:
     """(the stored household it updates or None, the reason it is refused or "")."""
     head = household.head
     target: str | None = None
-    problem = ""
+    problem: Words | None = None
     found = existing.get(head.id_number)
     if found is not None:
         _, household_id, head_number, head_name = found
         if head_number != head.id_number:
-            problem = f"户主身份证号已登记为户主“{head_name}”一户的家庭成员，请核对"
+            problem = Words(
+                f"户主身份证号已登记为户主“{head_name}”一户的家庭成员，请核对",
+                f"The head's ID number is stored as a member of the household of “{head_name}”: check it",
+            )
         target = household_id
     for member in household.members[1:]:
         other = existing.get(member.id_number)
         if other is not None and other[1] != target:
-            problem = problem or (
-                f"第 {member.row} 行 {member.name} 的身份证号已登记在户主为“{other[3]}”的另一户中"
+            problem = problem or Words(
+                f"第 {member.row} 行 {member.name} 的身份证号已登记在户主为“{other[3]}”的另一户中",
+                f"Row {member.row}: the ID number of {member.name} is stored in another household (its "
+                f"head “{other[3]}”)",
             )
     return target, problem
 
@@ -340,9 +366,9 @@ def _plan_batch(session: Session, plan: _Plan, interpretation: Interpretation, u
             if (township_id, village_key(name)) not in plan.warned_villages:
                 plan.warned_villages.add((township_id, village_key(name)))
                 plan.warnings.append(
-                    RowNote(
+                    RowNote.of(
                         household.head_row,
-                        f"村“{name}”不在区划中，已在“{places.townships[township_id]}”下新建",
+                        [_village_created(name, places.townships[township_id])],
                         household.head.name,
                     )
                 )

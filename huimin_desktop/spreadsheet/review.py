@@ -72,7 +72,11 @@ def header_notes(table: RosterTable, mapping: dict[str, int]) -> list[RowNote]:
     row = table.header_rows[0] if table.header_rows else 0
     used = set(mapping.values()) | set(table.checks.values())
     return [
-        RowNote(row, f"第 {c.letter} 列“{c.header}”以万元填写，已换算为元")
+        RowNote(
+            row,
+            f"{column_label(c.letter, c.header, 'zh')}以万元填写，已换算为元",
+            english=f"{column_label(c.letter, c.header, 'en')} is in units of 10,000 yuan: converted to yuan",
+        )
         for c in table.columns
         if c.scale == 10_000 and c.index in used
     ]

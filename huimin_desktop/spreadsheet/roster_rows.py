@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from huimin_desktop import messages
 from huimin_desktop.domain.amounts import MAX_AMOUNT, format_yuan, parse_amount, parse_wan_yuan
 from huimin_desktop.domain.codelists import CodeList, code_lists
 from huimin_desktop.domain.contact import check_phone
@@ -36,6 +37,8 @@ from huimin_desktop.domain.idnumber import (
     normalize_id_text,
 )
 from huimin_desktop.domain.income import Income
+from huimin_desktop.domain.issues import Issue
+from huimin_desktop.messages.catalog import CATALOG, Words
 from huimin_desktop.spreadsheet.cells import (
     CellError,
     cell_text,
@@ -54,7 +57,7 @@ from huimin_desktop.spreadsheet.fields import (
 from huimin_desktop.spreadsheet.reading import Row
 
 HEAD, SELF = "02", "01"
-_SEX_NAMES = {"1": "男", "2": "女"}
+_SEX_NAMES = {"1": Words("男", "male"), "2": Words("女", "female")}
 _CAUSE_SPLIT = re.compile(r"[、,，;；/\s]+")
 _WARNED_ID_ISSUES = frozenset({"id.upgraded_15", "id.region_unknown"})
 # Member fields coded by a list: an unknown name is a warning and the field stays empty.
@@ -64,11 +67,39 @@ SURVEY_FIELDS = (*INCOME_FIELDS, "household_size", "hardship_causes", "survey_da
 
 @dataclass(frozen=True)
 class RowNote:
-    """A refusal or warning: the spreadsheet row number and the reason in Chinese."""
+    """A refusal or warning: the spreadsheet row number and the reason in Chinese (the refused rows'
+    file keeps it), with its English where the reader words it in both languages."""
 
     row: int
     reason: str
     name: str = ""  # the name written in that row, when there is one
+    english: str = ""  # "" where a part of the reason is worded in Chinese only
+
+    @classmethod
+    def of(cls, row: int, reasons: Sequence[Words], name: str = "") -> RowNote:
+        """One note for a row's reasons, joined in each language; English only when every part has it."""
+        english = "; ".join(r.en for r in reasons) if all(r.en for r in reasons) else ""
+        return cls(row, "；".join(r.zh for r in reasons), name, english)
+
+    def said(self) -> str:
+        """The reason in the current language (``--lang en``), in Chinese where it has no English."""
+        return self.english if self.english and messages.language() == messages.EN else self.reason
+
+
+def chinese_only(reason: str) -> Words:
+    """A reason worded in Chinese only (it names a roster field or quotes a cell reader's Chinese)."""
+    return Words(reason, "")
+
+
+def issue_words(issue: Issue) -> Words:
+    """A validation issue's message in both languages, by its code in the catalog."""
+    english = ""
+    if issue.code in CATALOG:
+        try:
+            english = messages.text(issue.code, issue.params, messages.EN)
+        except (KeyError, IndexError, ValueError):  # a parameter the validator does not give
+            english = ""
+    return Words(issue.message, english)
 
 
 @dataclass(frozen=True)
@@ -124,8 +155,8 @@ class _Parsed:
     starts_household: bool  # a 户主 row, or no relationship written (member rosters)
     household: dict[str, object]
     survey: dict[str, object]
-    errors: list[str]
-    warnings: list[str]
+    errors: list[Words]
+    warnings: list[Words]
     name: str = ""
 
 
@@ -142,16 +173,17 @@ class _Cells:
         return self.values.get(key)
 
 
-def _amount(raw: object, key: str, scale: int = 1) -> tuple[int | None, list[str]]:
+def _amount(raw: object, key: str, scale: int = 1) -> tuple[int | None, list[Words]]:
     """Whole yuan, or the reasons it is refused. Plain integer cells (most of a big roster) skip parsing."""
     if type(raw) is int and scale == 1:
         if raw < 0:
-            return None, [f"{FIELDS_BY_KEY[key].label}：金额 {raw} 不能为负数"]
+            return None, [chinese_only(f"{FIELDS_BY_KEY[key].label}：金额 {raw} 不能为负数")]
         if raw <= MAX_AMOUNT:
             return raw, []
     checked = (parse_wan_yuan if scale == 10_000 else parse_amount)(raw, field=key)
     if not checked.ok:
-        return None, [f"{FIELDS_BY_KEY[key].label}：{i.message}" for i in checked.issues if i.is_error]
+        label = FIELDS_BY_KEY[key].label
+        return None, [chinese_only(f"{label}：{i.message}") for i in checked.issues if i.is_error]
     return checked.value, []
 
 
@@ -192,8 +224,8 @@ class RowReader:
 
     def parse(self, number: int, values: Row) -> _Parsed | None:
         cells = _Cells(values, self.columns)
-        errors: list[str] = []
-        warnings: list[str] = []
+        errors: list[Words] = []
+        warnings: list[Words] = []
         name = name_text(cells.get("name"))
         raw_id = cells.get("id_number")
         if isinstance(raw_id, str):
@@ -202,9 +234,9 @@ class RowReader:
             given = sum(1 for value in cells.values.values() if not is_blank(value))
             if given < 2:
                 return None  # a stray note or an empty numbered line, not a person
-            errors.append("缺少姓名和身份证号")
+            errors.append(Words("缺少姓名和身份证号", "The name and the ID number are missing"))
         elif not name:
-            errors.append("缺少姓名")
+            errors.append(Words("缺少姓名", "The name is missing"))
         member = self._member(cells, number, name, raw_id, errors, warnings)
         household = self._household(cells)
         survey = self._survey(cells, errors, warnings)
@@ -223,7 +255,13 @@ class RowReader:
         return _Parsed(number, member, head_key, own_key, starts, household, survey, errors, warnings, name)
 
     def _member(
-        self, cells: _Cells, number: int, name: str, raw_id: object, errors: list[str], warnings: list[str]
+        self,
+        cells: _Cells,
+        number: int,
+        name: str,
+        raw_id: object,
+        errors: list[Words],
+        warnings: list[Words],
     ) -> RosterMember | None:
         id_number, sex, birth = self._identity(raw_id, name, errors, warnings)
         self._check_sex(cells.get("sex"), sex, warnings)
@@ -236,7 +274,13 @@ class RowReader:
         if not is_blank(raw_relationship):
             code = self._coded(self.lists.relationship, raw_relationship)
             if code is None:
-                errors.append(f"与户主关系“{cell_text(raw_relationship)}”无法识别")
+                written = cell_text(raw_relationship)
+                errors.append(
+                    Words(
+                        f"与户主关系“{written}”无法识别",
+                        f"The relationship to the head “{written}” is unknown",
+                    )
+                )
             else:
                 relationship = code
         self._soft_codes(cells, values, warnings)
@@ -246,7 +290,12 @@ class RowReader:
             raw_phone = cell_text(cells.get("phone"))
             phone = check_phone(raw_phone)
             if phone.issues and any(i.is_error for i in phone.issues):
-                warnings.append(f"联系电话“{raw_phone}”不是有效号码，未导入")
+                warnings.append(
+                    Words(
+                        f"联系电话“{raw_phone}”不是有效号码，未导入",
+                        f"The phone “{raw_phone}” is not a valid number; not imported",
+                    )
+                )
                 values["phone"] = ""
             else:
                 values["phone"] = phone.normalized
@@ -255,12 +304,12 @@ class RowReader:
         return RosterMember(number, name, id_number, sex, birth, relationship, values)
 
     def _identity(
-        self, raw_id: object, name: str, errors: list[str], warnings: list[str]
+        self, raw_id: object, name: str, errors: list[Words], warnings: list[Words]
     ) -> tuple[str, str, dt.date | None]:
         """(ID number, sex, birth date) from the ID cell; ("", "", None) when it is blank or wrong."""
         if is_blank(raw_id):
             if name:
-                errors.append("缺少身份证号")
+                errors.append(Words("缺少身份证号", "The ID number is missing"))
             return "", "", None
         # 18 plain digits (the usual case) cannot be a number Excel mangled: skip that check.
         if isinstance(raw_id, str) and len(raw_id) == 18 and raw_id[:17].isdigit():
@@ -268,53 +317,69 @@ class RowReader:
         else:
             checked = check_id_number_cell(raw_id, self.today)
         if not checked.ok:
-            errors += [i.message for i in checked.issues if i.is_error]
+            errors += [issue_words(i) for i in checked.issues if i.is_error]
             return "", "", None
-        warnings += [i.message for i in checked.issues if i.code in _WARNED_ID_ISSUES]
+        warnings += [issue_words(i) for i in checked.issues if i.code in _WARNED_ID_ISSUES]
         return checked.normalized or "", checked.sex or "", checked.birth_date
 
-    def _check_sex(self, raw_sex: object, sex: str, warnings: list[str]) -> None:
+    def _check_sex(self, raw_sex: object, sex: str, warnings: list[Words]) -> None:
         if is_blank(raw_sex):
             return
         given = self._coded(self.lists.sex, raw_sex)
+        written, kept = cell_text(raw_sex), _SEX_NAMES.get(sex, Words("", ""))
         if given is None:
-            warnings.append(f"性别“{cell_text(raw_sex)}”无法识别，已按身份证号记为{_SEX_NAMES.get(sex, '')}")
+            warnings.append(
+                Words(
+                    f"性别“{written}”无法识别，已按身份证号记为{kept.zh}",
+                    f"The sex “{written}” is unknown; recorded as {kept.en or '-'} by the ID number",
+                )
+            )
         elif sex and given != sex:
             warnings.append(
-                f"性别填写为“{cell_text(raw_sex)}”，与身份证号不一致，已按身份证号记为{_SEX_NAMES[sex]}"
+                Words(
+                    f"性别填写为“{written}”，与身份证号不一致，已按身份证号记为{kept.zh}",
+                    f"The sex is written “{written}”, unlike the ID number's; recorded as {kept.en}",
+                )
             )
 
     def _check_birth(
-        self, raw_birth: object, birth: dt.date | None, errors: list[str], warnings: list[str]
+        self, raw_birth: object, birth: dt.date | None, errors: list[Words], warnings: list[Words]
     ) -> None:
         if is_blank(raw_birth):
             return
         try:
             written = parse_date(raw_birth)
         except CellError as exc:
-            errors.append(f"出生日期：{exc}")
+            errors.append(chinese_only(f"出生日期：{exc}"))
             return
         if written is None:
             return
+        shown = written.isoformat()
         if written > self.today:
-            errors.append(f"出生日期 {written.isoformat()} 晚于今天")
+            errors.append(Words(f"出生日期 {shown} 晚于今天", f"The birth date {shown} is after today"))
         elif written < EARLIEST_BIRTH:
-            errors.append(f"出生日期 {written.isoformat()} 早于 1900 年")
+            errors.append(Words(f"出生日期 {shown} 早于 1900 年", f"The birth date {shown} is before 1900"))
         elif birth is not None and written != birth:
-            shown, derived = written.isoformat(), birth.isoformat()
-            warnings.append(f"出生日期 {shown} 与身份证号（{derived}）不一致，已按身份证号")
+            derived = birth.isoformat()
+            warnings.append(
+                Words(
+                    f"出生日期 {shown} 与身份证号（{derived}）不一致，已按身份证号",
+                    f"The birth date {shown} differs from the ID number's ({derived}), which is kept",
+                )
+            )
 
-    def _ethnicity(self, raw: object, values: dict[str, object], errors: list[str]) -> None:
+    def _ethnicity(self, raw: object, values: dict[str, object], errors: list[Words]) -> None:
         if is_blank(raw):
             values["ethnicity"] = ""
             return
         code = self._coded(self.lists.ethnicity, raw)
         if code is None:
-            errors.append(f"民族“{cell_text(raw)}”无法识别")
+            written = cell_text(raw)
+            errors.append(Words(f"民族“{written}”无法识别", f"The ethnicity “{written}” is unknown"))
         else:
             values["ethnicity"] = code
 
-    def _soft_codes(self, cells: _Cells, values: dict[str, object], warnings: list[str]) -> None:
+    def _soft_codes(self, cells: _Cells, values: dict[str, object], warnings: list[Words]) -> None:
         for key in _SOFT_CODED:
             if key not in self.mapped:
                 continue
@@ -322,24 +387,30 @@ class RowReader:
             codes: CodeList = getattr(self.lists, key)
             code = "" if is_blank(raw) else self._coded(codes, raw)
             if code is None:
-                warnings.append(f"{FIELDS_BY_KEY[key].label}“{cell_text(raw)}”无法识别，未导入这一项")
+                label = FIELDS_BY_KEY[key].label
+                warnings.append(chinese_only(f"{label}“{cell_text(raw)}”无法识别，未导入这一项"))
                 code = ""
             values[key] = code
 
-    def _work_away(self, raw: object, values: dict[str, object], errors: list[str]) -> None:
+    def _work_away(self, raw: object, values: dict[str, object], errors: list[Words]) -> None:
         try:
             months = parse_count(raw, "务工月数")
         except CellError as exc:
-            errors.append(str(exc))
+            errors.append(chinese_only(str(exc)))
             return
         if months is not None and months > 12:
-            errors.append(f"务工月数 {months} 不合理（应在 0 到 12 之间）")
+            errors.append(
+                Words(
+                    f"务工月数 {months} 不合理（应在 0 到 12 之间）",
+                    f"{months} months worked away cannot be right (0 to 12)",
+                )
+            )
         values["work_away_months"] = months
 
-    def _totals(self, values: Row, survey: dict[str, object]) -> list[str]:
+    def _totals(self, values: Row, survey: dict[str, object]) -> list[Words]:
         """Each total column the sheet has against the sum of the parts the import takes."""
         income = Income(*_parts(survey))
-        found: list[str] = []
+        found: list[Words] = []
         for role, index in self.context.checks.items():
             raw = values[index] if index < len(values) else None
             if is_blank(raw):
@@ -356,7 +427,7 @@ class RowReader:
                 expected = income.total if role == TOTAL_INCOME else income.net
                 if written == expected:
                     continue
-            found.append(self._mismatch(role, written, expected, values))
+            found.append(chinese_only(self._mismatch(role, written, expected, values)))
         return found
 
     def _mismatch(self, role: str, written: int, expected: int, values: Row) -> str:
@@ -388,7 +459,7 @@ class RowReader:
                 values[key] = cell_text(cells.get(key))
         return values
 
-    def _survey(self, cells: _Cells, errors: list[str], warnings: list[str]) -> dict[str, object]:
+    def _survey(self, cells: _Cells, errors: list[Words], warnings: list[Words]) -> dict[str, object]:
         survey: dict[str, object] = {}
         for key in INCOME_FIELDS:
             raw = cells.get(key)
@@ -404,7 +475,7 @@ class RowReader:
             try:
                 survey["household_size"] = parse_count(raw_size, "家庭人口")
             except CellError as exc:
-                errors.append(str(exc))
+                errors.append(chinese_only(str(exc)))
         raw_causes = cells.get("hardship_causes")
         if not is_blank(raw_causes):
             survey["hardship_causes"] = self._causes(raw_causes, warnings)
@@ -416,26 +487,37 @@ class RowReader:
                 survey[key] = cell_text(cells.get(key))
         return survey
 
-    def _causes(self, raw: object, warnings: list[str]) -> tuple[str, ...]:
+    def _causes(self, raw: object, warnings: list[Words]) -> tuple[str, ...]:
         causes: list[str] = []
         for part in _CAUSE_SPLIT.split(cell_text(raw)):
             if not part:
                 continue
             code = self.lists.hardship_cause.code_for(part)
             if code is None:
-                warnings.append(f"致贫原因“{part}”无法识别，未导入这一项")
+                warnings.append(
+                    Words(
+                        f"致贫原因“{part}”无法识别，未导入这一项",
+                        f"The cause of hardship “{part}” is unknown; not imported",
+                    )
+                )
             elif code not in causes:
                 causes.append(code)
         return tuple(causes)
 
-    def _survey_date(self, raw: object, survey: dict[str, object], warnings: list[str]) -> None:
+    def _survey_date(self, raw: object, survey: dict[str, object], warnings: list[Words]) -> None:
         try:
             when = parse_date(raw)
         except CellError as exc:
-            warnings.append(f"调查日期：{exc}，未导入")
+            warnings.append(chinese_only(f"调查日期：{exc}，未导入"))
             return
         if when is not None and when > self.today:
-            warnings.append(f"调查日期 {when.isoformat()} 晚于今天，未导入")
+            shown = when.isoformat()
+            warnings.append(
+                Words(
+                    f"调查日期 {shown} 晚于今天，未导入",
+                    f"The survey date {shown} is after today; not imported",
+                )
+            )
         else:
             survey["survey_date"] = when
 
@@ -484,8 +566,13 @@ class _Prepass:
 def _refuse_duplicate(item: _Parsed, duplicates: dict[str, list[int]]) -> None:
     if item.member is None or item.member.id_number not in duplicates:
         return
-    others = "、".join(str(r) for r in duplicates[item.member.id_number] if r != item.row)
-    item.errors.append(f"身份证号在本文件中重复出现（另见第 {others} 行）")
+    others = [str(r) for r in duplicates[item.member.id_number] if r != item.row]
+    item.errors.append(
+        Words(
+            f"身份证号在本文件中重复出现（另见第 {'、'.join(others)} 行）",
+            f"The ID number appears more than once in this file (see also row {', '.join(others)})",
+        )
+    )
     item.member = None
 
 
@@ -495,7 +582,10 @@ def _head_group(key: str, items: list[_Parsed]) -> tuple[list[_Parsed] | None, l
     if not heads:
         heads = [i for i in items if i.member and i.member.relationship in (HEAD, SELF)]
     if not heads and all(i.member for i in items):
-        return None, [RowNote(i.row, f"找不到户主所在的行（户主身份证号 {key}）", i.name) for i in items]
+        reason = Words(
+            f"找不到户主所在的行（户主身份证号 {key}）", f"No row holds the head (the head's ID number {key})"
+        )
+        return None, [RowNote.of(i.row, [reason], i.name) for i in items]
     head = heads[0] if heads else items[0]
     return [head, *[i for i in items if i is not head]], []
 
@@ -545,11 +635,17 @@ def _groups_by_relationship(parsed: Iterable[_Parsed], orphans: list[RowNote]) -
         elif current:
             current.append(item)
         elif item.member is not None:
-            orphans.append(RowNote(item.row, "这一行之前没有户主行，无法确定属于哪一户", item.name))
+            orphans.append(RowNote.of(item.row, [_NO_HEAD_BEFORE], item.name))
         else:
             current = [item]
     if current:
         yield current
+
+
+_NO_HEAD_BEFORE = Words(
+    "这一行之前没有户主行，无法确定属于哪一户",
+    "No head's row comes before this row: its household is unknown",
+)
 
 
 def _parts(survey: dict[str, object]) -> list[int]:
@@ -577,13 +673,13 @@ def _facts(household: RosterHousehold) -> HouseholdFacts:
     return HouseholdFacts(members, income)
 
 
-def _consistency(household: RosterHousehold, mapping: dict[str, int], today: dt.date) -> list[str]:
+def _consistency(household: RosterHousehold, mapping: dict[str, int], today: dt.date) -> list[Words]:
     """The 建档立卡 checks, less those about columns the roster does not have; per capita by 家庭人口."""
     facts = _facts(household)
     skipped = {"household.per_capita_out_of_range"}
     if "work_away_months" not in mapping:
         skipped.add("household.wage_without_work_away")
-    found = [i.message for i in check_household(facts, today) if i.code not in skipped]
+    found = [issue_words(i) for i in check_household(facts, today) if i.code not in skipped]
     survey = household.survey or {}
     if facts.income is not None and any(key in survey for key in INCOME_FIELDS):
         size = survey.get("household_size")
@@ -591,8 +687,12 @@ def _consistency(household: RosterHousehold, mapping: dict[str, int], today: dt.
         per_capita = facts.income.per_capita(people)
         if per_capita is not None and not 0 < per_capita <= PER_CAPITA_MAX:
             found.append(
-                f"年人均纯收入 {per_capita:,} 元不在合理范围内（应大于 0 且不超过 10 万元），"
-                "请核对收入和家庭人口"
+                Words(
+                    f"年人均纯收入 {per_capita:,} 元不在合理范围内（应大于 0 且不超过 10 万元），"
+                    "请核对收入和家庭人口",
+                    f"The yearly net income per person, {per_capita:,} yuan, is out of range (above 0, at "
+                    "most 100,000 yuan): check the incomes and the household size",
+                )
             )
     return found
 
@@ -657,10 +757,13 @@ def _household_of(
     """One group of rows as a household in ``batch``, or its rows refused there."""
     bad = [item for item in group if item.errors or item.member is None]
     if bad:
-        bad_rows = "、".join(str(item.row) for item in bad)
+        rows = [str(item.row) for item in bad]
+        household_refused = Words(
+            f"同户第 {'、'.join(rows)} 行有错误，整户未导入",
+            f"Row {', '.join(rows)} of the same household has errors: the household was not imported",
+        )
         for item in group:
-            reason = "；".join(item.errors) if item.errors else f"同户第 {bad_rows} 行有错误，整户未导入"
-            batch.rejected.append(RowNote(item.row, reason, item.name))
+            batch.rejected.append(RowNote.of(item.row, item.errors or [household_refused], item.name))
         return
     members = [item.member for item in group if item.member is not None]
     if not member_roster or not members[0].relationship:
@@ -679,9 +782,9 @@ def _household_of(
     survey = dict(group[0].survey) or next((dict(i.survey) for i in group if i.survey), {})
     household.survey = survey or None
     for item in group:
-        batch.warnings += [RowNote(item.row, text, item.name) for text in item.warnings]
+        batch.warnings += [RowNote.of(item.row, [words], item.name) for words in item.warnings]
     head = members[0].name
     batch.warnings += [
-        RowNote(household.head_row, text, head) for text in _consistency(household, mapping, today)
+        RowNote.of(household.head_row, [words], head) for words in _consistency(household, mapping, today)
     ]
     batch.households.append(household)

@@ -7,6 +7,7 @@ import argparse
 import ast
 import contextlib
 import importlib
+import json
 import os
 import re
 import string
@@ -547,3 +548,85 @@ def test_each_audit_action_and_role_has_one_name_in_each_language() -> None:
         assert all(CJK.search(zh) and en and not CJK.search(en) for zh, en in names.values())
         for language in (0, 1):
             assert len({pair[language] for pair in names.values()}) == len(names)
+
+
+# -- a roster import's reasons for single rows ----------------------------------------------------
+
+QUOTED = re.compile(r"“[^”]*”")  # a cell's value as the village wrote it: data, shown as typed
+
+
+def _roster_with_every_kind_of_row(tmp_path: Path) -> Path:
+    from tests.core.test_roster_fixtures import household_row, make_id, sample_rows, write_office_xlsx
+
+    twice = make_id("19800101", 19)
+    bad_check = make_id("19800101", 11)
+    bad_check = bad_check[:-1] + ("1" if bad_check[-1] != "1" else "2")
+    rows = [
+        *sample_rows(),  # a 15-digit ID number upgraded: a warning worded by the catalog (id.upgraded_15)
+        household_row("三家子村", "坏号", "男", "汉", bad_check),  # id.check_digit
+        household_row("三家子村", None, "男", "汉", make_id("19800101", 13)),  # no name
+        household_row("三家子村", "某甲", "男", "火星族", make_id("19800101", 15)),  # ethnicity unknown
+        household_row("三家子村", "某乙", "女", "汉", make_id("19800101", 17), 2, "12345"),  # sex, phone
+        household_row("三家子村", "某丙", "男", "汉", twice),
+        household_row("三家子村", "某丁", "男", "汉", twice),  # the same ID number twice
+        household_row("三家子村", "某戊", "男", "汉", make_id("20990101", 21)),  # born in the future
+    ]
+    return write_office_xlsx(tmp_path / "roster.xlsx", rows)
+
+
+def test_a_roster_import_words_its_reasons_for_rows_in_the_command_s_language(tmp_path: Path) -> None:
+    """Refusals and warnings, from the validators' coded issues and the reader's own sentences, are
+    English under --lang en (the cells quoted as written aside) and Chinese as before without it."""
+    from tests.core.test_cli import run as run_main
+    from tests.core.test_roster_cli import _township
+
+    data = _township(tmp_path / "station")
+    roster = _roster_with_every_kind_of_row(tmp_path)
+    said = {}
+    for language in ("zh", "en"):
+        result = run_main(
+            "--lang", language, "import-roster", str(roster), "--dry-run", "--json", "--data", str(data)
+        )
+        assert result.returncode == 0, result.stderr
+        said[language] = json.loads(result.stdout)
+    zh, en = said["zh"], said["en"]
+    assert len(zh["rejected"]) >= 6 and len(zh["warnings"]) >= 3
+    for key in ("rejected", "warnings"):
+        assert [n["row"] for n in zh[key]] == [n["row"] for n in en[key]]
+        for chinese, english in zip(zh[key], en[key], strict=True):
+            assert CJK.search(QUOTED.sub("", chinese["reason"])), chinese
+            assert not CJK.search(QUOTED.sub("", english["reason"])), (chinese, english)
+    reasons = " ".join(n["reason"] for n in zh["rejected"])
+    assert "缺少姓名" in reasons and "身份证号在本文件中重复出现" in reasons and "校验" in reasons
+    text = run_main("--lang", "en", "import-roster", str(roster), "--dry-run", "--data", str(data))
+    assert text.returncode == 0 and "Rows refused" in text.stdout
+    assert not CJK.search(QUOTED.sub("", text.stdout.split("Rows refused", 1)[1])), text.stdout
+
+
+def test_every_reason_the_roster_reader_words_has_its_english() -> None:
+    """In the roster reader and the import, every ``Words(zh, en)`` has an English half with no Chinese
+    (beside the cell values it quotes); a reason worded in Chinese only says so (``chinese_only``)."""
+    for path in (CORE / "spreadsheet" / "roster_rows.py", CORE / "services" / "rosters.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        calls = [
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words"
+        ]
+        assert calls, path
+        for call in calls:
+            assert len(call.args) == 2, ast.unparse(call)
+            zh, en = call.args
+            english = "".join(
+                str(part.value)
+                for part in ast.walk(en)
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            )
+            chinese = "".join(
+                str(part.value)
+                for part in ast.walk(zh)
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+            )
+            if not chinese:  # Words("", ""): no reason
+                continue
+            assert english and not CJK.search(QUOTED.sub("", english)), f"{path.name}:{call.lineno}"
