@@ -630,3 +630,70 @@ def test_every_reason_the_roster_reader_words_has_its_english() -> None:
             if not chinese:  # Words("", ""): no reason
                 continue
             assert english and not CJK.search(QUOTED.sub("", english)), f"{path.name}:{call.lineno}"
+
+
+def _catalog_uses(tree: ast.Module) -> list[tuple[int, str, set[str] | None]]:
+    """(line, code, the parameter names given, or None when not literal) of every catalog code a module
+    words: ``messages.text(code, {...})``, ``_said(code, **params)`` and ``SomeError(code=..., ...)``."""
+    uses: list[tuple[int, str, set[str] | None]] = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None)  # _said(…); a bare text(…) here is SQLAlchemy's
+        if isinstance(node.func, ast.Attribute) and getattr(node.func.value, "id", None) == "messages":
+            name = f"messages.{node.func.attr}"  # messages.text(…), not masking.text(…)
+        codes: list[ast.expr] = []
+        given: set[str] | None = {k.arg for k in node.keywords if k.arg and k.arg != "code"}
+        if name in ("messages.text", "_said") and node.args:
+            codes = [node.args[0]]
+            if name == "messages.text":
+                params = node.args[1] if len(node.args) > 1 else None
+                given = (
+                    {k.value for k in params.keys if isinstance(k, ast.Constant)}
+                    if isinstance(params, ast.Dict)
+                    else (set() if params is None else None)
+                )
+        codes += [k.value for k in node.keywords if k.arg == "code"]
+        if any(k.arg is None for k in node.keywords):  # **params: not literal
+            given = None
+        for expression in codes:
+            for part in ast.walk(expression):
+                if isinstance(part, ast.Constant) and isinstance(part.value, str):
+                    uses.append((node.lineno, part.value, given))
+    return uses
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted(CLI_DIR.glob("*.py")), CORE / "services" / "checkup.py"],
+    ids=lambda path: path.name,
+)
+def test_every_catalog_code_the_cli_words_is_there_with_its_parameters(path: Path) -> None:
+    """A code missing from the catalog, or a parameter its sentences need and the call does not give,
+    would fall back to a Chinese line (or none) under --lang en: each is in the catalog, with both
+    languages (tests/core/test_messages.py holds every entry to that), and gets what it asks for."""
+    for line, code, given in _catalog_uses(ast.parse(path.read_text(encoding="utf-8"))):
+        assert code in messages.CATALOG, f"{path.name}:{line}: {code}"
+        words = messages.CATALOG[code]
+        needed = {
+            field.split(".")[0].split("[")[0]
+            for template in words
+            for _, field, _, _ in string.Formatter().parse(template)
+            if field
+        }
+        if given is not None:
+            assert needed <= given, f"{path.name}:{line}: {code} needs {sorted(needed - given)}"
+
+
+def test_the_catalog_scan_finds_codes_and_their_parameters() -> None:
+    found = _catalog_uses(
+        ast.parse('raise CommandFailed(code="output.is_folder", path=p)\nmessages.text("x.y", {"n": 1})')
+    )
+    assert found == [(1, "output.is_folder", {"path"}), (2, "x.y", {"n"})]
+    assert "example" in messages.CATALOG["output.is_folder"].zh  # so the first would fail the test above
+
+
+def test_the_scans_cover_every_module_of_the_cli() -> None:
+    """Both scans read cli/*.py: a module in a sub-folder would escape them."""
+    assert sorted(CLI_DIR.rglob("*.py")) == sorted(CLI_DIR.glob("*.py"))
+    assert len(list(CLI_DIR.glob("*.py"))) - len(NOT_SCANNED) >= 15
