@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from huimin_desktop.domain.income import Income
 from huimin_desktop.domain.issues import Issue, Severity
+from huimin_desktop.messages.catalog import Words
 
 HEAD = "02"  # 户主
 SELF = "01"  # 本人: many forms enter the head as 本人, so it stands for the head when no 02 is present
@@ -86,6 +87,11 @@ def _warning(code: str, message: str, **params: object) -> Issue:
     return Issue(code, message, Severity.WARNING, None, dict(params))
 
 
+def _sex_words(sex: str) -> Words:
+    """男 / male: a word of the program in a sentence's language (messages.text picks it)."""
+    return Words(SEX_NAMES[sex], "male" if sex == MALE else "female")
+
+
 def age_on(birth: dt.date, today: dt.date) -> int:
     """Completed years on ``today``."""
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
@@ -101,14 +107,26 @@ def _head_issues(members: tuple[MemberFacts, ...]) -> list[Issue]:
         return [_warning("household.no_head", "没有登记户主：请把一名成员的“与户主关系”设为户主")]
     if len(heads) > 1:
         names = "、".join(m.name for m in heads)
-        return [_warning("household.several_heads", f"登记了 {len(heads)} 名户主：{names}", member=names)]
+        return [
+            _warning(
+                "household.several_heads",
+                f"登记了 {len(heads)} 名户主：{names}",
+                member=names,
+                count=len(heads),
+            )
+        ]
     head = heads[0]
     issues = []
     spouses = [m for m in members if m.relationship in SPOUSES]
     if len(spouses) > 1:
         names = "、".join(m.name for m in spouses)
         issues.append(
-            _warning("household.several_spouses", f"登记了 {len(spouses)} 名配偶：{names}", member=names)
+            _warning(
+                "household.several_spouses",
+                f"登记了 {len(spouses)} 名配偶：{names}",
+                member=names,
+                count=len(spouses),
+            )
         )
     for spouse in spouses:
         if head.sex in SEX_NAMES and head.sex == spouse.sex:
@@ -118,6 +136,7 @@ def _head_issues(members: tuple[MemberFacts, ...]) -> list[Issue]:
                     f"户主 {head.name} 与配偶 {spouse.name} 性别相同（都是{SEX_NAMES[head.sex]}），请核对",
                     member=spouse.name,
                     head=head.name,
+                    sex=_sex_words(head.sex),
                 )
             )
     return issues
@@ -132,6 +151,7 @@ def _member_issues(member: MemberFacts, today: dt.date) -> list[Issue]:
                 "household.relationship_sex",
                 f"{member.name} 的性别（{SEX_NAMES[member.sex]}）与“与户主关系”不符，请核对",
                 member=member.name,
+                sex=_sex_words(member.sex),
             )
         )
     if member.birth_date is not None and 0 <= age_on(member.birth_date, today) <= YOUNG_SENIOR_MAX_AGE:
@@ -166,6 +186,7 @@ def _income_issues(income: Income, members: tuple[MemberFacts, ...]) -> list[Iss
                 f"年人均纯收入 {per_capita:,} 元不在合理范围内（应大于 0 且不超过 10 万元），"
                 "请核对收入和家庭人口",
                 per_capita=per_capita,
+                yuan=f"{per_capita:,}",
             )
         )
     if income.wage > 0 and not any((m.work_away_months or 0) > 0 for m in members):
@@ -174,6 +195,7 @@ def _income_issues(income: Income, members: tuple[MemberFacts, ...]) -> list[Iss
                 "household.wage_without_work_away",
                 f"有工资性收入（{income.wage:,} 元），但没有成员登记外出务工月数，请核对",
                 wage=income.wage,
+                yuan=f"{income.wage:,}",
             )
         )
     return issues

@@ -172,6 +172,42 @@ CATALOG: dict[str, Words] = {
     # -- households and members (services/households.py) ------------------------------------------
     "household.division_unknown": Words("所在村（区划）不存在", "The village (division) does not exist"),
     "household.no_members": Words("至少需要一名家庭成员（户主）", "At least one member (the head) is needed"),
+    # the consistency checks (domain/household_checks.py): warnings of the editor, the import and a merge
+    "household.no_head": Words(
+        "没有登记户主：请把一名成员的“与户主关系”设为户主",
+        "No head is registered: set one member's relationship to the head as head",
+    ),
+    "household.several_heads": Words(
+        "登记了 {count} 名户主：{member}", "{count} heads are registered: {member}"
+    ),
+    "household.several_spouses": Words(
+        "登记了 {count} 名配偶：{member}", "{count} spouses are registered: {member}"
+    ),
+    "household.same_sex_spouse": Words(
+        "户主 {head} 与配偶 {member} 性别相同（都是{sex}），请核对",
+        "The head {head} and the spouse {member} have the same sex (both {sex}): check it",
+    ),
+    "household.relationship_sex": Words(
+        "{member} 的性别（{sex}）与“与户主关系”不符，请核对",
+        "The sex of {member} ({sex}) does not fit the relationship to the head: check it",
+    ),
+    "household.young_senior_school": Words(
+        "{member} 不满 15 岁，却登记为高中及以上在读或学历，请核对出生日期和在校情况",
+        "{member} is under 15 yet registered at or through senior school: check the birth date and schooling",
+    ),
+    "household.work_away_without_labour": Words(
+        "{member} 登记为丧失劳动力或无劳动力，却有外出务工月数，请核对",
+        "{member} is registered as unable to work yet has months worked away: check it",
+    ),
+    "household.per_capita_out_of_range": Words(
+        "年人均纯收入 {yuan} 元不在合理范围内（应大于 0 且不超过 10 万元），请核对收入和家庭人口",
+        "The yearly net income per person, {yuan} yuan, is out of range (above 0, at most 100,000 yuan): "
+        "check the incomes and the household size",
+    ),
+    "household.wage_without_work_away": Words(
+        "有工资性收入（{yuan} 元），但没有成员登记外出务工月数，请核对",
+        "There is wage income ({yuan} yuan) but no member has months worked away: check it",
+    ),
     "member.name_missing": Words("姓名不能为空", "The name is empty"),
     "member.id_number_missing": Words("{name} 未填写身份证号", "No ID number for {name}"),
     "member.sex_mismatch": Words(

@@ -697,3 +697,47 @@ def test_the_scans_cover_every_module_of_the_cli() -> None:
     """Both scans read cli/*.py: a module in a sub-folder would escape them."""
     assert sorted(CLI_DIR.rglob("*.py")) == sorted(CLI_DIR.glob("*.py"))
     assert len(list(CLI_DIR.glob("*.py"))) - len(NOT_SCANNED) >= 15
+
+
+def test_every_household_check_is_worded_by_the_catalog_in_both_languages() -> None:
+    """The consistency warnings (household editor, roster import, merge review): the catalog's Chinese is
+    the check's own line to the character, its English has no Chinese beside the names it quotes."""
+    import datetime as dt
+
+    from huimin_desktop.domain.household_checks import HouseholdFacts, MemberFacts, check_household
+    from huimin_desktop.domain.income import Income
+    from huimin_desktop.spreadsheet.roster_rows import issue_words
+
+    today = dt.date(2025, 6, 1)
+    households = [
+        HouseholdFacts((MemberFacts("甲", "20", "1"), MemberFacts("乙", "30", "2"))),  # no head
+        HouseholdFacts((MemberFacts("甲", "02", "1"), MemberFacts("乙", "02", "1"))),  # two heads
+        HouseholdFacts(
+            (
+                MemberFacts("甲", "02", "1"),
+                MemberFacts("乙", "10", "1"),  # a spouse of the same sex
+                MemberFacts("丙", "12", "1", labour="4", work_away_months=3),  # 妻 a man; cannot work
+                MemberFacts("丁", "20", "1", birth_date=dt.date(2015, 1, 1), school_status="06"),
+            ),
+            Income(wage=3_000_000),
+        ),
+        HouseholdFacts((MemberFacts("甲", "02", "1"), MemberFacts("乙", "11", "1")), Income(wage=1000)),
+    ]
+    issues = [issue for facts in households for issue in check_household(facts, today)]
+    codes = {issue.code for issue in issues}
+    assert codes >= {
+        "household.no_head",
+        "household.several_heads",
+        "household.same_sex_spouse",
+        "household.relationship_sex",
+        "household.young_senior_school",
+        "household.work_away_without_labour",
+        "household.per_capita_out_of_range",
+        "household.wage_without_work_away",
+    }, codes
+    for issue in issues:
+        words = issue_words(issue)
+        assert messages.describe(issue, messages.ZH) == issue.message == words.zh
+        assert messages.text(issue.code, issue.params, messages.ZH) == issue.message, issue.code
+        english = messages.describe(issue, messages.EN) or ""
+        assert english == words.en and not CJK.search(re.sub("[甲乙丙丁、]", "", english)), english
