@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from huimin_desktop.domain.text import compact, squeeze_spaces
+from huimin_desktop.messages.catalog import Words
 
 # Excel's serial day numbers (1900 date system): 1 is 1900-01-01; the fictitious 1900-02-29 is serial 60.
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -24,7 +25,11 @@ _COUNT = re.compile(r"(\d+)(?:\.0*)?(人|口|个|月|个月)?")
 
 
 class CellError(ValueError):
-    """A cell that cannot be read as what its column needs; the message is Chinese."""
+    """A cell that cannot be read as what its column needs; the message is Chinese, ``words`` both."""
+
+    def __init__(self, chinese: str, english: str) -> None:
+        super().__init__(chinese)
+        self.words = Words(chinese, english)
 
 
 def is_blank(value: object) -> bool:
@@ -77,7 +82,7 @@ def parse_date(value: object) -> dt.date | None:
             return _date_from_parts(digits, digits[:4], digits[4:6], digits[6:])
         if _SERIAL_MIN <= value <= _SERIAL_MAX:
             return from_excel_serial(value)
-        raise CellError(f"日期“{cell_text(value)}”无法识别")
+        raise _unknown_date(value)
     text = compact(str(value))
     if text.isdigit() and 3 <= len(text) <= 5:
         return from_excel_serial(int(text))  # a serial that became text (CSV saved from Excel)
@@ -86,34 +91,50 @@ def parse_date(value: object) -> dt.date | None:
         if match:
             year, month, day = match.groups()
             return _date_from_parts(str(value), year, month, day or "1")
-    raise CellError(f"日期“{cell_text(value)}”无法识别")
+    raise _unknown_date(value)
+
+
+def _unknown_date(value: object) -> CellError:
+    shown = cell_text(value)
+    return CellError(f"日期“{shown}”无法识别", f"the date “{shown}” cannot be read")
 
 
 def _date_from_parts(shown: str, year: str, month: str, day: str) -> dt.date:
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise CellError(f"日期“{cell_text(shown)}”不存在") from None
+        raise CellError(
+            f"日期“{cell_text(shown)}”不存在", f"the date “{cell_text(shown)}” does not exist"
+        ) from None
 
 
-def parse_count(value: object, what: str) -> int | None:
-    """A whole number of people or months: 4, 4.0, "4", "４人". Blank is None."""
+def parse_count(value: object, what: Words) -> int | None:
+    """A whole number of people or months: 4, 4.0, "4", "４人". Blank is None; ``what`` names it."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
-        raise CellError(f"{what}“{cell_text(value)}”不是整数")
+        raise _not_whole(what, value)
     if isinstance(value, int):
         number = value
     elif isinstance(value, float):
         if not value.is_integer():
-            raise CellError(f"{what}“{cell_text(value)}”不是整数")
+            raise _not_whole(what, value)
         number = int(value)
     else:
         text = compact(str(value))
         match = _COUNT.fullmatch(text)
         if match is None:
-            raise CellError(f"{what}“{cell_text(value)}”不是整数")
+            raise _not_whole(what, value)
         number = int(match.group(1))
     if number < 0:
-        raise CellError(f"{what}不能为负数")
+        raise CellError(f"{what.zh}不能为负数", f"{_capital(what.en)} cannot be negative")
     return number
+
+
+def _not_whole(what: Words, value: object) -> CellError:
+    shown = cell_text(value)
+    return CellError(f"{what.zh}“{shown}”不是整数", f"{_capital(what.en)} “{shown}” is not a whole number")
+
+
+def _capital(words: str) -> str:
+    return words[:1].upper() + words[1:]

@@ -111,6 +111,38 @@ FIELDS: tuple[RosterField, ...] = (
     RosterField("notes", "备注", ("备注", "说明", "附注")),
 )
 FIELDS_BY_KEY = {f.key: f for f in FIELDS}
+# A field's name in an English sentence (a roster import's reasons under --lang en); every field has one.
+ENGLISH_LABELS = {
+    "township": "township",
+    "village": "village",
+    "household_no": "household number",
+    "name": "name",
+    "head_name": "head's name",
+    "relationship": "relationship to the head",
+    "sex": "sex",
+    "ethnicity": "ethnicity",
+    "id_number": "ID number",
+    "head_id_number": "head's ID number",
+    "birth_date": "birth date",
+    "education": "education",
+    "health": "health",
+    "labour": "labour skill",
+    "school_status": "schooling",
+    "work_away_months": "months worked away",
+    "phone": "phone",
+    "address": "address",
+    "household_size": "household size",
+    "income_wage": "wage income",
+    "income_business": "business income",
+    "income_property": "property income",
+    "income_transfer": "transfer income",
+    "expense_business": "business expense",
+    "hardship_causes": "causes of hardship",
+    "survey_date": "survey date",
+    "surveyor": "surveyor",
+    "needs": "development needs",
+    "notes": "notes",
+}
 
 # Columns recognised but not imported: the row number, and the totals the import checks each row's
 # parts against (纯收入 = 总收入 − 生产经营性支出, domain/income.py; 人均 = 纯收入 ÷ 家庭人口).
@@ -118,6 +150,11 @@ ROW_NUMBER = "row_number"
 TOTAL_INCOME, NET_INCOME, PER_CAPITA = "total_income", "net_income", "per_capita_income"
 CHECK_COLUMNS = (TOTAL_INCOME, NET_INCOME, PER_CAPITA)
 CHECK_LABELS = {TOTAL_INCOME: "家庭总收入", NET_INCOME: "家庭纯收入", PER_CAPITA: "人均纯收入"}
+CHECK_LABELS_EN = {
+    TOTAL_INCOME: "total income",
+    NET_INCOME: "net income",
+    PER_CAPITA: "net income per person",
+}
 RECOGNISED: dict[str, tuple[str, ...]] = {
     ROW_NUMBER: ("序号", "编号", "顺序号", "序", "行号", "栏次"),
     TOTAL_INCOME: ("合计", "总收入", "家庭总收入", "收入合计", "年收入", "家庭年收入", "总计", "小计"),

@@ -11,6 +11,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from huimin_desktop.messages.catalog import Words
 from huimin_desktop.spreadsheet.fields import CHECK_COLUMNS, FIELDS_BY_KEY, INCOME_FIELDS
 from huimin_desktop.spreadsheet.roster_rows import Context, RowNote
 from huimin_desktop.spreadsheet.table import Column, RosterTable
@@ -61,8 +62,10 @@ def row_context(table: RosterTable, mapping: dict[str, int]) -> Context:
     """The totals to check each row against, the unmapped columns to name when one does not add up."""
     return Context(
         checks=table.checks,
-        # the row notes are the validators' Chinese lines: the columns they name are worded in Chinese
-        unmapped={c.index: column_label(c.column, c.header, "zh") for c in unmapped_columns(table, mapping)},
+        unmapped={
+            c.index: Words(column_label(c.column, c.header, "zh"), column_label(c.column, c.header, "en"))
+            for c in unmapped_columns(table, mapping)
+        },
         scales={c.index: c.scale for c in table.columns if c.scale != 1},
     )
 

@@ -49,8 +49,11 @@ from huimin_desktop.spreadsheet.cells import (
 )
 from huimin_desktop.spreadsheet.fields import (
     CHECK_LABELS,
+    CHECK_LABELS_EN,
+    ENGLISH_LABELS,
     FIELDS_BY_KEY,
     INCOME_FIELDS,
+    NET_INCOME,
     PER_CAPITA,
     TOTAL_INCOME,
 )
@@ -86,9 +89,16 @@ class RowNote:
         return self.english if self.english and messages.language() == messages.EN else self.reason
 
 
-def chinese_only(reason: str) -> Words:
-    """A reason worded in Chinese only (it names a roster field or quotes a cell reader's Chinese)."""
-    return Words(reason, "")
+def field_words(key: str) -> Words:
+    """A roster field's name: 工资性收入 / wage income."""
+    return Words(FIELDS_BY_KEY[key].label, ENGLISH_LABELS[key])
+
+
+def _labelled(label: Words, reason: Words) -> Words:
+    """工资性收入：金额… / Wage income: the amount… (English only when the reason has it)."""
+    said = reason.en[:1].lower() + reason.en[1:] if reason.en[1:2].islower() else reason.en  # "The …"
+    english = f"{label.en[:1].upper()}{label.en[1:]}: {said}" if reason.en else ""
+    return Words(f"{label.zh}：{reason.zh}", english)
 
 
 def issue_words(issue: Issue) -> Words:
@@ -108,7 +118,7 @@ class Context:
     (role → column), the columns not imported (index → “第 K 列“其他收入””) and amounts in 万元."""
 
     checks: dict[str, int] = field(default_factory=dict)
-    unmapped: dict[int, str] = field(default_factory=dict)
+    unmapped: dict[int, Words] = field(default_factory=dict)
     scales: dict[int, int] = field(default_factory=dict)  # column → 10,000 for 万元
 
 
@@ -177,13 +187,14 @@ def _amount(raw: object, key: str, scale: int = 1) -> tuple[int | None, list[Wor
     """Whole yuan, or the reasons it is refused. Plain integer cells (most of a big roster) skip parsing."""
     if type(raw) is int and scale == 1:
         if raw < 0:
-            return None, [chinese_only(f"{FIELDS_BY_KEY[key].label}：金额 {raw} 不能为负数")]
+            negative = Words(f"金额 {raw} 不能为负数", f"the amount {raw} cannot be negative")
+            return None, [_labelled(field_words(key), negative)]
         if raw <= MAX_AMOUNT:
             return raw, []
     checked = (parse_wan_yuan if scale == 10_000 else parse_amount)(raw, field=key)
     if not checked.ok:
-        label = FIELDS_BY_KEY[key].label
-        return None, [chinese_only(f"{label}：{i.message}") for i in checked.issues if i.is_error]
+        label = field_words(key)
+        return None, [_labelled(label, issue_words(i)) for i in checked.issues if i.is_error]
     return checked.value, []
 
 
@@ -350,7 +361,7 @@ class RowReader:
         try:
             written = parse_date(raw_birth)
         except CellError as exc:
-            errors.append(chinese_only(f"出生日期：{exc}"))
+            errors.append(_labelled(field_words("birth_date"), exc.words))
             return
         if written is None:
             return
@@ -387,16 +398,21 @@ class RowReader:
             codes: CodeList = getattr(self.lists, key)
             code = "" if is_blank(raw) else self._coded(codes, raw)
             if code is None:
-                label = FIELDS_BY_KEY[key].label
-                warnings.append(chinese_only(f"{label}“{cell_text(raw)}”无法识别，未导入这一项"))
+                label, written = field_words(key), cell_text(raw)
+                warnings.append(
+                    Words(
+                        f"{label.zh}“{written}”无法识别，未导入这一项",
+                        f"The {label.en} “{written}” is unknown; not imported",
+                    )
+                )
                 code = ""
             values[key] = code
 
     def _work_away(self, raw: object, values: dict[str, object], errors: list[Words]) -> None:
         try:
-            months = parse_count(raw, "务工月数")
+            months = parse_count(raw, field_words("work_away_months"))
         except CellError as exc:
-            errors.append(chinese_only(str(exc)))
+            errors.append(exc.words)
             return
         if months is not None and months > 12:
             errors.append(
@@ -427,17 +443,15 @@ class RowReader:
                 expected = income.total if role == TOTAL_INCOME else income.net
                 if written == expected:
                     continue
-            found.append(chinese_only(self._mismatch(role, written, expected, values)))
+            found.append(self._mismatch(role, written, expected, values))
         return found
 
-    def _mismatch(self, role: str, written: int, expected: int, values: Row) -> str:
-        what = CHECK_LABELS[role]
-        parts = "各项收入之和" if role == TOTAL_INCOME else "各项收入减生产经营性支出"
-        if role == PER_CAPITA:
-            parts = "纯收入除以家庭人口"
-        text = (
-            f"{what} {format_yuan(written)} 元与{parts} {format_yuan(expected)} 元不符"
-            f"（相差 {format_yuan(written - expected)} 元）"
+    def _mismatch(self, role: str, written: int, expected: int, values: Row) -> Words:
+        parts = _PARTS[role]
+        shown, sum_, gap = format_yuan(written), format_yuan(expected), format_yuan(written - expected)
+        zh = f"{CHECK_LABELS[role]} {shown} 元与{parts.zh} {sum_} 元不符（相差 {gap} 元）"
+        en = (
+            f"The {CHECK_LABELS_EN[role]}, {shown} yuan, differs from {parts.en}, {sum_} yuan (by {gap} yuan)"
         )
         difference = abs(written - expected)
         for index, label in self.context.unmapped.items():
@@ -446,8 +460,15 @@ class RowReader:
                 continue
             value = _signed_amount(raw, self.context.scales.get(index, 1))
             if value is not None and abs(value) == difference:
-                return f"{text}：可能少导入了{label}（本行为 {cell_text(raw)}），请在列对应中指定它"
-        return f"{text}，请核对是否有收入列未导入或数字填错"
+                cell = cell_text(raw)
+                return Words(
+                    f"{zh}：可能少导入了{label.zh}（本行为 {cell}），请在列对应中指定它",
+                    f"{en}: perhaps {label.en} was not imported (this row: {cell}); match it to a field",
+                )
+        return Words(
+            f"{zh}，请核对是否有收入列未导入或数字填错",
+            f"{en}: check for an income column not imported or a mistyped number",
+        )
 
     def _household(self, cells: _Cells) -> dict[str, object]:
         values: dict[str, object] = {}
@@ -473,9 +494,9 @@ class RowReader:
         raw_size = cells.get("household_size")
         if not is_blank(raw_size):
             try:
-                survey["household_size"] = parse_count(raw_size, "家庭人口")
+                survey["household_size"] = parse_count(raw_size, field_words("household_size"))
             except CellError as exc:
-                errors.append(chinese_only(str(exc)))
+                errors.append(exc.words)
         raw_causes = cells.get("hardship_causes")
         if not is_blank(raw_causes):
             survey["hardship_causes"] = self._causes(raw_causes, warnings)
@@ -508,7 +529,8 @@ class RowReader:
         try:
             when = parse_date(raw)
         except CellError as exc:
-            warnings.append(chinese_only(f"调查日期：{exc}，未导入"))
+            label = field_words("survey_date")
+            warnings.append(_labelled(label, Words(f"{exc}，未导入", f"{exc.words.en}; not imported")))
             return
         if when is not None and when > self.today:
             shown = when.isoformat()
@@ -642,6 +664,11 @@ def _groups_by_relationship(parsed: Iterable[_Parsed], orphans: list[RowNote]) -
         yield current
 
 
+_PARTS = {  # what a total column is checked against
+    TOTAL_INCOME: Words("各项收入之和", "the sum of the incomes"),
+    NET_INCOME: Words("各项收入减生产经营性支出", "the incomes less the business expense"),
+    PER_CAPITA: Words("纯收入除以家庭人口", "the net income divided by the household size"),
+}
 _NO_HEAD_BEFORE = Words(
     "这一行之前没有户主行，无法确定属于哪一户",
     "No head's row comes before this row: its household is unknown",

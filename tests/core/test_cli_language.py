@@ -570,6 +570,10 @@ def _roster_with_every_kind_of_row(tmp_path: Path) -> Path:
         household_row("三家子村", "某丙", "男", "汉", twice),
         household_row("三家子村", "某丁", "男", "汉", twice),  # the same ID number twice
         household_row("三家子村", "某戊", "男", "汉", make_id("20990101", 21)),  # born in the future
+        household_row("三家子村", "某己", "男", "汉", make_id("19800101", 23), "很多"),  # size unreadable
+        household_row(
+            "三家子村", "某庚", "男", "汉", make_id("19800101", 25), 2, None, "-5", "abc"
+        ),  # amounts
     ]
     return write_office_xlsx(tmp_path / "roster.xlsx", rows)
 
@@ -590,7 +594,7 @@ def test_a_roster_import_words_its_reasons_for_rows_in_the_command_s_language(tm
         assert result.returncode == 0, result.stderr
         said[language] = json.loads(result.stdout)
     zh, en = said["zh"], said["en"]
-    assert len(zh["rejected"]) >= 6 and len(zh["warnings"]) >= 3
+    assert len(zh["rejected"]) >= 8 and len(zh["warnings"]) >= 3
     for key in ("rejected", "warnings"):
         assert [n["row"] for n in zh[key]] == [n["row"] for n in en[key]]
         for chinese, english in zip(zh[key], en[key], strict=True):
@@ -604,14 +608,20 @@ def test_a_roster_import_words_its_reasons_for_rows_in_the_command_s_language(tm
 
 
 def test_every_reason_the_roster_reader_words_has_its_english() -> None:
-    """In the roster reader and the import, every ``Words(zh, en)`` has an English half with no Chinese
-    (beside the cell values it quotes); a reason worded in Chinese only says so (``chinese_only``)."""
-    for path in (CORE / "spreadsheet" / "roster_rows.py", CORE / "services" / "rosters.py"):
+    """In the roster reader, its cell readers and the import, every ``Words(zh, en)`` and
+    ``CellError(zh, en)`` has an English half with no Chinese (beside the cell values it quotes)."""
+    spreadsheet = CORE / "spreadsheet"
+    for path in (
+        spreadsheet / "roster_rows.py",
+        spreadsheet / "cells.py",
+        spreadsheet / "review.py",
+        CORE / "services" / "rosters.py",
+    ):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         calls = [
             node
             for node in ast.walk(tree)
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Words"
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("Words", "CellError")
         ]
         assert calls, path
         for call in calls:
@@ -627,7 +637,7 @@ def test_every_reason_the_roster_reader_words_has_its_english() -> None:
                 for part in ast.walk(zh)
                 if isinstance(part, ast.Constant) and isinstance(part.value, str)
             )
-            if not chinese:  # Words("", ""): no reason
+            if not chinese or isinstance(en, ast.Name | ast.Attribute):  # no reason; English computed
                 continue
             assert english and not CJK.search(QUOTED.sub("", english)), f"{path.name}:{call.lineno}"
 

@@ -178,7 +178,7 @@ class PreviewPanel(QWidget):
 
 
 def _note(note: RowNote, names: Mapping[int, str]) -> list[str]:
-    return [str(note.row), note.name or names.get(note.row, ""), MASKED.text(note.reason)]
+    return [str(note.row), note.name or names.get(note.row, ""), MASKED.text(note.said())]
 
 
 def _entry(entry: RosterEntry) -> list[str]:
