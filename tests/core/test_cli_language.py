@@ -751,3 +751,11 @@ def test_every_household_check_is_worded_by_the_catalog_in_both_languages() -> N
         assert messages.text(issue.code, issue.params, messages.ZH) == issue.message, issue.code
         english = messages.describe(issue, messages.EN) or ""
         assert english == words.en and not CJK.search(re.sub("[甲乙丙丁、]", "", english)), english
+
+
+def test_every_roster_field_has_an_english_name() -> None:
+    from huimin_desktop.spreadsheet.fields import CHECK_LABELS, CHECK_LABELS_EN, ENGLISH_LABELS, FIELDS
+
+    assert set(ENGLISH_LABELS) == {f.key for f in FIELDS} and set(CHECK_LABELS_EN) == set(CHECK_LABELS)
+    names = [*ENGLISH_LABELS.values(), *CHECK_LABELS_EN.values()]
+    assert all(name and not CJK.search(name) for name in names) and len(set(names)) == len(names)
