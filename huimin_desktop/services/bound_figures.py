@@ -34,6 +34,7 @@ from huimin_desktop.services.figure_definitions import (
     COVERED_BY_MONTH_SQL,
     INCREASE_BEFORE,
     INCREASE_THIS,
+    SURVEY_MONTHS_SQL,
     average_yuan,
     baseline_parameter,
     household_income_cte,
@@ -94,12 +95,12 @@ WHERE p.year = :year AND p.deleted = 0 AND st.deleted = 0 AND st.stage = '5' AND
   AND strftime('%Y', st.date) = :year_text
 GROUP BY p.id
 """
-# (division, increase with its survey of the year, increase before it, the month that survey counts
-# from) per household with either: services/figure_definitions.py
+# (division, household, increase with its survey of the year, increase before it) per household with
+# either: services/figure_definitions.py; the months its survey counts from: SURVEY_MONTHS_SQL
 _INCOME = (
     household_income_cte(monthly=True)
     + f"""
-SELECT division_id, {INCREASE_THIS}, {INCREASE_BEFORE}, month_this FROM each
+SELECT division_id, household_id, {INCREASE_THIS}, {INCREASE_BEFORE} FROM each
 WHERE net_base IS NOT NULL AND (net_this IS NOT NULL OR net_before IS NOT NULL)
 """
 )
@@ -143,7 +144,11 @@ def monthly_values(session: Session | Connection, figure: str, year: int) -> Mon
     county = county_of(session)
     if figure == "income_increase":
         params["baseline"] = baseline_parameter(baseline_year(session), year)
-        return _running_average(session.execute(text(_INCOME), params), county)
+        months: dict[str, int] = {h: int(m) for h, m in session.execute(text(SURVEY_MONTHS_SQL), params)}
+        increases = session.execute(text(_INCOME), params)
+        return _running_average(
+            ((d, this, before, months.get(h)) for d, h, this, before in increases), county
+        )
     rows: _Rows = session.execute(text(_SUMMED[figure]), params)
     return _running_sum(rows, county)
 
@@ -164,7 +169,7 @@ def _running_sum(rows: _Rows, county: Callable[[str], str | None]) -> MonthlyVal
 
 
 def _running_average(
-    rows: Iterable[tuple[str, float | None, float | None, int]], county: Callable[[str], str | None]
+    rows: Iterable[tuple[str, float | None, float | None, int | None]], county: Callable[[str], str | None]
 ) -> MonthlyValues:
     """Each month's average over the households with an increase by then: the one with the year's
     survey from the month it counts from, the one before it until then (figure_definitions.py)."""

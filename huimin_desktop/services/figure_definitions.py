@@ -38,25 +38,22 @@ WHERE b.deleted = 0 AND p.deleted = 0 AND h.deleted = 0
 """
 
 
-def _covered(one_year: bool) -> str:
-    """One row per (project year, household): the household's division and the month it counts from."""
-    year = "WHERE year = :year" if one_year else ""
-    return f"""
-SELECT year, division_id,
-       MIN(CASE WHEN actual_start IS NULL OR actual_start >= printf('%04d-01-01', year + 1) THEN 12
-                WHEN actual_start < printf('%04d-01-01', year) THEN 1
-                ELSE CAST(strftime('%m', actual_start) AS INTEGER) END) AS month
-FROM ({BENEFICIARY_YEARS_SQL}) {year}
-GROUP BY year, household_id
+# (year, division, households covered), every year at once: the year's figure and the by-year chart
+COVERED_BY_YEAR_SQL = f"""
+SELECT year, division_id, COUNT(DISTINCT household_id) FROM ({BENEFICIARY_YEARS_SQL})
+GROUP BY year, division_id
 """
 
-
-# (year, division, households covered), every year at once: the year's figure and the by-year chart
-COVERED_BY_YEAR_SQL = (
-    f"SELECT year, division_id, COUNT(*) FROM ({_covered(False)}) GROUP BY year, division_id"
-)
-# (division, month it counts from, 1) for each household covered in :year
-COVERED_BY_MONTH_SQL = f"SELECT division_id, month, 1 FROM ({_covered(True)})"
+# (division, the month it counts from, 1) for each household covered in :year
+COVERED_BY_MONTH_SQL = f"""
+SELECT division_id,
+       MIN(CASE WHEN actual_start IS NULL OR actual_start >= printf('%04d-01-01', year + 1) THEN 12
+                WHEN actual_start < printf('%04d-01-01', year) THEN 1
+                ELSE CAST(strftime('%m', actual_start) AS INTEGER) END),
+       1
+FROM ({BENEFICIARY_YEARS_SQL}) WHERE year = :year
+GROUP BY household_id
+"""
 
 
 def _newest(where: str, column: str = NET_INCOME) -> str:
@@ -70,27 +67,33 @@ def _newest(where: str, column: str = NET_INCOME) -> str:
 def household_income_cte(*, monthly: bool) -> str:
     """``WITH each AS MATERIALIZED (…)``: one row per live household with its ``division_id``, the net
     income of its survey of :year (``net_this``), of its newest survey after :baseline and before
-    :year (``net_before``) and of its :baseline survey (``net_base``), NULL where there is none, and
-    with ``monthly`` the month its survey of :year counts from (``month_this``). The statements that
-    follow read ``INCREASE_THIS``, ``INCREASE_BEFORE`` and ``INCREASE`` (the year's) from ``each``.
+    :year (``net_before``) and of its :baseline survey (``net_base``), NULL where there is none; with
+    ``monthly`` its ``household_id`` too, for the month its survey of :year counts from
+    (``SURVEY_MONTHS_SQL``). The statements that follow read ``INCREASE_THIS``, ``INCREASE_BEFORE``
+    and ``INCREASE`` (the year's) from ``each``.
 
     Read from ix_survey_household_year alone and in its order (migration 0013); materialised, so each
-    household's subqueries run once whatever the statement does with the columns."""
-    month = (
-        ",\n       "
-        + _newest("s.year = :year", "COALESCE(CAST(strftime('%m', s.survey_date) AS INTEGER), 12)")
-        + " AS month_this"
-        if monthly
-        else ""
-    )
+    household's subqueries run once whatever the statement does with the columns. (The survey date
+    is not in that index: a lookup per household here cost three times the whole pass on a sealed
+    database, so the months come from one read of the year's surveys instead.)"""
+    household = "h.id AS household_id,\n       " if monthly else ""
     return f"""
 WITH each AS MATERIALIZED (
-SELECT h.division_id AS division_id,
+SELECT h.division_id AS division_id, {household}
        {_newest("s.year = :year")} AS net_this,
        {_newest("s.year > :baseline AND s.year < :year")} AS net_before,
-       {_newest("s.year = :baseline")} AS net_base{month}
+       {_newest("s.year = :baseline")} AS net_base
 FROM household AS h WHERE h.deleted = 0
 )"""
+
+
+# (household, the month its survey of :year counts from: its date's, undated December), the survey
+# changed last coming last, so that it is the one kept (as ``_newest`` picks it)
+SURVEY_MONTHS_SQL = """
+SELECT household_id, COALESCE(CAST(strftime('%m', survey_date) AS INTEGER), 12)
+FROM survey WHERE year = :year AND deleted = 0
+ORDER BY stamp, id
+"""
 
 
 INCREASE_THIS = "(net_this - net_base)"
