@@ -42,7 +42,9 @@ def _raw(data_dir: Path) -> float:
     from huimin_desktop.services import bound_figures as b
 
     connection = connect_db(data_dir / "huimin.db")
-    params = {"year": YEAR, "year_text": f"{YEAR:04d}"}
+    params: dict[str, object] = {"year": YEAR, "year_text": f"{YEAR:04d}"}
+    earliest = connection.execute("SELECT min(year) FROM survey WHERE deleted = 0").fetchone()[0]
+    params["baseline"] = earliest if earliest is not None and earliest < YEAR else -1  # figure_definitions
     bound = {row[0] for row in connection.execute("SELECT DISTINCT figure FROM indicator WHERE figure != ''")}
     statements = [(sql, params) for name, sql in b._SUMMED.items() if name in bound]
     if "income_increase" in bound:

@@ -71,6 +71,7 @@ def _median_seconds(function: Callable[[], float]) -> float:
 def _raw_aggregation(data: Path, year: int) -> float:
     """The figures' statements through a plain connection: the seconds of one full reading."""
     from huimin_desktop.services import figures as f
+    from huimin_desktop.services.figure_definitions import COVERED_BY_YEAR_SQL
 
     connection = connect_db(data / "huimin.db")
     baseline = connection.execute("SELECT MIN(year) FROM survey").fetchone()[0]
@@ -78,7 +79,7 @@ def _raw_aggregation(data: Path, year: int) -> float:
         (f._SURVEY_YEARS_SQL, {}),
         (f._OTHER_YEARS_SQL, {}),
         (f._HOUSEHOLDS_SQL, {"baseline": baseline, "year": year}),
-        (f._COVERED_SQL, {}),
+        (COVERED_BY_YEAR_SQL, {}),
         (f._PROJECTS_SQL, {"year": year}),
         (f._TRAININGS_SQL, {"start": f"{year}-01-01", "end": f"{year + 1}-01-01"}),
         ("SELECT * FROM sync_peer WHERE relation = 'lower'", {}),

@@ -35,13 +35,14 @@ def _median(function: Callable[[], float]) -> float:
 def _statements(baseline: int) -> list[tuple[str, dict[str, object]]]:
     from huimin_desktop.services import figures as f
     from huimin_desktop.services import reports as r
+    from huimin_desktop.services.figure_definitions import COVERED_BY_YEAR_SQL
 
     training = {"first": f"{YEAR}-01-01", "after": f"{YEAR + 1}-01-01"}
     return [
         (f._SURVEY_YEARS_SQL, {}),
         (f._LIVE_YEAR_SQL, {"year": baseline}),
         (f._HOUSEHOLDS_SQL, {"baseline": baseline, "year": YEAR}),
-        (f._COVERED_SQL, {}),
+        (COVERED_BY_YEAR_SQL, {}),
         (f._PROJECTS_SQL, {"year": YEAR}),
         (f._TRAININGS_SQL, {"start": training["first"], "end": training["after"]}),
         ("SELECT id, code, name, level, parent_id FROM division WHERE deleted = 0", {}),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from huimin_desktop.cli.indicator_commands import ACTIONS
 from tests.core.test_cli import assert_failed_cleanly, run, snapshot
 from tests.core.test_indicator_import import good_rows, workbook
 
@@ -99,3 +100,20 @@ def test_import_a_workbook(city: Path, tmp_path: Path) -> None:
     assert json.loads(result.stdout) == {"path": str(path), "created": 2, "updated": 0}
     codes = {(r["county"], r["code"]) for r in listed(city, "--year", str(YEAR))}
     assert {("北票市", "1"), ("朝阳县", "2")} <= codes
+
+
+def test_help_is_all_one_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.core.test_cli_language import CJK, english_words
+    from tests.core.test_cli_language import run as run_here
+
+    zh = run_here(["indicators", "--help"], capsys, monkeypatch)[1]
+    # the command's own words: its actions, 'all' and the method and figure keys it takes as values
+    literal = {*ACTIONS, "all", "xlsx", "proportional", "all_or_nothing", "milestone_deduction"}
+    literal |= {"shortfall_deduction", "households_covered"}
+    assert "考核指标" in zh
+    shown = english_words(zh)
+    assert not [w for w in shown if not any(w in word for word in literal)], shown
+    en = run_here(["--lang", "en", "indicators", "--help"], capsys, monkeypatch)[1]
+    assert "assessment indicators" in en and not CJK.search(en), CJK.findall(en)
