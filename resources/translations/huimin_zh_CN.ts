@@ -2162,6 +2162,26 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <source>Saving the indicator…</source>
         <translation>正在保存指标…</translation>
     </message>
+    <message>
+        <source>Planned value</source>
+        <translation>计划值</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Month %1: </source>
+        <translation>%1月：</translation>
+    </message>
+    <message>
+        <source>“%1” is not a number</source>
+        <translation>“%1”不是数字</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorScoreModel</name>
@@ -5058,32 +5078,6 @@ Its attendee list is deleted with it. The deletion is recorded and reaches the o
     <message>
         <source>Report</source>
         <translation>报表</translation>
-    </message>
-</context>
-<context>
-    <name>dialog</name>
-    <message>
-        <source>Month %1: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>“%1” is not a number</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Planned value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Month %1</source>
-        <translation type="unfinished">%1月</translation>
     </message>
 </context>
 </TS>

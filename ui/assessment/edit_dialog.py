@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -121,7 +121,7 @@ class IndicatorEditDialog(QDialog):
         self.evidence = QPlainTextEdit()
         self.evidence.setTabChangesFocus(True)
         self.evidence.setFixedHeight(54)
-        self.milestones = _milestone_table(self)
+        self.milestones = _milestone_table()
         self.files = QListWidget()
         self.files.setFixedHeight(54)
         self.add_files = QPushButton(self.tr("Add reference &files…"))
@@ -250,7 +250,7 @@ class IndicatorEditDialog(QDialog):
     def plan(self) -> IndicatorInput | None:
         """The form as the service's input; None (the reasons shown) when a number does not read."""
         wrong: dict[str, str] = {}
-        target_value = _number(self.target_value.text(), "target_value", wrong, self)
+        target_value = _number(self.target_value.text(), "target_value", wrong)
         milestones = self._milestones(wrong)
         if wrong:
             self._show_wrong(wrong)
@@ -288,7 +288,7 @@ class IndicatorEditDialog(QDialog):
             description = _cell(self.milestones, row, 1)
             if not planned_text and not description:
                 continue
-            planned = _number(planned_text, "milestones", wrong, self, month=row + 1)
+            planned = _number(planned_text, "milestones", wrong, month=row + 1)
             found.append((row + 1, planned, description))
         return tuple(found)
 
@@ -380,11 +380,15 @@ def _amount(highest: float) -> QDoubleSpinBox:
     return box
 
 
-def _milestone_table(parent: QDialog) -> QTableWidget:
+def _milestone_table() -> QTableWidget:
     table = QTableWidget(12, 2)
     table.setObjectName("milestoneTable")
-    table.setHorizontalHeaderLabels([parent.tr("Planned value"), parent.tr("Description")])
-    table.setVerticalHeaderLabels([parent.tr("Month %1").replace("%1", str(m)) for m in range(1, 13)])
+    translate = QCoreApplication.translate  # literal texts in the dialog's context, so lupdate finds them
+    table.setHorizontalHeaderLabels(
+        [translate("IndicatorEditDialog", "Planned value"), translate("IndicatorEditDialog", "Description")]
+    )
+    month = translate("IndicatorEditDialog", "Month %1")
+    table.setVerticalHeaderLabels([month.replace("%1", str(m)) for m in range(1, 13)])
     table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     table.setColumnWidth(0, 140)
     table.setTabKeyNavigation(True)
@@ -403,13 +407,14 @@ def _cell(table: QTableWidget, row: int, column: int) -> str:
     return item.text().strip() if item is not None else ""
 
 
-def _number(text: str, key: str, wrong: dict[str, str], dialog: QDialog, month: int = 0) -> float | None:
+def _number(text: str, key: str, wrong: dict[str, str], month: int = 0) -> float | None:
     text = text.strip().replace(",", "").replace("，", "")
     if not text:
         return None
     try:
         return float(text)
     except ValueError:
-        where = dialog.tr("Month %1: ").replace("%1", str(month)) if month else ""
-        wrong[key] = where + dialog.tr("“%1” is not a number").replace("%1", text)
+        translate = QCoreApplication.translate
+        where = translate("IndicatorEditDialog", "Month %1: ").replace("%1", str(month)) if month else ""
+        wrong[key] = where + translate("IndicatorEditDialog", "“%1” is not a number").replace("%1", text)
         return None
