@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTableWidgetItem
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QTableWidgetItem
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -190,3 +190,79 @@ def test_a_county_and_an_entry_user_see_no_editing(qtbot: QtBot, tmp_path: Path,
         page = open_page(qtbot, clerk)
         assert not page.new_button.isVisible() and not page.delete_button.isVisible()
         page.close()
+
+
+def test_reference_files_picked_in_the_editor_are_stored_sealed_and_listed(
+    qtbot: QtBot, city: Station, tmp_path: Path, english: str, sync_operations: None
+) -> None:
+    """The button's files reach the indicator with the save (the core's tests carry them down in the
+    return package): stored sealed, read back byte for byte, listed by name when the indicator opens."""
+    plan = tmp_path / "考核细则.pdf"
+    plan.write_bytes(b"%PDF-1.4 the city's own assessment rules, for the counties to work from")
+    dialog = new_dialog(qtbot, city)
+    dialog.county.setCurrentIndex(dialog.county.findData(BEIPIAO))
+    type_text(dialog.name, "projects accepted")
+    dialog.pick_files([str(plan)])  # what the file dialog of 添加参考附件… hands over
+    assert [dialog.files.item(i).text() for i in range(dialog.files.count())] == ["考核细则.pdf"]
+    dialog._save()
+    [saved] = dialog.saved_ids
+    [stored] = city.attachments.for_record("indicator", saved)
+    assert (stored.filename, stored.size) == ("考核细则.pdf", len(plan.read_bytes()))
+    assert city.attachments.read_bytes(stored) == plan.read_bytes()
+    assert plan.read_bytes() not in city.attachments.blob_path(stored.sha256).read_bytes()  # sealed
+    reopened = IndicatorEditDialog(city, city.indicators.get(saved))
+    qtbot.addWidget(reopened)
+    assert [reopened.files.item(i).text() for i in range(reopened.files.count())] == ["考核细则.pdf"]
+
+
+def test_copy_to_a_new_year_from_the_page(
+    qtbot: QtBot, city: Station, tmp_path: Path, english: str, sync_operations: None
+) -> None:
+    """复制到新年度 copies the shown year's indicators with their milestones and reference files, not
+    their progress; a second copy to the same year is refused indicator by indicator and names them."""
+    plan = IndicatorInput(
+        division_id=BEIPIAO,
+        year=YEAR,
+        name="培训人次",
+        code="3.1",
+        target_value=500,
+        unit="人次",
+        deadline=dt.date(YEAR, 12, 31),
+        milestones=((6, 250.0, "half"),),
+    )
+    source = city.indicators.create(plan).id
+    rules = tmp_path / "细则.pdf"
+    rules.write_bytes(b"%PDF-1.4 rules")
+    city.indicators.add_reference_files(source, [rules])
+    city.indicators.add_progress(source, ProgressInput(dt.date.today(), 5.0))
+    page = open_page(qtbot, city)
+    qtbot.waitUntil(lambda: page.indicator_model.rowCount() == 1)
+    assert page.selected_year() == YEAR
+    def answer() -> None:  # the year asked: the next one is offered
+        asked = QApplication.activeModalWidget()
+        assert isinstance(asked, QInputDialog) and asked.intValue() == YEAR + 1
+        asked.accept()
+
+    QTimer.singleShot(0, answer)
+    page.copy_button.click()
+    notice = page.defining.notice
+    assert notice is not None and f"1 indicators of {YEAR} copied to {YEAR + 1}" in notice.text()
+    notice.close()
+    with city.db.reader() as session:
+        copies = session.execute(
+            select(Indicator.id, Indicator.code, Indicator.name, Indicator.division_id).where(
+                Indicator.year == YEAR + 1, Indicator.deleted.is_(False)
+            )
+        ).all()
+    assert [tuple(c)[1:] for c in copies] == [("3.1", "培训人次", BEIPIAO)]
+    copy = city.indicators.get(copies[0].id)
+    assert copy.deadline == dt.date(YEAR + 1, 12, 31)
+    assert [(m.month, m.planned_value) for m in copy.milestones] == [(6, 250.0)]
+    assert [a.filename for a in city.attachments.for_record("indicator", copy.id)] == ["细则.pdf"]
+    assert city.indicators.progress_count(copy.id) == 0 and city.indicators.progress_count(source) == 1
+    page.defining.copy_year(target=YEAR + 1)  # again: the new year has it already
+    notice = page.defining.notice
+    assert notice is not None and f"0 indicators of {YEAR} copied" in notice.text()
+    assert "Not copied:" in notice.text() and "3.1" in notice.text()
+    notice.close()
+    assert indicator_count(city) == 2

@@ -97,8 +97,21 @@ class Defining(QObject):
             label=self.tr("Deleting the indicator…"),
         ).run_in_background()
 
-    def copy_year(self) -> None:
+    def copy_year(self, target: int | None = None) -> None:
+        """Copy the shown year's indicators to ``target``, asked for when not given."""
         source = self.page.selected_year()
+        if target is None:
+            target = self._ask_target_year(source)
+        if target is None:
+            return
+        station, to_year = self.page.station, target
+        Operation(
+            self.page,
+            lambda _task: station.indicators.copy_year(source, to_year, user=station.db.actor.username),
+            label=self.tr("Copying the indicators…"),
+        ).success(self._copied).run_in_background()
+
+    def _ask_target_year(self, source: int) -> int | None:
         target, ok = QInputDialog.getInt(
             self.page,
             self.tr("Copy to a new year"),
@@ -109,14 +122,7 @@ class Defining(QObject):
             2000,
             2100,
         )
-        if not ok:
-            return
-        station = self.page.station
-        Operation(
-            self.page,
-            lambda _task: station.indicators.copy_year(source, target, user=station.db.actor.username),
-            label=self.tr("Copying the indicators…"),
-        ).success(self._copied).run_in_background()
+        return target if ok else None
 
     def _copied(self, summary: CopySummary) -> None:
         text = self.tr("%1 indicators of %2 copied to %3.").replace("%1", str(len(summary.copied)))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -299,9 +300,15 @@ class IndicatorEditDialog(QDialog):
 
     def _pick_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Reference files"))
+        self.pick_files(paths)
+
+    def pick_files(self, paths: list[str]) -> None:
+        """Files to add to the indicator with its save (the button's file dialog gives them)."""
         self._picked = [*self._picked, *paths]
         for path in paths:
-            self.files.addItem(path)
+            item = QListWidgetItem(Path(path).name)  # as the indicator's files are listed; where, on hover
+            item.setToolTip(path)
+            self.files.addItem(item)
 
     def _save(self) -> None:
         self._clear_wrong()

@@ -112,7 +112,7 @@ class AssessmentPage(QWidget):
         self.new_button.clicked.connect(self.defining.new)
         self.edit_button.clicked.connect(self.defining.edit)
         self.delete_button.clicked.connect(self.defining.delete)
-        self.copy_button.clicked.connect(self.defining.copy_year)
+        self.copy_button.clicked.connect(lambda: self.defining.copy_year())  # asks the year (not "checked")
         allowed = self.station.indicators.can_define()
         for button in (self.new_button, self.edit_button, self.delete_button, self.copy_button):
             button.setVisible(allowed)
