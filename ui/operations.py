@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import SIGNAL, SLOT, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QPushButton, QWidget
 
@@ -264,7 +265,7 @@ class Operation(QObject, Generic[T]):
 
     def _show_progress(self, done: int, total: int, message: str) -> None:
         dialog = self.progress_dialog
-        if dialog is None or self.task.cancelled:
+        if dialog is None or self.task.cancelled or not shiboken6.isValid(dialog):
             return
         if total > 0:
             dialog.setMaximum(total)
@@ -273,6 +274,8 @@ class Operation(QObject, Generic[T]):
             dialog.setLabelText(message)
 
     def _close_progress_dialog(self) -> None:
+        if self.progress_dialog is not None and not shiboken6.isValid(self.progress_dialog):
+            self.progress_dialog = None  # deleted with the widget it was shown over
         if self.progress_dialog is not None:
             self.progress_dialog.hide()
             self.progress_dialog.deleteLater()
@@ -282,12 +285,18 @@ class Operation(QObject, Generic[T]):
         if self.changes:
             hooks().changed.emit(self.changes)
 
+    def _parent_gone(self) -> bool:
+        """Whether the widget the work was started from was deleted meanwhile (a page rebuilt for
+        another station, a window closed): its callbacks would touch deleted widgets, so they are
+        skipped; what the work changed is still announced, and an unexpected error still logged."""
+        return self.parent_widget is not None and not shiboken6.isValid(self.parent_widget)
+
     def _finish_ok(self, result: T) -> None:
         self._close_progress_dialog()
         self.result = result
         try:
             self._announce_changes()
-            if self._on_success is not None:
+            if self._on_success is not None and not self._parent_gone():
                 self._on_success(result)
         finally:
             self._done()
@@ -296,6 +305,11 @@ class Operation(QObject, Generic[T]):
         self._close_progress_dialog()
         try:
             self._announce_changes()  # what committed before the failure (an earlier package merged)
+            if self._parent_gone():
+                self.error = None if isinstance(error, Cancelled) else error
+                if self.error is not None and expected_error_message(error) is None:
+                    log.error("%s failed", self.label, exc_info=(type(error), error, error.__traceback__))
+                return
             if isinstance(error, Cancelled):
                 self.was_cancelled = True
                 if self._on_cancelled is not None:

@@ -128,3 +128,41 @@ def test_synchronous_mode_runs_on_the_calling_thread(qtbot: QtBot, sync_operatio
     ).run_in_background()
     assert results == ["done"]
     assert threads == [threading.current_thread()]
+
+
+def test_a_parent_deleted_while_the_work_runs_gets_no_callback(qtbot: QtBot, sync_operations: None) -> None:
+    """A page rebuilt while its figures were read (the dashboard's late indicators at 100k): the
+    result arrives after its widgets are gone, and calling back would raise on a deleted object."""
+    from PySide6.QtWidgets import QTableWidget
+
+    page = QWidget()
+    table = QTableWidget(page)
+    shown: list[int] = []
+
+    def fill(rows: int) -> None:
+        table.setRowCount(rows)  # RuntimeError if the page's C++ objects are gone
+        shown.append(rows)
+
+    def work(_task: TaskState) -> int:
+        import shiboken6
+
+        shiboken6.delete(page)  # the page goes while the work runs
+        return 3
+
+    finished: list[Operation[int]] = []
+    operations.hooks().finished.connect(finished.append)
+    try:
+        op = Operation(page, work, label="读取").success(fill).run_in_background()
+    finally:
+        operations.hooks().finished.disconnect(finished.append)
+    assert op.result == 3 and shown == [] and finished == [op]
+    failing = QWidget()
+
+    def fail(_task: TaskState) -> None:
+        import shiboken6
+
+        shiboken6.delete(failing)
+        raise ServiceError("读不到")
+
+    failed = Operation(failing, fail, label="读取").run_in_background()  # no box on a deleted parent
+    assert isinstance(failed.error, ServiceError)

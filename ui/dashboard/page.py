@@ -209,7 +209,7 @@ class DashboardPage(QScrollArea):
                 return None  # a newer reading was asked for before this one started
             return figures.figures(year, with_late=False)
 
-        Operation(None, read, label=self.tr("Counting the figures…"), quiet=True).success(
+        Operation(self, read, label=self.tr("Counting the figures…"), quiet=True).success(
             lambda result: self._arrived(generation, result)
         ).run_in_background()
 
@@ -224,7 +224,7 @@ class DashboardPage(QScrollArea):
                 return None
             return service.late_indicators(figures.year, figures.area_id, figures.as_of)
 
-        Operation(None, read, label=self.tr("Counting the figures…"), quiet=True).success(
+        Operation(self, read, label=self.tr("Counting the figures…"), quiet=True).success(
             lambda late: self._late_arrived(generation, late)
         ).run_in_background()
 
