@@ -951,4 +951,148 @@ CATALOG: dict[str, Words] = {
     "attachment.category": Words(
         "附件类别“{category}”无效", "The attachment category “{category}” is not valid"
     ),
+    # -- a package that cannot be written or read (sync/package.py, package_streams.py) ----------------
+    "package.key_no_station": Words(
+        "本站密钥未标明站点，无法写同步包",
+        "This station's key names no station; the package cannot be written",
+    ),
+    "package.recipient_key_invalid": Words(
+        "接收站点的公钥无效，无法写同步包；请重新登记该站点",
+        "The receiving station's public key is not valid; the package cannot be written. Enroll that "
+        "station again",
+    ),
+    "package.no_temp_folder": Words(
+        "无法在 {path} 中建立临时文件夹",
+        "No temporary folder can be made in {path}",
+    ),
+    "package.blob_checksum_malformed": Words(
+        "附件校验值格式不符（{sha}）",
+        "An attachment checksum is malformed ({sha})",
+    ),
+    "package.payload_unpackable": Words(
+        "同步包数据无法解压，已损坏",
+        "The package data cannot be decompressed: the package is damaged",
+    ),
+    "package.record_too_long": Words(
+        "同步包数据中有过长的记录，格式不符",
+        "The package data holds a record that is too long: not a valid package",
+    ),
+    "package.payload_truncated": Words(
+        "同步包数据结尾不完整，已损坏",
+        "The end of the package data is missing: the package is damaged",
+    ),
+    "package.record_count": Words(
+        "同步包中的记录数（{count}）与清单（{listed}）不符，已损坏",
+        "The package holds {count} records but its manifest lists {listed}: the package is damaged",
+    ),
+    "package.blob_index_damaged": Words(
+        "同步包的附件目录已损坏",
+        "The package's attachment list is damaged",
+    ),
+    "package.blob_index_malformed": Words(
+        "同步包的附件目录格式不符",
+        "The package's attachment list is malformed",
+    ),
+    "package.blob_index_mismatch": Words(
+        "同步包的附件目录与附件文件不符",
+        "The package's attachment list does not match its attachment files",
+    ),
+    "package.blob_checksum_mismatch": Words(
+        "附件 {number} 的内容与其校验值不符，同步包已损坏",
+        "Attachment {number} does not match its checksum: the package is damaged",
+    ),
+    "package.record_unreadable": Words(
+        "同步包中有无法读取的记录，已损坏",
+        "The package holds a record that cannot be read: the package is damaged",
+    ),
+    "package.record_malformed": Words(
+        "同步包中有格式不符的记录",
+        "The package holds a malformed record",
+    ),
+    "package.no_sender": Words(
+        "同步包清单缺少发送站点",
+        "The package manifest names no sending station",
+    ),
+    "package.not_a_file": Words(
+        "同步包中的 {name} 不是正常文件",
+        "{name} in the package is not an ordinary file",
+    ),
+    "package.no_file_list": Words(
+        "同步包清单缺少文件列表，格式不符",
+        "The package manifest has no file list: not a valid package",
+    ),
+    "package.unsafe_name": Words(
+        "同步包清单中有不安全的文件名（{name}），已拒绝",
+        "The package manifest names an unsafe file ({name}); refused",
+    ),
+    "package.file_list_malformed": Words(
+        "同步包清单的文件列表格式不符",
+        "The file list of the package manifest is malformed",
+    ),
+    "package.file_entry_malformed": Words(
+        "同步包清单中文件 {name} 的记录格式不符",
+        "The manifest's entry for the file {name} is malformed",
+    ),
+    "package.not_a_file_refused": Words(
+        "同步包中的 {name} 不是正常文件，已拒绝",
+        "{name} in the package is not an ordinary file; refused",
+    ),
+    "package.format_newer": Words(
+        "同步包格式较新（版本 {version}），请先升级本程序",
+        "The package has a newer format (version {version}); upgrade this program first",
+    ),
+    "package.format_older": Words(
+        "同步包格式较旧（版本 {version}），请发送方升级程序后重新导出",
+        "The package has an older format (version {version}); the sender should upgrade the program and "
+        "export again",
+    ),
+    "package.schema_invalid": Words(
+        "同步包清单中的数据结构版本无效",
+        "The schema version in the package manifest is not valid",
+    ),
+    "package.schema_newer": Words(
+        "同步包来自较新版本的程序（数据结构 {revision}），请先升级本程序",
+        "The package comes from a newer version of the program (schema {revision}); upgrade this program "
+        "first",
+    ),
+    "package.manifest_field_missing": Words(
+        "同步包清单缺少 {key}，格式不符",
+        "The package manifest has no {key}: not a valid package",
+    ),
+    "package.id_malformed": Words(
+        "同步包编号格式不符",
+        "The package number is malformed",
+    ),
+    "package.time_malformed": Words(
+        "同步包清单中的时间格式不符",
+        "The time in the package manifest is malformed",
+    ),
+    "package.too_many_volumes": Words(
+        "同步包分卷过多（超过 {limit} 个），请调大分卷大小",
+        "The package would need more than {limit} volumes; choose a larger volume size",
+    ),
+    "package.file_truncated": Words(
+        "同步包文件 {name} 比清单所写的短，已被截断",
+        "The package file {name} is shorter than its manifest says: it was truncated",
+    ),
+    "package.extra_data": Words(
+        "同步包中有多余的数据，格式不符",
+        "The package holds data beyond what it should: not a valid package",
+    ),
+    "package.stream_truncated": Words(
+        "{what}不完整，同步包已被截断",
+        "The {what} is incomplete: the package was truncated",
+    ),
+    "package.stream_no_end": Words(
+        "{what}不完整（缺少结尾），同步包已被截断",
+        "The {what} is incomplete (its end is missing): the package was truncated",
+    ),
+    "package.not_for_this_station": Words(
+        "同步包是发给其他站点的，不能在本站打开",
+        "The package is addressed to another station and cannot be opened here",
+    ),
+    "package.stream_tampered": Words(
+        "{what}无法通过校验（内容被改动或已损坏）",
+        "The {what} fails its check (changed or damaged)",
+    ),
 }

@@ -455,14 +455,12 @@ class PackageTrust:
 
 def _check_peer(peer: SyncPeer | None, origin: str) -> None:
     if peer is None:
-        raise UntrustedStationError(f"同步包来自未登记的站点（编号 {origin}），已拒绝")
+        raise UntrustedStationError(code="sync.unregistered_station", station=origin)
     if peer.relation == "relayed" or (peer.relation != "lower" and not peer.sign_key):
-        raise UntrustedStationError(
-            f"同步包直接来自站点{_peer_label(peer)}，但它不是本站登记的上级或下级站点，已拒绝"
-        )
+        raise UntrustedStationError(code="sync.not_direct_peer", name=peer.name)
     if peer.revoked_at is not None:
         raise UntrustedStationError(
-            f"同步包来自已吊销的站点{_peer_label(peer)}（{peer.revoked_at:%Y-%m-%d} 吊销），已拒绝"
+            code="sync.revoked_station", name=peer.name, date=f"{peer.revoked_at:%Y-%m-%d}"
         )
 
 

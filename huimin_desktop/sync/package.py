@@ -53,6 +53,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PublicKey, SealedBox
 
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import Words
 from huimin_desktop.progress import TaskState
 from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.durable import fsync_folder
@@ -200,11 +201,11 @@ def write_package(
     dest_dir = Path(dest_dir)
     origin = origin or sender.station_id
     if not origin:
-        raise PackageError("本站密钥未标明站点，无法写同步包")
+        raise PackageError(code="package.key_no_station")
     try:
         recipient_key = PublicKey(bytes.fromhex(recipient_box_key))
     except (ValueError, TypeError, CryptoError):
-        raise PackageError("接收站点的公钥无效，无法写同步包；请重新登记该站点") from None
+        raise PackageError(code="package.recipient_key_invalid") from None
     if not dest_dir.is_dir():
         raise PackageError(code="package.target_missing", path=dest_dir)
     temporary = _make_temp_folder(dest_dir)
@@ -274,7 +275,7 @@ def _make_temp_folder(dest_dir: Path) -> Path:
         except FileExistsError:
             continue
         return candidate
-    raise PackageError(f"无法在 {dest_dir} 中建立临时文件夹")
+    raise PackageError(code="package.no_temp_folder", path=dest_dir)
 
 
 def _final_name(dest_dir: Path, created_at: dt.datetime, package_id: str) -> Path:
@@ -349,7 +350,7 @@ def _unique_blobs(blobs: Iterable[tuple[Any, ...]]) -> Iterator[BlobSource]:
     seen: set[str] = set()
     for sha256, source, *known in blobs:
         if not SHA256_PATTERN.fullmatch(sha256):
-            raise PackageError(f"附件校验值格式不符（{sha256[:16]}）")
+            raise PackageError(code="package.blob_checksum_malformed", sha=sha256[:16])
         if sha256 not in seen:
             seen.add(sha256)
             yield sha256, source, known[0] if known else None
@@ -450,7 +451,9 @@ class PackageReader:
     def _record_lines(self, *, check_hashes: bool) -> Iterator[bytes]:
         span = SpanReader(self.path, self._volumes("payload"), check_hashes=check_hashes)
         try:
-            decryptor = StreamDecryptor(self._key, span, span.length, "同步包数据（PAYLOAD）")
+            decryptor = StreamDecryptor(
+                self._key, span, span.length, Words("同步包数据（PAYLOAD）", "package data (PAYLOAD)")
+            )
             decompressor = zlib.decompressobj()
             tail = b""
             count = 0
@@ -460,21 +463,19 @@ class PackageReader:
                     try:  # in bounded pieces: a 1 MiB chunk of repetitive records may inflate a lot
                         data = tail + decompressor.decompress(pending, _INFLATE_PIECE)
                     except zlib.error:
-                        raise PackageError("同步包数据无法解压，已损坏") from None
+                        raise PackageError(code="package.payload_unpackable") from None
                     pending = decompressor.unconsumed_tail
                     lines = data.split(b"\n")
                     tail = lines.pop()
                     if len(tail) > _MAX_LINE_BYTES:
-                        raise PackageError("同步包数据中有过长的记录，格式不符")
+                        raise PackageError(code="package.record_too_long")
                     count += len(lines)
                     yield from lines
             if tail or not decompressor.eof or decompressor.unused_data:
-                raise PackageError("同步包数据结尾不完整，已损坏")
+                raise PackageError(code="package.payload_truncated")
             span.finish()
             if count != self.manifest["records"]:
-                raise PackageError(
-                    f"同步包中的记录数（{count}）与清单（{self.manifest['records']}）不符，已损坏"
-                )
+                raise PackageError(code="package.record_count", count=count, listed=self.manifest["records"])
         finally:
             span.close()
 
@@ -486,7 +487,9 @@ class PackageReader:
     def _blob_index(self, check_hashes: bool) -> list[tuple[str, int, int, int]]:
         span = SpanReader(self.path, [self._files[INDEX]], check_hashes=check_hashes)
         try:
-            decryptor = StreamDecryptor(self._key, span, span.length, "附件目录（BLOBS.IDX）")
+            decryptor = StreamDecryptor(
+                self._key, span, span.length, Words("附件目录（BLOBS.IDX）", "attachment list (BLOBS.IDX)")
+            )
             raw = b"".join(decryptor.chunks())
             span.finish()
         finally:
@@ -499,7 +502,7 @@ class PackageReader:
             entries = json.loads(text)
             index = [(str(s), int(o), int(n), int(z)) for s, o, n, z in entries]
         except (zlib.error, ValueError, TypeError):
-            raise PackageError("同步包的附件目录已损坏") from None
+            raise PackageError(code="package.blob_index_damaged") from None
         position = 0
         for sha256, offset, length, size in index:
             if (
@@ -508,11 +511,11 @@ class PackageReader:
                 or size < 0
                 or length != stream_length(size)
             ):
-                raise PackageError("同步包的附件目录格式不符")
+                raise PackageError(code="package.blob_index_malformed")
             position += length
         total = sum(self._files[name].size for name in self.manifest["blobs"])
         if position != total or len(index) != self.manifest["attachments"]:
-            raise PackageError("同步包的附件目录与附件文件不符")
+            raise PackageError(code="package.blob_index_mismatch")
         return index
 
     def blobs(
@@ -547,7 +550,9 @@ class PackageReader:
                 try:
                     with target.open("xb") as out:
                         sink = seal(out) if seal is not None else None
-                        decryptor = StreamDecryptor(self._key, span, length, f"附件 {number + 1}")
+                        decryptor = StreamDecryptor(
+                            self._key, span, length, Words(f"附件 {number + 1}", f"attachment {number + 1}")
+                        )
                         for chunk in decryptor.chunks():
                             digest.update(chunk)
                             quick.update(chunk)
@@ -556,7 +561,7 @@ class PackageReader:
                         if sink is not None:
                             sink.finish()
                     if written != size or digest.hexdigest() != sha256:
-                        raise PackageError(f"附件 {number + 1} 的内容与其校验值不符，同步包已损坏")
+                        raise PackageError(code="package.blob_checksum_mismatch", number=number + 1)
                 except BaseException:
                     with suppress(OSError):
                         target.unlink()
@@ -597,13 +602,15 @@ class PackageReader:
             for number, (sha256, _offset, length, size) in enumerate(index):
                 digest = hashlib.sha256()
                 written = 0
-                for chunk in StreamDecryptor(self._key, span, length, f"附件 {number + 1}").chunks():
+                for chunk in StreamDecryptor(
+                    self._key, span, length, Words(f"附件 {number + 1}", f"attachment {number + 1}")
+                ).chunks():
                     digest.update(chunk)
                     written += len(chunk)
                     if task is not None:
                         task.check()
                 if written != size or digest.hexdigest() != sha256:
-                    raise PackageError(f"附件 {number + 1} 的内容与其校验值不符，同步包已损坏")
+                    raise PackageError(code="package.blob_checksum_mismatch", number=number + 1)
             span.finish()
         finally:
             span.close()
@@ -635,9 +642,9 @@ def _parse_record(line: bytes) -> dict[str, Any]:
     try:
         record = orjson.loads(line)  # half a million records in a county's package: the fast parser
     except orjson.JSONDecodeError:
-        raise PackageError("同步包中有无法读取的记录，已损坏") from None
+        raise PackageError(code="package.record_unreadable") from None
     if not isinstance(record, dict):
-        raise PackageError("同步包中有格式不符的记录")
+        raise PackageError(code="package.record_malformed")
     return record
 
 
@@ -648,7 +655,7 @@ class NotForThisStation(PackageError):
     """The package is addressed to another station (``recipient``, its id; the caller names it)."""
 
     def __init__(self, recipient: str, claimed: Any = None) -> None:
-        super().__init__("同步包是发给其他站点的，不能在本站打开")
+        super().__init__(code="package.not_for_this_station")
         self.recipient = recipient
         self.claimed = claimed  # what the manifest's header says of the recipient (clear text)
 
@@ -684,13 +691,14 @@ def _read_checked_manifest(path: Path, sign_key_for: SignKeyLookup) -> dict[str,
     _check_listing(path, entries)
     origin = manifest.get("origin")
     if not isinstance(origin, str) or not origin:
-        raise PackageError("同步包清单缺少发送站点")
+        raise PackageError(code="package.no_sender")
     try:
         sign_key = sign_key_for(origin)
     except PackageError:
         raise
     except ServiceError as exc:  # unknown or revoked station: one exception type for every refusal
-        raise PackageError(exc.message) from exc
+        # one exception type for every refusal, keeping the lookup's code so it is worded the same
+        raise (PackageError(code=exc.code, **exc.params) if exc.coded else PackageError(exc.message)) from exc
     if not verify_signature(sign_key, manifest_bytes, signature):
         raise PackageError(code="package.bad_signature")
     _check_versions(manifest)
@@ -706,7 +714,7 @@ def _read_small(folder: Path, name: str) -> bytes:
     except FileNotFoundError:
         raise PackageError(code="package.incomplete", name=name) from None
     if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_MANIFEST_BYTES:
-        raise PackageError(f"同步包中的 {name} 不是正常文件")
+        raise PackageError(code="package.not_a_file", name=name)
     return target.read_bytes()
 
 
@@ -717,7 +725,7 @@ def _entries(manifest: dict[str, Any]) -> list[FileEntry]:
         entries = [FileEntry(str(f["name"]), int(f["size"]), str(f["sha256"])) for f in files]
         roles = [*manifest["payload"], *manifest["blobs"]]
     except (KeyError, TypeError, ValueError):
-        raise PackageError("同步包清单缺少文件列表，格式不符") from None
+        raise PackageError(code="package.no_file_list") from None
     names = [entry.name for entry in entries]
     for name in [*names, *roles]:
         if (
@@ -726,12 +734,12 @@ def _entries(manifest: dict[str, Any]) -> list[FileEntry]:
             or name in (MANIFEST, SIGNATURE)
             or name.split(".")[0] in _WINDOWS_DEVICES
         ):
-            raise PackageError(f"同步包清单中有不安全的文件名（{str(name)[:40]!r}），已拒绝")
+            raise PackageError(code="package.unsafe_name", name=repr(str(name)[:40]))
     if len(set(names)) != len(names) or INDEX not in names or not set(roles) <= set(names) or not roles:
-        raise PackageError("同步包清单的文件列表格式不符")
+        raise PackageError(code="package.file_list_malformed")
     for entry in entries:
         if entry.size < 0 or not SHA256_PATTERN.fullmatch(entry.sha256):
-            raise PackageError(f"同步包清单中文件 {entry.name} 的记录格式不符")
+            raise PackageError(code="package.file_entry_malformed", name=entry.name)
     return entries
 
 
@@ -751,20 +759,20 @@ def _check_listing(path: Path, entries: list[FileEntry]) -> None:
     for entry in entries:
         info = (path / entry.name).lstat()
         if not stat.S_ISREG(info.st_mode):
-            raise PackageError(f"同步包中的 {entry.name} 不是正常文件，已拒绝")
+            raise PackageError(code="package.not_a_file_refused", name=entry.name)
 
 
 def _check_versions(manifest: dict[str, Any]) -> None:
     version = manifest.get("format_version")
     if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise PackageError(f"同步包格式较新（版本 {version}），请先升级本程序")
+        raise PackageError(code="package.format_newer", version=version)
     if version < FORMAT_VERSION:
-        raise PackageError(f"同步包格式较旧（版本 {version}），请发送方升级程序后重新导出")
+        raise PackageError(code="package.format_older", version=version)
     revision = str(manifest.get("schema", ""))
     if not revision.isdigit():
-        raise PackageError("同步包清单中的数据结构版本无效")
+        raise PackageError(code="package.schema_invalid")
     if int(revision) > int(schema.HEAD_REVISION):
-        raise PackageError(f"同步包来自较新版本的程序（数据结构 {revision}），请先升级本程序")
+        raise PackageError(code="package.schema_newer", revision=revision)
     for key, kind in (
         ("package_id", str),
         ("recipient", str),
@@ -776,13 +784,13 @@ def _check_versions(manifest: dict[str, Any]) -> None:
         ("header", dict),
     ):
         if not isinstance(manifest.get(key), kind):
-            raise PackageError(f"同步包清单缺少 {key}，格式不符")
+            raise PackageError(code="package.manifest_field_missing", key=key)
     if not re.fullmatch(r"[0-9a-f]{32}", manifest["package_id"]):
-        raise PackageError("同步包编号格式不符")
+        raise PackageError(code="package.id_malformed")
     try:
         dt.datetime.fromisoformat(manifest["created_at"])
     except ValueError:
-        raise PackageError("同步包清单中的时间格式不符") from None
+        raise PackageError(code="package.time_malformed") from None
 
 
 def _check_hashes(path: Path, entries: list[FileEntry]) -> None:

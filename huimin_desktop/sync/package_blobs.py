@@ -102,7 +102,7 @@ class _Volumes:
     def __init__(self, folder: Path, stem: str, volume_size: int, length: int) -> None:
         count = -(-length // volume_size)
         if count > MAX_VOLUMES:
-            raise PackageError(f"同步包分卷过多（超过 {MAX_VOLUMES} 个），请调大分卷大小")
+            raise PackageError(code="package.too_many_volumes", limit=MAX_VOLUMES)
         self.volume_size = volume_size
         self.entries = [
             FileEntry(f"{stem}.{index:03d}", min(volume_size, length - index * volume_size), "")

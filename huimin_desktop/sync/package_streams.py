@@ -35,6 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import Words
 
 CHUNK = 1 << 20  # plaintext bytes per chunk: big enough that per-call costs vanish
 HEADER_BYTES = 16  # the stream's random salt
@@ -171,7 +172,7 @@ class SpanWriter:
         self._close_volume()
         index = len(self.files)
         if index >= MAX_VOLUMES:
-            raise PackageError(f"同步包分卷过多（超过 {MAX_VOLUMES} 个），请调大分卷大小")
+            raise PackageError(code="package.too_many_volumes", limit=MAX_VOLUMES)
         name = self.stem if self.single_file else f"{self.stem}.{index:03d}"
         if self._io is None:
             self._io = _VolumeIO()
@@ -290,9 +291,9 @@ class SpanReader:
         self._handle.close()
         self._handle = None
         if self._left or trailing:
-            raise PackageError(f"同步包文件 {entry.name} 的大小与清单不符")
+            raise PackageError(code="package.size_mismatch", name=entry.name)
         if self._check and self._digest.hexdigest() != entry.sha256:
-            raise PackageError(f"同步包文件 {entry.name} 的校验值（SHA-256）与清单不符，文件已损坏或被改动")
+            raise PackageError(code="package.hash_mismatch", name=entry.name)
 
     def read(self, size: int) -> bytes:
         """Exactly ``size`` bytes, or fewer only when the span ends."""
@@ -307,7 +308,7 @@ class SpanReader:
             data = self._handle.read(min(wanted, self._left))
             if not data:
                 entry = self._files[self._index]
-                raise PackageError(f"同步包文件 {entry.name} 比清单所写的短，已被截断")
+                raise PackageError(code="package.file_truncated", name=entry.name)
             if self._check:
                 self._digest.update(data)
             self._left -= len(data)
@@ -320,7 +321,7 @@ class SpanReader:
     def finish(self) -> None:
         """The whole span was read: close (and check) the open volume and any empty ones after it."""
         if self.position != self.length:
-            raise PackageError("同步包中有多余的数据，格式不符")
+            raise PackageError(code="package.extra_data")
         while self._advance():
             pass
 
@@ -337,7 +338,7 @@ class StreamDecryptor:
     that chunk is opened as the last: a stream cut short or extended fails its tag.
     """
 
-    def __init__(self, key: bytes, span: SpanReader, length: int, what: str) -> None:
+    def __init__(self, key: bytes, span: SpanReader, length: int, what: Words) -> None:
         self._span, self._left, self._what = span, length, what
         self._counter = 0
         self.finished = False
@@ -345,23 +346,23 @@ class StreamDecryptor:
 
     def _take(self, size: int) -> bytes:
         if size > self._left:
-            raise PackageError(f"{self._what}不完整，同步包已被截断")
+            raise PackageError(code="package.stream_truncated", what=self._what)
         data = self._span.read(size)
         if len(data) != size:
-            raise PackageError(f"{self._what}不完整，同步包已被截断")
+            raise PackageError(code="package.stream_truncated", what=self._what)
         self._left -= size
         return data
 
     def chunks(self) -> Iterator[bytes]:
         while not self.finished:
             if self._left < ABYTES:
-                raise PackageError(f"{self._what}不完整（缺少结尾），同步包已被截断")
+                raise PackageError(code="package.stream_no_end", what=self._what)
             sealed = self._take(min(CHUNK + ABYTES, self._left))
             last = self._left == 0
             try:
                 plain = self._cipher.decrypt(chunk_nonce(self._counter, last), sealed, None)
             except InvalidTag:
-                raise PackageError(f"{self._what}无法通过校验（内容被改动或已损坏）") from None
+                raise PackageError(code="package.stream_tampered", what=self._what) from None
             self._counter += 1
             self.finished = last
             yield plain

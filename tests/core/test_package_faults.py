@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import update
 
+from huimin_desktop import messages
 from huimin_desktop.demo import generate_demo
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import SyncPeer
@@ -38,6 +40,7 @@ from tests.core.test_package_container import RECIPIENT_ID, SENDER_ID, make_blob
 from tests.stations import connect_db, new_station, setup_station
 
 SENDER = StationKeys.generate(SENDER_ID)
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 NEWER = f"{int(schema.HEAD_REVISION) + 1:04d}"
 NEWER_REASON = f"同步包来自较新版本的程序（数据结构 {NEWER}），请先升级本程序"
 RECIPIENT = StationKeys.generate(RECIPIENT_ID)
@@ -47,7 +50,7 @@ VOLUME = 40_000
 def lookup(station_id: str) -> str:
     if station_id == SENDER_ID:
         return SENDER.sign_public_hex
-    raise ServiceError(f"同步包来自未登记的站点（编号 {station_id[:8]}），已拒绝")
+    raise ServiceError(code="sync.unregistered_station", station=station_id[:8])
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +92,11 @@ def assert_refused(
     assert snapshot(workspace) == before
     reason = refused.value.message
     assert reason and "\n" not in reason and any("\u4e00" <= ch <= "\u9fff" for ch in reason), reason
+    # and in English: every refusal of the package itself carries a code the catalog words
+    english = messages.describe(refused.value, messages.EN)
+    assert refused.value.coded and refused.value.code in messages.CATALOG, reason
+    words = re.sub(r"“[^”]*”|'[^']*'", "", english)  # quoted data values (names) stay as typed
+    assert english and "\n" not in english and not CJK.search(words), english
     # The one-pass verification (what `verify` and the writer's read-back use) refuses it too.
     with pytest.raises(PackageError):
         inspect_package(package, keys=keys, sign_key_for=sign_key_for)
@@ -212,10 +220,10 @@ def test_signed_by_an_unknown_revoked_or_other_key(packages: tuple[Path, Path], 
     package = fresh_copy(packages[0], tmp_path)
 
     def revoked(station_id: str) -> str:
-        raise ServiceError("同步包来自已吊销的站点“马友营蒙古族乡”（2026-11-29 吊销），已拒绝")
+        raise ServiceError(code="sync.revoked_station", name="马友营蒙古族乡", date="2026-11-29")
 
     def unknown(station_id: str) -> str:
-        raise ServiceError(f"同步包来自未登记的站点（编号 {station_id[:8]}），已拒绝")
+        raise ServiceError(code="sync.unregistered_station", station=station_id[:8])
 
     assert "已吊销" in assert_refused(package, sign_key_for=revoked)
     assert "未登记" in assert_refused(package, sign_key_for=unknown)

@@ -136,7 +136,7 @@ def test_preview_lists_the_conflicts_to_come_and_a_revoked_station_is_refused(
     table = dialog.preview_table
     assert table.rowCount() == 2
     assert [table.text(r, "status") for r in range(2)] == ["Will be merged", "Refused"]
-    assert "吊销" in table.text(1, "reason")
+    assert "revoked station" in table.text(1, "reason")  # in the interface's language
     assert table.item(1, 2).foreground().color() == QColor(REFUSED_COLOR)
     assert table.text(0, "conflicts") == "1"
     conflicts = dialog.preview_conflicts
