@@ -3,14 +3,7 @@
 # run the smoke test on what was built (scripts/smoke_built.py). Set HUIMIN_BUILD_NO_SMOKE=1 to skip it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
-stamp=.venv/.requirements-build.sha256
-wanted=$(sha256sum requirements-build.txt | cut -d' ' -f1)
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
-  echo "Installing the build tools (requirements-build.txt)"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-build.txt
-  echo "$wanted" > "$stamp"
-fi
+bash scripts/setup.sh --build-tools
 echo "Building (PyInstaller, a few minutes)…"
 started=$(date +%s)
 .venv/bin/pyinstaller --noconfirm --log-level ERROR build.spec

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Set up a machine for running and testing Huimin Desktop: system libraries (Debian/Ubuntu), a virtual
 # environment in .venv with the pinned packages. Safe to run again: it only installs what is missing.
+# With --build-tools it also installs what scripts/build.sh needs (requirements-build.txt: PyInstaller),
+# which the full test run wants before pytest too: tests of build.spec read PyInstaller's own tables.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,4 +46,14 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
     | { grep -v "^Requirement already satisfied" || true; }
   echo "Python packages ready ($(( $(date +%s) - started )) s)"
   echo "$wanted" > "$stamp"
+fi
+
+if [ "${1:-}" = "--build-tools" ]; then
+  stamp=.venv/.requirements-build.sha256
+  wanted=$(sha256sum requirements-build.txt | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+    echo "Installing the build tools (requirements-build.txt)"
+    .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-build.txt
+    echo "$wanted" > "$stamp"
+  fi
 fi

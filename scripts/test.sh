@@ -9,6 +9,7 @@ export QT_QPA_PLATFORM=offscreen
 if [ $# -gt 0 ]; then
   exec .venv/bin/python -m pytest "$@"
 fi
+bash scripts/setup.sh --build-tools  # the build below needs them, and so do the tests of build.spec
 .venv/bin/ruff check .
 .venv/bin/mypy  # huimin_desktop/ and ui/, as configured in pyproject.toml
 # One worker per core, each taking whole files (a file's fixtures are built once); the slowest tests are
