@@ -18,7 +18,11 @@ from typing import Any
 from huimin_desktop.domain.issues import Issue
 
 
-class ServiceError(Exception):
+class CodedError(Exception):
+    """An error worded from the catalog by its ``code`` and ``params`` (or, until it has a code of its
+    own, the Chinese line it was given). The refusals below services/ that are not ``ServiceError``s
+    (a merge's, an attachment's, a cell's) share it, so ``describe`` words every one the same way."""
+
     code = "error"
 
     def __init__(self, message: str | None = None, *, code: str | None = None, **params: Any) -> None:
@@ -33,6 +37,10 @@ class ServiceError(Exception):
             message = text(self.code, params, ZH)
         super().__init__(message)
         self.message = message
+
+
+class ServiceError(CodedError):
+    """A use case refused (bad input, a missing record, a file it cannot write); nothing changed."""
 
 
 class NoStationError(ServiceError):

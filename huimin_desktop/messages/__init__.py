@@ -90,14 +90,14 @@ def _text_or(fallback: str, code: str, params: Mapping[str, Any], language: str 
 def describe(error: object, language: str | None = None) -> str | None:
     """The one line for an error the user can act on (or an ``Issue``), or None for a real bug."""
     from huimin_desktop.domain.issues import Issue
-    from huimin_desktop.errors import ServiceError, ValidationError
+    from huimin_desktop.errors import CodedError, ValidationError
     from huimin_desktop.messages.system import describe_system_error
 
     if isinstance(error, Issue):
         return describe_issue(error, language)
     if isinstance(error, ValidationError):
         return _validation_text(error, language)
-    if isinstance(error, ServiceError):
+    if isinstance(error, CodedError):
         if not error.coded:
             return error.message
         return _text_or(error.message, error.code, _params_in(error.params, language), language)

@@ -24,15 +24,18 @@ from typing import Any
 
 import orjson
 
+from huimin_desktop.errors import CodedError
 from huimin_desktop.model import SYNCED_MODELS, Synced
 from huimin_desktop.stamps.clock import STAMP_PREFIX_LEN
 
 DELETED = "deleted"
 
 
-class MergeRefused(Exception):
+class MergeRefused(CodedError):
     """The records cannot be applied (malformed, unknown table or column, or not the sender's to send);
     the reason is for the user."""
+
+    code = "merge.refused"
 
 
 def stamp_station(stamp: str) -> str:
