@@ -710,6 +710,8 @@ CATALOG: dict[str, Words] = {
         "{path}：文件名或路径太长，未作任何改动；请换一个短一些的位置",
         "{path}: the file name or path is too long; nothing was changed. Choose a shorter place",
     ),
+    # An OSError met inside a use case, worded as itself (by errno, with its path): ``error=exc``.
+    "os.error": Words("{error}", "{error}"),
     "os.other": Words(
         "{path}：无法读写（{reason}），未作任何改动",
         "{path}: cannot be read or written ({reason}); nothing was changed",
@@ -950,6 +952,43 @@ CATALOG: dict[str, Words] = {
     "user.exists": Words("用户名“{username}”已存在", "The user name “{username}” already exists"),
     "attachment.category": Words(
         "附件类别“{category}”无效", "The attachment category “{category}” is not valid"
+    ),
+    "attachment.missing": Words(
+        "附件缺失：{name}（请运行“检查”）", "Attachment missing: {name} (run “Check”)"
+    ),
+    "attachment.damaged": Words(
+        "附件已损坏（内容与校验值不符）：{name}",
+        "Attachment damaged (its content does not match its checksum): {name}",
+    ),
+    "attachment.no_owner_table": Words("不能给“{table}”添加附件", "Attachments cannot be added to “{table}”"),
+    "attachment.verify_failed": Words(
+        "写入后校验不一致（磁盘可能有故障），未保存",
+        "The copy did not match after writing (the disk may be faulty); not saved",
+    ),
+    "attachment.already_there": Words(
+        "本记录已有这个文件（内容完全相同），未重复添加",
+        "This record already has this file (identical content); not added twice",
+    ),
+    "attachment.gone": Words(
+        "文件不存在（可能已被移走或删除）", "The file does not exist (moved or deleted?)"
+    ),
+    "attachment.not_a_file": Words(
+        "不是文件（文件夹请用“添加文件夹”）", "Not a file (for a folder use “Add folder”)"
+    ),
+    "attachment.empty": Words(
+        "文件是空的（0 字节），可能没有拷贝完整",
+        "The file is empty (0 bytes); perhaps it was not copied completely",
+    ),
+    "attachment.too_large": Words(
+        "文件太大（{size}），超过了上限 {limit}", "The file is too large ({size}); the limit is {limit}"
+    ),
+    "attachment.unreadable_image": Words(
+        "图片无法读取（文件已损坏或不是图片）",
+        "The picture cannot be read (the file is damaged or not a picture)",
+    ),
+    "attachment.renamed": Words(
+        "文件名含有特殊字符或过长，已保存为“{name}”",
+        "The file name had special characters or was too long; saved as “{name}”",
     ),
     # -- a package that cannot be written or read (sync/package.py, package_streams.py) ----------------
     "package.key_no_station": Words(

@@ -77,6 +77,13 @@ def _path_of(error: OSError) -> str:
     return " → ".join(names) if names else "?"
 
 
+def with_path(error: OSError, path: object) -> OSError:
+    """``error`` naming ``path`` when the OS did not say which file (a write through an open handle)."""
+    if not error.filename:
+        error.filename = str(path)
+    return error
+
+
 def describe_system_error(error: object, language: str | None = None) -> str | None:
     from huimin_desktop.messages import EN, normalize_language, text
     from huimin_desktop.messages import language as current

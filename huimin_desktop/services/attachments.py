@@ -27,10 +27,12 @@ from sqlalchemy.sql.elements import ColumnClause
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.domain.sizes import human_size
-from huimin_desktop.errors import ServiceError, ValidationError
+from huimin_desktop.errors import CodedError, ServiceError, ValidationError
 from huimin_desktop.media import kinds
 from huimin_desktop.media.duration import media_duration_ms
 from huimin_desktop.media.thumbnails import UnreadableImage, inspect_photo, make_thumbnail
+from huimin_desktop.messages import describe, text
+from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import (
     Attachment,
     Household,
@@ -99,10 +101,8 @@ class IntakeReport:
     renamed: list[tuple[Path, str]] = field(default_factory=list)
 
 
-class _Refused(Exception):
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+class _Refused(CodedError):
+    """One file not taken; the batch goes on and the report names it with the reason."""
 
 
 def _record(a: Attachment) -> AttachmentRecord:
@@ -199,9 +199,9 @@ class AttachmentService:
         try:
             return self.store.read_bytes(sha256)
         except FileNotFoundError as exc:
-            raise ServiceError(f"附件缺失：{sha256[:12]}（请运行“检查”）") from exc
+            raise ServiceError(code="attachment.missing", name=sha256[:12]) from exc
         except BlobDamagedError as exc:
-            raise ServiceError(f"附件已损坏（内容与校验值不符）：{sha256[:12]}") from exc
+            raise ServiceError(code="attachment.damaged", name=sha256[:12]) from exc
 
     def open_copy(self, record: AttachmentRecord) -> DecryptedCopy:
         """A decrypted temporary file of the attachment for a player that needs a path; the caller
@@ -210,9 +210,9 @@ class AttachmentService:
         try:
             return self.store.decrypted_copy(record.sha256, suffix)
         except FileNotFoundError as exc:
-            raise ServiceError(f"附件缺失：{record.filename}（请运行“检查”）") from exc
+            raise ServiceError(code="attachment.missing", name=record.filename) from exc
         except SealedFileError as exc:
-            raise ServiceError(f"附件已损坏（内容与校验值不符）：{record.filename}") from exc
+            raise ServiceError(code="attachment.damaged", name=record.filename) from exc
 
     # -- reading --------------------------------------------------------------------------------------
 
@@ -299,7 +299,7 @@ class AttachmentService:
                 try:
                     row, blob = self._take(path, owner_table, owner_id, category_code, already, task)
                 except _Refused as refusal:
-                    report.refused.append((path, refusal.reason))
+                    report.refused.append((path, describe(refusal) or refusal.message))
                     continue
                 if blob.created:
                     created.append(row.sha256)
@@ -307,7 +307,7 @@ class AttachmentService:
                 already.add(row.sha256)
                 rows.append(row)
                 if row.filename != path.name:
-                    report.renamed.append((path, f"文件名含有特殊字符或过长，已保存为“{row.filename}”"))
+                    report.renamed.append((path, text("attachment.renamed", {"name": row.filename})))
             task.report(total, total, "正在保存")
             task.check()
             if rows:
@@ -341,11 +341,11 @@ class AttachmentService:
         try:
             blob = self.store.ingest(path, check=task.check)
         except BlobDamagedError as exc:
-            raise _Refused("写入后校验不一致（磁盘可能有故障），未保存") from exc
+            raise _Refused(code="attachment.verify_failed") from exc
         except OSError as exc:
-            raise _Refused(f"无法读取或保存文件：{exc.strerror or exc}") from exc
+            raise _Refused(code="os.error", error=exc) from exc
         if blob.sha256 in already:
-            raise _Refused("本记录已有这个文件（内容完全相同），未重复添加")
+            raise _Refused(code="attachment.already_there")
         row = Attachment(
             owner_table=owner_table,
             owner_id=owner_id,
@@ -365,21 +365,23 @@ class AttachmentService:
         """The first bytes of a file fit to take (it exists, is a file, not empty, not too large)."""
         try:
             if not path.exists():
-                raise _Refused("文件不存在（可能已被移走或删除）")
+                raise _Refused(code="attachment.gone")
             if not path.is_file():
-                raise _Refused("不是文件（文件夹请用“添加文件夹”）")
+                raise _Refused(code="attachment.not_a_file")
             size = path.stat().st_size
         except OSError as exc:
-            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
+            raise _Refused(code="os.error", error=exc) from exc
         if size == 0:
-            raise _Refused("文件是空的（0 字节），可能没有拷贝完整")
+            raise _Refused(code="attachment.empty")
         if size > self.max_file_bytes:
-            raise _Refused(f"文件太大（{human_size(size)}），超过了上限 {human_size(self.max_file_bytes)}")
+            raise _Refused(
+                code="attachment.too_large", size=human_size(size), limit=human_size(self.max_file_bytes)
+            )
         try:
             with path.open("rb") as handle:
                 return handle.read(64)
         except OSError as exc:
-            raise _Refused(f"无法读取文件：{exc.strerror or exc}") from exc
+            raise _Refused(code="os.error", error=exc) from exc
 
     def _discard_unused(self, candidates: Sequence[str]) -> None:
         if not candidates:
@@ -403,7 +405,7 @@ class AttachmentService:
 
     def _check_owner(self, owner_table: str, owner_id: str) -> None:
         if owner_table not in OWNERS:
-            raise ServiceError(f"不能给“{owner_table}”添加附件")
+            raise ServiceError(code="attachment.no_owner_table", table=owner_table)
         model, what = OWNERS[owner_table]
         with self.db.reader() as session:
             live_row(session, model, owner_id, what)
@@ -493,13 +495,13 @@ class AttachmentService:
         """One attachment's bytes to ``target``, verified; ServiceError when the blob is missing/damaged."""
         self.db.actor.require(ENTER_RECORDS)
         if not self.store.has(record.sha256):
-            raise ServiceError(f"附件缺失：{record.filename}（请运行“检查”）")
+            raise ServiceError(code="attachment.missing", name=record.filename)
         try:
             self.store.copy_out(record.sha256, target, check=check)
         except BlobDamagedError as exc:
-            raise ServiceError(f"附件已损坏（内容与校验值不符）：{record.filename}") from exc
+            raise ServiceError(code="attachment.damaged", name=record.filename) from exc
         except OSError as exc:
-            raise ServiceError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+            raise ServiceError(code="os.error", error=with_path(exc, target)) from exc
 
 
 def unique_path(folder: Path, name: str, taken: Collection[str] = ()) -> Path:
@@ -521,7 +523,7 @@ def _media_facts(path: Path, kind: kinds.FileKind) -> tuple[dt.datetime | None, 
         try:
             return inspect_photo(path).taken_at, None
         except UnreadableImage as exc:
-            raise _Refused("图片无法读取（文件已损坏或不是图片）") from exc
+            raise _Refused(code="attachment.unreadable_image") from exc
     if kind.kind in (kinds.AUDIO, kinds.VIDEO):
         return None, media_duration_ms(path)
     return None, None

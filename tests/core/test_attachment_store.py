@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from huimin_desktop.errors import NotFoundError, ValidationError
+from huimin_desktop.errors import NotFoundError, ServiceError, ValidationError
 from huimin_desktop.media import samples
+from huimin_desktop.messages import EN, ZH, describe, set_language
 from huimin_desktop.model import Attachment
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.attachments import clean_filename, files_in_folder
@@ -177,6 +178,46 @@ def test_each_bad_file_gets_its_reason_and_the_rest_of_the_batch_goes_on(
     )
     assert leftovers(station) == []
     assert station.check().ok
+
+
+def test_the_reasons_and_renames_are_worded_in_english_in_english_mode(
+    station: Station, tmp_path: Path
+) -> None:
+    project = make_project(station, "P1")
+    good = samples.write_jpeg(tmp_path / "好照片.jpg")
+    empty = tmp_path / "空文件.jpg"
+    empty.write_bytes(b"")
+    not_a_photo = tmp_path / "假照片.jpg"
+    not_a_photo.write_bytes(b"this is not a picture at all" * 20)
+    odd = tmp_path / "村委会:公示?照片.jpg"
+    samples.write_jpeg(odd, seed=3)
+    big = tmp_path / "big.bin"
+    big.write_bytes(os.urandom(3 * 1024 * 1024))
+    station.attachments.max_file_bytes = 2 * 1024 * 1024
+    set_language(EN)
+    try:
+        report = station.attachments.add_files(
+            "project", project, [good, empty, not_a_photo, tmp_path / "gone.jpg", tmp_path, big, odd, good]
+        )
+    finally:
+        set_language(ZH)
+    reasons = {path.name: reason for path, reason in report.refused}
+    assert reasons == {
+        "空文件.jpg": "The file is empty (0 bytes); perhaps it was not copied completely",
+        "假照片.jpg": "The picture cannot be read (the file is damaged or not a picture)",
+        "gone.jpg": "The file does not exist (moved or deleted?)",
+        tmp_path.name: "Not a file (for a folder use “Add folder”)",
+        "big.bin": "The file is too large (3.0 MB); the limit is 2.0 MB",
+        "好照片.jpg": "This record already has this file (identical content); not added twice",
+    }
+    assert [msg for _, msg in report.renamed] == [
+        "The file name had special characters or was too long; saved as “村委会_公示_照片.jpg”"
+    ]
+    photo = report.added[0]
+    station.attachments.blob_path(photo.sha256).unlink()
+    with pytest.raises(ServiceError) as missing:
+        station.attachments.read_bytes(photo)
+    assert describe(missing.value, EN) == f"Attachment missing: {photo.sha256[:12]} (run “Check”)"
 
 
 def test_audio_and_video_get_their_duration(station: Station, tmp_path: Path) -> None:
