@@ -32,7 +32,18 @@ LANGUAGES = (ZH, EN)
 
 _current = ZH
 
-__all__ = ["CATALOG", "EN", "LANGUAGES", "ZH", "Words", "describe", "language", "set_language", "text"]
+__all__ = [
+    "CATALOG",
+    "EN",
+    "LANGUAGES",
+    "SUBJECT",
+    "ZH",
+    "Words",
+    "describe",
+    "language",
+    "set_language",
+    "text",
+]
 
 
 def normalize_language(name: str | None) -> str | None:
@@ -107,11 +118,18 @@ def describe(error: object, language: str | None = None) -> str | None:
     return describe_system_error(error, language)
 
 
+# An issue's parameter naming what it is about when one check ran for several (each county of a plan):
+# the English line starts with it, as the Chinese ``message`` does.
+SUBJECT = "subject"
+
+
 def describe_issue(issue: Any, language: str | None = None) -> str:
     """A validation issue's message; in Chinese always the validator's own ``message``."""
     if (normalize_language(language) or _current) == ZH:
         return str(issue.message)
-    return _text_or(issue.message, issue.code, _params_in(issue.params, language), language)
+    line = _text_or(issue.message, issue.code, _params_in(issue.params, language), language)
+    subject = issue.params.get(SUBJECT)
+    return f"{subject}: {line}" if subject and line != issue.message else line
 
 
 def _params_in(params: Mapping[str, Any], language: str | None) -> dict[str, Any]:

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from huimin_desktop.domain.issues import Issue
+from huimin_desktop.messages import Words
 from huimin_desktop.services.bound_figures import FIGURES
 from huimin_desktop.services.scoring import METHOD_LABELS
+from huimin_desktop.spreadsheet.cells import CellError
 
 ALL_COUNTIES = ("全部", "全部县", "所有县", "*")
 MANUAL = ("", "手工填报", "无", "手工")
@@ -137,10 +139,6 @@ def _missing_columns(number: int, missing: list[str]) -> Issue:
 # -- cells to values (each returns the value or raises CellError with the reason) -------------------
 
 
-class CellError(ValueError):
-    """A cell that cannot be read as its column's value; the message says why, in Chinese."""
-
-
 def text(value: Any) -> str:
     if value is None:
         return ""
@@ -153,13 +151,13 @@ def number(value: Any) -> float | None:
     if value is None or text(value) == "":
         return None
     if isinstance(value, bool):
-        raise CellError(f"“{value}”不是数字")
+        raise CellError(f"“{value}”不是数字", f"“{value}” is not a number")
     if isinstance(value, int | float):
         return float(value)
     try:
         return float(text(value).replace(",", "").replace("，", ""))
     except ValueError:
-        raise CellError(f"“{text(value)}”不是数字") from None
+        raise CellError(f"“{text(value)}”不是数字", f"“{text(value)}” is not a number") from None
 
 
 def whole(value: Any, default: int = 0) -> int:
@@ -167,7 +165,7 @@ def whole(value: Any, default: int = 0) -> int:
     if found is None:
         return default
     if not found.is_integer():
-        raise CellError(f"“{text(value)}”不是整数")
+        raise CellError(f"“{text(value)}”不是整数", f"“{text(value)}” is not a whole number")
     return int(found)
 
 
@@ -184,7 +182,9 @@ def day(value: Any) -> dt.date | None:
         year, month, date = (int(part) for part in raw.split("-"))
         return dt.date(year, month, date)
     except ValueError:
-        raise CellError(f"“{text(value)}”不是日期（写成 2026-12-31）") from None
+        raise CellError(
+            f"“{text(value)}”不是日期（写成 2026-12-31）", f"“{text(value)}” is not a date (write 2026-12-31)"
+        ) from None
 
 
 def method(value: Any) -> str:
@@ -195,7 +195,10 @@ def method(value: Any) -> str:
         if raw in (str(key), label) or label.startswith(raw):
             return str(key)
     labels = "、".join(METHOD_LABELS.values())
-    raise CellError(f"“{raw}”不是计分方式（可写：{labels}）")
+    quoted = ", ".join(f"“{label}”" for label in METHOD_LABELS.values())
+    raise CellError(
+        f"“{raw}”不是计分方式（可写：{labels}）", f"“{raw}” is not a scoring method (write one of: {quoted})"
+    )
 
 
 def figure(value: Any) -> str:
@@ -206,7 +209,12 @@ def figure(value: Any) -> str:
         if raw in (key, known.label):
             return key
     labels = "、".join(f.label for f in FIGURES.values())
-    raise CellError(f"“{raw}”不是可关联的数据（可写：{labels}，或留空由县乡手工填报）")
+    quoted = ", ".join(f"“{f.label}”" for f in FIGURES.values())
+    raise CellError(
+        f"“{raw}”不是可关联的数据（可写：{labels}，或留空由县乡手工填报）",
+        f"“{raw}” is not a figure the program computes (write one of: {quoted}; or leave it empty for the "
+        "counties and townships to report by hand)",
+    )
 
 
 def milestone(month: int, value: Any) -> tuple[int, float | None, str] | None:
@@ -245,7 +253,7 @@ def row_fields(row: SheetRow) -> tuple[dict[str, Any], list[Issue]]:
         try:
             values[name] = _READERS.get(name, text)(raw)
         except CellError as exc:
-            issues.append(cell_issue(row.number, name, str(exc)))
+            issues.append(cell_issue(row.number, name, exc.words))
     milestones = []
     for month, raw in sorted(row.months.items()):
         found = milestone(month, raw)
@@ -253,15 +261,15 @@ def row_fields(row: SheetRow) -> tuple[dict[str, Any], list[Issue]]:
             milestones.append(found)
     values["milestones"] = tuple(milestones)
     if not values.get("year"):
-        issues.append(cell_issue(row.number, "year", "未填写考核年度"))
+        issues.append(cell_issue(row.number, "year", Words("未填写考核年度", "the year is not filled in")))
     return values, issues
 
 
-def cell_issue(row: int, field_name: str, reason: str) -> Issue:
+def cell_issue(row: int, field_name: str, reason: Words) -> Issue:
     column = heading_of(field_name)
     return Issue(
         "indicator_import.cell",
-        f"第 {row} 行“{column}”：{reason}",
+        f"第 {row} 行“{column}”：{reason.zh}",
         field=field_name,
         params={"row": row, "column": column, "reason": reason},
     )

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
-from huimin_desktop.messages import Words
+from huimin_desktop.messages import EN, SUBJECT, Words, describe_issue
 from huimin_desktop.model import (
     Attachment,
     Division,
@@ -442,8 +442,11 @@ def _plans(session: Session, rows: list[sheet.SheetRow], check: _Check) -> tuple
     return plans, issues
 
 
-def _named(session: Session, issue: Issue, county: str, targets: list[str]) -> str:
-    return _for_county(session, issue, county).message if len(targets) > 1 else issue.message
+def _named(session: Session, issue: Issue, county: str, targets: list[str]) -> Words:
+    """The issue in both languages, after the county's name when the row was given to every county."""
+    if len(targets) > 1:
+        issue = _for_county(session, issue, county)
+    return Words(issue.message, describe_issue(issue, EN))
 
 
 def _county_names(session: Session) -> dict[str, list[str]]:
@@ -464,10 +467,17 @@ def _row_counties(written: str, counties: dict[str, list[str]]) -> list[str]:
     return ids if len(ids) == 1 else []
 
 
-def _county_reason(written: str) -> str:
+def _county_reason(written: str) -> Words:
     if not written:
-        return "未填写县（市、区）：写区划代码、名称，或“全部”"
-    return f"本站没有（或有多个）名为“{written}”的县（市、区）：写区划代码、名称，或“全部”"
+        return Words(
+            "未填写县（市、区）：写区划代码、名称，或“全部”",
+            "the county is not filled in: write its division code, its name, or “全部” (all)",
+        )
+    return Words(
+        f"本站没有（或有多个）名为“{written}”的县（市、区）：写区划代码、名称，或“全部”",
+        f"this station has no county (or more than one) named “{written}”: write its division code, its "
+        "name, or “全部” (all)",
+    )
 
 
 def _by_code(session: Session, data: IndicatorInput) -> Indicator | None:
@@ -594,7 +604,8 @@ def _for_county(session: Session, issue: Issue, county_id: str) -> Issue:
     """``issue`` with the county it concerns in front of its message (a plan given to every county)."""
     county = session.get(Division, county_id)
     name = county.name if county is not None else county_id
-    return dataclasses.replace(issue, message=f"{name}：{issue.message}")
+    params = {**issue.params, SUBJECT: name}
+    return dataclasses.replace(issue, message=f"{name}：{issue.message}", params=params)
 
 
 def _live_attachments(session: Session, indicator_id: str) -> list[Attachment]:

@@ -2163,6 +2163,14 @@ Its members and surveys are deleted with it. The deletion is recorded and reache
         <translation>正在保存指标…</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <translation>{field}：{problem}</translation>
+    </message>
+    <message>
         <source>Planned value</source>
         <translation>计划值</translation>
     </message>

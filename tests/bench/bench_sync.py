@@ -167,9 +167,7 @@ def _make_townships(folder: Path, count: int, households: int, attachments_mb: i
         for index in range(count):
             code = _township_code(index)
             setup = city.enrollment.enroll("township", f"基准乡{index:02d}", code, stick / f"{code}.json")
-            with setup_station(
-                folder / "t" / f"{index:02d}", setup.setup_file, setup.setup_code
-            ) as township:
+            with setup_station(folder / "t" / f"{index:02d}", setup.setup_file, setup.setup_code) as township:
                 generate_demo(township, households, seed=1000 + index, attachments_mb=attachments_mb)
                 out = folder / "packages" / f"{index:02d}"
                 out.mkdir(parents=True)

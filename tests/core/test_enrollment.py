@@ -34,9 +34,7 @@ COUNTY, TOWNSHIP = "211381", "211381204000"  # 北票市, 马友营蒙古族乡
 
 @pytest.fixture
 def city(tmp_path: Path) -> Iterator[Station]:
-    with new_station(
-        tmp_path / "city", level="city", name="朝阳市民委", division_code="211300"
-    ) as station:
+    with new_station(tmp_path / "city", level="city", name="朝阳市民委", division_code="211300") as station:
         yield station
 
 

@@ -4,6 +4,7 @@ bad cells named by row and heading, nothing imported when any row is bad; a seco
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,8 +14,10 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from huimin_desktop.errors import ValidationError
+from huimin_desktop.messages import EN, describe_issue
 from huimin_desktop.model import Indicator, IndicatorMilestone
 from huimin_desktop.services.station import Station
+from tests.core.test_cli_language import CJK
 from tests.stations import new_station
 
 YEAR = dt.date.today().year
@@ -107,22 +110,32 @@ def test_a_second_import_updates_by_county_year_and_code(city: Station, tmp_path
     assert record.target_value == 1200.0 and [m.month for m in record.milestones] == [3, 6]
 
 
+def unquoted(line: str) -> str:
+    """The line without its quoted values (the workbook's own words and names stay as written)."""
+    return re.sub(r"“[^”]*”", "", line)
+
+
 @pytest.mark.parametrize(
-    ("column", "value", "expected"),
+    ("column", "value", "expected", "english"),
     [
-        (1, "", "第 4 行“名称”：指标名称不能为空"),
-        (2, "火星县", "第 4 行“县（市、区）”：本站没有（或有多个）名为“火星县”的县（市、区）"),
-        (3, "明年", "第 4 行“年度”：“明年”不是数字"),
-        (3, 1999, "第 4 行“年度”：考核年度 1999 不合理"),
-        (4, "一千", "第 4 行“目标值”：“一千”不是数字"),
-        (7, "看心情", "第 4 行“计分方式”：“看心情”不是计分方式"),
-        (8, "幸福指数", "第 4 行“关联数据”：“幸福指数”不是可关联的数据"),
-        (10, "年底", "第 4 行“完成时限”：“年底”不是日期"),
-        (6, -3, "第 4 行“分值”：分值不能为负数"),
+        (1, "", "第 4 行“名称”：指标名称不能为空", "The indicator name is empty"),
+        (
+            2,
+            "火星县",
+            "第 4 行“县（市、区）”：本站没有（或有多个）名为“火星县”的县（市、区）",
+            "this station has no county (or more than one) named “火星县”",
+        ),
+        (3, "明年", "第 4 行“年度”：“明年”不是数字", "“明年” is not a number"),
+        (3, 1999, "第 4 行“年度”：考核年度 1999 不合理", "1999"),
+        (4, "一千", "第 4 行“目标值”：“一千”不是数字", "“一千” is not a number"),
+        (7, "看心情", "第 4 行“计分方式”：“看心情”不是计分方式", "“看心情” is not a scoring method"),
+        (8, "幸福指数", "第 4 行“关联数据”：“幸福指数”不是可关联的数据", "“幸福指数” is not a figure"),
+        (10, "年底", "第 4 行“完成时限”：“年底”不是日期", "“年底” is not a date (write 2026-12-31)"),
+        (6, -3, "第 4 行“分值”：分值不能为负数", "negative"),
     ],
 )
 def test_a_bad_cell_is_named_and_nothing_is_imported(
-    city: Station, tmp_path: Path, column: int, value: Any, expected: str
+    city: Station, tmp_path: Path, column: int, value: Any, expected: str, english: str
 ) -> None:
     rows = good_rows()
     rows[1][column] = value  # the sheet's row 4: title, heading, then row 3 is good
@@ -132,6 +145,10 @@ def test_a_bad_cell_is_named_and_nothing_is_imported(
     assert any(i.message.startswith(expected) for i in refused.value.issues), refused.value.issues
     assert all(i.message.startswith("第 4 行") for i in refused.value.issues)
     assert counts(city) == before
+    # The same reason in English: the row and the reason in English, the workbook's own words quoted
+    lines = [describe_issue(i, EN) for i in refused.value.issues]
+    assert any(line.startswith("Row 4, column “") and english in line for line in lines), lines
+    assert all(not CJK.search(unquoted(line)) for line in lines), lines
 
 
 def test_a_code_twice_in_the_file_and_a_missing_column(city: Station, tmp_path: Path) -> None:

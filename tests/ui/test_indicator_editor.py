@@ -115,8 +115,8 @@ def test_refused_fields_are_named_and_nothing_is_written(
     dialog.method.setCurrentIndex(dialog.method.findData("shortfall_deduction"))  # no step given
     dialog._save()  # the name is empty too: the service says both
     text = dialog.error.text()
-    assert "Name：The indicator name is empty" in text
-    assert "Step size：Deducting by shortfall needs the size of each step" in text
+    assert "Name: 双塔区: The indicator name is empty; 龙城区: The indicator name is empty" in text
+    assert "Step size: 双塔区: Deducting by shortfall needs the size of each step" in text
     assert (
         "color" in dialog.labels["name"].styleSheet()
         and "color" in dialog.labels["deduction_step"].styleSheet()
@@ -238,6 +238,7 @@ def test_copy_to_a_new_year_from_the_page(
     page = open_page(qtbot, city)
     qtbot.waitUntil(lambda: page.indicator_model.rowCount() == 1)
     assert page.selected_year() == YEAR
+
     def answer() -> None:  # the year asked: the next one is offered
         asked = QApplication.activeModalWidget()
         assert isinstance(asked, QInputDialog) and asked.intValue() == YEAR + 1

@@ -107,7 +107,7 @@ def _translation_call_problem(call: ast.Call) -> str | None:
     if name == "tr" and not (isinstance(receiver, ast.Name) and receiver.id == "self"):
         # lupdate files ``parent.tr("…")`` under the context "parent", which no class is called: the
         # text is never found at run time (the indicator editor's month headers stayed English)
-        return "tr() called on something other than self (use translate(\"Context\", \"…\"))"
+        return 'tr() called on something other than self (use translate("Context", "…"))'
     return None
 
 

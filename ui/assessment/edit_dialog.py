@@ -349,7 +349,7 @@ class IndicatorEditDialog(QDialog):
         wrong: dict[str, str] = {}
         for issue in issues:
             key = (issue.field or "").split("[")[0]
-            wrong[key] = (wrong[key] + "；" if key in wrong else "") + issue_message(issue)
+            wrong[key] = (wrong[key] + self.tr("; ") if key in wrong else "") + issue_message(issue)
         self._show_wrong(wrong)
 
     def _show_wrong(self, wrong: dict[str, str]) -> None:
@@ -361,7 +361,8 @@ class IndicatorEditDialog(QDialog):
                 label.setStyleSheet(_ERROR_STYLE)
                 label.setToolTip(message)
                 first = first or label.buddy()
-                lines.append(f"{_plain(label.text())}：{message}")
+                line = self.tr("{field}: {problem}").format(field=_plain(label.text()), problem=message)
+                lines.append(line)
             else:
                 lines.append(message)
         self.error.setText("\n".join(lines))
