@@ -55,7 +55,9 @@ class NotFoundError(ServiceError):
     code = "not_found"
 
     def __init__(self, what: str, record_id: str) -> None:
-        super().__init__(what=what, record_id=record_id)
+        from huimin_desktop.messages.catalog import RECORD_KINDS, Words
+
+        super().__init__(what=Words(what, RECORD_KINDS.get(what, what)), record_id=record_id)
         self.what = what
         self.record_id = record_id
 

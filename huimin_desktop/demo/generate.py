@@ -76,9 +76,9 @@ def generate_demo(
         or not isinstance(households, int)
         or not 1 <= households <= MAX_HOUSEHOLDS
     ):
-        raise ServiceError(f"演示农户数应在 1 到 {MAX_HOUSEHOLDS:,} 户之间，收到 {households}")
+        raise ServiceError(code="demo.households_range", most=f"{MAX_HOUSEHOLDS:,}", given=households)
     if attachments_mb < 0:
-        raise ServiceError(f"附件总量不能为负数，收到 {attachments_mb} MB")
+        raise ServiceError(code="demo.attachments_negative", given=attachments_mb)
     task = task or TaskState()
     rng = FastRandom(seed)
     new_blobs: list[Path] = []
@@ -124,7 +124,7 @@ class _Run:
     ) -> None:
         db = station.db
         if db.clock is None or db.station_id is None:
-            raise ServiceError("数据文件夹中还没有站点，请先初始化")
+            raise ServiceError(code="demo.no_station")
         self.station_id = db.station_id
         self.rng, self.task, self.new_blobs = rng, task, new_blobs
         self.blob_store = BlobStore(db.folder.attachments_dir, db.data_key)
@@ -139,7 +139,7 @@ class _Run:
     def run(self, households: int, attachments_mb: int) -> DemoSummary:
         townships, task = self.townships, self.task
         if not townships:
-            raise ServiceError("没有可用的乡镇：请先在区划中添加乡镇")
+            raise ServiceError(code="demo.no_townships")
         villages_created = create_villages(self.writer, self.rng, townships, households)
         villages = [v for t in townships for v in t.villages]
         members, surveys = self.households.write(villages, households, task)

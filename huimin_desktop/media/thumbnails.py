@@ -62,7 +62,7 @@ def _check_jpeg_end(path: Path) -> None:
         handle.seek(max(0, size - 4096))
         tail = handle.read()
     if b"\xff\xd9" not in tail:
-        raise OSError("JPEG 文件不完整（缺少结束标记）")
+        raise OSError("JPEG file incomplete (no end marker)")  # becomes UnreadableImage, worded by the caller
 
 
 def make_thumbnail(photo: bytes, size: int) -> bytes:

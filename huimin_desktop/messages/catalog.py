@@ -19,6 +19,34 @@ class Words(NamedTuple):
     en: str
 
 
+# Codes whose whole line is one parameter worded in its own right (an OSError, by its errno and path),
+# so their templates have no words of either language.
+PASS_THROUGH = frozenset({"os.error"})
+
+# The kinds of record a "not found" names (``NotFoundError(what, id)``), in English.
+RECORD_KINDS = {
+    "农户": "household",
+    "区划": "division",
+    "培训记录": "training",
+    "用户": "user",
+    "考核指标": "indicator",
+    "调查记录": "survey",
+    "进度记录": "progress entry",
+    "附件": "attachment",
+    "项目": "project",
+    "项目阶段记录": "project stage entry",
+    "培训": "training",
+    "考核进度记录": "progress entry",
+    "家庭成员": "household member",
+    "年度调查": "yearly survey",
+    "项目阶段": "project stage",
+    "项目受益户": "project beneficiary",
+    "培训学员": "trainee",
+    "行政区划": "division",
+    "指标节点": "milestone",
+    "指标进展": "progress entry",
+}
+
 CATALOG: dict[str, Words] = {
     # -- general ----------------------------------------------------------------------------------
     "cancelled": Words("已取消，未作任何改动", "Cancelled; nothing was changed"),
@@ -569,6 +597,72 @@ CATALOG: dict[str, Words] = {
         "the file names no year: imported as this year, {year}; choose another year if that is wrong",
     ),
     # -- the area of a report or public notice (services/reports.py resolve_scope) ----------------
+    "report.bad_year": Words(
+        "报表年度应在 2000 到 2100 之间，收到 {year}", "The report's year should be 2000 to 2100, not {year}"
+    ),
+    "report.division_unknown": Words(
+        "本站点的区划（{division}）不在区划表中，无法统计报表",
+        "This station's division ({division}) is not in the division list, so no report can be made",
+    ),
+    "report.scope_gone": Words(
+        "所选的统计范围已不在本站点的区划中", "The chosen area is no longer among this station's divisions"
+    ),
+    "notice.bad_year": Words(
+        "公示年度应在 2000 到 2100 之间，收到 {year}", "The notice's year should be 2000 to 2100, not {year}"
+    ),
+    "demo.households_range": Words(
+        "演示农户数应在 1 到 {most} 户之间，收到 {given}",
+        "The number of demo households should be 1 to {most}, not {given}",
+    ),
+    "demo.attachments_negative": Words(
+        "附件总量不能为负数，收到 {given} MB", "The attachments' total cannot be negative ({given} MB given)"
+    ),
+    "demo.no_station": Words(
+        "数据文件夹中还没有站点，请先初始化", "There is no station in the data folder yet; set one up first"
+    ),
+    "demo.no_townships": Words(
+        "没有可用的乡镇：请先在区划中添加乡镇", "No township to fill: add townships to the divisions first"
+    ),
+    "draft.cannot_save": Words(
+        "草稿无法保存到 {folder}：{error}", "The draft cannot be saved in {folder}: {error}"
+    ),
+    "spreadsheet.unreadable_xlsx": Words(
+        "{file}：无法读取 Excel 文件（{kind}），请确认文件完好",
+        "{file}: the Excel file cannot be read ({kind}); check that it is intact",
+    ),
+    "spreadsheet.unreadable_xls": Words(
+        "{file}：无法读取 .xls 文件（{kind}），请确认文件完好",
+        "{file}: the .xls file cannot be read ({kind}); check that it is intact",
+    ),
+    "spreadsheet.csv_encoding": Words(
+        "CSV 文件既不是 UTF-8 也不是 GBK 编码，请在 Excel 中另存为“CSV UTF-8”",
+        "The CSV file is neither UTF-8 nor GBK; in Excel, save it as “CSV UTF-8”",
+    ),
+    "spreadsheet.unsupported": Words(
+        "{file}：不支持的文件类型，请使用 .xlsx、.xls 或 .csv",
+        "{file}: this kind of file is not supported; use .xlsx, .xls or .csv",
+    ),
+    "roster.too_many_rows": Words(
+        "{file}：花名册超过 {limit} 行（第 {row} 行起），一次最多导入 {limit} 行，"
+        "请按乡镇或村拆分成几个文件分别导入",
+        "{file}: the roster has more than {limit} rows (from row {row}); at most {limit} rows are "
+        "imported at once: split it by township or village into several files",
+    ),
+    "roster.no_heading": Words(
+        "{file}：找不到花名册表头（前 {rows} 行中没有{examples}等列名）",
+        "{file}: no roster heading found (none of the first {rows} rows has headings such as {examples})",
+    ),
+    "roster.name_and_id_needed": Words(
+        "请指定“姓名”和“身份证号”所在的列", "Say which columns hold the name and the ID number"
+    ),
+    "roster.column_twice": Words(
+        "第 {column} 列同时对应了“{first}”和“{second}”",
+        "Column {column} is given both as “{first}” and as “{second}”",
+    ),
+    "roster.bad_year": Words("调查年度 {year} 不合理", "The survey year {year} is not plausible"),
+    "attachment.write_check_failed": Words(
+        "写入后校验失败：{what}", "The check after writing failed: {what}"
+    ),
     "report.no_county": Words(
         "本站点下没有县（市、区）“{name}”（可写区划代码或名称）",
         "No county “{name}” under this station (give its division code or name)",
@@ -711,7 +805,7 @@ CATALOG: dict[str, Words] = {
         "{path}: the file name or path is too long; nothing was changed. Choose a shorter place",
     ),
     # An OSError met inside a use case, worded as itself (by errno, with its path): ``error=exc``.
-    "os.error": Words("{error}", "{error}"),
+    "os.error": Words("{error}", "{error}"),  # in PASS_THROUGH
     "os.other": Words(
         "{path}：无法读写（{reason}），未作任何改动",
         "{path}: cannot be read or written ({reason}); nothing was changed",

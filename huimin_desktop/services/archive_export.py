@@ -30,6 +30,7 @@ from sqlalchemy import select
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.masking import FULL
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import Division, Training
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import SEE_PERSONAL_DATA
@@ -92,7 +93,7 @@ class ArchiveExporter:
         try:
             dest_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise ServiceError(f"无法创建文件夹 {dest_dir}：{exc.strerror or exc}") from exc
+            raise ServiceError(code="os.error", error=with_path(exc, dest_dir)) from exc
         final = _free_folder(dest_dir, clean_filename(f"{project.code}_{project.name}_档案"))
         partial = dest_dir / f".{final.name}.{uuid.uuid4().hex[:8]}.partial"
         partial.mkdir()

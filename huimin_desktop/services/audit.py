@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.masking import Masking
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.security.roles import READ_AUDIT, ROLE_NAMES
 from huimin_desktop.services.records import AuditRecord
@@ -401,14 +402,14 @@ class AuditService:
         reason = require_reason(masking, reason)
         target = Path(path)
         if target.suffix.lower() != ".xlsx":
-            raise ServiceError(f"导出文件应以 .xlsx 结尾：{target}")
+            raise ServiceError(code="output.wrong_suffix", path=target, suffix=".xlsx")
         if not target.parent.is_dir():
-            raise ServiceError(f"文件夹 {target.parent} 不存在")
+            raise ServiceError(code="output.no_folder", folder=target.parent, path=target)
         lines = self.lines(where, masking=masking)
         try:
             count = write_audit_sheet(target, title or "审计日志", (_sheet_row(line) for line in lines))
         except OSError as exc:
-            raise ServiceError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+            raise ServiceError(code="os.error", error=with_path(exc, target)) from exc
         note_disclosure(
             self.db,
             what=f"审计日志 {count} 条",

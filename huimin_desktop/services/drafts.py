@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from huimin_desktop.errors import CodedError
 from huimin_desktop.store.durable import fsync_folder
 from huimin_desktop.store.sealed_files import DRAFTS, MAGIC, SealedFileError, Sealer, seal_in_place
 
@@ -46,8 +47,10 @@ _KEY = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
 _REPLACE_ATTEMPTS = 5
 
 
-class DraftError(Exception):
+class DraftError(CodedError):
     """A draft could not be written (disk full, folder not writable); the message says why."""
+
+    code = "draft.cannot_save"
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,7 @@ class DraftStore:
         except OSError as error:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
-            raise DraftError(f"草稿无法保存到 {self.folder}：{error.strerror or error}") from error
+            raise DraftError(code="draft.cannot_save", folder=self.folder, error=error) from error
 
     def discard(self, key: str) -> None:
         self.path(key).unlink(missing_ok=True)

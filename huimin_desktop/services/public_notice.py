@@ -83,7 +83,7 @@ class PublicNoticeService:
     ) -> PublicNotice:
         """The notice of ``year`` (the projects' year) for ``scope`` (default: the whole station)."""
         if not 2000 <= year <= 2100:
-            raise ServiceError(f"公示年度应在 2000 到 2100 之间，收到 {year}")
+            raise ServiceError(code="notice.bad_year", year=year)
         task = task or TaskState()
         scope = scope or self.reports.scopes()[0]
         task.report(0, 2, "正在整理公示名单")
@@ -123,7 +123,7 @@ class PublicNoticeService:
         """The notice as an A4 .xlsx (title, intro, numbered lines, 合计, signature line); audited."""
         out = Path(out)
         if out.suffix.lower() != ".xlsx":
-            raise ServiceError("公示名单应保存为 .xlsx 文件")
+            raise ServiceError(code="output.wrong_suffix", path=out, suffix=".xlsx")
         notice = self.build(year, scope, task=task)
         write_public_notice(out, notice.sheet)
         households = len({(line.township, line.village, line.name) for line in notice.lines})

@@ -163,7 +163,7 @@ class ReportService:
         """The five tables of ``year`` for ``scope`` (default: the whole station). Reviewers and up."""
         self.db.actor.require(PRINT_REPORTS)
         if not 2000 <= year <= 2100:
-            raise ServiceError(f"报表年度应在 2000 到 2100 之间，收到 {year}")
+            raise ServiceError(code="report.bad_year", year=year)
         task = task or TaskState()
         scope = scope or self.scopes()[0]
         today = self._today()
@@ -228,7 +228,7 @@ def _station_division(session: Session) -> str:
         select(Division.id).where(Division.code == code, Division.deleted.is_(False))
     ).first()
     if found is None:
-        raise ServiceError(f"本站点的区划（{code}）不在区划表中，无法统计报表")
+        raise ServiceError(code="report.division_unknown", division=code)
     return found
 
 
@@ -252,7 +252,7 @@ def _find(node: DivisionNode, division_id: str) -> DivisionNode:
         if current.id == division_id:
             return current
         stack.extend(current.children)
-    raise ServiceError("所选的统计范围已不在本站点的区划中")
+    raise ServiceError(code="report.scope_gone")
 
 
 def _rolled(node: DivisionNode, measures: Measures, width: int, into: dict[str, list[float]]) -> list[float]:

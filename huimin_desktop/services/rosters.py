@@ -41,7 +41,7 @@ from huimin_desktop.security.roles import IMPORT_ROSTER
 from huimin_desktop.services import audit
 from huimin_desktop.services.disclosure import export_masking, note_disclosure, require_reason
 from huimin_desktop.services.households import refresh_household_summary, refresh_latest_income
-from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY, INCOME_FIELDS
+from huimin_desktop.spreadsheet.fields import ENGLISH_LABELS, FIELDS_BY_KEY, INCOME_FIELDS
 from huimin_desktop.spreadsheet.review import (
     UnmappedColumn,
     YearChoice,
@@ -698,13 +698,15 @@ class RosterService:
 
     def _check_mapping(self, mapping: dict[str, int]) -> None:
         if "name" not in mapping or "id_number" not in mapping:
-            raise ServiceError("请指定“姓名”和“身份证号”所在的列")
+            raise ServiceError(code="roster.name_and_id_needed")
         columns: dict[int, str] = {}
         for key, index in mapping.items():
             if index in columns:
                 raise ServiceError(
-                    f"第 {column_letter(index)} 列同时对应了“{FIELDS_BY_KEY[columns[index]].label}”"
-                    f"和“{FIELDS_BY_KEY[key].label}”"
+                    code="roster.column_twice",
+                    column=column_letter(index),
+                    first=_field_words(columns[index]),
+                    second=_field_words(key),
                 )
             columns[index] = key
 
@@ -739,7 +741,7 @@ class RosterService:
         self._check_mapping(mapping)
         choice = choose_year(table, mapping, year)
         if not 2000 <= choice.year <= dt.date.today().year + 1:
-            raise ServiceError(f"调查年度 {choice.year} 不合理")
+            raise ServiceError(code="roster.bad_year", year=choice.year)
         with self.db.session(user) as session:
             plan = self._run(session, table, mapping, choice.year, task, user=user)
             task.report(1, 1, "提交")  # the last chance to cancel: everything is written, nothing committed
@@ -934,9 +936,9 @@ class RosterService:
         masking = export_masking(self.db, full)
         reason = require_reason(masking, reason)
         if out.suffix.lower() != ".xlsx":
-            raise ServiceError("导出文件应以 .xlsx 结尾")
+            raise ServiceError(code="output.wrong_suffix", path=out, suffix=".xlsx")
         if not out.parent.is_dir():
-            raise ServiceError(f"文件夹 {out.parent} 不存在")
+            raise ServiceError(code="output.no_folder", folder=out.parent, path=out)
         lists = code_lists()
         with self.db.reader() as session:
             station_name = session.scalars(select(StationIdentity)).one().name
@@ -1031,3 +1033,8 @@ class RosterService:
         details = {"households": len(ordered), "members": member_total, "year": year}
         note_disclosure(self.db, what="花名册", path=out, reason=reason, masking=masking, details=details)
         return ExportSummary(out, len(ordered), member_total, year, masking.full)
+
+
+def _field_words(key: str) -> Words:
+    """A roster field's name in both languages, for a sentence about it."""
+    return Words(FIELDS_BY_KEY[key].label, ENGLISH_LABELS[key])

@@ -259,7 +259,7 @@ class UserService:
     def _get(self, session: Session, username: str) -> User:
         user = session.scalar(select(User).where(User.username == normalise_username(username)))
         if user is None:
-            raise NotFoundError("用户", username)
+            raise NotFoundError(what="用户", record_id=username)
         return user
 
     def _refuse_last_admin(self, session: Session, user: User) -> None:

@@ -42,7 +42,7 @@ def _xlsx_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, Rows]]:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML or openpyxl errors: the file is not a readable workbook
         raise ServiceError(
-            f"{path.name}：无法读取 Excel 文件（{exc.__class__.__name__}），请确认文件完好"
+            code="spreadsheet.unreadable_xlsx", file=path.name, kind=exc.__class__.__name__
         ) from exc
     try:
         for sheet in book.worksheets:
@@ -186,7 +186,7 @@ def _xls_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, Rows]]:
         book = xlrd.open_workbook(str(path), on_demand=True)
     except Exception as exc:
         raise ServiceError(
-            f"{path.name}：无法读取 .xls 文件（{exc.__class__.__name__}），请确认文件完好"
+            code="spreadsheet.unreadable_xls", file=path.name, kind=exc.__class__.__name__
         ) from exc
     try:
         for index in range(book.nsheets):
@@ -234,7 +234,7 @@ def csv_encoding(path: Path) -> str:
         except UnicodeDecodeError:
             continue
         return encoding
-    raise ServiceError("CSV 文件既不是 UTF-8 也不是 GBK 编码，请在 Excel 中另存为“CSV UTF-8”")
+    raise ServiceError(code="spreadsheet.csv_encoding")
 
 
 def _csv_sheets(path: Path, task: TaskState) -> Iterator[tuple[str, Rows]]:
@@ -260,7 +260,7 @@ def read_sheets(path: Path, task: TaskState | None = None) -> Iterator[tuple[str
     """The file's visible sheets, in order (a CSV is one sheet)."""
     task = task or TaskState()
     if not path.is_file():
-        raise ServiceError(f"找不到文件 {path}")
+        raise ServiceError(code="input.missing", path=path)
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_sheets(path, task)
@@ -268,4 +268,4 @@ def read_sheets(path: Path, task: TaskState | None = None) -> Iterator[tuple[str
         return _xls_sheets(path, task)
     if suffix == ".csv":
         return _csv_sheets(path, task)
-    raise ServiceError(f"{path.name}：不支持的文件类型，请使用 .xlsx、.xls 或 .csv")
+    raise ServiceError(code="spreadsheet.unsupported", file=path.name)

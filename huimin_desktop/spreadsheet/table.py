@@ -333,10 +333,7 @@ def _scan(path: Path, data: Iterator[tuple[int, Row]], task: TaskState) -> _Scan
     for number, row in data:
         scan.count += 1
         if scan.count > MAX_ROWS:
-            raise ServiceError(
-                f"{path.name}：花名册超过 {MAX_ROWS:,} 行（第 {number} 行起），一次最多导入 {MAX_ROWS:,} 行，"
-                "请按乡镇或村拆分成几个文件分别导入"
-            )
+            raise ServiceError(code="roster.too_many_rows", file=path.name, limit=f"{MAX_ROWS:,}", row=number)
         if not scan.first:
             scan.first = row
         if len(filled) < len(row):
@@ -408,5 +405,5 @@ def read_roster_table(path: Path, task: TaskState | None = None) -> RosterTable:
         for _ in rows:  # the rest of a sheet without a table, before the next sheet
             pass
     raise ServiceError(
-        f"{path.name}：找不到花名册表头（前 {HEADER_SEARCH_ROWS} 行中没有“姓名”“身份证号”等列名）"
+        code="roster.no_heading", file=path.name, rows=HEADER_SEARCH_ROWS, examples="“姓名”“身份证号”"
     )

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from huimin_desktop.errors import CodedError
 from huimin_desktop.store import fingerprints
 from huimin_desktop.store.durable import fsync_folder
 from huimin_desktop.store.sealed_files import (
@@ -78,8 +79,10 @@ class StoredBlob:
         return (self.sha256, self.size, self.xxh3)
 
 
-class BlobDamagedError(Exception):
+class BlobDamagedError(CodedError):
     """What was written does not read back with the hash it was written with (disk or memory fault)."""
+
+    code = "attachment.write_check_failed"
 
 
 def incoming_dir(root: Path) -> Path:
@@ -231,7 +234,7 @@ class BlobStore:
         if final.is_file() and self._intact(final, blob):
             return StoredBlob(blob.sha256, blob.size, created=False, xxh3=blob.xxh3)
         if not self._intact(tmp, blob):
-            raise BlobDamagedError(f"写入后校验失败：{what}")
+            raise BlobDamagedError(code="attachment.write_check_failed", what=what)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
         fsync_folder(final.parent)

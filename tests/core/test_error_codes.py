@@ -11,21 +11,9 @@ from tests.core.test_cli_language import CJK, CORE
 # line as it is. Per file, the most there may be: word one (a code and its catalog entry, as
 # sync/package.py's refusals are) and lower its number; a new one makes this test fail.
 BARE_CHINESE_RAISES = {
-    "demo/generate.py": 4,
-    "media/thumbnails.py": 1,
-    "services/archive_export.py": 1,
-    "services/audit.py": 3,
-    "services/drafts.py": 1,
     "services/enrollment.py": 6,
-    "services/public_notice.py": 2,
-    "services/reports.py": 3,
-    "services/rosters.py": 5,
     "services/station_setup.py": 8,
     "services/sync.py": 7,
-    "services/users.py": 1,
-    "spreadsheet/reading.py": 5,
-    "spreadsheet/table.py": 2,
-    "store/attachments.py": 1,
     "sync/authority.py": 13,
     "sync/keys.py": 4,
     "sync/merge.py": 2,
@@ -84,12 +72,8 @@ def raised_codes() -> dict[str, list[str]]:
     return found
 
 
-# Codes whose whole line is a parameter worded in its own right (an OSError by its errno and path).
-PASS_THROUGH = {"os.error"}
-
-
 def test_every_raised_code_is_worded_in_both_languages() -> None:
-    from huimin_desktop.messages import CATALOG
+    from huimin_desktop.messages import CATALOG, catalog
 
     codes = raised_codes()
     assert len(codes) > 60  # the scan sees the raises (package.*, sync.*, auth.*, …)
@@ -97,6 +81,28 @@ def test_every_raised_code_is_worded_in_both_languages() -> None:
     assert not missing, f"add these codes to messages/catalog.py: {missing}"
     for code in codes:
         words = CATALOG[code]
-        if code in PASS_THROUGH:
+        if code in catalog.PASS_THROUGH:
             continue
         assert CJK.search(words.zh) and words.en and not CJK.search(words.en), code
+
+
+def test_every_record_kind_a_not_found_names_has_an_english_name() -> None:
+    """``NotFoundError(what, id)``: each ``what`` the core passes (a literal at the call, a service's
+    table of owners, the merge's kinds of record) has its English in ``RECORD_KINDS``."""
+    from huimin_desktop.messages import EN, describe
+    from huimin_desktop.messages.catalog import RECORD_KINDS
+    from huimin_desktop.services.attachments import OWNERS
+    from huimin_desktop.sync.authority import KIND_LABELS
+
+    named = {what for _, what in OWNERS.values()} | set(KIND_LABELS.values())
+    for path in sorted(CORE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("NotFoundError", "live_row"):
+                args = node.args[:1] if getattr(node.func, "id", None) == "NotFoundError" else node.args[3:4]
+                args += [kw.value for kw in node.keywords if kw.arg == "what"]
+                named |= {a.value for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+    assert len(named) > 10
+    assert named <= set(RECORD_KINDS), named - set(RECORD_KINDS)
+    from huimin_desktop.errors import NotFoundError
+
+    assert describe(NotFoundError("农户", "h1"), EN) == "Not found: household (h1)"

@@ -159,10 +159,16 @@ def test_a_merge_killed_at_random_points_leaves_before_or_after_and_completes_la
     window = (start_seconds * 0.8, total_seconds)
     seen: dict[str, int] = {"before": 0, "after": 0, "finished": 0}
     notes: list[str] = []
-    for kill in range(KILLS):
-        # stratified: kill k lands in the k-th slice of the window, at a random point within it
-        slice_width = (window[1] - window[0]) / KILLS
-        delay = window[0] + slice_width * (kill + rng.random())
+    # stratified: kill k lands in the k-th slice of the window, at a random point within it
+    slice_width = (window[1] - window[0]) / KILLS
+    delays = [window[0] + slice_width * (kill + rng.random()) for kill in range(KILLS)]
+    # On a loaded machine the clean merge's timing can mislead every kill into coming after the commit:
+    # then a few more, ever earlier, until one lands before it (the test needs at least one of each).
+    earlier = [window[0] + (window[1] - window[0]) * share for share in (0.5, 0.25, 0.1, 0.0)]
+    kill = -1
+    while delays or (seen["before"] == 0 and earlier):
+        delay = delays.pop(0) if delays else earlier.pop(0)
+        kill += 1
         child = subprocess.Popen(
             _merge_command(package, city),
             cwd=REPO,
