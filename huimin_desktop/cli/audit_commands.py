@@ -44,15 +44,16 @@ def action_code(text: str) -> str:
 
 
 def _text(line: AuditLine) -> str:
-    """One entry. Its summary is the sentence written when it happened (in Chinese); what changed is
-    worded now, by field labels in Chinese and by field names in English."""
+    """One entry. Its summary is worded in the command's language from its code (entries written before
+    summaries had codes keep the Chinese line they were written with); what changed is worded now, by
+    field labels in Chinese and by field names in English."""
     if english():
-        what = line.summary or "; ".join(
+        what = line.summary_in() or "; ".join(
             f"{name}: {_value(old)} → {_value(new)}" for name, (old, new) in line.changes.items()
         )
         kind = line.kind
     else:
-        what = line.summary or line.changes_text
+        what = line.summary_in() or line.changes_text
         kind = line.kind_label
     return "\t".join(
         [line.local_time, line.user, action_name(line.action, english()), kind, line.record_id, what]

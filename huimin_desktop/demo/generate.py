@@ -28,6 +28,7 @@ from huimin_desktop.demo.projects import ProjectMaker
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import AuditEntry, Member
 from huimin_desktop.progress import TaskState
+from huimin_desktop.services.audit import Summary, summary_fields
 from huimin_desktop.store.attachments import BlobStore
 from huimin_desktop.store.database import AUDIT_ACTOR
 from huimin_desktop.store.search_index import deferred_search_indexing
@@ -183,6 +184,16 @@ def _existing_id_numbers(connection: Connection) -> set[str]:
 
 def _write_audit(connection: Connection, station_id: str, seed: int, summary: DemoSummary) -> None:
     counts = asdict(summary)
+    line, worded = summary_fields(
+        Summary.of(
+            "audit.demo",
+            households=summary.households,
+            members=summary.members,
+            surveys=summary.surveys,
+            projects=summary.projects,
+            seed=seed,
+        )
+    )
     connection.execute(
         insert(cast(Table, AuditEntry.__table__)),
         [
@@ -193,9 +204,8 @@ def _write_audit(connection: Connection, station_id: str, seed: int, summary: De
                 "action": "demo",
                 "table_name": "household",
                 "record_id": station_id,
-                "summary": f"生成演示数据：农户 {summary.households} 户，成员 {summary.members} 人，"
-                f"调查 {summary.surveys} 条，项目 {summary.projects} 个（随机种子 {seed}）",
-                "details": {"seed": seed, **counts},
+                "summary": line,
+                "details": {"seed": seed, **counts, **worded},
             }
         ],
     )

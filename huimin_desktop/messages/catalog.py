@@ -839,6 +839,69 @@ CATALOG: dict[str, Words] = {
     ),
     "indicator_import.code_repeated": Words("与第 {first} 行的编号重复", "The same code as row {first}"),
     "indicator_import.empty": Words("{path} 中没有填写任何指标", "{path} holds no indicator"),
+    # -- audit log summaries (services/audit.py Summary: stored in Chinese, shown in the reader's language)
+    "audit.backup": Words(
+        "备份到 {folder}：{files} 个文件，附件 {attachments} 个，已校验",
+        "Backed up to {folder}: {files} files, {attachments} attachments, verified",
+    ),
+    "audit.restore": Words(
+        "从备份 {source}（{taken_at}）恢复；恢复前的数据已备份为 {safety}",
+        "Restored from the backup {source} ({taken_at}); the data before it was backed up as {safety}",
+    ),
+    "audit.unused_blobs": Words(
+        "删除 {count} 个没有记录使用的附件文件（{bytes} 字节）",
+        "Removed {count} attachment files no record uses ({bytes} bytes)",
+    ),
+    "audit.conflict": Words(
+        "冲突 {id}（{table} {field}）：{choice}", "Conflict {id} ({table} {field}): {choice}"
+    ),
+    "audit.attachment_export": Words(
+        "导出附件 {name} 到 {folder}", "Exported the attachment {name} to {folder}"
+    ),
+    "audit.report": Words(
+        "导出{year}年度报表（{scope}）：{file}", "Exported the {year} report ({scope}): {file}"
+    ),
+    "audit.idle_lock": Words(
+        "闲置 {minutes} 分钟，自动锁屏", "Idle for {minutes} minutes: the screen locked itself"
+    ),
+    "audit.screen_lock": Words("锁屏", "Screen locked"),
+    "audit.failure_logs": Words(
+        "导出错误日志 {count} 份到 {target}（原因：{reason}）",
+        "Exported {count} error logs to {target} (reason: {reason})",
+    ),
+    "audit.roster_import": Words(
+        "导入花名册 {file}：新增农户 {added} 户，更新 {updated} 户，未导入 {rejected} 行",
+        "Imported the roster {file}: {added} households added, {updated} updated, {rejected} rows not "
+        "imported",
+    ),
+    "audit.disclosure": Words("导出{what}（{numbers}）：{file}", "Exported the {what} ({numbers}): {file}"),
+    "audit.disclosure_why": Words(
+        "导出{what}（{numbers}）：{file}；原因：{reason}",
+        "Exported the {what} ({numbers}): {file}; reason: {reason}",
+    ),
+    "audit.user_create": Words("新建用户 {user}（{role}）", "User {user} created ({role})"),
+    "audit.user_disable": Words("停用用户 {user}", "User {user} disabled"),
+    "audit.password_reset": Words("重设用户 {user} 的密码", "Password of {user} reset"),
+    "audit.own_password": Words("修改自己的密码", "Changed their own password"),
+    "audit.user_role": Words("用户 {user} 的角色：{before} → {after}", "Role of {user}: {before} → {after}"),
+    "audit.recovered": Words(
+        "用恢复码重设管理员 {user} 的密码",
+        "Password of the administrator {user} reset with the recovery code",
+    ),
+    "audit.first_admin": Words("首位管理员 {user}", "First administrator {user}"),
+    "audit.demo": Words(
+        "生成演示数据：农户 {households} 户，成员 {members} 人，调查 {surveys} 条，项目 {projects} 个"
+        "（随机种子 {seed}）",
+        "Demo data generated: {households} households, {members} members, {surveys} surveys, "
+        "{projects} projects (random seed {seed})",
+    ),
+    "audit.login": Words("登录", "Logged in"),
+    "audit.login_failed": Words(
+        "登录失败（密码错误）：第 {attempt} 次", "Login failed (wrong password): attempt {attempt}"
+    ),
+    "audit.locked": Words(
+        "连续输错密码，账号锁定：{until}", "Too many wrong passwords in a row, account locked until {until}"
+    ),
     # -- SQLite (messages/system.py) ------------------------------------------------------------------
     "db.locked": Words(
         "数据库正被另一个程序使用（{database}），等待后仍未释放，未作任何改动；请等另一个程序完成或关闭它后重试",

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.masking import FULL
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import Words
 from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import Division, Training
 from huimin_desktop.progress import TaskState
@@ -129,7 +130,7 @@ class ArchiveExporter:
         details = {"project": project.id, "code": project.code, "files": len(result.files)}
         note_disclosure(
             self.db,
-            what="项目档案",
+            what=Words("项目档案", "project archive"),
             path=final,
             reason=reason,
             masking=FULL,

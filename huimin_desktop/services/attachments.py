@@ -485,7 +485,9 @@ class AttachmentService:
                     audit.EXPORT,
                     "attachment",
                     record.id,
-                    summary=f"导出附件 {record.filename} 到 {dest_dir}",
+                    summary=audit.Summary.of(
+                        "audit.attachment_export", name=record.filename, folder=dest_dir
+                    ),
                     details={"owner": f"{record.owner_table}:{record.owner_id}"},
                 )
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.masking import Masking
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import CATALOG, ZH, Words, text
 from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.security.roles import READ_AUDIT, ROLE_NAMES
@@ -144,6 +145,49 @@ def changed_fields(before: Mapping[str, Any] | None, after: Mapping[str, Any] | 
     return changed
 
 
+@dataclass(frozen=True)
+class Summary:
+    """An entry's one-line summary by its catalog code (``huimin_desktop/messages/catalog.py``, ``audit.*``):
+    the log stores the Chinese line, as it always has, and keeps the code and parameters beside it in
+    ``details["summary"]``, so the viewer and ``audit`` word the entry in their reader's language."""
+
+    code: str
+    params: Mapping[str, Any]
+
+    @classmethod
+    def of(cls, code: str, **params: Any) -> Summary:
+        return cls(code, params)
+
+
+def summary_fields(summary: str | Summary) -> tuple[str, dict[str, Any]]:
+    """The stored summary line and the ``details`` that word it again later ({} for a plain line)."""
+    if isinstance(summary, str):
+        return summary, {}
+    stored = {
+        key: {"zh": value.zh, "en": value.en} if isinstance(value, Words) else _jsonable_deep(value)
+        for key, value in summary.params.items()
+    }
+    return text(summary.code, summary.params, ZH), {"summary": {"code": summary.code, "params": stored}}
+
+
+def summary_in(line: str, details: Mapping[str, Any] | None, language: str | None = None) -> str:
+    """An entry's summary in ``language`` (the current one by default) when it was written by code;
+    else, and for entries written before codes, the stored line."""
+    worded = (details or {}).get("summary")
+    if not isinstance(worded, dict) or worded.get("code") not in CATALOG:
+        return line
+    params = {
+        key: Words(value["zh"], value["en"])
+        if isinstance(value, dict) and set(value) == {"zh", "en"}
+        else value
+        for key, value in (worded.get("params") or {}).items()
+    }
+    try:
+        return text(worded["code"], params, language)
+    except (KeyError, IndexError, ValueError):
+        return line
+
+
 def _actor(target: Session | Connection) -> tuple[str, str]:
     return target.info.get(AUDIT_ACTOR) or ("", "system")
 
@@ -156,7 +200,7 @@ def record(
     before: Mapping[str, Any] | None = None,
     after: Mapping[str, Any] | None = None,
     *,
-    summary: str = "",
+    summary: str | Summary = "",
     details: Mapping[str, Any] | None = None,
 ) -> None:
     """One line, in ``target``'s transaction (a ``db.session()`` or a ``db.writer()`` connection), for the
@@ -164,7 +208,8 @@ def record(
     ``sync_package_log`` …); only the fields that differ between ``before`` and ``after`` are kept,
     under ``details["changed"]`` as change capture writes them; ``details`` adds counts or a file name."""
     station, user = _actor(target)
-    extra: dict[str, Any] = {k: _jsonable_deep(v) for k, v in (details or {}).items()}
+    line, worded = summary_fields(summary)
+    extra: dict[str, Any] = {k: _jsonable_deep(v) for k, v in (details or {}).items()} | worded
     changed = changed_fields(before, after)
     if changed:
         extra["changed"] = changed
@@ -175,7 +220,7 @@ def record(
         "action": action,
         "table_name": kind,
         "record_id": str(record_id),
-        "summary": summary,
+        "summary": line,
         "details": extra or None,
     }
     connection = target.connection() if isinstance(target, Session) else target
@@ -183,7 +228,13 @@ def record(
 
 
 def record_export(
-    db: Database, kind: str, record_id: str, written: Path, *, summary: str, details: Mapping[str, Any]
+    db: Database,
+    kind: str,
+    record_id: str,
+    written: Path,
+    *,
+    summary: str | Summary,
+    details: Mapping[str, Any],
 ) -> None:
     """The line of an export that ``written`` (a file or folder) now holds. Should the line not commit
     (a locked database, a full disk), the export is removed: nothing leaves the station unlogged."""
@@ -250,6 +301,10 @@ class AuditLine:
     record_id: str
     summary: str
     details: dict[str, Any] | None
+
+    def summary_in(self, language: str | None = None) -> str:
+        """The summary in ``language`` (default: the current one), from its code where it has one."""
+        return summary_in(self.summary, self.details, language)
 
     @property
     def action_label(self) -> str:
@@ -349,7 +404,9 @@ class AuditService:
                 SESSION_LOCKED,
                 "app_user",
                 user,
-                summary=f"闲置 {idle_minutes} 分钟，自动锁屏" if idle_minutes else "锁屏",
+                summary=Summary.of("audit.idle_lock", minutes=idle_minutes)
+                if idle_minutes
+                else Summary.of("audit.screen_lock"),
                 details={"idle_minutes": idle_minutes},
             )
 
@@ -412,7 +469,7 @@ class AuditService:
             raise ServiceError(code="os.error", error=with_path(exc, target)) from exc
         note_disclosure(
             self.db,
-            what=f"审计日志 {count} 条",
+            what=Words(f"审计日志 {count} 条", f"{count} audit log entries"),
             path=target,
             reason=reason,
             masking=masking,

@@ -86,7 +86,9 @@ class BackupService:
         self._audit(
             "backup",
             str(result.folder),
-            f"备份到 {result.folder}：{result.files} 个文件，附件 {result.attachments} 个，已校验",
+            audit.Summary.of(
+                "audit.backup", folder=result.folder, files=result.files, attachments=result.attachments
+            ),
         )
         return result
 
@@ -104,12 +106,16 @@ class BackupService:
         self._audit(
             "restore",
             str(result.source),
-            f"从备份 {result.source}（{result.taken_at}）恢复；"
-            f"恢复前的数据已备份为 {result.safety_copy.name}",
+            audit.Summary.of(
+                "audit.restore",
+                source=result.source,
+                taken_at=result.taken_at,
+                safety=result.safety_copy.name,
+            ),
         )
         return result
 
-    def _audit(self, action: str, record: str, summary: str) -> None:
+    def _audit(self, action: str, record: str, summary: audit.Summary) -> None:
         with self.db.session(capture=False) as session:  # as the logged-in user (db.actor)
             audit.record(
                 session, action, "backup", self.db.station_id or "", summary=summary, details={"path": record}

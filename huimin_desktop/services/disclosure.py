@@ -14,6 +14,7 @@ from pathlib import Path
 
 from huimin_desktop.domain.masking import SEE_PERSONAL_DATA, Masking
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import Words
 from huimin_desktop.services import audit
 from huimin_desktop.store.database import Database
 
@@ -45,7 +46,7 @@ def require_reason(masking: Masking, reason: str | None) -> str:
 def note_disclosure(
     db: Database,
     *,
-    what: str,
+    what: str | Words,
     path: Path,
     reason: str,
     masking: Masking,
@@ -56,12 +57,20 @@ def note_disclosure(
     """The audit entry of an export (``services.audit.record_export``): who, which file, why, and whether
     it held whole numbers; ``kind`` is the record kind it names (else ``what``). Should the entry not
     commit, the export is removed: nothing leaves unlogged."""
-    summary = f"导出{what}（{'完整身份证号和电话' if masking.full else '身份证号和电话已遮盖'}）：{path.name}"
-    if reason:
-        summary += f"；原因：{reason}"
+    numbers = (
+        Words("完整身份证号和电话", "whole ID numbers and phones")
+        if masking.full
+        else Words("身份证号和电话已遮盖", "ID numbers and phones masked")
+    )
+    what = what if isinstance(what, Words) else Words(what, what)
+    summary = (
+        audit.Summary.of("audit.disclosure_why", what=what, numbers=numbers, file=path.name, reason=reason)
+        if reason
+        else audit.Summary.of("audit.disclosure", what=what, numbers=numbers, file=path.name)
+    )
     audit.record_export(
         db,
-        kind or what,
+        kind or what.zh,
         record_id or db.station_id or "",
         path,
         summary=summary,

@@ -258,7 +258,7 @@ class FailureLogService:
             "failure_log",
             self.db.station_id or "",
             target,
-            summary=f"导出错误日志 {len(logs)} 份到 {target}（原因：{reason}）",
+            summary=audit.Summary.of("audit.failure_logs", count=len(logs), target=target, reason=reason),
             details={"reason": reason, "logs": [log.name for log in logs]},
         )
         return target

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.masking import MASKED
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import Words
 from huimin_desktop.model import Division, Household, Project, ProjectBeneficiary, StationIdentity
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.disclosure import note_disclosure
@@ -128,7 +129,8 @@ class PublicNoticeService:
         write_public_notice(out, notice.sheet)
         households = len({(line.township, line.village, line.name) for line in notice.lines})
         details = {"year": year, "scope": notice.scope.name, "lines": len(notice.lines)}
-        note_disclosure(self.db, what="公示名单", path=out, reason="", masking=MASKED, details=details)
+        what = Words("公示名单", "public notice")
+        note_disclosure(self.db, what=what, path=out, reason="", masking=MASKED, details=details)
         return NoticeSummary(out, year, notice.scope.name, households, len(notice.lines), notice.total)
 
 

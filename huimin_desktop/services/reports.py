@@ -206,7 +206,9 @@ class ReportService:
             "report",
             report.scope.division_id,
             target,
-            summary=f"导出{report.year}年度报表（{report.scope.name}）：{target.name}",
+            summary=audit.Summary.of(
+                "audit.report", year=report.year, scope=report.scope.name, file=target.name
+            ),
             details={"year": report.year, "tables": [t.title for t in report.tables], "rows": rows},
         )
         return ReportSummary(

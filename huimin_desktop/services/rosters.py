@@ -812,8 +812,13 @@ class RosterService:
             audit.IMPORT,
             "household",
             self.db.station_id or "",
-            summary=f"导入花名册 {table.path.name}：新增农户 {plan.added} 户，更新 {plan.updated} 户，"
-            f"未导入 {len(plan.rejected)} 行",
+            summary=audit.Summary.of(
+                "audit.roster_import",
+                file=table.path.name,
+                added=plan.added,
+                updated=plan.updated,
+                rejected=len(plan.rejected),
+            ),
             details={"file": table.path.name, "year": plan.year, **counts},
         )
 
@@ -905,7 +910,10 @@ class RosterService:
         write_rows(out, f"退回修改的行（{table.path.name}）", header, rows, text_columns)
         note_disclosure(
             self.db,
-            what=f"花名册 {table.path.name} 退回修改的 {len(rows)} 行",
+            what=Words(
+                f"花名册 {table.path.name} 退回修改的 {len(rows)} 行",
+                f"the {len(rows)} rows of the roster {table.path.name} sent back for correction",
+            ),
             path=out,
             reason=reason,
             masking=masking,
@@ -1031,7 +1039,9 @@ class RosterService:
         task.report(len(ordered), len(ordered), "写入 Excel 文件")
         write_roster(out, sheet, ROSTER_LAYOUT)
         details = {"households": len(ordered), "members": member_total, "year": year}
-        note_disclosure(self.db, what="花名册", path=out, reason=reason, masking=masking, details=details)
+        note_disclosure(
+            self.db, what=Words("花名册", "roster"), path=out, reason=reason, masking=masking, details=details
+        )
         return ExportSummary(out, len(ordered), member_total, year, masking.full)
 
 

@@ -452,7 +452,7 @@ class Station:
             from huimin_desktop.services import audit
 
             with self.db.session(capture=False) as session:
-                summary = f"删除 {removed} 个没有记录使用的附件文件（{freed} 字节）"
+                summary = audit.Summary.of("audit.unused_blobs", count=removed, bytes=freed)
                 audit.record(
                     session, audit.DELETE, "attachment", "", summary=summary, details={"bytes": freed}
                 )

@@ -18,7 +18,7 @@ from sqlalchemy import Date, DateTime, select
 
 from huimin_desktop.domain.masking import ID_FIELDS, MASKED, Masking
 from huimin_desktop.errors import NotFoundError, ServiceError
-from huimin_desktop.messages import text
+from huimin_desktop.messages import Words, text
 from huimin_desktop.model import SyncConflict
 from huimin_desktop.security.roles import RESOLVE_CONFLICTS
 from huimin_desktop.store.database import Database
@@ -341,7 +341,11 @@ class ConflictReview:
 def _audit_decision(session: Any, conflict: SyncConflict) -> None:
     from huimin_desktop.services import audit
 
-    choice = "保留已合并的值" if conflict.status == "kept" else "改用另一方的值"
+    choice = (
+        Words("保留已合并的值", "the merged value kept")
+        if conflict.status == "kept"
+        else Words("改用另一方的值", "the other side's value taken")
+    )
     audit.record(
         session,
         audit.CONFLICT,
@@ -349,7 +353,13 @@ def _audit_decision(session: Any, conflict: SyncConflict) -> None:
         str(conflict.id),
         {"status": "open"},
         {"status": conflict.status},
-        summary=f"冲突 {conflict.id}（{conflict.table_name} {conflict.field or ''}）：{choice}",
+        summary=audit.Summary.of(
+            "audit.conflict",
+            id=conflict.id,
+            table=conflict.table_name,
+            field=conflict.field or "",
+            choice=choice,
+        ),
         details={"table": conflict.table_name, "row_id": conflict.row_id, "field": conflict.field},
     )
 

@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue
 from huimin_desktop.errors import AuthenticationError, NotFoundError, ValidationError
+from huimin_desktop.messages import Words
 from huimin_desktop.model import AuditEntry, User
 from huimin_desktop.security.roles import ADMIN, ENTRY, MANAGE_USERS, ROLE_NAMES, ROLES, Actor
 from huimin_desktop.security.vault import MAX_FAILURES, LoginEvent, Vault
+from huimin_desktop.services.audit import Summary, summary_fields
 from huimin_desktop.store.database import Database
 
 ROLE_LABELS = {role: names[0] for role, names in ROLE_NAMES.items()}  # the Chinese names
@@ -115,10 +117,12 @@ def _audit(
     actor: str,
     action: str,
     record: str,
-    summary: str,
+    summary: Summary,
     at: dt.datetime,
     changed: dict[str, list[object]] | None = None,
 ) -> None:
+    line, worded = summary_fields(summary)
+    details: dict[str, object] = ({"changed": changed} if changed else {}) | worded
     session.add(
         AuditEntry(
             at=_naive(at),
@@ -127,13 +131,20 @@ def _audit(
             action=action,
             table_name="app_user",
             record_id=record,
-            summary=summary,
-            details={"changed": changed} if changed else None,
+            summary=line,
+            details=details or None,
         )
     )
 
 
-_EVENT_SUMMARY = {"login_failed": "登录失败（密码错误）", "locked": "连续输错密码，账号锁定"}
+def _event_summary(event: LoginEvent) -> Summary:
+    """A login event's summary: the vault notes a failure's count as ``第 N 次`` (or N) and a lock's end."""
+    if event.action == "login_failed":
+        count = re.search(r"\d+", event.detail or "")
+        return Summary.of("audit.login_failed", attempt=count.group(0) if count else "?")
+    if event.action == "locked":
+        return Summary.of("audit.locked", until=event.detail or "?")
+    return Summary.of("audit.login")
 
 
 def _login_rows(
@@ -141,7 +152,7 @@ def _login_rows(
 ) -> list[dict[str, object]]:
     rows = []
     for event in [*events, LoginEvent(now.astimezone(dt.UTC).isoformat(), username, "login")]:
-        summary = _EVENT_SUMMARY.get(event.action, "登录")
+        line, worded = summary_fields(_event_summary(event))
         rows.append(
             {
                 "at": _naive(dt.datetime.fromisoformat(event.at)),
@@ -150,7 +161,8 @@ def _login_rows(
                 "action": event.action,
                 "table_name": "app_user",
                 "record_id": event.user,
-                "summary": f"{summary}：{event.detail}" if event.detail else summary,
+                "summary": line,
+                "details": worded,
             }
         )
     return rows
@@ -206,7 +218,7 @@ class UserService:
         return self.db.data_key
 
     def _write_audit(
-        self, session: Session, action: str, user: User, summary: str, **changed: list[object]
+        self, session: Session, action: str, user: User, summary: Summary, **changed: list[object]
     ) -> None:
         """``changed``: field=[before, after] of the user row."""
         who = self.db.actor.username
@@ -241,7 +253,7 @@ class UserService:
                 session,
                 "user_create",
                 user,
-                f"新建用户 {username}（{ROLE_LABELS[role]}）",
+                Summary.of("audit.user_create", user=username, role=_role_words(role)),
                 display_name=[None, user.display_name],
                 role=[None, role],
             )
@@ -278,7 +290,11 @@ class UserService:
             self._refuse_last_admin(session, user)
             user.active = False
             self._write_audit(
-                session, "user_disable", user, f"停用用户 {user.username}", active=[True, False]
+                session,
+                "user_disable",
+                user,
+                Summary.of("audit.user_disable", user=user.username),
+                active=[True, False],
             )
             vault = self._vault()
             vault.remove_user(self._key(), user.username)
@@ -294,7 +310,7 @@ class UserService:
             changed: dict[str, list[object]] = {} if user.active else {"active": [False, True]}
             user.active = True
             user.password_changed_at = _naive(self.clock())
-            summary = f"重设用户 {user.username} 的密码"
+            summary = Summary.of("audit.password_reset", user=user.username)
             self._write_audit(session, "user_password", user, summary, **changed)
             self._set_box(user.username, password)
             return _record(user)
@@ -305,7 +321,7 @@ class UserService:
         with self.db.session(self.db.actor.username) as session:
             user = self._get(session, self.db.actor.username)
             user.password_changed_at = _naive(self.clock())
-            self._write_audit(session, "user_password", user, "修改自己的密码")
+            self._write_audit(session, "user_password", user, Summary.of("audit.own_password"))
             self._set_box(user.username, password)
 
     def set_role(self, username: str, role: str) -> UserRecord:
@@ -322,7 +338,9 @@ class UserService:
                 session,
                 "user_role",
                 user,
-                f"用户 {user.username} 的角色：{ROLE_LABELS[before]} → {ROLE_LABELS[role]}",
+                Summary.of(
+                    "audit.user_role", user=user.username, before=_role_words(before), after=_role_words(role)
+                ),
                 role=[before, role],
             )
             return _record(user)
@@ -351,11 +369,13 @@ class UserService:
         user.password_changed_at = _naive(self.clock())
         session.flush()
         action, summary = (
-            ("user_recover", f"用恢复码重设管理员 {username} 的密码")
+            ("user_recover", Summary.of("audit.recovered", user=username))
             if recovery
-            else (
-                "user_create",
-                f"首位管理员 {username}",
-            )
+            else ("user_create", Summary.of("audit.first_admin", user=username))
         )
         _audit(session, self.db, "system", action, username, summary, self.clock())
+
+
+def _role_words(role: str) -> Words:
+    zh, en = ROLE_NAMES[role]
+    return Words(zh, en)

@@ -266,3 +266,37 @@ def test_removing_unused_files_and_saving_refused_rows_are_logged(station: Stati
     station.rosters.save_rejected(table, outcome.rejected, tmp_path / "refused.xlsx", reason="退回村里")
     exported = lines_of(station, action="export")
     assert [(e.user, e.details["rows"]) for e in exported] == [("admin", 1)]
+
+
+def test_summaries_are_worded_in_the_readers_language(station: Station, tmp_path: Path) -> None:
+    """A summary keeps its code and parameters beside the Chinese line it stores: the viewer and
+    ``audit --lang en`` word it in English; an entry written before codes keeps its own line."""
+    from huimin_desktop.messages import EN, ZH
+    from tests.core.test_cli import run
+    from tests.core.test_cli_language import CJK
+
+    station.users.create("clerk", "李明", ENTRY, password="clerk-pass")
+    station.users.set_role("clerk", REVIEWER)
+    station.rosters.import_file(
+        write_office_csv(tmp_path / "roster.csv", sample_rows(), encoding="utf-8-sig")
+    )
+    station.audit.session_locked(10)
+    with station.db.session() as session:  # a line as the log held them before summaries had codes
+        record(session, "export", "household", "x", summary="导出旧格式的记录")
+    lines = {line.action: line for line in lines_of(station)}
+    english = {action: lines[action].summary_in(EN) for action in ("user_create", "user_role", "import")}
+    assert english == {
+        "user_create": "User clerk created (entry)",
+        "user_role": "Role of clerk: entry → reviewer",
+        "import": "Imported the roster roster.csv: 4 households added, 0 updated, 0 rows not imported",
+    }
+    assert lines["user_role"].summary == "用户 clerk 的角色：录入员 → 审核员"  # the stored line, as before
+    assert lines["user_role"].summary_in(ZH) == lines["user_role"].summary
+    assert lines["session_lock"].summary_in(EN) == "Idle for 10 minutes: the screen locked itself"
+    assert lines["export"].summary_in(EN) == "导出旧格式的记录"
+    data = str(station.data_dir)
+    station.close()
+    printed = run("audit", "--lang", "en", "--data", data)
+    assert printed.returncode == 0, printed.stderr
+    body = [line for line in printed.stdout.splitlines() if "\t" in line and "导出旧格式的记录" not in line]
+    assert len(body) >= 5 and not [line for line in body if CJK.search(line)]

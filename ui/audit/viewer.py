@@ -82,7 +82,7 @@ class AuditTableModel(QAbstractTableModel):
             action_label(line.action),
             kind_label(line.kind),
             line.record_id,
-            line.summary,
+            line.summary_in(),  # in the interface's language where the entry has a code
             line.changes_text,
         )
         return values[index.column()]
