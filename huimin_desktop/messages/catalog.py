@@ -304,7 +304,8 @@ CATALOG: dict[str, Words] = {
         "A file in the attachment store is damaged ({sha}…): its content does not match its checksum; run "
         "check first",
     ),
-    # -- trusting the sender and merging (services/sync.py, services/enrollment.py, sync/merge.py) --
+    # -- trusting the sender and merging (services/sync.py, services/enrollment.py, sync/merge.py,
+    #    sync/authority.py) ------------------------------------------------------------------------
     "sync.unregistered_station": Words(
         "同步包来自未登记的站点（编号 {station}），已拒绝",
         "The package comes from a station that is not registered here ({station}); refused",
@@ -325,6 +326,18 @@ CATALOG: dict[str, Words] = {
     "sync.recipient_revoked": Words(
         "站点“{name}”已被吊销，不能再向它发送同步包",
         "The station “{name}” was revoked; no more packages can go to it",
+    ),
+    # exporting (services/sync.py)
+    "sync.no_upper": Words(
+        "本站没有上级站点，无法导出上报的同步包；市、县站点请用 --for 指定回传的下级站点",
+        "This station has no upper station, so no upward package can be exported; a city or county "
+        "station names the lower station of a return package with --for",
+    ),
+    "sync.read_back_counts": Words(
+        "同步包读回的记录数（{records}）或附件数（{attachments}）与导出的（{exported_records}、"
+        "{exported_attachments}）不符，已删除该同步包；请重试",
+        "The package as read back holds {records} records and {attachments} attachments, not the "
+        "{exported_records} and {exported_attachments} exported; it was deleted. Please try again",
     ),
     "conflict.unknown": Words(
         "没有编号为 {conflict_id} 的冲突；未作任何改动",
@@ -386,6 +399,97 @@ CATALOG: dict[str, Words] = {
         "同步包不完整：有记录引用了包中和本站都没有的上级记录（如成员所属的农户）",
         "The package is incomplete: a record refers to a parent record (such as a member's household) that "
         "neither the package nor this station has",
+    ),
+    # why a merge refuses a package (services/sync.py, sync/merge.py)
+    "merge.incomplete_rows": Words(
+        "同步包中有缺少必填内容或格式不对的记录，已拒绝整个同步包，未作任何改动",
+        "The package holds records that lack required content or are malformed; the whole package was "
+        "refused and nothing was changed",
+    ),
+    "merge.unknown_table": Words(
+        "同步包中有未知的数据表“{table}”", "The package holds records of an unknown table “{table}”"
+    ),
+    "merge.record_malformed": Words(
+        "同步包中 {table} 表的记录 {record} 格式不对",
+        "The record {record} of the table {table} in the package is malformed",
+    ),
+    "merge.count_mismatch": Words(
+        "合并时只处理了 {counted} 条记录，同步包清单有 {expected} 条；已撤销本次合并",
+        "The merge handled only {counted} records but the package manifest lists {expected}; the merge "
+        "was undone",
+    ),
+    "merge.stored_mismatch": Words(
+        "合并后数据库中的记录数（{stored}）与写入数（{written}）不符；已撤销本次合并",
+        "After the merge the database holds {stored} of the package's records, not the {written} "
+        "written; the merge was undone",
+    ),
+    "merge.stations_malformed": Words(
+        "同步包中的下级站点名单格式不对，已拒绝整个同步包，未作任何改动",
+        "The package's list of lower stations is malformed; the whole package was refused and nothing was "
+        "changed",
+    ),
+    # what a package may carry (sync/authority.py): {sender}, {station}, {owner} are stations' labels
+    # and {what} a record kind, all as Words (the English names a station by its quoted name)
+    "merge.sender_unregistered": Words(
+        "同步包来自未登记的站点：{station}，已拒绝整个同步包，未作任何改动",
+        "The package comes from a station that is not registered here: {station}; the whole package was "
+        "refused and nothing was changed",
+    ),
+    "merge.return_lists_stations": Words(
+        "上级站点的回传包不应登记下级站点，已拒绝整个同步包，未作任何改动",
+        "A return package from the upper station must not list lower stations; the whole package was "
+        "refused and nothing was changed",
+    ),
+    "merge.stamps_malformed": Words(
+        "同步包中 {table} 表的记录 {record} 的修改标记格式不对",
+        "The change stamps of the record {record} of the table {table} in the package are malformed",
+    ),
+    "merge.edit_in_the_name_of": Words(
+        "同步包含有发送站{sender}无权带来的修改：以{station}名义对{what}的修改，"
+        "已拒绝整个同步包，未作任何改动",
+        "The package carries changes its sender {sender} may not bring: changes to {what} in the name of "
+        "{station}; the whole package was refused and nothing was changed",
+    ),
+    "merge.city_defined": Words(
+        "同步包含有发送站{sender}无权带来的修改：{what}由市级下达，下级站点不能修改，已拒绝整个同步包，未作任何改动",
+        "The package carries changes its sender {sender} may not bring: {what} are set by the city and "
+        "lower stations cannot change them; the whole package was refused and nothing was changed",
+    ),
+    "merge.progress_other_county": Words(
+        "同步包含有发送站{sender}无权带来的修改：{county}考核指标的指标进展不属于发送站所在的县，"
+        "已拒绝整个同步包，未作任何改动",
+        "The package carries changes its sender {sender} may not bring: progress on an indicator of "
+        "“{county}”, which is not the sender's county; the whole package was refused and nothing was changed",
+    ),
+    "merge.attachment_unknown_table": Words(
+        "同步包中有附件挂在未知的数据表“{table}”上，已拒绝整个同步包，未作任何改动",
+        "The package holds an attachment on an unknown table “{table}”; the whole package was refused and "
+        "nothing was changed",
+    ),
+    "merge.attachment_owner_missing": Words(
+        "同步包中有附件所属的记录不存在，已拒绝整个同步包，未作任何改动",
+        "The package holds an attachment whose record does not exist; the whole package was refused and "
+        "nothing was changed",
+    ),
+    "merge.not_senders_record": Words(
+        "同步包含有不属于发送站{sender}的记录：{owner}的{what}，已拒绝整个同步包，未作任何改动",
+        "The package holds records that do not belong to its sender {sender}: {what} of {owner}; the whole "
+        "package was refused and nothing was changed",
+    ),
+    "merge.not_our_record": Words(
+        "同步包含有不属于本站及其下级站点的记录：{owner}的{what}，已拒绝整个同步包，未作任何改动",
+        "The package holds records that belong neither to this station nor to its lower stations: {what} "
+        "of {owner}; the whole package was refused and nothing was changed",
+    ),
+    "merge.declared_not_below": Words(
+        "发送站{sender}把站点{station}列为其下级站点，但本站登记的并非如此，已拒绝整个同步包，未作任何改动",
+        "The sender {sender} lists {station} as one of its lower stations, but that is not what this "
+        "station has registered; the whole package was refused and nothing was changed",
+    ),
+    "merge.declared_outside": Words(
+        "发送站{sender}列出的下级站点{station}不在其辖区内，已拒绝整个同步包，未作任何改动",
+        "The sender {sender} lists {station} among its lower stations, but it lies outside the sender's "
+        "area; the whole package was refused and nothing was changed",
     ),
     "conflict.already_resolved": Words("这条冲突已经处理过了", "This conflict has already been resolved"),
     "conflict.no_other_for_duplicate": Words(
