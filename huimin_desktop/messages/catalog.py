@@ -327,6 +327,53 @@ CATALOG: dict[str, Words] = {
         "站点“{name}”已被吊销，不能再向它发送同步包",
         "The station “{name}” was revoked; no more packages can go to it",
     ),
+    # a lower station's registration (services/enrollment.py); {station}: the station's label as Words
+    "sync.key_not_registered": Words(
+        "站点{station}还没有用安装文件登记本机密钥",
+        "{station} has not registered its computer's key with the setup file yet",
+    ),
+    "sync.no_registration": Words(
+        "站点{station}还没有用安装文件登记本机密钥，这个同步包不含登记凭证，已拒绝；"
+        "请在该站点用安装文件和安装码重新初始化后再导出",
+        "{station} has not registered its computer's key with the setup file yet, and this package carries "
+        "no registration proof; refused. Set that station up again with the setup file and setup code, "
+        "then export again",
+    ),
+    "sync.registration_invalid": Words(
+        "同步包中的登记凭证无效：它不是用本站为站点{station}生成的安装文件和安装码初始化的，已拒绝",
+        "The registration proof in the package is not valid: the sender was not set up with the setup file "
+        "and setup code this station made for {station}; refused",
+    ),
+    "sync.registration_taken": Words(
+        "另一台电脑已用此安装文件登记为站点{station}（密钥指纹 {fingerprint}）；"
+        "这台电脑的同步包不能接受，如需改用这台电脑，请上级站点重新登记该站点",
+        "Another computer was registered as {station} with this setup file (key fingerprint "
+        "{fingerprint}); packages from this computer cannot be accepted. To use this computer instead, ask "
+        "the upper station to enroll that station again",
+    ),
+    "sync.registration_taken_on": Words(
+        "另一台电脑已用此安装文件登记为站点{station}，登记于 {date}（密钥指纹 {fingerprint}）；"
+        "这台电脑的同步包不能接受，如需改用这台电脑，请上级站点重新登记该站点",
+        "Another computer was registered as {station} with this setup file on {date} (key fingerprint "
+        "{fingerprint}); packages from this computer cannot be accepted. To use this computer instead, ask "
+        "the upper station to enroll that station again",
+    ),
+    "sync.registration_taken_now": Words(
+        "另一台电脑刚刚已用此安装文件登记了该站点，这个同步包未合并",
+        "Another computer has just registered this station with the same setup file; this package was not "
+        "merged",
+    ),
+    "sync.reenrolled": Words(
+        "站点{station}已于 {date} 重新登记，这台电脑上的旧安装已作废，其同步包不再接受；"
+        "请用新的安装文件和安装码重新初始化",
+        "{station} was enrolled again on {date}: the old installation on this computer is void and its "
+        "packages are no longer accepted. Set it up again with the new setup file and setup code",
+    ),
+    "sync.recipient_not_registered": Words(
+        "站点{station}还没有登记：它用安装文件和安装码初始化后发来的第一个同步包合并之后，才能给它发回传包",
+        "{station} is not registered yet: a return package can go to it only once the first package it "
+        "sends after being set up with the setup file and setup code has been merged",
+    ),
     # exporting (services/sync.py)
     "sync.no_upper": Words(
         "本站没有上级站点，无法导出上报的同步包；市、县站点请用 --for 指定回传的下级站点",
