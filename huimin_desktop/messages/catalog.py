@@ -577,6 +577,44 @@ CATALOG: dict[str, Words] = {
         "安装文件来自较新版本的程序，请先升级本程序",
         "The setup file was made by a newer version of the program; please upgrade first",
     ),
+    # a setup file whose contents do not hold together (services/station_setup.py check_setup)
+    "setup.station_invalid": Words(
+        "安装文件中的站点信息无效：{reason}", "The station in the setup file is not valid: {reason}"
+    ),
+    "setup.station_id_invalid": Words(
+        "安装文件中的站点编号无效", "The station id in the setup file is not valid"
+    ),
+    "setup.upper_not_higher": Words(
+        "安装文件中的上级站点级别不高于本站，不能使用",
+        "The upper station in the setup file is not above this station's level; the file cannot be used",
+    ),
+    "setup.outside_upper": Words(
+        "安装文件中的区划 {division} 不在上级站点“{upper}”（{upper_division}）的辖区内",
+        "The division {division} in the setup file is not inside the area of the upper station “{upper}” "
+        "({upper_division})",
+    ),
+    # this station's key file (sync/keys.py load_keys)
+    "keys.missing": Words(
+        "本站密钥文件缺失（{path}），无法签名或打开同步包；请联系上级站点重新登记本站",
+        "This station's key file is missing ({path}), so packages cannot be signed or opened; ask the upper "
+        "station to enroll this station again",
+    ),
+    "keys.unreadable": Words(
+        "无法读取本站密钥文件（{path}）：{reason}",
+        "This station's key file ({path}) cannot be read: {reason}",
+    ),
+    "keys.not_here": Words(
+        "本站密钥受本机保护（{protection}），在这台电脑或这个 Windows 用户下无法打开（{path}）；"
+        "请在原来的电脑上使用本数据文件夹，或请上级站点重新登记本站",
+        "This station's key is protected by the computer it was made on ({protection}) and cannot be opened "
+        "on this computer or under this Windows user ({path}); use this data folder on the original "
+        "computer, or ask the upper station to enroll this station again",
+    ),
+    "keys.damaged": Words(
+        "本站密钥文件已损坏（{path}），无法签名或打开同步包；请联系上级站点重新登记本站",
+        "This station's key file is damaged ({path}), so packages cannot be signed or opened; ask the upper "
+        "station to enroll this station again",
+    ),
     # -- backups and restore (services/backups.py, backup_drive.py, backup_restore.py) -----------
     "backup.no_space": Words(
         "{path}：U 盘空间不足，还需要 {needed} MB，只剩 {free} MB；请换一个更大的 U 盘",
@@ -696,6 +734,38 @@ CATALOG: dict[str, Words] = {
     "station.unknown": Words(
         "找不到站点“{station}”（可用站点编号、区划代码或名称；stations 命令列出全部）",
         "No station “{station}” (give its id, division code or name; the stations command lists them all)",
+    ),
+    # a station's own identity (services/station_setup.py validate_station); {level}: Words of the level
+    "station.level_invalid": Words(
+        "站点级别“{level}”无效，应为 city（市）、county（县）或 township（乡镇）",
+        "The station level “{level}” is not valid: it is city, county or township",
+    ),
+    "station.name_empty": Words("站点名称不能为空", "The station name is empty"),
+    "station.code_format": Words(
+        "区划代码“{division_code}”无效：{level}级站点需要 {length} 位数字的区划代码",
+        "The division code “{division_code}” is not valid: a {level} station needs a division code of "
+        "{length} digits",
+    ),
+    "station.division_invalid": Words(
+        "区划代码 {division_code} 无效：{reason}", "The division code {division_code} is not valid: {reason}"
+    ),
+    # the reasons of station.division_invalid (passed as Words)
+    "station.division_other_level": Words("{name}不是{level}级区划", "“{name}” is not a {level} division"),
+    "station.division_not_listed": Words(
+        "区划列表中没有这个{level}，应为 {names} 之一",
+        "the division list has no such {level}; it should be one of {names}",
+    ),
+    "station.division_county_unknown": Words(
+        "前 6 位 {county} 不是朝阳市的县（市、区）代码",
+        "the first 6 digits, {county}, are not the code of a county of Chaoyang",
+    ),
+    "station.division_township_part": Words(
+        "第 7–9 位 {part} 不是乡镇代码（应在 001–599 之间）",
+        "digits 7–9, {part}, are not a township code (001–599)",
+    ),
+    "station.division_village_code": Words(
+        "末 3 位 {part} 应为 000（这是村级代码，不是乡镇）",
+        "the last 3 digits, {part}, should be 000 (this is a village code, not a township)",
     ),
     # -- what a roster import says about the table (spreadsheet/review.py) --------------------------
     "roster.column": Words("第 {column} 列“{header}”", "column {column} “{header}”"),
