@@ -35,7 +35,11 @@ from huimin_desktop.sync.enrollment import (
 )
 from huimin_desktop.sync.keys import fingerprint, load_keys, write_private_file
 
-LEVEL_NAMES = {"city": "市级", "county": "县级", "township": "乡镇级"}
+LEVEL_NAMES = {
+    "city": Words("市级", "city"),
+    "county": Words("县级", "county"),
+    "township": Words("乡镇级", "township"),
+}
 
 
 class UntrustedStationError(ServiceError):

@@ -255,3 +255,12 @@ def test_a_setup_file_that_does_not_hold_together_in_english():
     assert (
         describe(invalid.value, EN) == "The station in the setup file is not valid: The station name is empty"
     )
+
+
+def test_a_level_the_county_may_not_enroll_in_english(world: dict[str, Station], tmp_path: Path):
+    with pytest.raises(ServiceError) as refused:
+        world[COUNTY].enrollment.enroll("county", "某县民宗局", "211382", tmp_path / "setup.json")
+    assert refused.value.message == "县级站点只能登记比本站级别低的站点，不能登记县级站点"
+    assert describe(refused.value, EN) == (
+        "A county station can enroll only stations below its own level, not a county station"
+    )
