@@ -332,7 +332,8 @@ CATALOG: dict[str, Words] = {
         "A file in the attachment store is damaged ({sha}…): its content does not match its checksum; run "
         "check first",
     ),
-    # -- trusting the sender and merging (services/sync.py, services/enrollment.py, sync/merge.py) --
+    # -- trusting the sender and merging (services/sync.py, services/enrollment.py, sync/merge.py,
+    #    sync/authority.py) ------------------------------------------------------------------------
     "sync.unregistered_station": Words(
         "同步包来自未登记的站点（编号 {station}），已拒绝",
         "The package comes from a station that is not registered here ({station}); refused",
@@ -353,6 +354,65 @@ CATALOG: dict[str, Words] = {
     "sync.recipient_revoked": Words(
         "站点“{name}”已被吊销，不能再向它发送同步包",
         "The station “{name}” was revoked; no more packages can go to it",
+    ),
+    # a lower station's registration (services/enrollment.py); {station}: the station's label as Words
+    "sync.key_not_registered": Words(
+        "站点{station}还没有用安装文件登记本机密钥",
+        "{station} has not registered its computer's key with the setup file yet",
+    ),
+    "sync.no_registration": Words(
+        "站点{station}还没有用安装文件登记本机密钥，这个同步包不含登记凭证，已拒绝；"
+        "请在该站点用安装文件和安装码重新初始化后再导出",
+        "{station} has not registered its computer's key with the setup file yet, and this package carries "
+        "no registration proof; refused. Set that station up again with the setup file and setup code, "
+        "then export again",
+    ),
+    "sync.registration_invalid": Words(
+        "同步包中的登记凭证无效：它不是用本站为站点{station}生成的安装文件和安装码初始化的，已拒绝",
+        "The registration proof in the package is not valid: the sender was not set up with the setup file "
+        "and setup code this station made for {station}; refused",
+    ),
+    "sync.registration_taken": Words(
+        "另一台电脑已用此安装文件登记为站点{station}（密钥指纹 {fingerprint}）；"
+        "这台电脑的同步包不能接受，如需改用这台电脑，请上级站点重新登记该站点",
+        "Another computer was registered as {station} with this setup file (key fingerprint "
+        "{fingerprint}); packages from this computer cannot be accepted. To use this computer instead, ask "
+        "the upper station to enroll that station again",
+    ),
+    "sync.registration_taken_on": Words(
+        "另一台电脑已用此安装文件登记为站点{station}，登记于 {date}（密钥指纹 {fingerprint}）；"
+        "这台电脑的同步包不能接受，如需改用这台电脑，请上级站点重新登记该站点",
+        "Another computer was registered as {station} with this setup file on {date} (key fingerprint "
+        "{fingerprint}); packages from this computer cannot be accepted. To use this computer instead, ask "
+        "the upper station to enroll that station again",
+    ),
+    "sync.registration_taken_now": Words(
+        "另一台电脑刚刚已用此安装文件登记了该站点，这个同步包未合并",
+        "Another computer has just registered this station with the same setup file; this package was not "
+        "merged",
+    ),
+    "sync.reenrolled": Words(
+        "站点{station}已于 {date} 重新登记，这台电脑上的旧安装已作废，其同步包不再接受；"
+        "请用新的安装文件和安装码重新初始化",
+        "{station} was enrolled again on {date}: the old installation on this computer is void and its "
+        "packages are no longer accepted. Set it up again with the new setup file and setup code",
+    ),
+    "sync.recipient_not_registered": Words(
+        "站点{station}还没有登记：它用安装文件和安装码初始化后发来的第一个同步包合并之后，才能给它发回传包",
+        "{station} is not registered yet: a return package can go to it only once the first package it "
+        "sends after being set up with the setup file and setup code has been merged",
+    ),
+    # exporting (services/sync.py)
+    "sync.no_upper": Words(
+        "本站没有上级站点，无法导出上报的同步包；市、县站点请用 --for 指定回传的下级站点",
+        "This station has no upper station, so no upward package can be exported; a city or county "
+        "station names the lower station of a return package with --for",
+    ),
+    "sync.read_back_counts": Words(
+        "同步包读回的记录数（{records}）或附件数（{attachments}）与导出的（{exported_records}、"
+        "{exported_attachments}）不符，已删除该同步包；请重试",
+        "The package as read back holds {records} records and {attachments} attachments, not the "
+        "{exported_records} and {exported_attachments} exported; it was deleted. Please try again",
     ),
     "conflict.unknown": Words(
         "没有编号为 {conflict_id} 的冲突；未作任何改动",
@@ -415,6 +475,97 @@ CATALOG: dict[str, Words] = {
         "The package is incomplete: a record refers to a parent record (such as a member's household) that "
         "neither the package nor this station has",
     ),
+    # why a merge refuses a package (services/sync.py, sync/merge.py)
+    "merge.incomplete_rows": Words(
+        "同步包中有缺少必填内容或格式不对的记录，已拒绝整个同步包，未作任何改动",
+        "The package holds records that lack required content or are malformed; the whole package was "
+        "refused and nothing was changed",
+    ),
+    "merge.unknown_table": Words(
+        "同步包中有未知的数据表“{table}”", "The package holds records of an unknown table “{table}”"
+    ),
+    "merge.record_malformed": Words(
+        "同步包中 {table} 表的记录 {record} 格式不对",
+        "The record {record} of the table {table} in the package is malformed",
+    ),
+    "merge.count_mismatch": Words(
+        "合并时只处理了 {counted} 条记录，同步包清单有 {expected} 条；已撤销本次合并",
+        "The merge handled only {counted} records but the package manifest lists {expected}; the merge "
+        "was undone",
+    ),
+    "merge.stored_mismatch": Words(
+        "合并后数据库中的记录数（{stored}）与写入数（{written}）不符；已撤销本次合并",
+        "After the merge the database holds {stored} of the package's records, not the {written} "
+        "written; the merge was undone",
+    ),
+    "merge.stations_malformed": Words(
+        "同步包中的下级站点名单格式不对，已拒绝整个同步包，未作任何改动",
+        "The package's list of lower stations is malformed; the whole package was refused and nothing was "
+        "changed",
+    ),
+    # what a package may carry (sync/authority.py): {sender}, {station}, {owner} are stations' labels
+    # and {what} a record kind, all as Words (the English names a station by its quoted name)
+    "merge.sender_unregistered": Words(
+        "同步包来自未登记的站点：{station}，已拒绝整个同步包，未作任何改动",
+        "The package comes from a station that is not registered here: {station}; the whole package was "
+        "refused and nothing was changed",
+    ),
+    "merge.return_lists_stations": Words(
+        "上级站点的回传包不应登记下级站点，已拒绝整个同步包，未作任何改动",
+        "A return package from the upper station must not list lower stations; the whole package was "
+        "refused and nothing was changed",
+    ),
+    "merge.stamps_malformed": Words(
+        "同步包中 {table} 表的记录 {record} 的修改标记格式不对",
+        "The change stamps of the record {record} of the table {table} in the package are malformed",
+    ),
+    "merge.edit_in_the_name_of": Words(
+        "同步包含有发送站{sender}无权带来的修改：以{station}名义对{what}的修改，"
+        "已拒绝整个同步包，未作任何改动",
+        "The package carries changes its sender {sender} may not bring: changes to {what} in the name of "
+        "{station}; the whole package was refused and nothing was changed",
+    ),
+    "merge.city_defined": Words(
+        "同步包含有发送站{sender}无权带来的修改：{what}由市级下达，下级站点不能修改，已拒绝整个同步包，未作任何改动",
+        "The package carries changes its sender {sender} may not bring: {what} are set by the city and "
+        "lower stations cannot change them; the whole package was refused and nothing was changed",
+    ),
+    "merge.progress_other_county": Words(
+        "同步包含有发送站{sender}无权带来的修改：{county}考核指标的指标进展不属于发送站所在的县，"
+        "已拒绝整个同步包，未作任何改动",
+        "The package carries changes its sender {sender} may not bring: progress on an indicator of "
+        "“{county}”, which is not the sender's county; the whole package was refused and nothing was changed",
+    ),
+    "merge.attachment_unknown_table": Words(
+        "同步包中有附件挂在未知的数据表“{table}”上，已拒绝整个同步包，未作任何改动",
+        "The package holds an attachment on an unknown table “{table}”; the whole package was refused and "
+        "nothing was changed",
+    ),
+    "merge.attachment_owner_missing": Words(
+        "同步包中有附件所属的记录不存在，已拒绝整个同步包，未作任何改动",
+        "The package holds an attachment whose record does not exist; the whole package was refused and "
+        "nothing was changed",
+    ),
+    "merge.not_senders_record": Words(
+        "同步包含有不属于发送站{sender}的记录：{owner}的{what}，已拒绝整个同步包，未作任何改动",
+        "The package holds records that do not belong to its sender {sender}: {what} of {owner}; the whole "
+        "package was refused and nothing was changed",
+    ),
+    "merge.not_our_record": Words(
+        "同步包含有不属于本站及其下级站点的记录：{owner}的{what}，已拒绝整个同步包，未作任何改动",
+        "The package holds records that belong neither to this station nor to its lower stations: {what} "
+        "of {owner}; the whole package was refused and nothing was changed",
+    ),
+    "merge.declared_not_below": Words(
+        "发送站{sender}把站点{station}列为其下级站点，但本站登记的并非如此，已拒绝整个同步包，未作任何改动",
+        "The sender {sender} lists {station} as one of its lower stations, but that is not what this "
+        "station has registered; the whole package was refused and nothing was changed",
+    ),
+    "merge.declared_outside": Words(
+        "发送站{sender}列出的下级站点{station}不在其辖区内，已拒绝整个同步包，未作任何改动",
+        "The sender {sender} lists {station} among its lower stations, but it lies outside the sender's "
+        "area; the whole package was refused and nothing was changed",
+    ),
     "conflict.already_resolved": Words("这条冲突已经处理过了", "This conflict has already been resolved"),
     "conflict.no_other_for_duplicate": Words(
         "身份证号重复的冲突没有“另一值”可选：请打开两户核对后修改其中一户",
@@ -453,6 +604,44 @@ CATALOG: dict[str, Words] = {
     "setup.too_new": Words(
         "安装文件来自较新版本的程序，请先升级本程序",
         "The setup file was made by a newer version of the program; please upgrade first",
+    ),
+    # a setup file whose contents do not hold together (services/station_setup.py check_setup)
+    "setup.station_invalid": Words(
+        "安装文件中的站点信息无效：{reason}", "The station in the setup file is not valid: {reason}"
+    ),
+    "setup.station_id_invalid": Words(
+        "安装文件中的站点编号无效", "The station id in the setup file is not valid"
+    ),
+    "setup.upper_not_higher": Words(
+        "安装文件中的上级站点级别不高于本站，不能使用",
+        "The upper station in the setup file is not above this station's level; the file cannot be used",
+    ),
+    "setup.outside_upper": Words(
+        "安装文件中的区划 {division} 不在上级站点“{upper}”（{upper_division}）的辖区内",
+        "The division {division} in the setup file is not inside the area of the upper station “{upper}” "
+        "({upper_division})",
+    ),
+    # this station's key file (sync/keys.py load_keys)
+    "keys.missing": Words(
+        "本站密钥文件缺失（{path}），无法签名或打开同步包；请联系上级站点重新登记本站",
+        "This station's key file is missing ({path}), so packages cannot be signed or opened; ask the upper "
+        "station to enroll this station again",
+    ),
+    "keys.unreadable": Words(
+        "无法读取本站密钥文件（{path}）：{reason}",
+        "This station's key file ({path}) cannot be read: {reason}",
+    ),
+    "keys.not_here": Words(
+        "本站密钥受本机保护（{protection}），在这台电脑或这个 Windows 用户下无法打开（{path}）；"
+        "请在原来的电脑上使用本数据文件夹，或请上级站点重新登记本站",
+        "This station's key is protected by the computer it was made on ({protection}) and cannot be opened "
+        "on this computer or under this Windows user ({path}); use this data folder on the original "
+        "computer, or ask the upper station to enroll this station again",
+    ),
+    "keys.damaged": Words(
+        "本站密钥文件已损坏（{path}），无法签名或打开同步包；请联系上级站点重新登记本站",
+        "This station's key file is damaged ({path}), so packages cannot be signed or opened; ask the upper "
+        "station to enroll this station again",
     ),
     # -- backups and restore (services/backups.py, backup_drive.py, backup_restore.py) -----------
     "backup.no_space": Words(
@@ -573,6 +762,38 @@ CATALOG: dict[str, Words] = {
     "station.unknown": Words(
         "找不到站点“{station}”（可用站点编号、区划代码或名称；stations 命令列出全部）",
         "No station “{station}” (give its id, division code or name; the stations command lists them all)",
+    ),
+    # a station's own identity (services/station_setup.py validate_station); {level}: Words of the level
+    "station.level_invalid": Words(
+        "站点级别“{level}”无效，应为 city（市）、county（县）或 township（乡镇）",
+        "The station level “{level}” is not valid: it is city, county or township",
+    ),
+    "station.name_empty": Words("站点名称不能为空", "The station name is empty"),
+    "station.code_format": Words(
+        "区划代码“{division_code}”无效：{level}级站点需要 {length} 位数字的区划代码",
+        "The division code “{division_code}” is not valid: a {level} station needs a division code of "
+        "{length} digits",
+    ),
+    "station.division_invalid": Words(
+        "区划代码 {division_code} 无效：{reason}", "The division code {division_code} is not valid: {reason}"
+    ),
+    # the reasons of station.division_invalid (passed as Words)
+    "station.division_other_level": Words("{name}不是{level}级区划", "“{name}” is not a {level} division"),
+    "station.division_not_listed": Words(
+        "区划列表中没有这个{level}，应为 {names} 之一",
+        "the division list has no such {level}; it should be one of {names}",
+    ),
+    "station.division_county_unknown": Words(
+        "前 6 位 {county} 不是朝阳市的县（市、区）代码",
+        "the first 6 digits, {county}, are not the code of a county of Chaoyang",
+    ),
+    "station.division_township_part": Words(
+        "第 7–9 位 {part} 不是乡镇代码（应在 001–599 之间）",
+        "digits 7–9, {part}, are not a township code (001–599)",
+    ),
+    "station.division_village_code": Words(
+        "末 3 位 {part} 应为 000（这是村级代码，不是乡镇）",
+        "the last 3 digits, {part}, should be 000 (this is a village code, not a township)",
     ),
     # -- what a roster import says about the table (spreadsheet/review.py) --------------------------
     "roster.column": Words("第 {column} 列“{header}”", "column {column} “{header}”"),

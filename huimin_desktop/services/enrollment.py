@@ -20,6 +20,7 @@ from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import Words
 from huimin_desktop.model import AuditEntry, StationIdentity, SyncEnrollment, SyncPeer, new_id
 from huimin_desktop.security.roles import MANAGE_ENROLLMENT
 from huimin_desktop.services.station_setup import LEVEL_RANK, validate_station
@@ -34,7 +35,11 @@ from huimin_desktop.sync.enrollment import (
 )
 from huimin_desktop.sync.keys import fingerprint, load_keys, write_private_file
 
-LEVEL_NAMES = {"city": "市级", "county": "县级", "township": "乡镇级"}
+LEVEL_NAMES = {
+    "city": Words("市级", "city"),
+    "county": Words("县级", "county"),
+    "township": Words("乡镇级", "township"),
+}
 
 
 class UntrustedStationError(ServiceError):
@@ -287,7 +292,7 @@ class EnrollmentService:
             _check_peer(row, station_id)
             assert row is not None
             if not row.sign_key:
-                raise UntrustedStationError(f"站点{_peer_label(row)}还没有用安装文件登记本机密钥")
+                raise UntrustedStationError(code="sync.key_not_registered", station=_peer_words(row))
             return row.sign_key
 
     def trust(self, package: Path) -> PackageTrust:
@@ -344,8 +349,9 @@ def _end_enrollments(session: Session, peer: SyncPeer, now: dt.datetime) -> None
         )
 
 
-def _peer_label(peer: SyncPeer) -> str:
-    return f"“{peer.name}”（{peer.division_code}）"
+def _peer_words(peer: SyncPeer) -> Words:
+    """A peer as the refusals name it: “马友营蒙古族乡”（211381204000）, in English its quoted name."""
+    return Words(f"“{peer.name}”（{peer.division_code}）", f"“{peer.name}”")
 
 
 def _manifest_claim(package: Path) -> tuple[str, Registration | None]:
@@ -404,17 +410,12 @@ class PackageTrust:
         proven = claim is not None and current is not None and claim.proven_by(bytes.fromhex(current.secret))
         if peer.sign_key:
             if proven and current is not None:
-                raise UntrustedStationError(_taken_reason(peer, current))
+                raise _taken(peer, current)
             return peer.sign_key  # the signature check says it does not match
         if claim is None:
-            raise UntrustedStationError(
-                f"站点{_peer_label(peer)}还没有用安装文件登记本机密钥，这个同步包不含登记凭证，已拒绝；"
-                "请在该站点用安装文件和安装码重新初始化后再导出"
-            )
+            raise UntrustedStationError(code="sync.no_registration", station=_peer_words(peer))
         if not proven:
-            raise UntrustedStationError(
-                f"同步包中的登记凭证无效：它不是用本站为站点{_peer_label(peer)}生成的安装文件和安装码初始化的，已拒绝"
-            )
+            raise UntrustedStationError(code="sync.registration_invalid", station=_peer_words(peer))
         self.pending = claim
         return claim.sign_key
 
@@ -435,7 +436,7 @@ class PackageTrust:
         if bound != 1:
             from huimin_desktop.sync.merge import MergeRefused
 
-            raise MergeRefused("另一台电脑刚刚已用此安装文件登记了该站点，这个同步包未合并")
+            raise MergeRefused(code="sync.registration_taken_now")
         connection.exec_driver_sql(
             "UPDATE sync_enrollment SET sign_key = ?, box_key = ?, registered_at = ?, registered_package = ? "
             "WHERE station_id = ? AND superseded_at IS NULL",
@@ -481,27 +482,28 @@ def _refuse_an_old_enrollment(
         by_secret = claim is not None and bool(old.secret) and claim.proven_by(bytes.fromhex(old.secret))
         if by_key or by_secret:
             raise UntrustedStationError(
-                f"站点{_peer_label(peer)}已于 {old.superseded_at:%Y-%m-%d} 重新登记，"
-                "这台电脑上的旧安装已作废，其同步包不再接受；请用新的安装文件和安装码重新初始化"
+                code="sync.reenrolled", station=_peer_words(peer), date=f"{old.superseded_at:%Y-%m-%d}"
             )
 
 
-def _taken_reason(peer: SyncPeer, current: SyncEnrollment) -> str:
-    when = f"，登记于 {current.registered_at:%Y-%m-%d}" if current.registered_at else ""
-    return (
-        f"另一台电脑已用此安装文件登记为站点{_peer_label(peer)}{when}"
-        f"（密钥指纹 {fingerprint(peer.sign_key)}）；"
-        "这台电脑的同步包不能接受，如需改用这台电脑，请上级站点重新登记该站点"
+def _taken(peer: SyncPeer, current: SyncEnrollment) -> UntrustedStationError:
+    """The refusal of a package signed by a laptop other than the one that registered the station."""
+    if current.registered_at:
+        return UntrustedStationError(
+            code="sync.registration_taken_on",
+            station=_peer_words(peer),
+            date=f"{current.registered_at:%Y-%m-%d}",
+            fingerprint=fingerprint(peer.sign_key),
+        )
+    return UntrustedStationError(
+        code="sync.registration_taken", station=_peer_words(peer), fingerprint=fingerprint(peer.sign_key)
     )
 
 
 def check_can_send(peer: SyncPeer) -> None:
     """A return package needs the recipient's public key: a lower station has it once registered."""
     if peer.relation == "lower" and not peer.box_key:
-        raise ServiceError(
-            f"站点{_peer_label(peer)}还没有登记：它用安装文件和安装码初始化后发来的第一个同步包合并之后，"
-            "才能给它发回传包"
-        )
+        raise ServiceError(code="sync.recipient_not_registered", station=_peer_words(peer))
 
 
 def registration_header(keys_dir: Path) -> dict[str, Any]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import chaoyang_divisions
 from huimin_desktop.errors import ServiceError, StationExistsError
+from huimin_desktop.messages import EN, ZH, Words, text
 from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, SyncPeer, new_id
 from huimin_desktop.stamps.clock import Stamp
 from huimin_desktop.store.database import Database
@@ -35,7 +37,11 @@ SEED_STATION = "0" * 32
 SEED_STAMP = str(Stamp(0, 0, SEED_STATION))
 
 _CODE_LENGTH = {"city": 6, "county": 6, "township": 12}
-_LEVEL_NAMES = {"city": "市", "county": "县（市、区）", "township": "乡镇"}
+_LEVEL_NAMES = {
+    "city": Words("市", "city"),
+    "county": Words("县（市、区）", "county"),
+    "township": Words("乡镇", "township"),
+}
 LEVEL_RANK = {"city": 3, "county": 2, "township": 1}
 
 
@@ -45,25 +51,30 @@ def division_id_for_code(code: str) -> str:
 
 def validate_station(level: str, name: str, division_code: str) -> None:
     if level not in STATION_LEVELS:
-        raise ServiceError(f"站点级别“{level}”无效，应为 city（市）、county（县）或 township（乡镇）")
+        raise ServiceError(code="station.level_invalid", level=level)
     if not name.strip():
-        raise ServiceError("站点名称不能为空")
+        raise ServiceError(code="station.name_empty")
     length = _CODE_LENGTH[level]
     if not re.fullmatch(rf"\d{{{length}}}", division_code):
         raise ServiceError(
-            f"区划代码“{division_code}”无效：{_LEVEL_NAMES[level]}级站点需要 {length} 位数字的区划代码"
+            code="station.code_format", division_code=division_code, level=_LEVEL_NAMES[level], length=length
         )
     reason = _unknown_division(level, division_code)
-    if reason:
-        raise ServiceError(f"区划代码 {division_code} 无效：{reason}")
+    if reason is not None:
+        raise ServiceError(code="station.division_invalid", division_code=division_code, reason=reason)
 
 
 # NBS township codes (统计用区划代码, digits 7–9): 001–099 街道, 100–199 镇, 200–399 乡, 400–599 乡级单位.
 _TOWNSHIP_PART = range(1, 600)
 
 
-def _unknown_division(level: str, code: str) -> str:
-    """Why ``code`` names no division of this level in the division list ("" when it does).
+def _worded(code: str, **params: Any) -> Words:
+    return Words(text(code, params, ZH), text(code, params, EN))
+
+
+def _unknown_division(level: str, code: str) -> Words | None:
+    """Why ``code`` names no division of this level in the division list (None when it does), in both
+    languages (a ``station.division_*`` entry of the catalog).
 
     The city and counties must be in the list. A township may also be one of a listed county's other
     townships (which townships take part changes from year to year, so the list cannot hold them all):
@@ -73,20 +84,23 @@ def _unknown_division(level: str, code: str) -> str:
     entry = known.get(code)
     if entry is not None:
         if entry.level != level:
-            return f"{entry.name}不是{_LEVEL_NAMES[level]}级区划"
-        return ""
+            return _worded("station.division_other_level", name=entry.name, level=_LEVEL_NAMES[level])
+        return None
     listed = sorted((d for d in known.values() if d.level == level), key=lambda d: d.code)
     if level != "township":
-        names = "、".join(f"{d.code}（{d.name}）" for d in listed)
-        return f"区划列表中没有这个{_LEVEL_NAMES[level]}，应为 {names} 之一"
+        names = Words(
+            "、".join(f"{d.code}（{d.name}）" for d in listed),
+            ", ".join(f"{d.code} “{d.name}”" for d in listed),
+        )
+        return _worded("station.division_not_listed", level=_LEVEL_NAMES[level], names=names)
     county = known.get(code[:6])
     if county is None or county.level != "county":
-        return f"前 6 位 {code[:6]} 不是朝阳市的县（市、区）代码"
+        return _worded("station.division_county_unknown", county=code[:6])
     if int(code[6:9]) not in _TOWNSHIP_PART:
-        return f"第 7–9 位 {code[6:9]} 不是乡镇代码（应在 001–599 之间）"
+        return _worded("station.division_township_part", part=code[6:9])
     if code[9:] != "000":
-        return f"末 3 位 {code[9:]} 应为 000（这是村级代码，不是乡镇）"
-    return ""
+        return _worded("station.division_village_code", part=code[9:])
+    return None
 
 
 def _seed_divisions(session: Session) -> None:
@@ -121,14 +135,17 @@ def check_setup(setup: SetupData) -> None:
     try:
         validate_station(station.level, station.name, station.division)
     except ServiceError as exc:
-        raise SetupFileError(f"安装文件中的站点信息无效：{exc.message}") from None
+        raise SetupFileError(code="setup.station_invalid", reason=exc) from None
     if not re.fullmatch(r"[0-9a-f]{32}", station.id) or station.id == upper.id:
-        raise SetupFileError("安装文件中的站点编号无效")
+        raise SetupFileError(code="setup.station_id_invalid")
     if LEVEL_RANK.get(upper.level, 0) <= LEVEL_RANK[station.level] or upper.level == "township":
-        raise SetupFileError("安装文件中的上级站点级别不高于本站，不能使用")
+        raise SetupFileError(code="setup.upper_not_higher")
     if not division_contains(upper.division, station.division):
         raise SetupFileError(
-            f"安装文件中的区划 {station.division} 不在上级站点“{upper.name}”（{upper.division}）的辖区内"
+            code="setup.outside_upper",
+            division=station.division,
+            upper=upper.name,
+            upper_division=upper.division,
         )
 
 

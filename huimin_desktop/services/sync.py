@@ -281,13 +281,9 @@ class SyncService:
             return outcome
         except Exception as exc:
             if _is_incomplete_row(exc):
-                raise MergeRefused(
-                    "同步包中有缺少必填内容或格式不对的记录，已拒绝整个同步包，未作任何改动"
-                ) from exc
+                raise MergeRefused(code="merge.incomplete_rows") from exc
             if _is_foreign_key_failure(exc):
-                raise MergeRefused(
-                    "同步包不完整：有记录引用了包中和本站都没有的上级记录（如成员所属的农户）"
-                ) from exc
+                raise MergeRefused(code="merge.incomplete_parents") from exc
             raise
         assert outcome is not None
         if outcome.stats.latest_stamp:
@@ -393,8 +389,11 @@ class SyncService:
         if written.records != stats.records or written.attachments != len(stats.blobs):
             shutil.rmtree(written.path, ignore_errors=True)
             raise ServiceError(
-                f"同步包读回的记录数（{written.records}）或附件数（{written.attachments}）与导出的"
-                f"（{stats.records}、{len(stats.blobs)}）不符，已删除该同步包；请重试"
+                code="sync.read_back_counts",
+                records=written.records,
+                attachments=written.attachments,
+                exported_records=stats.records,
+                exported_attachments=len(stats.blobs),
             )
         now = _utcnow()
         try:
@@ -445,9 +444,7 @@ class SyncService:
         if recipient is None:
             peer = self._upper()
             if peer is None:
-                raise ServiceError(
-                    "本站没有上级站点，无法导出上报的同步包；市、县站点请用 --for 指定回传的下级站点"
-                )
+                raise ServiceError(code="sync.no_upper")
             return peer
         peer = self._peer(recipient)
         if peer is None:
@@ -861,15 +858,13 @@ def _check_counts(connection: Connection, stats: MergeStats, seq: int, expected:
     """No silent partial result: every record was counted, and every row written is in the database."""
     counted = stats.new + stats.updated + stats.unchanged
     if expected is not None and counted != expected:
-        raise MergeRefused(f"合并时只处理了 {counted} 条记录，同步包清单有 {expected} 条；已撤销本次合并")
+        raise MergeRefused(code="merge.count_mismatch", counted=counted, expected=expected)
     stored = sum(
         connection.exec_driver_sql(f"SELECT count(*) FROM {name} WHERE seq = ?", (seq,)).scalar() or 0
         for name in TABLES
     )
     if stored != stats.written:
-        raise MergeRefused(
-            f"合并后数据库中的记录数（{stored}）与写入数（{stats.written}）不符；已撤销本次合并"
-        )
+        raise MergeRefused(code="merge.stored_mismatch", stored=stored, written=stats.written)
 
 
 def _claimed_label(station_id: str, claimed: Any) -> str:
@@ -889,7 +884,7 @@ def _safe_name(package_id: str) -> str:
 def _declared_stations(header: dict[str, Any]) -> list[Any]:
     stations = header.get("stations", [])
     if not isinstance(stations, list):
-        raise MergeRefused("同步包中的下级站点名单格式不对，已拒绝整个同步包，未作任何改动")
+        raise MergeRefused(code="merge.stations_malformed")
     return stations
 
 

@@ -40,6 +40,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from huimin_desktop.messages import EN, ZH, Words
 from huimin_desktop.stamps.clock import STAMP_PREFIX_LEN
 from huimin_desktop.sync.records import REFERENCE_TABLES, TABLES, MergeRefused, TableSpec
 
@@ -69,13 +70,34 @@ KIND_LABELS = {
     "indicator_progress": "指标进展",
     "attachment": "附件",
 }
-REFUSED_WHOLE = "已拒绝整个同步包，未作任何改动"
+# The same kinds in English, as the refusals name them (plural: "changes to households").
+KIND_WORDS_EN = {
+    "household": "households",
+    "member": "household members",
+    "survey": "yearly surveys",
+    "project": "projects",
+    "project_stage": "project stages",
+    "project_beneficiary": "project beneficiaries",
+    "training": "trainings",
+    "training_attendee": "trainees",
+    "division": "divisions",
+    "indicator": "indicators",
+    "indicator_milestone": "indicator milestones",
+    "indicator_progress": "indicator progress entries",
+    "attachment": "attachments",
+}
 CITY_DEFINED = frozenset({"indicator", "indicator_milestone"})  # rule 3: only news from above
 REPORTED_BELOW = "indicator_progress"  # rule 3: news from below, on its own county's indicators
 
 
 class AuthorityError(MergeRefused):
-    """The package carries what its sender may not send; the message is the one-line reason."""
+    """The package carries what its sender may not send; the message is the one-line reason (a
+    ``merge.*`` code of the catalog, stations passed as ``Words`` of their labels in both languages)."""
+
+
+def kind_words(table: str) -> Words:
+    """A record kind as the refusals name it: 农户 / households (the table's name for one not listed)."""
+    return Words(KIND_LABELS.get(table, table), KIND_WORDS_EN.get(table, table))
 
 
 def _links(spec: TableSpec) -> tuple[tuple[str, str], ...]:
@@ -96,19 +118,27 @@ LINKS: dict[str, tuple[tuple[str, str], ...]] = {name: _links(spec) for name, sp
 # -- naming stations -----------------------------------------------------------------------------
 
 
-def station_label(name: str | None, division: str | None) -> str:
+def station_label(name: str | None, division: str | None, language: str | None = None) -> str:
     """ "马友营蒙古族乡（211381204000）", or what of it is known ("" when nothing is); in English (the
-    current language, messages.set_language) "马友营蒙古族乡 (211381204000)"."""
+    current language, messages.set_language, unless ``language`` says) "马友营蒙古族乡 (211381204000)"."""
     from huimin_desktop.messages import text
 
     name, division = (name or "").strip(), (division or "").strip()
     if name and division:
-        return text("station.label", {"name": name, "division": division})
+        return text("station.label", {"name": name, "division": division}, language)
     if name:
         return name
     if division:
-        return text("station.label_division", {"division": division})
+        return text("station.label_division", {"division": division}, language)
     return ""
+
+
+def station_words(name: str | None, division: str | None) -> Words:
+    """A station as a refusal names it in either language: the Chinese label (name and division), and
+    in an English sentence the quoted name alone (a name is data and stays as typed)."""
+    name = (name or "").strip()
+    english = f"“{name}”" if name else station_label(None, division, EN)
+    return Words(station_label(name, division, ZH), english)
 
 
 @dataclass(frozen=True)
@@ -148,14 +178,22 @@ class StationDirectory:
     def get(self, station_id: str) -> KnownStation | None:
         return self.me if station_id == self.me.id else self.peers.get(station_id)
 
-    def label(self, station_id: str) -> str:
+    def label(self, station_id: str, language: str | None = None) -> str:
         from huimin_desktop.messages import text
 
         if station_id == SEED_STATION:
-            return text("station.seed")
+            return text("station.seed", language=language)
         known = self.get(station_id)
-        label = station_label(known.name, known.division) if known is not None else ""
-        return label or text("station.unregistered", {"station": station_id})
+        label = station_label(known.name, known.division, language) if known is not None else ""
+        return label or text("station.unregistered", {"station": station_id}, language)
+
+    def words(self, station_id: str) -> Words:
+        """``label`` in both languages, for a refusal's parameter (English: a known station's quoted
+        name, see ``station_words``)."""
+        known = self.get(station_id)
+        if station_id != SEED_STATION and known is not None and known.name.strip():
+            return station_words(known.name, known.division)
+        return Words(self.label(station_id, ZH), self.label(station_id, EN))
 
     def below(self, station_id: str) -> set[str]:
         """The stations known to be enrolled below ``station_id`` (its lower and relayed stations)."""
@@ -188,11 +226,11 @@ class Authority:
         says are enrolled below its sender (the header's ``stations``), checked against what we know."""
         peer = directory.peers.get(sender)
         if peer is None or peer.relation not in ("upper", "lower"):
-            raise AuthorityError(f"同步包来自未登记的站点：{directory.label(sender)}，{REFUSED_WHOLE}")
+            raise AuthorityError(code="merge.sender_unregistered", station=directory.words(sender))
         declared = list(declared)
         if peer.relation == "upper":
             if declared:
-                raise AuthorityError(f"上级站点的回传包不应登记下级站点，{REFUSED_WHOLE}")
+                raise AuthorityError(code="merge.return_lists_stations")
             mine = frozenset({directory.me.id, *directory.below(directory.me.id)})
             return cls(False, sender, directory, frozenset(), mine)
         below = directory.below(sender) | {_declared_station(directory, peer, s) for s in declared}
@@ -239,11 +277,13 @@ class Authority:
     def _check_stamps(self, spec: TableSpec, record: dict[str, Any], current: _Current | None) -> None:
         fs, fb = record["fs"], record["fb"]
         if not (fs.keys() <= spec.field_set and fb.keys() <= spec.field_set):
-            raise AuthorityError(f"同步包中 {spec.name} 表的记录 {record['id']!r} 格式不对")
+            raise AuthorityError(code="merge.record_malformed", table=spec.name, record=repr(record["id"]))
         news_allowed = True
         for stamp in (record["cs"], record["s"], *fs.values(), *fb.values()):
             if type(stamp) is not str or len(stamp) != STAMP_LENGTH:
-                raise AuthorityError(f"同步包中 {spec.name} 表的记录 {record['id']!r} 的修改标记格式不对")
+                raise AuthorityError(
+                    code="merge.stamps_malformed", table=spec.name, record=repr(record["id"])
+                )
             news_allowed = news_allowed and self.may_write(stamp[STAMP_PREFIX_LEN:])
         if news_allowed:
             return
@@ -253,10 +293,11 @@ class Authority:
             station = stamp[STAMP_PREFIX_LEN:]
             if self.may_write(station) or (current is not None and _known(where, stamp, current.record)):
                 continue
-            what = KIND_LABELS.get(spec.name, spec.name)
             raise AuthorityError(
-                f"同步包含有发送站{self._sender()}无权带来的修改：以{self.directory.label(station)}"
-                f"名义对{what}的修改，{REFUSED_WHOLE}"
+                code="merge.edit_in_the_name_of",
+                sender=self._sender(),
+                station=self.directory.words(station),
+                what=kind_words(spec.name),
             )
 
     def _check_rule_3(self, spec: TableSpec, record: dict[str, Any], current: _Current | None) -> None:
@@ -265,19 +306,19 @@ class Authority:
         elif spec.name == "attachment":
             owners = {record["v"].get("owner_table"), current.value("owner_table") if current else None}
             if owners & CITY_DEFINED:
-                self._check_assessment(spec, record, "考核指标的参考附件")
+                self._check_assessment(
+                    spec, record, Words("考核指标的参考附件", "reference attachments of indicators")
+                )
 
-    def _check_assessment(self, spec: TableSpec, record: dict[str, Any], what: str = "") -> None:
+    def _check_assessment(self, spec: TableSpec, record: dict[str, Any], what: Words | None = None) -> None:
         """Rule 3, for an upward record of an indicator, a milestone, a progress entry or an
         indicator's reference attachment (``what`` names the last)."""
         news = [s for s in spec.stamps_of(record) if self.may_write(s[STAMP_PREFIX_LEN:])]
         if not news:
             return
         if spec.name in CITY_DEFINED or what:
-            what = what or KIND_LABELS.get(spec.name, spec.name)
             raise AuthorityError(
-                f"同步包含有发送站{self._sender()}无权带来的修改：{what}由市级下达，下级站点不能修改，"
-                f"{REFUSED_WHOLE}"
+                code="merge.city_defined", sender=self._sender(), what=what or kind_words(spec.name)
             )
         self._reports.add(record["id"])
 
@@ -296,14 +337,14 @@ class Authority:
                     )
                 continue
             if table not in TABLES:
-                raise AuthorityError(f"同步包中有附件挂在未知的数据表“{table}”上，{REFUSED_WHOLE}")
+                raise AuthorityError(code="merge.attachment_unknown_table", table=table)
             owners = _owners(connection, table, ids)
             for row_id in ids:
                 owner = owners.get(row_id)
                 kinds = self._pending[(table, row_id)]
                 if owner is None:
                     if "attachment" in kinds:
-                        raise AuthorityError(f"同步包中有附件所属的记录不存在，{REFUSED_WHOLE}")
+                        raise AuthorityError(code="merge.attachment_owner_missing")
                     continue  # a missing parent: the foreign-key check refuses the package at commit
                 if not self.may_own(owner):
                     self._refuse_owner(owner, sorted(kinds)[0], parent=table)
@@ -329,10 +370,7 @@ class Authority:
             if not any(
                 code and (division == code or division_contains(code, division)) for division in divisions
             ):
-                raise AuthorityError(
-                    f"同步包含有发送站{self._sender()}无权带来的修改：{name}考核指标的{KIND_LABELS[REPORTED_BELOW]}"
-                    f"不属于发送站所在的县，{REFUSED_WHOLE}"
-                )
+                raise AuthorityError(code="merge.progress_other_county", sender=self._sender(), county=name)
 
     def _reference_owned(self, connection: Connection, table: str, row_id: str) -> bool:
         origin = connection.exec_driver_sql(f"SELECT origin FROM {table} WHERE id = ?", (row_id,)).scalar()
@@ -352,17 +390,22 @@ class Authority:
                 ).scalar()
                 self._refuse_owner(origin or "", table)
 
-    def _sender(self) -> str:
-        return self.directory.label(self.sender)
+    def _sender(self) -> Words:
+        return self.directory.words(self.sender)
 
     def _refuse_owner(self, owner: str, table: str, *, parent: str | None = None) -> None:
-        what = KIND_LABELS.get(table, table)
+        what = kind_words(table)
         if parent is not None and parent != table:
-            what = f"{KIND_LABELS.get(parent, parent)}的{what}"
-        whose = f"不属于发送站{self._sender()}" if self.upward else "不属于本站及其下级站点"
-        raise AuthorityError(
-            f"同步包含有{whose}的记录：{self.directory.label(owner)}的{what}，{REFUSED_WHOLE}"
-        )
+            owning = kind_words(parent)
+            what = Words(f"{owning.zh}的{what.zh}", f"{what.en} of {owning.en}")
+        if self.upward:
+            raise AuthorityError(
+                code="merge.not_senders_record",
+                sender=self._sender(),
+                owner=self.directory.words(owner),
+                what=what,
+            )
+        raise AuthorityError(code="merge.not_our_record", owner=self.directory.words(owner), what=what)
 
 
 def _declared_station(directory: StationDirectory, sender: KnownStation, entry: Any) -> str:
@@ -370,22 +413,23 @@ def _declared_station(directory: StationDirectory, sender: KnownStation, entry: 
     from huimin_desktop.sync.enrollment import division_contains
 
     if not isinstance(entry, dict) or not isinstance(entry.get("id"), str) or not entry["id"]:
-        raise AuthorityError(f"同步包中的下级站点名单格式不对，{REFUSED_WHOLE}")
+        raise AuthorityError(code="merge.stations_malformed")
     station_id = entry["id"]
-    named = station_label(str(entry.get("name", "")), str(entry.get("division", ""))) or station_id
+    named = station_words(str(entry.get("name", "")), str(entry.get("division", "")))
+    if not named.zh:
+        named = Words(station_id, station_id)
     known = directory.get(station_id)
     if station_id == sender.id or (
         known is not None and (known.relation != "relayed" or known.via != sender.id)
     ):
         raise AuthorityError(
-            f"发送站{directory.label(sender.id)}把站点{directory.label(station_id)}列为其下级站点，"
-            f"但本站登记的并非如此，{REFUSED_WHOLE}"
+            code="merge.declared_not_below",
+            sender=directory.words(sender.id),
+            station=directory.words(station_id),
         )
     division = str(entry.get("division", ""))
     if not division_contains(sender.division, division):
-        raise AuthorityError(
-            f"发送站{directory.label(sender.id)}列出的下级站点{named}不在其辖区内，{REFUSED_WHOLE}"
-        )
+        raise AuthorityError(code="merge.declared_outside", sender=directory.words(sender.id), station=named)
     return station_id
 
 

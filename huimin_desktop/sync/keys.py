@@ -40,7 +40,7 @@ _KEY_FORMAT = "huimin-station-key"
 
 
 class KeyFileError(ServiceError):
-    """The key file is missing or damaged; the message says which, in Chinese."""
+    """The key file is missing or damaged; its code (``keys.*``) says which, in either language."""
 
     code = "keys"
 
@@ -301,25 +301,18 @@ def load_keys(folder: DataFolder, *, protector: KeyProtector | str | None = "pla
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise KeyFileError(
-            f"本站密钥文件缺失（{path}），无法签名或打开同步包；请联系上级站点重新登记本站"
-        ) from None
+        raise KeyFileError(code="keys.missing", path=path) from None
     except OSError as exc:
-        raise KeyFileError(f"无法读取本站密钥文件（{path}）：{exc.strerror or exc}") from exc
+        raise KeyFileError(code="keys.unreadable", path=path, reason=exc.strerror or str(exc)) from exc
     try:
         document = json.loads(raw)
         if document.get("format") != _KEY_FORMAT:
             raise ValueError("not a key file")
         keys = _keys_from(document, platform)
     except _NotHere as exc:
-        raise KeyFileError(
-            f"本站密钥受本机保护（{exc}），在这台电脑或这个 Windows 用户下无法打开（{path}）；"
-            "请在原来的电脑上使用本数据文件夹，或请上级站点重新登记本站"
-        ) from None
+        raise KeyFileError(code="keys.not_here", protection=str(exc), path=path) from None
     except (ValueError, KeyError, TypeError, AttributeError, OSError):
-        raise KeyFileError(
-            f"本站密钥文件已损坏（{path}），无法签名或打开同步包；请联系上级站点重新登记本站"
-        ) from None
+        raise KeyFileError(code="keys.damaged", path=path) from None
     if platform is not None and (document.get("protection") or "file") == "file":
         with contextlib.suppress(OSError):
             store_keys(folder, keys, protector=platform)  # migrate the plain file; keep it if that fails

@@ -91,7 +91,7 @@ def _blocks(records: Iterable[dict[str, Any]]) -> Iterator[tuple[TableSpec, list
     for record in records:
         table = record.get("t") if isinstance(record, dict) else None
         if table not in TABLES:
-            raise MergeRefused(f"同步包中有未知的数据表“{table}”")
+            raise MergeRefused(code="merge.unknown_table", table=table)
         if spec is None or spec.name != table or len(block) >= _BLOCK:
             if block and spec is not None:
                 yield spec, block
@@ -118,7 +118,7 @@ def _check_shape(spec: TableSpec, record: dict[str, Any]) -> None:
         or type(record["fs"]) is not dict
         or type(record["fb"]) is not dict
     ):
-        raise MergeRefused(f"同步包中 {spec.name} 表的记录 {record.get('id')!r} 格式不对")
+        raise MergeRefused(code="merge.record_malformed", table=spec.name, record=repr(record.get("id")))
 
 
 class Merger:

@@ -7,36 +7,30 @@ import ast
 
 from tests.core.test_cli_language import CJK, CORE
 
-# Raise sites that still give only a Chinese line (``SomeError("中文…")``, no code): English shows that
-# line as it is. Per file, the most there may be: word one (a code and its catalog entry, as
-# sync/package.py's refusals are) and lower its number; a new one makes this test fail.
-BARE_CHINESE_RAISES = {
-    "services/enrollment.py": 6,
-    "services/station_setup.py": 8,
-    "services/sync.py": 7,
-    "sync/authority.py": 13,
-    "sync/keys.py": 4,
-    "sync/merge.py": 2,
-}
-
 
 def bare_chinese_raises() -> dict[str, list[int]]:
     """file → lines of ``raise X("中文")`` / ``raise X(f"中文{…}")`` with no ``code=``."""
     found: dict[str, list[int]] = {}
     for path in sorted(CORE.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):
-                continue
-            call, first = node.exc, node.exc.args[0]
-            if any(kw.arg == "code" for kw in call.keywords) or not isinstance(
-                first, ast.Constant | ast.JoinedStr
-            ):
-                continue
-            texts = [
-                n.value for n in ast.walk(first) if isinstance(n, ast.Constant) and isinstance(n.value, str)
-            ]
-            if any(CJK.search(text) for text in texts) and not _english_beside(call):
-                found.setdefault(str(path.relative_to(CORE)), []).append(node.lineno)
+        lines = bare_raises_in(path.read_text(encoding="utf-8"))
+        if lines:
+            found[str(path.relative_to(CORE))] = lines
+    return found
+
+
+def bare_raises_in(source: str) -> list[int]:
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args):
+            continue
+        call, first = node.exc, node.exc.args[0]
+        if any(kw.arg == "code" for kw in call.keywords) or not isinstance(
+            first, ast.Constant | ast.JoinedStr
+        ):
+            continue
+        texts = [n.value for n in ast.walk(first) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        if any(CJK.search(text) for text in texts) and not _english_beside(call):
+            found.append(node.lineno)
     return found
 
 
@@ -50,13 +44,13 @@ def _english_beside(call: ast.Call) -> bool:
     return not any(CJK.search(text) for text in texts)
 
 
-def test_no_new_raise_speaks_only_chinese() -> None:
-    found = bare_chinese_raises()
-    assert "sync/package.py" not in found  # worded by codes: the check sees the difference
-    grown = {name: lines for name, lines in found.items() if len(lines) > BARE_CHINESE_RAISES.get(name, 0)}
-    assert not grown, f"give these raises a code= and a catalog entry: {grown}"
-    shrunk = {name: len(found.get(name, [])) for name, most in BARE_CHINESE_RAISES.items()}
-    assert shrunk == BARE_CHINESE_RAISES, f"fewer now: lower BARE_CHINESE_RAISES to {shrunk}"
+def test_no_raise_speaks_only_chinese() -> None:
+    """Every refusal the core raises is worded in both languages: by a code (``code=``, its words in
+    messages/catalog.py) or by both lines at the raise site (``CellError("中文", "English")``)."""
+    sample = 'raise ServiceError(f"找不到 {x}")\nraise ServiceError(code="input.missing", path=x)\n'
+    sample += 'raise CellError("不是数字", "not a number")\nraise CellError("不是数字")\n'
+    assert bare_raises_in(sample) == [1, 4]  # the scan sees a bare line, and sees the worded ones
+    assert bare_chinese_raises() == {}, "give these raises a code= and a catalog entry"
 
 
 def raised_codes() -> dict[str, list[str]]:

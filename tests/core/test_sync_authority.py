@@ -39,6 +39,7 @@ from tests.core.sync_helpers import (
     stamp_for,
     write_real_package,
 )
+from tests.core.test_sync_words import assert_english, english
 from tests.stations import new_station, open_station
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -438,6 +439,10 @@ def test_a_township_cannot_send_another_townships_records(network: Network, tmp_
     stick.mkdir()
     package = write_real_package(network[A], network[CITY], stick, header, records + extra, blobs)
     merge_refused(network, CITY, package, *expected)
+    with english():  # and in English mode the same refusal reads in English (names stay quoted)
+        (refused,) = network[CITY].sync.merge([package])
+    assert refused.status == "rejected" and "whole package was refused" in refused.reason, refused.reason
+    assert_english(refused.reason)
     # the same package without the forgery goes in
     honest = write_real_package(
         network[A], network[CITY], tmp_path, *honest_records(network[A], network[CITY])
