@@ -6,19 +6,20 @@ JSON output and the command line's ``--level`` use; these are the words a person
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from huimin_desktop.messages.catalog import Words
 
-
-class LevelName(NamedTuple):
-    zh: str
-    en: str
-
-
-LEVEL_NAMES: dict[str, LevelName] = {
-    "city": LevelName("市级", "city"),
-    "county": LevelName("县级", "county"),
-    "township": LevelName("乡镇级", "township"),
-    "village": LevelName("村级", "village"),
+# A station's level in a sentence (市级站点 / a city station); a parameter of a message as it is.
+LEVEL_NAMES: dict[str, Words] = {
+    "city": Words("市级", "city"),
+    "county": Words("县级", "county"),
+    "township": Words("乡镇级", "township"),
+    "village": Words("村级", "village"),
+}
+# The kind of division a level's station covers (区划代码应为 12 位的乡镇代码 / a township's code).
+DIVISION_KINDS: dict[str, Words] = {
+    "city": Words("市", "city"),
+    "county": Words("县（市、区）", "county"),
+    "township": Words("乡镇", "township"),
 }
 
 

@@ -1080,7 +1080,7 @@ CATALOG: dict[str, Words] = {
         "导出附件 {name} 到 {folder}", "Exported the attachment {name} to {folder}"
     ),
     "audit.report": Words(
-        "导出{year}年度报表（{scope}）：{file}", "Exported the {year} report ({scope}): {file}"
+        "导出{year}年度报表（{scope}）：{file}", "Exported the {year} report (“{scope}”): {file}"
     ),
     "audit.idle_lock": Words(
         "闲置 {minutes} 分钟，自动锁屏", "Idle for {minutes} minutes: the screen locked itself"
@@ -1115,6 +1115,36 @@ CATALOG: dict[str, Words] = {
         "（随机种子 {seed}）",
         "Demo data generated: {households} households, {members} members, {surveys} surveys, "
         "{projects} projects (random seed {seed})",
+    ),
+    "audit.init": Words(
+        "初始化站点：{name}（{level}，{division}）", "Station set up: “{name}” ({level}, {division})"
+    ),
+    "audit.init_enrolled": Words(
+        "初始化站点：{name}（{level}，{division}），由“{upper}”登记",
+        "Station set up: “{name}” ({level}, {division}), enrolled by “{upper}”",
+    ),
+    "audit.enroll": Words(
+        "登记下级站点：{name}（{level}，{division}）",
+        "Lower station enrolled: “{name}” ({level}, {division})",
+    ),
+    "audit.reenroll": Words(
+        "重新登记下级站点：{name}（{level}，{division}）",
+        "Lower station enrolled again: “{name}” ({level}, {division})",
+    ),
+    "audit.revoke": Words(
+        "吊销下级站点：{name}（{division}）", "Lower station revoked: “{name}” ({division})"
+    ),
+    "audit.revoke_why": Words(
+        "吊销下级站点：{name}（{division}），原因：{reason}",
+        "Lower station revoked: “{name}” ({division}); reason: {reason}",
+    ),
+    "audit.package_export": Words(
+        "导出同步包 {package}（给 {recipient}）：{records} 条记录，{attachments} 个附件",
+        "Sync package {package} exported (for “{recipient}”): {records} records, {attachments} attachments",
+    ),
+    "audit.merge": Words(
+        "合并同步包 {package}（来自 {origin}）：新增 {new}，更新 {updated}，冲突 {conflicts}",
+        "Sync package {package} merged (from {origin}): {new} new, {updated} updated, {conflicts} conflicts",
     ),
     "audit.login": Words("登录", "Logged in"),
     "audit.login_failed": Words(

@@ -19,10 +19,12 @@ from typing import Any
 from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session
 
+from huimin_desktop.domain.levels import LEVEL_NAMES
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.messages import Words
 from huimin_desktop.model import AuditEntry, StationIdentity, SyncEnrollment, SyncPeer, new_id
 from huimin_desktop.security.roles import MANAGE_ENROLLMENT
+from huimin_desktop.services.audit import Summary, summary_fields
 from huimin_desktop.services.station_setup import LEVEL_RANK, validate_station
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.enrollment import (
@@ -34,12 +36,6 @@ from huimin_desktop.sync.enrollment import (
     setup_file_bytes,
 )
 from huimin_desktop.sync.keys import fingerprint, load_keys, write_private_file
-
-LEVEL_NAMES = {
-    "city": Words("市级", "city"),
-    "county": Words("县级", "county"),
-    "township": Words("乡镇级", "township"),
-}
 
 
 class UntrustedStationError(ServiceError):
@@ -196,7 +192,14 @@ class EnrollmentService:
                     action="enroll",
                     table_name="sync_peer",
                     record_id=station_id,
-                    summary=f"{'重新' if reenrolled else ''}登记下级站点：{name}（{level}，{division_code}）",
+                    **_summary_columns(
+                        Summary.of(
+                            "audit.reenroll" if reenrolled else "audit.enroll",
+                            name=name,
+                            level=LEVEL_NAMES[level],
+                            division=division_code,
+                        )
+                    ),
                 )
             )
             session.flush()
@@ -238,9 +241,14 @@ class EnrollmentService:
                     action="revoke",
                     table_name="sync_peer",
                     record_id=peer.station_id,
-                    summary=f"吊销下级站点：{peer.name}（{peer.division_code}）"
-                    + (f"，原因：{reason}" if reason else ""),
-                    details={"reason": reason} if reason else None,
+                    **_summary_columns(
+                        Summary.of(
+                            "audit.revoke_why", name=peer.name, division=peer.division_code, reason=reason
+                        )
+                        if reason
+                        else Summary.of("audit.revoke", name=peer.name, division=peer.division_code),
+                        {"reason": reason} if reason else {},
+                    ),
                 )
             )
             session.flush()
@@ -512,3 +520,9 @@ def registration_header(keys_dir: Path) -> dict[str, Any]:
 
     claim = load_registration(keys_dir)
     return {REGISTRATION_KEY: claim.as_json()} if claim is not None else {}
+
+
+def _summary_columns(summary: Summary, details: dict[str, Any] | None = None) -> dict[str, Any]:
+    """An audit line's ``summary`` and ``details`` columns (the log words the summary again in English)."""
+    line, worded = summary_fields(summary)
+    return {"summary": line, "details": {**(details or {}), **worded} or None}

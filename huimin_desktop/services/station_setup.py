@@ -16,9 +16,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.codelists import chaoyang_divisions
+from huimin_desktop.domain.levels import DIVISION_KINDS, LEVEL_NAMES
 from huimin_desktop.errors import ServiceError, StationExistsError
 from huimin_desktop.messages import EN, ZH, Words, text
 from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, SyncPeer, new_id
+from huimin_desktop.services.audit import Summary, summary_fields
 from huimin_desktop.stamps.clock import Stamp
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.enrollment import (
@@ -37,11 +39,7 @@ SEED_STATION = "0" * 32
 SEED_STAMP = str(Stamp(0, 0, SEED_STATION))
 
 _CODE_LENGTH = {"city": 6, "county": 6, "township": 12}
-_LEVEL_NAMES = {
-    "city": Words("市", "city"),
-    "county": Words("县（市、区）", "county"),
-    "township": Words("乡镇", "township"),
-}
+_LEVEL_NAMES = DIVISION_KINDS
 LEVEL_RANK = {"city": 3, "county": 2, "township": 1}
 
 
@@ -198,8 +196,7 @@ def create_station(
                 action="init",
                 table_name="station_identity",
                 record_id=station_id,
-                summary=f"初始化站点：{name}（{level}，{division_code}）"
-                + (f"，由“{setup.upper.name}”登记" if setup is not None else ""),
+                **_init_summary(name, level, division_code, setup.upper.name if setup is not None else None),
             )
         )
         if setup is not None:
@@ -241,3 +238,15 @@ def create_station(
                 )
             )
     return identity
+
+
+def _init_summary(name: str, level: str, division: str, upper: str | None) -> dict[str, Any]:
+    """The station-set-up line's summary and details (the audit log words it again in English)."""
+    words = LEVEL_NAMES[level]
+    summary = (
+        Summary.of("audit.init_enrolled", name=name, level=words, division=division, upper=upper)
+        if upper is not None
+        else Summary.of("audit.init", name=name, level=words, division=division)
+    )
+    line, details = summary_fields(summary)
+    return {"summary": line, "details": details}

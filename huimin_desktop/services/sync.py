@@ -417,8 +417,13 @@ class SyncService:
                 audit.EXPORT,
                 "sync_package_log",
                 written.package_id,
-                summary=f"导出同步包 {written.package_id}（给 {peer.name}）：{stats.records} 条记录，"
-                f"{len(stats.blobs)} 个附件",
+                summary=audit.Summary.of(
+                    "audit.package_export",
+                    package=written.package_id,
+                    recipient=peer.name,
+                    records=stats.records,
+                    attachments=len(stats.blobs),
+                ),
                 details={
                     "recipient": peer.station_id,
                     "records": stats.records,
@@ -815,8 +820,14 @@ def _audit_merge(
         audit.MERGE,
         "sync_package_log",
         package_id or origin,
-        summary=f"合并同步包 {package_id or ''}（来自 {origin}）：新增 {stats.new}，更新 {stats.updated}，"
-        f"冲突 {conflicts}",
+        summary=audit.Summary.of(
+            "audit.merge",
+            package=package_id or "",
+            origin=origin,
+            new=stats.new,
+            updated=stats.updated,
+            conflicts=conflicts,
+        ),
         details={"origin": origin, **counts},
     )
 
