@@ -4,7 +4,8 @@ Every command takes ``--data DIR`` (else HUIMIN_DATA, else the per-user data fol
 ``--user NAME`` (else HUIMIN_USER) and the password from HUIMIN_PASSWORD, else a hidden prompt; ``init``
 names the first administrator with ``--admin``. Commands that
 report take ``--json`` and then print exactly one JSON object on stdout. Exit status 0 on success;
-on failure 1 with a one-line reason on stderr, and nothing changed (2 for a malformed command line).
+on failure 1 with a one-line reason on stderr, and nothing changed (2 for a malformed command line);
+with ``--json`` a failure also prints ``{"ok": false, "error": CODE, "reason": LINE}`` on stdout.
 The reason is worded by ``huimin_desktop.messages`` in Chinese, or in English with ``--lang en`` or an
 English locale (LC_ALL / LC_MESSAGES / LANG = en_*). Operating-system and SQLite errors a user can cause
 (a full disk, a read-only stick, a locked database) are such reasons too; a real bug prints one line
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import json
 import sys
 
 from huimin_desktop import APP_NAME, APP_NAME_ZH, __version__, messages
@@ -134,8 +136,25 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.handler(args)
     except KeyboardInterrupt:
-        reason = messages.text("interrupted")
+        code, reason = "interrupted", messages.text("interrupted")
     except Exception as exc:
-        reason = messages.describe(exc) or log_bug(exc, args)
-    print(say("错误：{reason}", "Error: {reason}", reason=reason).replace("\n", " "), file=sys.stderr)
+        described = messages.describe(exc)
+        code = _failure_code(exc) if described is not None else "internal"
+        reason = described or log_bug(exc, args)
+    reason = reason.replace("\n", " ")
+    print(say("错误：{reason}", "Error: {reason}", reason=reason), file=sys.stderr)
+    if getattr(args, "json", False):  # a script reading stdout gets an object on failure too
+        print(json.dumps({"ok": False, "error": code, "reason": reason}, ensure_ascii=False))
     return EXIT_FAILED
+
+
+def _failure_code(error: BaseException) -> str:
+    """The refusal's stable code (``package.tampered``, ``os.disk_full`` …) for ``--json``."""
+    from huimin_desktop.messages.system import os_error_code, sqlite_error_code
+
+    if isinstance(error, OSError):
+        return os_error_code(error)
+    coded = getattr(error, "code", None)
+    if isinstance(coded, str) and coded:
+        return coded
+    return sqlite_error_code(error) or "error"

@@ -40,6 +40,7 @@ __all__ = [
     "ZH",
     "Words",
     "describe",
+    "labelled",
     "language",
     "set_language",
     "text",
@@ -143,6 +144,12 @@ def _params_in(params: Mapping[str, Any], language: str | None) -> dict[str, Any
         else:
             worded[key] = value
     return worded
+
+
+def labelled(label: object, line: str, language: str | None = None) -> str:
+    """``label：line`` in Chinese, ``label: line`` in English (a record's code before what is wrong)."""
+    english = (normalize_language(language) or _current) == EN
+    return f"{label}: {line}" if english else f"{label}：{line}"
 
 
 def _validation_text(error: Any, language: str | None) -> str:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.issues import Issue, Severity, errors
 from huimin_desktop.errors import ValidationError
-from huimin_desktop.messages import EN, SUBJECT, Words, describe_issue
+from huimin_desktop.messages import EN, SUBJECT, Words, describe_issue, labelled
 from huimin_desktop.model import (
     Attachment,
     Division,
@@ -202,7 +202,7 @@ class IndicatorService:
                 data = dataclasses.replace(data, deadline=_moved(source.deadline, to_year - from_year))
                 issues = errors(self._check(session, data, None))
                 if issues:
-                    skipped.append(f"{source.code or source.name}：{issues[0].message}")
+                    skipped.append(labelled(source.code or source.name, describe_issue(issues[0])))
                     continue
                 copy = _write(session, None, data)
                 _copy_attachments(session, source.id, copy.id)

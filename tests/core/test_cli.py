@@ -41,7 +41,12 @@ def assert_failed_cleanly(result: subprocess.CompletedProcess[str], *, usage: bo
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.stderr
-    assert result.stdout == ""
+    if usage or "--json" not in result.args:
+        assert result.stdout == ""
+    else:  # --json: one object on stdout on failure too, with the same reason and its code
+        failed = json.loads(result.stdout)
+        assert set(failed) == {"ok", "error", "reason"} and failed["ok"] is False, failed
+        assert failed["error"] and failed["reason"] in result.stderr, (failed, result.stderr)
 
 
 @pytest.fixture(scope="module")
@@ -156,6 +161,22 @@ def test_check_on_a_folder_without_station(tmp_path: Path) -> None:
     assert_failed_cleanly(result)
     assert "init" in result.stderr
     assert not (tmp_path / "empty").exists()
+
+
+def test_a_failed_json_command_prints_one_object_with_the_code(tmp_path: Path, city: Path) -> None:
+    """A script reading ``--json`` output gets an object on failure too: ``ok`` false, the refusal's
+    stable code and the same one-line reason as stderr, in the command's language."""
+    from tests.core.test_cli_language import CJK
+
+    result = run("check", "--json", "--data", str(tmp_path / "empty"))
+    assert_failed_cleanly(result)
+    assert json.loads(result.stdout)["error"] == "no_station"
+    result = run("demo", "--json", "--lang", "en", "--households", "0", "--data", str(city))
+    assert_failed_cleanly(result)
+    failed = json.loads(result.stdout)
+    assert failed["error"] and not CJK.search(failed["reason"]), failed
+    result = run("check", "--households", "0", "--json")  # a malformed command line: usage, no object
+    assert_failed_cleanly(result, usage=True)
 
 
 def test_check_on_a_file_that_is_not_a_database(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,11 +12,13 @@ import pytest
 from sqlalchemy import func, select
 
 from huimin_desktop.errors import NotFoundError, ValidationError
+from huimin_desktop.messages import EN, ZH, set_language
 from huimin_desktop.model import AuditEntry, Division, Indicator, IndicatorMilestone, IndicatorProgress
 from huimin_desktop.services.indicators import IndicatorInput, IndicatorService, ProgressInput
 from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from tests.conftest import TOWNSHIP_CODE
+from tests.core.test_cli_language import CJK
 from tests.stations import new_station
 
 COUNTY = division_id_for_code("211381")  # 北票市
@@ -352,6 +355,14 @@ def test_copy_last_years_indicators(station: Station, indicators: IndicatorServi
     indicators.add_progress(last, ProgressInput(dt.date(YEAR - 1, 6, 1), 300.0))
     summary = indicators.copy_year(YEAR - 1, YEAR)
     assert len(summary.copied) == 1 and len(summary.skipped) == 1 and "“2”" in summary.skipped[0]
+    assert summary.skipped[0].startswith("2：")  # the code, then why, in the current language
+    set_language(EN)
+    try:
+        again = indicators.copy_year(YEAR - 1, YEAR)
+    finally:
+        set_language(ZH)
+    (skipped,) = [line for line in again.skipped if line.startswith("2: ")]
+    assert not CJK.search(re.sub(r"“[^”]*”", "", skipped)), skipped
     copy = indicators.get(summary.copied[0])
     assert (copy.year, copy.code, copy.name, copy.deadline) == (
         YEAR,
