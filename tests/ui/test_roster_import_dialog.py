@@ -3,6 +3,7 @@ cancel, the refused-rows workbook; and the File menu's export action. Real stati
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from sqlalchemy import func, select
 from huimin_desktop.model import Division, Household
 from huimin_desktop.services.audit import AuditFilter
 from huimin_desktop.services.station import Station
+from tests.core.test_cli_language import CJK
 from tests.core.test_roster_fixtures import make_id, sample_rows, write_office_xlsx, write_table_xlsx
 from tests.ui.privacy_helpers import answer_reason
 from ui.roster_import.dialog import MAPPING, PREVIEW, RESULT, RosterImportDialog
@@ -81,6 +83,22 @@ def test_dropped_roster_previews_then_imports(
     assert dialog.stack.currentIndex() == RESULT
     assert signal.args[0].added == 4
     assert household_count(station) == 4
+
+
+def test_the_preview_gives_its_reasons_in_english(
+    qtbot: QtBot, station: Station, roster: Path, english: str, sync_operations: None
+) -> None:
+    """In English the refused rows say why in English (the file's own words quoted), as the CLI does."""
+    dialog = RosterImportDialog(station)
+    qtbot.addWidget(dialog)
+    drop(dialog, roster)
+    panel = dialog.preview_panel
+    reasons = [panel.rejected.item(row, 2).text() for row in range(panel.rejected.rowCount())]
+    assert len(reasons) == 2 and "Excel" in reasons[0] and "火星族" in reasons[1], reasons
+    assert not [r for r in reasons if CJK.search(re.sub(r"“[^”]*”", "", r))], reasons
+    summary = panel.summary.text().replace("三家子村", "").replace("东营子", "")  # the new villages' names
+    assert summary.startswith("Nothing has been written yet") and not CJK.search(summary), summary
+    assert household_count(station) == 0
 
 
 def test_corrected_mapping_changes_the_preview(
