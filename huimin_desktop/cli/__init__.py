@@ -143,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
         reason = described or log_bug(exc, args)
     reason = reason.replace("\n", " ")
     print(say("错误：{reason}", "Error: {reason}", reason=reason), file=sys.stderr)
-    if getattr(args, "json", False):  # a script reading stdout gets an object on failure too
+    if getattr(args, "json", False) and not getattr(args, "emitted", False):
+        # a script reading stdout gets one object on failure too (unless the command printed its own)
         print(json.dumps({"ok": False, "error": code, "reason": reason}, ensure_ascii=False))
     return EXIT_FAILED
 

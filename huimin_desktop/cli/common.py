@@ -55,6 +55,7 @@ def emit(args: argparse.Namespace, payload: dict[str, Any], text: str) -> None:
     """Print ``payload`` as one JSON object with ``--json``, else the human-readable ``text``."""
     if getattr(args, "json", False):
         print(json.dumps(payload, ensure_ascii=False, default=str))
+        args.emitted = True  # a failure after this adds no second object (cli.main)
     else:
         print(text)
 

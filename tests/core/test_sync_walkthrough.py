@@ -118,7 +118,7 @@ def walk_through(tmp_path: Path, run: Run, run_text: RunText) -> tuple[int, str,
 
     # nothing goes down before a township has registered
     early = run("export", "--to", str(stick), "--for", "211381204000", "--data", str(city), ok=False)
-    assert early == {}
+    assert early["ok"] is False and early["error"] == "sync.recipient_not_registered"
     first = [run("export", "--to", str(stick), "--data", str(t))["package"] for t in (a, b)]
     verified = run("verify", first[0], "--data", str(city))
     assert verified["ok"] and verified["records"] > 25
