@@ -213,7 +213,7 @@ class HouseholdListModel(QAbstractTableModel):
             return read_ids(query)
 
         self._rest = (
-            Operation(None, read, label=self.tr("Reading the household list…"), quiet=True)
+            Operation(self, read, label=self.tr("Reading the household list…"), quiet=True)
             .success(lambda ids: self._rest_arrived(generation, ids))
             .run_in_background()
         )

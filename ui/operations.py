@@ -150,7 +150,7 @@ def show_message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
 class Operation(QObject, Generic[T]):
     def __init__(
         self,
-        parent: QWidget | None,
+        parent: QObject | None,
         work: Callable[[TaskState], T],
         *,
         label: str,
@@ -158,9 +158,12 @@ class Operation(QObject, Generic[T]):
         cancellable: bool = True,
         quiet: bool = False,
     ) -> None:
-        """``quiet``: no progress dialog and no hooks (see the module docstring)."""
+        """``parent``: what the work was started from (a widget, or a model or timer that has none); when
+        it is deleted before the work ends, no callback runs. Dialogs are shown over it when it is a
+        widget. ``quiet``: no progress dialog and no hooks (see the module docstring)."""
         super().__init__()
-        self.parent_widget = parent
+        self.owner = parent
+        self.parent_widget = parent if isinstance(parent, QWidget) else None
         self.work = work
         self.label = label
         self.title = title
@@ -286,10 +289,10 @@ class Operation(QObject, Generic[T]):
             hooks().changed.emit(self.changes)
 
     def _parent_gone(self) -> bool:
-        """Whether the widget the work was started from was deleted meanwhile (a page rebuilt for
+        """Whether the widget (or object) the work was started from was deleted meanwhile (a page rebuilt for
         another station, a window closed): its callbacks would touch deleted widgets, so they are
         skipped; what the work changed is still announced, and an unexpected error still logged."""
-        return self.parent_widget is not None and not shiboken6.isValid(self.parent_widget)
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
     def _finish_ok(self, result: T) -> None:
         self._close_progress_dialog()

@@ -166,3 +166,25 @@ def test_a_parent_deleted_while_the_work_runs_gets_no_callback(qtbot: QtBot, syn
 
     failed = Operation(failing, fail, label="读取").run_in_background()  # no box on a deleted parent
     assert isinstance(failed.error, ServiceError)
+
+
+def test_an_owner_that_is_no_widget_gets_no_callback_once_deleted(
+    qtbot: QtBot, sync_operations: None
+) -> None:
+    """A model or a timer object starts quiet work (the household list's ids, the daily backup): when it
+    is deleted before the work ends (its page closed), nothing is called back on it; no dialog either."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    arrived: list[int] = []
+
+    def work(_task: TaskState) -> int:
+        shiboken6.delete(owner)
+        return 7
+
+    op = Operation(owner, work, label="", quiet=True).success(arrived.append).run_in_background()
+    assert op.result == 7 and arrived == [] and op.parent_widget is None
+    kept = QObject()
+    Operation(kept, lambda _task: 8, label="", quiet=True).success(arrived.append).run_in_background()
+    assert arrived == [8]  # alive: called back as before

@@ -49,7 +49,7 @@ class DailyBackup(QObject):
     def run_if_due(self) -> None:
         from ui.operations import Operation
 
-        Operation(None, lambda _task: self.station.backups.daily_if_due(), label="", quiet=True).success(
+        Operation(self, lambda _task: self.station.backups.daily_if_due(), label="", quiet=True).success(
             lambda taken: self.taken.emit() if taken is not None else None
         ).run_in_background()
 
