@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 from pathlib import Path
 from typing import Any
 
@@ -298,3 +299,14 @@ def files_of(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and "backups" not in p.relative_to(folder).parts
     }
+
+
+def edited_record(record: dict[str, Any], field: str, value: Any, stamp: str) -> dict[str, Any]:
+    """A copy of a package's record with ``field`` set to ``value`` as an edit stamped ``stamp`` (a forgery
+    when the stamp names a station that may not make it)."""
+    record = json.loads(json.dumps(record))
+    record["v"][field] = value
+    record["fb"][field] = record["fs"].get(field, record["cs"])
+    record["fs"][field] = stamp
+    record["s"] = max(record["s"], stamp)
+    return record

@@ -28,6 +28,7 @@ from huimin_desktop.model import new_id
 from huimin_desktop.services.station import Station
 from tests.core.sync_helpers import (
     add_household,
+    edited_record,
     enroll_station,
     files_of,
     honest_records,
@@ -183,15 +184,6 @@ def merge_refused(net: Network, recipient: str, package: Path, *expected: str) -
 # -- the forgeries -------------------------------------------------------------------------------
 
 
-def _edit(record: dict[str, Any], field: str, value: Any, stamp: str) -> dict[str, Any]:
-    record = json.loads(json.dumps(record))
-    record["v"][field] = value
-    record["fb"][field] = record["fs"].get(field, record["cs"])
-    record["fs"][field] = stamp
-    record["s"] = max(record["s"], stamp)
-    return record
-
-
 def _new_row(table: str, origin: str, created: str, values: dict[str, Any]) -> dict[str, Any]:
     return {
         "t": table,
@@ -221,12 +213,17 @@ Forgery = Callable[
 
 def forge_edit(net: Network, tmp: str):
     victim = record_of(net[CITY], "household", net.households(T2, at=CITY)[0])
-    return [_edit(victim, "phone", "13999999999", stamp_for(net[A].info().id))], {}, [], (label(T2), "农户")
+    return (
+        [edited_record(victim, "phone", "13999999999", stamp_for(net[A].info().id))],
+        {},
+        [],
+        (label(T2), "农户"),
+    )
 
 
 def forge_village_rename(net: Network, tmp: str):
     village = record_of(net[CITY], "division", net.village_of(T2, at=CITY))
-    forged = _edit(village, "name", "改名村", stamp_for(net[A].info().id))
+    forged = edited_record(village, "name", "改名村", stamp_for(net[A].info().id))
     return [forged], {}, [], (label(T2), "行政区划")
 
 
@@ -286,16 +283,21 @@ def forge_attachment_on_b(net: Network, tmp: str):
 
 def forge_tombstone_of_b(net: Network, tmp: str):
     victim = record_of(net[CITY], "household", net.households(T2, at=CITY)[0])
-    return [_edit(victim, "deleted", 1, stamp_for(net[A].info().id))], {}, [], (label(T2), "农户")
+    return [edited_record(victim, "deleted", 1, stamp_for(net[A].info().id))], {}, [], (label(T2), "农户")
 
 
 def forge_field_stamp_of_b(net: Network, tmp: str):
     own = record_of(net[A], "household", net.households(A)[0])
-    return [_edit(own, "phone", "13999999999", stamp_for(net[T2].info().id))], {}, [], (label(T2), "农户")
+    return (
+        [edited_record(own, "phone", "13999999999", stamp_for(net[T2].info().id))],
+        {},
+        [],
+        (label(T2), "农户"),
+    )
 
 
 def forge_base_stamp_of_b(net: Network, tmp: str):
-    own = _edit(
+    own = edited_record(
         record_of(net[A], "household", net.households(A)[0]), "phone", "1", stamp_for(net[A].info().id)
     )
     own["fb"]["phone"] = stamp_for(net[T2].info().id, ahead_ms=-1)
@@ -309,7 +311,7 @@ def forge_move_member_of_b(net: Network, tmp: str):
             "SELECT id FROM member WHERE household_id = ? LIMIT 1", (victim_household,)
         ).scalar_one()
     record = record_of(net[CITY], "member", member)
-    forged = _edit(record, "household_id", net.households(A)[0], stamp_for(net[A].info().id))
+    forged = edited_record(record, "household_id", net.households(A)[0], stamp_for(net[A].info().id))
     return [forged], {}, [], (label(T2), "家庭成员")
 
 
@@ -319,7 +321,7 @@ def forge_declared_station(net: Network, tmp: str):
         "stations": [{"id": t2.id, "name": t2.name, "level": "township", "division": t2.division_code}]
     }
     victim = record_of(net[CITY], "household", net.households(T2, at=CITY)[0])
-    return [_edit(victim, "phone", "1", stamp_for(net[A].info().id))], declared, [], (label(T2),)
+    return [edited_record(victim, "phone", "1", stamp_for(net[A].info().id))], declared, [], (label(T2),)
 
 
 def _county_indicator(net: Network, county_code: str) -> str:
@@ -361,7 +363,7 @@ def forge_edit_of_own_countys_indicator(net: Network, tmp: str):
     """A's own county's indicator: refused as the city's to define, before anything else is asked."""
     indicator = record_of(net[CITY], "indicator", _county_indicator(net, A[:6]))
     return (
-        [_edit(indicator, "target_value", 1.0, stamp_for(net[A].info().id))],
+        [edited_record(indicator, "target_value", 1.0, stamp_for(net[A].info().id))],
         {},
         [],
         ("考核指标", "市级下达"),
@@ -455,7 +457,7 @@ def test_a_county_cannot_relay_records_of_a_township_it_did_not_enroll(network: 
     set_household(network[COUNTY], network.households(T1, at=COUNTY)[0], notes="县里更正")
     header, records = honest_records(network[COUNTY], network[CITY])
     victim = record_of(network[CITY], "household", network.households(A, at=CITY)[0])
-    forged = _edit(victim, "phone", "1", stamp_for(network[COUNTY].info().id))
+    forged = edited_record(victim, "phone", "1", stamp_for(network[COUNTY].info().id))
     package = write_real_package(network[COUNTY], network[CITY], tmp_path, header, [*records, forged])
     merge_refused(network, CITY, package, "不属于发送站北票市民宗局（211381）", label(A), "农户")
 
@@ -475,7 +477,7 @@ def test_a_return_package_may_not_invent_edits_of_the_recipient(network: Network
     set_household(network[CITY], network.households(A, at=CITY)[1], notes="市里更正")
     header, records = honest_records(network[CITY], network[A])
     own = record_of(network[CITY], "household", network.households(A, at=CITY)[0])
-    forged = _edit(own, "phone", "1", stamp_for(network[A].info().id))
+    forged = edited_record(own, "phone", "1", stamp_for(network[A].info().id))
     package = write_real_package(network[CITY], network[A], tmp_path, header, [*records, forged])
     merge_refused(network, A, package, f"以{label(A)}名义")
 
@@ -682,11 +684,11 @@ def test_forged_packages_over_any_edge_are_refused_whole(
             mine = record_of(sender, "household", own[(pick + 1) % len(own)])
             me = sender.info().id
             forged = {
-                "edit": lambda: _edit(victim, "phone", "13900000000", stamp_for(me)),
-                "tombstone": lambda: _edit(victim, "deleted", 1, stamp_for(me)),
-                "stamp": lambda: _edit(mine, "phone", "13900000000", stamp_for(writer)),
+                "edit": lambda: edited_record(victim, "phone", "13900000000", stamp_for(me)),
+                "tombstone": lambda: edited_record(victim, "deleted", 1, stamp_for(me)),
+                "stamp": lambda: edited_record(mine, "phone", "13900000000", stamp_for(writer)),
                 "base": lambda: _based_on(
-                    _edit(mine, "phone", "1", stamp_for(me)), stamp_for(writer, ahead_ms=-1)
+                    edited_record(mine, "phone", "1", stamp_for(me)), stamp_for(writer, ahead_ms=-1)
                 ),
                 "new-row": lambda: _new_row("household", writer, stamp_for(writer), dict(mine["v"])),
                 "child": lambda: _new_row("member", me, stamp_for(me), _child_values(sender, victim["id"])),
@@ -733,7 +735,7 @@ def test_a_county_cannot_change_its_own_indicator(network: Network, tmp_path: Pa
     indicator = record_of(network[CITY], "indicator", _county_indicator(network, COUNTY))
     set_household(network[COUNTY], network.households(T1, at=COUNTY)[0], notes="县里更正")
     header, records = honest_records(network[COUNTY], network[CITY])
-    forged = _edit(indicator, "target_value", 1.0, stamp_for(network[COUNTY].info().id))
+    forged = edited_record(indicator, "target_value", 1.0, stamp_for(network[COUNTY].info().id))
     stick = tmp_path / "stick"
     stick.mkdir()
     package = write_real_package(network[COUNTY], network[CITY], stick, header, [*records, forged])
@@ -779,7 +781,7 @@ def test_forged_assessment_records_over_any_upward_edge_are_refused_whole(
             foreign = _indicator_at(recipient, OUTSIDE_COUNTY[sender_code])
             me = sender.info().id
             forged = {
-                "indicator-edit": lambda: _edit(mine, "target_value", 1.0, stamp_for(me)),
+                "indicator-edit": lambda: edited_record(mine, "target_value", 1.0, stamp_for(me)),
                 "indicator-new": lambda: _new_row("indicator", me, stamp_for(me), dict(mine["v"])),
                 "milestone": lambda: _new_row(
                     "indicator_milestone",

@@ -8,7 +8,6 @@ users saw before, and the English one has no Chinese but quoted names ("“马�
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from huimin_desktop.sync.enrollment import SetupData, StationCard
 from huimin_desktop.sync.keys import KeyFileError, key_path, load_keys
 from tests.core.sync_helpers import (
     add_household,
+    edited_record,
     enroll_station,
     honest_records,
     record_of,
@@ -89,15 +89,6 @@ def _households(station: Station, origin: Station) -> list[str]:
         return [row[0] for row in rows]
 
 
-def _edit(record: dict[str, Any], field: str, value: Any, stamp: str) -> dict[str, Any]:
-    record = json.loads(json.dumps(record))
-    record["v"][field] = value
-    record["fb"][field] = record["fs"].get(field, record["cs"])
-    record["fs"][field] = stamp
-    record["s"] = max(record["s"], stamp)
-    return record
-
-
 def _refused_both_ways(
     world: dict[str, Station], folder: Path, extra: list[dict[str, Any]], header: dict[str, Any] | None = None
 ) -> tuple[str, str]:
@@ -117,7 +108,7 @@ def _refused_both_ways(
 
 def test_another_stations_record_is_refused_in_both_languages(world: dict[str, Station], tmp_path: Path):
     victim = record_of(world[COUNTY], "household", _households(world[COUNTY], world[T2])[0])
-    forged = _edit(victim, "phone", "13999999999", stamp_for(world[T1].info().id))
+    forged = edited_record(victim, "phone", "13999999999", stamp_for(world[T1].info().id))
     chinese, english_reason = _refused_both_ways(world, tmp_path / "p", [forged])
     assert chinese == (
         f"同步包含有不属于发送站{NAMES[T1]}（{T1}）的记录：{NAMES[T2]}（{T2}）的农户，"
@@ -133,7 +124,7 @@ def test_an_edit_in_another_stations_name_is_refused_in_both_languages(
     world: dict[str, Station], tmp_path: Path
 ):
     own = record_of(world[T1], "household", _households(world[T1], world[T1])[0])
-    forged = _edit(own, "phone", "13999999999", stamp_for(world[T2].info().id))
+    forged = edited_record(own, "phone", "13999999999", stamp_for(world[T2].info().id))
     chinese, english_reason = _refused_both_ways(world, tmp_path / "p", [forged])
     assert f"无权带来的修改：以{NAMES[T2]}（{T2}）名义对农户的修改" in chinese
     assert f"changes to households in the name of “{NAMES[T2]}”" in english_reason
