@@ -184,16 +184,7 @@ def _existing_id_numbers(connection: Connection) -> set[str]:
 
 def _write_audit(connection: Connection, station_id: str, seed: int, summary: DemoSummary) -> None:
     counts = asdict(summary)
-    line, worded = summary_fields(
-        Summary.of(
-            "audit.demo",
-            households=summary.households,
-            members=summary.members,
-            surveys=summary.surveys,
-            projects=summary.projects,
-            seed=seed,
-        )
-    )
+    line, worded = summary_fields(Summary("audit.demo", {"seed": seed, **counts}))
     connection.execute(
         insert(cast(Table, AuditEntry.__table__)),
         [
