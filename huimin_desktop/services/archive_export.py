@@ -30,7 +30,7 @@ from sqlalchemy import select
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.masking import FULL
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.messages import Words, text
+from huimin_desktop.messages import Words, describe, text
 from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import Division, Training
 from huimin_desktop.progress import TaskState
@@ -115,7 +115,7 @@ class ArchiveExporter:
                 try:
                     self.attachments.copy_out(item.attachment, partial / item.folder / name, check=task.check)
                 except ServiceError as exc:
-                    result.problems.append(exc.message)
+                    result.problems.append(describe(exc) or exc.message)
                     result.entries.append(ArchiveFile(relative, item.attachment, ok=False))
                     continue
                 result.entries.append(ArchiveFile(relative, item.attachment, ok=True))
