@@ -1069,7 +1069,7 @@ CATALOG: dict[str, Words] = {
     "working.gathering_notice": Words("正在整理公示名单", "Compiling the public notice"),
     "working.roster_checking": Words("检查花名册", "Checking the roster"),
     "working.roster_writing": Words("写入农户", "Writing the households"),
-    "working.roster_committing": Words("提交", "Committing"),
+    "working.roster_committing": Words("提交", "Finishing the import"),
     "working.roster_gathering": Words("整理农户", "Gathering the households"),
     "working.roster_writing_excel": Words("写入 Excel 文件", "Writing the Excel file"),
     "working.package_records": Words("写入同步包：记录", "Writing the package: records"),
