@@ -18,6 +18,7 @@ from huimin_desktop.demo.bulk import BulkWriter
 from huimin_desktop.demo.draws import codes_by_name
 from huimin_desktop.demo.projects import WrittenProject
 from huimin_desktop.domain.codelists import code_lists
+from huimin_desktop.messages import text
 from huimin_desktop.progress import TaskState
 from huimin_desktop.store import fingerprints
 from huimin_desktop.store.attachments import BlobStore
@@ -85,7 +86,7 @@ def write_photos(
         )
         written += len(data)
         count += 1
-        task.report(min(written, budget) // (1024 * 1024), megabytes, "生成附件照片")
+        task.report(min(written, budget) // (1024 * 1024), megabytes, text("working.demo_photos"))
     writer.flush("attachment")
     return count
 

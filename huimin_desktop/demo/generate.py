@@ -26,6 +26,7 @@ from huimin_desktop.demo.names import PeopleMaker
 from huimin_desktop.demo.places import create_villages, find_townships
 from huimin_desktop.demo.projects import ProjectMaker
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import text
 from huimin_desktop.model import AuditEntry, Member
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.audit import Summary, summary_fields
@@ -145,14 +146,14 @@ class _Run:
         villages = [v for t in townships for v in t.villages]
         members, surveys = self.households.write(villages, households, task)
         projects = max(1, round(households / HOUSEHOLDS_PER_PROJECT))
-        task.report(0, 1, "生成项目、培训和考核指标")
+        task.report(0, 1, text("working.demo_records"))
         self.projects.write_projects(villages, projects)
         trainings = max(1, round(households / HOUSEHOLDS_PER_TRAINING))
         self.projects.write_trainings(townships, trainings)
         indicators = 0
         if self.level == "city":  # the city defines the indicators; lower stations receive them
             indicators = write_indicators(self.writer, self.rng, self.people, townships)
-        task.report(1, 1, "生成项目、培训和考核指标")
+        task.report(1, 1, text("working.demo_records"))
         attachments = write_photos(
             self.writer,
             self.rng,

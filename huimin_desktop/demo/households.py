@@ -20,6 +20,7 @@ from huimin_desktop.demo.places import Township, Village
 from huimin_desktop.demo.timeline import REFERENCE_DATE, YEARS
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.search import household_search_text, name_sort_key
+from huimin_desktop.messages import text
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.households import refresh_latest_income
 
@@ -96,7 +97,7 @@ class HouseholdMaker:
             total += rng.uniform(0.5, 1.5)
             weights.append(total)
         members = surveys = 0
-        task.report(0, households, "生成农户")
+        task.report(0, households, text("working.demo_households"))
         for start in range(0, households, HOUSEHOLDS_PER_CHUNK):
             chunk = min(HOUSEHOLDS_PER_CHUNK, households - start)
             for village in rng.choices(villages, cum_weights=weights, k=chunk):
@@ -104,7 +105,7 @@ class HouseholdMaker:
                 members += people
                 surveys += survey_count
             self.writer.flush("household", "member", "survey")
-            task.report(start + chunk, households, "生成农户")
+            task.report(start + chunk, households, text("working.demo_households"))
         refresh_latest_income(self.writer.connection)
         return members, surveys
 

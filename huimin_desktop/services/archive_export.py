@@ -30,7 +30,7 @@ from sqlalchemy import select
 from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.masking import FULL
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.messages import Words
+from huimin_desktop.messages import Words, describe, text
 from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import Division, Training
 from huimin_desktop.progress import TaskState
@@ -103,7 +103,7 @@ class ArchiveExporter:
             counters: dict[tuple[str, str], int] = {}
             total = len(planned) + 1
             for done, item in enumerate(planned):
-                task.report(done, total, f"正在导出 {item.attachment.filename}")
+                task.report(done, total, text("working.exporting_file", {"name": item.attachment.filename}))
                 category = _category_name(item.attachment.category)
                 key = (item.folder, item.prefix + category)
                 counters[key] = counters.get(key, 0) + 1
@@ -115,11 +115,11 @@ class ArchiveExporter:
                 try:
                     self.attachments.copy_out(item.attachment, partial / item.folder / name, check=task.check)
                 except ServiceError as exc:
-                    result.problems.append(exc.message)
+                    result.problems.append(describe(exc) or exc.message)
                     result.entries.append(ArchiveFile(relative, item.attachment, ok=False))
                     continue
                 result.entries.append(ArchiveFile(relative, item.attachment, ok=True))
-            task.report(len(planned), total, "正在写档案摘要")
+            task.report(len(planned), total, text("working.writing_archive_summary"))
             _write_summary(partial / SUMMARY_NAME, project, self._division_name(project.division_id), result)
             task.check()
             partial.rename(final)

@@ -295,7 +295,11 @@ class AttachmentService:
         try:
             for done, path in enumerate(paths):
                 path = Path(path)
-                task.report(done, total, f"正在添加 {path.name}（{done + 1}/{total}）")
+                task.report(
+                    done,
+                    total,
+                    text("working.adding_file", {"name": path.name, "done": done + 1, "total": total}),
+                )
                 try:
                     row, blob = self._take(path, owner_table, owner_id, category_code, already, task)
                 except _Refused as refusal:
@@ -308,7 +312,7 @@ class AttachmentService:
                 rows.append(row)
                 if row.filename != path.name:
                     report.renamed.append((path, text("attachment.renamed", {"name": row.filename})))
-            task.report(total, total, "正在保存")
+            task.report(total, total, text("working.saving"))
             task.check()
             if rows:
                 with self.db.session(user) as session:
@@ -462,7 +466,7 @@ class AttachmentService:
         taken: set[str] = set()
         try:
             for done, record in enumerate(records):
-                task.report(done, len(records), f"正在导出 {record.filename}")
+                task.report(done, len(records), text("working.exporting_file", {"name": record.filename}))
                 target = unique_path(dest_dir, clean_filename(record.filename), taken)
                 taken.add(target.name.casefold())
                 self.copy_out(record, target, check=task.check)

@@ -38,6 +38,7 @@ from sqlalchemy import select
 
 from huimin_desktop import __version__
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import text
 from huimin_desktop.model import StationIdentity
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import BACKUP
@@ -228,7 +229,7 @@ class DriveBackup:
         files: dict[str, dict[str, Any]] = {}
         copied = done = 0
         for item in items:
-            self._report(done, total, "正在写入U盘")
+            self._report(done, total, text("working.writing_stick"))
             target = folder / item.name
             if self._present(folder, item):
                 digest = hash_file(item.source, self.task)
@@ -242,7 +243,7 @@ class DriveBackup:
         _write_json(folder / MANIFEST, manifest)
         (folder / UNFINISHED).unlink(missing_ok=True)
         fsync_folder(folder)
-        self._report(total, total, "备份完成")
+        self._report(total, total, text("working.backed_up"))
         return DriveBackupResult(
             folder, len(items), total, copied, len(items) - copied, manifest["attachments"], resumed
         )
@@ -260,7 +261,7 @@ class DriveBackup:
         """Read every file back from the stick; one more copy of a file that does not match."""
         recopied = done = 0
         for item in items:
-            self._report(done, total, "正在校验U盘上的备份")
+            self._report(done, total, text("working.verifying_stick"))
             expected = files[item.name]["sha256"]
             target = folder / item.name
             if hash_file(target, self.task) != expected:

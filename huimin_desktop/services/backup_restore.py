@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from huimin_desktop.errors import AuthenticationError, PermissionDeniedError, ServiceError, StationExistsError
+from huimin_desktop.messages import text
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import ADMIN, RESTORE
 from huimin_desktop.security.vault import Vault
@@ -207,7 +208,7 @@ def _check_files(source: Path, files: dict[str, Any], task: TaskState | None) ->
     try:
         for done, (name, entry) in enumerate(sorted(files.items())):
             if task is not None:
-                task.report(done, len(files), "正在检查备份")
+                task.report(done, len(files), text("working.checking_backup"))
             _check_file(source, name, entry, task)
     except OSError as exc:
         raise RestoreRefused(code="restore.unreadable", path=exc.filename or source) from exc
@@ -269,7 +270,7 @@ def _add_attachments(checked: CheckedBackup, store: Path, task: TaskState | None
     names = [n for n in sorted(checked.files) if n.startswith(f"{ATTACHMENTS}/")]
     for done, name in enumerate(names):
         if task is not None:
-            task.report(done, len(names), "正在恢复附件")
+            task.report(done, len(names), text("working.restoring_attachments"))
         entry = checked.files[name]
         target = store.joinpath(*name.split("/")[1:])
         if target.is_file() and target.stat().st_size == entry["size"]:
@@ -311,7 +312,7 @@ def restore(db: Database, source: Path, task: TaskState | None = None) -> Restor
         safety = backup_database(folder.db_path, folder.backups_dir, BEFORE_RESTORE, db.data_key)
         added = _add_attachments(checked, folder.attachments_dir, task)
         if task is not None:
-            task.report(1, 1, "正在替换数据库")
+            task.report(1, 1, text("working.replacing_database"))
         db.engine.dispose()
         _fold_wal(folder.db_path, db.data_key)
         os.replace(checked.staged, folder.db_path)

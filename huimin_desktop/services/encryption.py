@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from huimin_desktop.messages import text
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.drafts import DAMAGED_SUFFIX, DraftStore
 from huimin_desktop.store.attachments import BlobStore, incoming_dir, stored_blobs
@@ -46,7 +47,7 @@ def convert_files(folder: DataFolder, key: bytes, task: TaskState | None = None)
     for place in (folder.attachments_dir, folder.drafts_dir, folder.root / "logs"):
         finish_clear_keepers(place)
     _convert_blobs(BlobStore(folder.attachments_dir, key), task)
-    task.report(0, 1, "正在加密草稿和日志")
+    task.report(0, 1, text("working.encrypting_drafts"))
     drafts = DraftStore(folder.drafts_dir, key)
     drafts.seal_clear()
     sealer = Sealer(key, LOGS)
@@ -56,7 +57,7 @@ def convert_files(folder: DataFolder, key: bytes, task: TaskState | None = None)
         _seal_log(path, sealer)
     for leftover in folder.drafts_dir.glob(".*.tmp") if folder.drafts_dir.is_dir() else ():
         wipe(leftover)
-    task.report(1, 1, "正在清除明文缓存")
+    task.report(1, 1, text("working.wiping_clear_caches"))
     _wipe_tree(folder.thumbnails_dir, keep=Sealer(key, "thumbnails"))
     _wipe_tree(folder.staging_dir)
     _wipe_tree(incoming_dir(folder.attachments_dir))
@@ -65,14 +66,16 @@ def convert_files(folder: DataFolder, key: bytes, task: TaskState | None = None)
 def _convert_blobs(store: BlobStore, task: TaskState) -> None:
     clear = [(name, path) for name, path in stored_blobs(store.root) if not store.sealer.opens(path, "")]
     for done, (name, path) in enumerate(clear):
-        task.report(done, len(clear), f"正在加密附件（{done + 1}/{len(clear)}）")
+        task.report(
+            done, len(clear), text("working.encrypting_attachments", {"done": done + 1, "total": len(clear)})
+        )
         if not (store.has(name) and store.sealer.opens(store.path(name), "")):
             store.ingest(path)  # sealed under store.name(its SHA-256), checked before the rename
         wipe(path)
         for parent in (path.parent, path.parent.parent):
             if not any(parent.iterdir()):
                 parent.rmdir()
-    task.report(len(clear), len(clear), "附件已加密")
+    task.report(len(clear), len(clear), text("working.attachments_encrypted"))
 
 
 def _seal_log(path: Path, sealer: Sealer) -> None:
@@ -127,11 +130,11 @@ def convert_clear_folder(folder: DataFolder, key: bytes, task: TaskState | None 
     finish_wipes(folder.backups_dir)
     backups = sorted(folder.backups_dir.glob("*.db"))
     total = 2 + len(backups)
-    task.report(0, total, "正在加密数据库")
+    task.report(0, total, text("working.encrypting_database"))
     encrypt_file(folder.db_path, key)
     for done, backup in enumerate(backups, start=1):
-        task.report(done, total, "正在加密备份")
+        task.report(done, total, text("working.encrypting_backups"))
         encrypt_file(backup, key)
-    task.report(total - 1, total, "正在加密附件和草稿")
+    task.report(total - 1, total, text("working.encrypting_files"))
     convert_files(folder, key, task)
-    task.report(total, total, "加密完成")
+    task.report(total, total, text("working.encrypted"))

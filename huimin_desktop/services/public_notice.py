@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.masking import MASKED
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.messages import Words
+from huimin_desktop.messages import Words, text
 from huimin_desktop.model import Division, Household, Project, ProjectBeneficiary, StationIdentity
 from huimin_desktop.progress import TaskState
 from huimin_desktop.services.disclosure import note_disclosure
@@ -87,7 +87,7 @@ class PublicNoticeService:
             raise ServiceError(code="notice.bad_year", year=year)
         task = task or TaskState()
         scope = scope or self.reports.scopes()[0]
-        task.report(0, 2, "正在整理公示名单")
+        task.report(0, 2, text("working.gathering_notice"))
         with self.db.reader() as session:
             places = live_descendant_ids(session, scope.division_id) | {scope.division_id}
             projects = _projects(session, year)
@@ -100,7 +100,7 @@ class PublicNoticeService:
             if b.division_id in places
         ]
         lines.sort(key=lambda line: (line.township, line.village, line.project, line.name))
-        task.report(1, 2, "正在整理公示名单")
+        task.report(1, 2, text("working.gathering_notice"))
         today = dt.date.today()
         sheet = NoticeSheet(
             title=f"{scope.name}{year}年度惠民工程受益农户公示",

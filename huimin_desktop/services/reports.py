@@ -28,6 +28,7 @@ from pathlib import Path
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from huimin_desktop import messages
 from huimin_desktop.errors import ServiceError
 from huimin_desktop.model import Division, StationIdentity
 from huimin_desktop.progress import TaskState
@@ -167,7 +168,7 @@ class ReportService:
         task = task or TaskState()
         scope = scope or self.scopes()[0]
         today = self._today()
-        task.report(0, 6, "正在统计报表")
+        task.report(0, 6, messages.text("working.counting_report"))
         tallies, _, baseline = FigureService(self.db).tallies(year, self.targets)
         with self.db.reader() as session:
             root = _find(_tree(session, _station_division(session)), scope.division_id)
@@ -176,10 +177,10 @@ class ReportService:
             builders = (_projects_table, _income_table, _training_table, _assessment_table, _funds_table)
             tables = []
             for done, builder in enumerate(builders, start=1):
-                task.report(done, len(builders) + 1, "正在统计报表")
+                task.report(done, len(builders) + 1, messages.text("working.counting_report"))
                 task.check()
                 tables.append(builder(inputs))
-        task.report(len(builders) + 1, len(builders) + 1, "正在统计报表")
+        task.report(len(builders) + 1, len(builders) + 1, messages.text("working.counting_report"))
         return ReportSet(year, scope, filler, chinese_date(today), tuple(tables))
 
     def export(

@@ -34,6 +34,7 @@ from huimin_desktop.domain.codelists import code_lists
 from huimin_desktop.domain.masking import Masking
 from huimin_desktop.domain.search import household_search_text, name_sort_key
 from huimin_desktop.errors import ServiceError
+from huimin_desktop.messages import text
 from huimin_desktop.messages.catalog import Words
 from huimin_desktop.model import Division, Household, Member, StationIdentity, Survey, new_id
 from huimin_desktop.progress import TaskState
@@ -744,7 +745,8 @@ class RosterService:
             raise ServiceError(code="roster.bad_year", year=choice.year)
         with self.db.session(user) as session:
             plan = self._run(session, table, mapping, choice.year, task, user=user)
-            task.report(1, 1, "提交")  # the last chance to cancel: everything is written, nothing committed
+            # The last chance to cancel: everything is written, nothing committed.
+            task.report(1, 1, text("working.roster_committing"))
         if mapping != table.detected or table.signature in self._remembered():
             self.remember_mapping(table, mapping)
         return self._outcome(plan, table, mapping, choice, written=True)
@@ -763,13 +765,17 @@ class RosterService:
         plan.warnings += header_notes(table, mapping)
         total = max(1, len(table.rows))
         done = 0
-        task.report(0, total, "检查花名册")
+        task.report(0, total, text("working.roster_checking"))
         for interpretation in interpret_batches(table.rows, mapping, context=row_context(table, mapping)):
             batch = _plan_batch(session, plan, interpretation, table.unit)
             if user is not None:
                 self._write_batch(session, plan, batch)
             done += sum(len(h.rows) for h in interpretation.households) + len(interpretation.rejected)
-            task.report(min(done, total), total, "写入农户" if user is not None else "检查花名册")
+            task.report(
+                min(done, total),
+                total,
+                text("working.roster_writing" if user is not None else "working.roster_checking"),
+            )
         if user is not None and (plan.added or plan.updated):  # an import that changed nothing: no line
             self._audit(session, table, plan)
         plan.rejected.sort(key=lambda n: n.row)
@@ -1027,7 +1033,7 @@ class RosterService:
                     rows.append({k: (v if v != "" else None) for k, v in row.items()})
                 member_total += len(members)
                 if index % 1000 == 0:
-                    task.report(index, len(ordered), "整理农户")
+                    task.report(index, len(ordered), text("working.roster_gathering"))
         today = dt.date.today()
         sheet = RosterSheet(
             title=f"{station_name}惠民工程农户花名册（{year}年度）",
@@ -1036,7 +1042,7 @@ class RosterService:
             footer="填表人：　　　　　　审核人：　　　　　　单位负责人：　　　　　　（盖章）",
             rows=rows,
         )
-        task.report(len(ordered), len(ordered), "写入 Excel 文件")
+        task.report(len(ordered), len(ordered), text("working.roster_writing_excel"))
         write_roster(out, sheet, ROSTER_LAYOUT)
         details = {"households": len(ordered), "members": member_total, "year": year}
         note_disclosure(

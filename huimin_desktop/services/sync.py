@@ -588,10 +588,10 @@ class SyncService:
         summaries = []
         for index, path in enumerate(paths):
             if task is not None:
-                task.report(index, len(paths), f"合并同步包 {path.name}")
+                task.report(index, len(paths), text("working.merging_package", {"name": path.name}))
             summaries.append(self._merge_one(path, dry_run=dry_run, task=task, before_apply=back_up_once))
         if task is not None:
-            task.report(len(paths), len(paths), "合并完成")
+            task.report(len(paths), len(paths), text("working.merged"))
         return summaries
 
     def _merge_one(

@@ -53,7 +53,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PublicKey, SealedBox
 
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.messages import Words
+from huimin_desktop.messages import Words, text
 from huimin_desktop.progress import TaskState
 from huimin_desktop.store import fingerprints, schema
 from huimin_desktop.store.durable import fsync_folder
@@ -318,7 +318,7 @@ def _write_streams(
                 payload.write(compressor.compress(buffer))
                 buffer.clear()
             if task is not None and count % _RECORDS_PER_CHECK == 0:
-                task.report(count, 0, "写入同步包：记录")
+                task.report(count, 0, text("working.package_records"))
         if buffer:
             payload.write(compressor.compress(buffer))
         payload.write(compressor.flush())
@@ -328,7 +328,7 @@ def _write_streams(
 
         def blob_progress(done: int) -> None:
             if task is not None:
-                task.report(done, len(plans), "写入同步包：附件")
+                task.report(done, len(plans), text("working.package_attachments"))
 
         blob_files, new_fingerprints = write_blobs(
             folder, BLOBS_STEM, key, plans, volume_size=volume_size, progress=blob_progress, sealer=sealer
@@ -587,7 +587,7 @@ class PackageReader:
             count = 0
             for count, _line in enumerate(self._record_lines(check_hashes=False), start=1):
                 if task is not None and count % _RECORDS_PER_CHECK == 0:
-                    task.report(count, self.manifest["records"], "校验同步包：记录")
+                    task.report(count, self.manifest["records"], text("working.package_verifying"))
             self._blob_index(check_hashes=False)
             return self.info(records=count)
 
@@ -595,7 +595,7 @@ class PackageReader:
         count = 0
         for count, _record in enumerate(self.records(check_hashes=True), start=1):
             if task is not None and count % _RECORDS_PER_CHECK == 0:
-                task.report(count, self.manifest["records"], "校验同步包：记录")
+                task.report(count, self.manifest["records"], text("working.package_verifying"))
         index = self._blob_index(check_hashes=True)
         span = SpanReader(self.path, self._volumes("blobs"), check_hashes=True)
         try:

@@ -17,6 +17,7 @@ from huimin_desktop.services.station import Station
 from huimin_desktop.services.station_setup import division_id_for_code
 from huimin_desktop.services.trainings import TrainingInput
 from tests.conftest import TOWNSHIP_CODE
+from tests.core.test_cli_language import CJK
 
 
 def sha(path: Path) -> str:
@@ -129,6 +130,24 @@ def test_a_damaged_blob_is_reported_and_the_rest_exported(
         load_workbook(result.folder / "档案摘要.xlsx")["文件清单"].iter_rows(min_row=2, values_only=True)
     )
     assert ("（未导出）", "缺失或损坏") in [(r[0], r[7]) for r in listing]
+
+
+def test_a_damaged_blob_is_named_in_the_process_language(
+    station: Station, archived_project: str, tmp_path: Path
+) -> None:
+    """The problems go to the GUI's message box as they are: in English mode, English."""
+    from huimin_desktop import messages
+
+    [site, *_] = [a for a in station.attachments.for_record("project", archived_project) if a.kind == "photo"]
+    station.attachments.blob_path(site.sha256).write_bytes(b"broken")
+    messages.set_language("en")
+    try:
+        result = station.archive.export_project(archived_project, tmp_path / "out", reason="check")
+    finally:
+        messages.set_language("zh")
+    [problem] = result.problems
+    assert "现场0.jpg" in problem
+    assert not CJK.search(problem.replace("现场0.jpg", "")), problem
 
 
 def test_a_cancelled_export_leaves_nothing(station: Station, archived_project: str, tmp_path: Path) -> None:
