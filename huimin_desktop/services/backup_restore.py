@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from huimin_desktop.errors import AuthenticationError, PermissionDeniedError, ServiceError, StationExistsError
-from huimin_desktop.messages import text
+from huimin_desktop.messages import Words, text
 from huimin_desktop.progress import TaskState
 from huimin_desktop.security.roles import ADMIN, RESTORE
 from huimin_desktop.security.vault import Vault
@@ -118,26 +118,40 @@ def _manifest(folder: Path) -> dict[str, Any]:
     if data.get("format") != FORMAT or not isinstance(files, dict) or not isinstance(station, dict):
         raise RestoreRefused(code="restore.no_manifest", path=folder, reason="format")
     if DB_NAME not in files:
-        raise RestoreRefused(code="restore.damaged", path=folder / DB_NAME, reason="不在清单中")
+        raise RestoreRefused(
+            code="restore.damaged", path=folder / DB_NAME, reason=Words("不在清单中", "not in the manifest")
+        )
     return data
 
 
 def _check_file(folder: Path, name: str, entry: Any, task: TaskState | None) -> None:
     path = folder / name
     if not isinstance(entry, dict) or ".." in Path(name).parts or Path(name).is_absolute():
-        raise RestoreRefused(code="restore.damaged", path=path, reason="清单有误")
+        raise RestoreRefused(
+            code="restore.damaged", path=path, reason=Words("清单有误", "the manifest is malformed")
+        )
     try:
         size = path.stat().st_size
     except OSError:
         if not folder.is_dir():  # the whole folder went: the stick, not the backup
             raise RestoreRefused(code="restore.unreadable", path=folder) from None
-        raise RestoreRefused(code="restore.damaged", path=path, reason="文件缺失") from None
+        raise RestoreRefused(
+            code="restore.damaged", path=path, reason=Words("文件缺失", "the file is missing")
+        ) from None
     if size != entry.get("size"):
         raise RestoreRefused(
-            code="restore.damaged", path=path, reason=f"大小 {size}，应为 {entry.get('size')}"
+            code="restore.damaged",
+            path=path,
+            reason=Words(
+                f"大小 {size}，应为 {entry.get('size')}", f"size {size}, should be {entry.get('size')}"
+            ),
         )
     if hash_file(path, task) != entry.get("sha256"):
-        raise RestoreRefused(code="restore.damaged", path=path, reason="内容与清单的校验值不符")
+        raise RestoreRefused(
+            code="restore.damaged",
+            path=path,
+            reason=Words("内容与清单的校验值不符", "its content does not match the manifest's checksum"),
+        )
 
 
 def _stage(source: Path, staging: Path, expected: str | None) -> Path:
@@ -156,7 +170,9 @@ def _stage(source: Path, staging: Path, expected: str | None) -> Path:
         os.fsync(writer.fileno())
     if expected is not None and digest.hexdigest() != expected:
         staged.unlink()
-        raise RestoreRefused(code="restore.damaged", path=source, reason="读取时内容改变")
+        raise RestoreRefused(
+            code="restore.damaged", path=source, reason=Words("读取时内容改变", "it changed while being read")
+        )
     return staged
 
 
@@ -191,10 +207,18 @@ def _station_of(connection: Any, source: Path) -> tuple[str, str, str | None]:
         raise RestoreRefused(code="restore.damaged", path=source, reason=_one_line(problems[0]))
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if "station_identity" not in tables:
-        raise RestoreRefused(code="restore.damaged", path=source, reason="不是本程序的站点数据库")
+        raise RestoreRefused(
+            code="restore.damaged",
+            path=source,
+            reason=Words("不是本程序的站点数据库", "not a station database of this program"),
+        )
     row = connection.execute("SELECT id, name FROM station_identity").fetchone()
     if row is None:
-        raise RestoreRefused(code="restore.damaged", path=source, reason="数据库中没有站点")
+        raise RestoreRefused(
+            code="restore.damaged",
+            path=source,
+            reason=Words("数据库中没有站点", "the database holds no station"),
+        )
     revision = None
     if "alembic_version" in tables:
         found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -249,7 +273,13 @@ def check_backup(
         if station_id is not None and found_id != station_id:
             raise RestoreRefused(code="restore.foreign", path=source, station=name)
         if kind == DRIVE and found_id != manifest["station"].get("id"):
-            raise RestoreRefused(code="restore.damaged", path=source, reason="清单与数据库的站点不符")
+            raise RestoreRefused(
+                code="restore.damaged",
+                path=source,
+                reason=Words(
+                    "清单与数据库的站点不符", "the manifest and the database name different stations"
+                ),
+            )
         try:
             schema.check_known(revision)
         except ServiceError as exc:

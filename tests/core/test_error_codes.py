@@ -4,6 +4,7 @@ a raise that gives only a Chinese line shows that line as it is in English mode.
 from __future__ import annotations
 
 import ast
+import re
 
 from tests.core.test_cli_language import CJK, CORE
 
@@ -32,6 +33,36 @@ def bare_raises_in(source: str) -> list[int]:
         if any(CJK.search(text) for text in texts) and not _english_beside(call):
             found.append(node.lineno)
     return found
+
+
+def chinese_parameters(source: str) -> list[str]:
+    """``code=`` raises handed a Chinese literal as a parameter (``reason="文件缺失"``): the English line
+    would carry it; a program word goes in as ``Words(zh, en)``. Quoted values (“姓名”) are data."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Call) and any(k.arg == "code" for k in node.keywords)):
+            continue
+        for keyword in node.keywords:
+            if keyword.arg != "code" and isinstance(keyword.value, ast.Constant | ast.JoinedStr):
+                texts = [
+                    re.sub(r"“[^”]*”", "", n.value)
+                    for n in ast.walk(keyword.value)
+                    if isinstance(n, ast.Constant) and isinstance(n.value, str)
+                ]
+                if any(CJK.search(text) for text in texts):
+                    found.append(f"{node.lineno}: {keyword.arg}")
+    return found
+
+
+def test_no_coded_error_is_handed_a_chinese_parameter() -> None:
+    sample = 'raise E(code="x", reason="文件缺失")\nraise E(code="x", reason=Words("文件缺失", "missing"))\n'
+    assert chinese_parameters(sample) == ["1: reason"]
+    found = {
+        str(path.relative_to(CORE)): lines
+        for path in sorted(CORE.rglob("*.py"))
+        if (lines := chinese_parameters(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}, "pass these as Words(zh, en)"
 
 
 def _english_beside(call: ast.Call) -> bool:
