@@ -76,7 +76,7 @@ class ExportResult:
 @dataclass(frozen=True)
 class VerifyResult:
     ok: bool  # the package is what its signer made (for an ``own`` one: the signature is ours)
-    reason: str  # "" when ok (an ``own`` package: what it is); else one line in Chinese
+    reason: str  # "" when ok (an ``own`` package: what it is); else one line in the process language
     package: Path
     package_id: str = ""
     origin: str = ""  # station id
