@@ -99,7 +99,7 @@ class PublicNoticeDialog(QDialog):
                 text = "" if value is None else f"{value:,}" if isinstance(value, int) else str(value)
                 item = QTableWidgetItem(text)
                 if isinstance(value, int) and column == len(NOTICE_COLUMNS) - 1:
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(number, column, item)
         self.title.setText(self.notice.sheet.title)
         households = len(self.notice.lines)
