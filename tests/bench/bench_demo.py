@@ -5,18 +5,19 @@ writes: villages, households, members, surveys, projects, trainings, indicators,
 
 The baseline then takes the household, member and survey rows that run wrote (same counts, same
 values, so the same width) and inserts them with plain ``sqlite3`` ``executemany`` into a hand-written
-household/member/survey table set in a new file: primary keys, foreign keys with their indexes, the
+household/member/survey table set in a new file, encrypted under the station's key as every station's
+database is (SQLCipher, store/engine.connect): primary keys, foreign keys with their indexes, the
 same pragmas as the app (WAL, ``synchronous=FULL``, foreign keys on), one transaction. Preparing the
 rows is not timed; only the inserts and the commit are.
 """
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 import time
 from pathlib import Path
 
+from huimin_desktop.store.engine import connect
 from tests.bench.harness import BenchResult, benchmark, timed
 from tests.stations import new_station
 
@@ -25,15 +26,16 @@ TABLES = ("household", "member", "survey")
 _FOREIGN_KEYS = {"member": ("household_id", "household"), "survey": ("household_id", "household")}
 
 
-def _raw_baseline(source: Path, target: Path) -> float:
-    """Seconds plain sqlite3 takes to insert the demo's household, member and survey rows."""
-    reader = sqlite3.connect(source)
+def _raw_baseline(source: Path, target: Path, key: bytes | None) -> float:
+    """Seconds plain executemany takes to insert the demo's household, member and survey rows (into a
+    database encrypted under the same key, as every station's is)."""
+    reader = connect(source, key)
     try:
         columns = {t: reader.execute(f"PRAGMA table_info({t})").fetchall() for t in TABLES}
         rows = {t: reader.execute(f"SELECT * FROM {t}").fetchall() for t in TABLES}
     finally:
         reader.close()
-    connection = sqlite3.connect(target, isolation_level=None)
+    connection = connect(target, key, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=FULL")
@@ -71,5 +73,6 @@ def demo() -> BenchResult:
             data, level="city", name="朝阳市民族和宗教事务委员会", division_code="211300"
         ) as station:
             seconds = timed(lambda: generate_demo(station, HOUSEHOLDS))
-        baseline = _raw_baseline(data / "huimin.db", Path(tmp) / "raw.db")
+            key = station.db.data_key
+        baseline = _raw_baseline(data / "huimin.db", Path(tmp) / "raw.db", key)
     return BenchResult(seconds, "s", baseline, "s")

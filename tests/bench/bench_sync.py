@@ -22,7 +22,9 @@ What is measured:
 * ``merge``: ``city.sync.merge`` of the 20 packages into a copy of the empty (enrolled) city, in
   process. Baseline: plain ``sqlite3`` ``executemany`` of the same rows (every row of every synced
   table of the 20 township databases that the empty city does not have, all columns) into a copy of the
-  empty city's ``huimin.db`` (same schema, indexes and triggers), one transaction, commit included; the
+  empty city's ``huimin.db`` (same schema, indexes and triggers; encrypted under the city's key, as
+  every station's database is, so SQLCipher's page encryption is on both sides), one transaction, commit
+  included; the
   rows are read from the township databases beforehand (not timed). The baseline uses the program's
   pragmas (WAL, synchronous=FULL, 64 MB page cache), does not check foreign keys, and fills the
   household search index (FTS5) in one statement at the end instead of through the per-row insert
@@ -55,13 +57,13 @@ import hashlib
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from huimin_desktop.store.engine import connect
 from tests.bench.harness import BenchResult, benchmark
 from tests.stations import new_station, open_station, setup_station
 
@@ -205,11 +207,19 @@ def copy_station(source: Path, name: str) -> Path:
 # -- merge and merge-again ------------------------------------------------------------------------
 
 
+@functools.cache
+def data_key(folder: Path) -> bytes | None:
+    """A station's data key (every station is encrypted): the baseline reads and writes the same files
+    through SQLCipher with it, as plain executemany."""
+    with open_station(folder) as station:
+        return station.db.data_key
+
+
 def _baseline_rows(setup: Path) -> list[tuple[str, list[str], list[tuple]]]:
     """(table, columns, rows) per synced table: the township rows the empty city does not hold."""
     from huimin_desktop.model import SYNCED_MODELS
 
-    city = sqlite3.connect(setup / "city" / "huimin.db")
+    city = connect(setup / "city" / "huimin.db", data_key(setup / "city"))
     batches = []
     try:
         for model in SYNCED_MODELS:
@@ -220,7 +230,7 @@ def _baseline_rows(setup: Path) -> list[tuple[str, list[str], list[tuple]]]:
             present = {row[0] for row in city.execute(f"SELECT id FROM {table}")}
             rows: list[tuple] = []
             for township in sorted((setup / "t").iterdir()):
-                source = sqlite3.connect(township / "huimin.db")
+                source = connect(township / "huimin.db", data_key(township))
                 try:
                     for row in source.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                         if row[0] not in present:
@@ -243,7 +253,8 @@ def baseline_insert_seconds(setup: Path) -> tuple[float, int]:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(setup / "city" / "huimin.db", target)
-    connection = sqlite3.connect(target, isolation_level=None)
+    # the same encrypted file under the city's key: SQLCipher's page encryption is in the baseline too
+    connection = connect(target, data_key(setup / "city"), isolation_level=None)
     try:
         # the program's own pragmas (store/engine.py), foreign keys not checked
         connection.execute("PRAGMA journal_mode = WAL")
