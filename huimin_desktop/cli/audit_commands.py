@@ -48,9 +48,7 @@ def _text(line: AuditLine) -> str:
     summaries had codes keep the Chinese line they were written with); what changed is worded now, by
     field labels in Chinese and by field names in English."""
     if english():
-        what = line.summary_in() or "; ".join(
-            f"{name}: {_value(old)} → {_value(new)}" for name, (old, new) in line.changes.items()
-        )
+        what = line.summary_in() or line.changes_in()
         kind = line.kind
     else:
         what = line.summary_in() or line.changes_text

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.masking import Masking
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.messages import CATALOG, ZH, Words, text
+from huimin_desktop.messages import CATALOG, EN, ZH, Words, labelled, normalize_language, text
+from huimin_desktop.messages import language as current_language
 from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.security.roles import READ_AUDIT, ROLE_NAMES
@@ -95,35 +96,43 @@ def kind_label(kind: str) -> str:
 
 
 # field names of the local rows and the sync bookkeeping (the roster's fields have their own labels)
-LOCAL_FIELD_LABELS = {
-    "deleted": "已删除",
-    "role": "角色",
-    "display_name": "姓名",
-    "active": "启用",
-    "status": "状态",
-    "head_id_number": "户主身份证号",
-    "division_id": "所属村",
+LOCAL_FIELD_LABELS: dict[str, Words] = {
+    "deleted": Words("已删除", "deleted"),
+    "role": Words("角色", "role"),
+    "display_name": Words("姓名", "name"),
+    "active": Words("启用", "active"),
+    "status": Words("状态", "status"),
+    "head_id_number": Words("户主身份证号", "head's ID number"),
+    "division_id": Words("所属村", "village"),
 }
 
 
-_YES_NO = {True: "是", False: "否"}
-VALUE_LABELS: dict[str, dict[Any, str]] = {
-    "role": {role: names[0] for role, names in ROLE_NAMES.items()},
+_YES_NO = {True: Words("是", "yes"), False: Words("否", "no")}
+VALUE_LABELS: dict[str, dict[Any, Words]] = {
+    "role": {role: Words(*names) for role, names in ROLE_NAMES.items()},
     "active": _YES_NO,
     "deleted": _YES_NO,
-    "status": {"open": "待处理", "kept": "保留已合并的值", "chose-other": "改用另一方的值"},
+    "status": {
+        "open": Words("待处理", "open"),
+        "kept": Words("保留已合并的值", "the merged value kept"),
+        "chose-other": Words("改用另一方的值", "the other side's value taken"),
+    },
 }
 
 
-def field_label(name: str) -> str:
+def field_label(name: str, language: str | None = ZH) -> str:
     """A changed field as the viewer and the export name it: the roster's column title where there is
-    one (phone → 联系电话), else the local name, else the column name itself."""
-    from huimin_desktop.spreadsheet.fields import FIELDS_BY_KEY
+    one (phone → 联系电话 / phone), else the local name, else the column name itself."""
+    from huimin_desktop.spreadsheet.fields import ENGLISH_LABELS, FIELDS_BY_KEY
 
+    english = (normalize_language(language) or current_language()) == EN
     if name in LOCAL_FIELD_LABELS:
-        return LOCAL_FIELD_LABELS[name]
+        words = LOCAL_FIELD_LABELS[name]
+        return words.en if english else words.zh
     field = FIELDS_BY_KEY.get(name)
-    return field.label if field is not None else name
+    if field is None:
+        return name
+    return ENGLISH_LABELS.get(name, name) if english else field.label
 
 
 def _jsonable(value: Any) -> Any:
@@ -324,11 +333,21 @@ class AuditLine:
 
     @property
     def changes_text(self) -> str:
-        """``field: before → after`` for each changed field (empty values shown as —)."""
-        parts = []
-        for name, (old, new) in self.changes.items():
-            parts.append(f"{field_label(name)}：{_shown(name, old)} → {_shown(name, new)}")
-        return "；".join(parts)
+        """``field: before → after`` for each changed field (empty values shown as —), in Chinese."""
+        return self.changes_in(ZH)
+
+    def changes_in(self, language: str | None = None) -> str:
+        """The changes in ``language`` (default: the current one): field names and value words in it."""
+        english = (normalize_language(language) or current_language()) == EN
+        parts = [
+            labelled(
+                field_label(name, language),
+                f"{_shown(name, old, english)} → {_shown(name, new, english)}",
+                language,
+            )
+            for name, (old, new) in self.changes.items()
+        ]
+        return ("; " if english else "；").join(parts)
 
     def masked(self, masking: Masking) -> AuditLine:
         """This line as ``masking`` lets its reader see it: the before/after values of ID numbers, birth
@@ -357,11 +376,13 @@ class AuditLine:
         }
 
 
-def _shown(name: str, value: Any) -> str:
+def _shown(name: str, value: Any, english: bool = False) -> str:
     if value is None or value == "":
         return "—"
-    labels = VALUE_LABELS.get(name, {})
-    return labels.get(value, str(value)) if isinstance(value, str | bool) else str(value)
+    words = VALUE_LABELS.get(name, {}).get(value) if isinstance(value, str | bool) else None
+    if words is None:
+        return str(value)
+    return words.en if english else words.zh
 
 
 def _line(entry: AuditEntry) -> AuditLine:

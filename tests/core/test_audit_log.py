@@ -293,6 +293,10 @@ def test_summaries_are_worded_in_the_readers_language(station: Station, tmp_path
     }
     assert lines["user_role"].summary == "用户 clerk 的角色：录入员 → 审核员"  # the stored line, as before
     assert lines["user_role"].summary_in(ZH) == lines["user_role"].summary
+    # what changed, worded the same way: field names and value words in the reader's language
+    assert lines["user_role"].changes_text == "角色：录入员 → 审核员"
+    assert lines["user_role"].changes_in(EN) == "role: entry → reviewer"
+    assert lines["user_create"].changes_in(EN) == "name: — → 李明; role: — → entry"
     assert lines["session_lock"].summary_in(EN) == "Idle for 10 minutes: the screen locked itself"
     assert lines["export"].summary_in(EN) == "导出旧格式的记录"
     data = str(station.data_dir)

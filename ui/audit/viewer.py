@@ -83,7 +83,7 @@ class AuditTableModel(QAbstractTableModel):
             kind_label(line.kind),
             line.record_id,
             line.summary_in(),  # in the interface's language where the entry has a code
-            line.changes_text,
+            line.changes_in(),
         )
         return values[index.column()]
 
