@@ -74,6 +74,23 @@ def test_the_table_shows_what_the_filters_select(qtbot: QtBot, station: Station,
     assert window.model.rowCount() == station.audit.count()
 
 
+def test_in_english_the_lines_say_what_happened_in_english(
+    qtbot: QtBot, station: Station, english: str
+) -> None:
+    household = add_household(station, "宝斯鲁", "211381199001011234")
+    set_household(station, household, phone="13911112222")
+    station.users.create("clerk", "李明", ENTRY, password="clerk-pass")
+    station.users.set_role("clerk", REVIEWER)
+    window = _viewer(qtbot, station)
+    _choose(window.action, "update")
+    assert _column(window, 2) == ["Change"] and _column(window, 6) == ["phone: 13800000000 → 13911112222"]
+    window.action.setCurrentIndex(0)
+    window.record.setText("clerk")
+    window.record.editingFinished.emit()
+    assert _column(window, 5) == ["Role of clerk: entry → reviewer", "User clerk created (entry)"]
+    assert _column(window, 6) == ["role: entry → reviewer", "name: — → 李明; role: — → entry"]
+
+
 def test_export_writes_the_filtered_lines_and_is_logged(
     qtbot: QtBot, station: Station, tmp_path: Path
 ) -> None:
