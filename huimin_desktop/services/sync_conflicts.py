@@ -18,7 +18,8 @@ from sqlalchemy import Date, DateTime, select
 
 from huimin_desktop.domain.masking import ID_FIELDS, MASKED, Masking
 from huimin_desktop.errors import NotFoundError, ServiceError
-from huimin_desktop.messages import Words, text
+from huimin_desktop.messages import EN, Words, language, text
+from huimin_desktop.messages.catalog import RECORD_KINDS
 from huimin_desktop.model import SyncConflict
 from huimin_desktop.security.roles import RESOLVE_CONFLICTS
 from huimin_desktop.store.database import Database
@@ -27,47 +28,47 @@ from huimin_desktop.sync.records import DELETED, TABLES, stamp_ms, stamp_station
 
 TABLE_LABELS = KIND_LABELS  # what a clerk calls each kind of record, as the merge's refusals name them
 
-FIELD_LABELS = {
-    DELETED: "删除",
-    "id_number": "身份证号",
-    "name": "姓名",
-    "phone": "联系电话",
-    "address": "住址",
-    "notes": "备注",
-    "household_no": "户编号",
-    "division_id": "所在村",
-    "sex": "性别",
-    "birth_date": "出生日期",
-    "ethnicity": "民族",
-    "relationship": "与户主关系",
-    "education": "文化程度",
-    "health": "健康状况",
-    "labour": "劳动能力",
-    "school_status": "在校生状况",
-    "work_away_months": "务工月数",
-    "position": "成员顺序",
-    "year": "年度",
-    "household_size": "家庭人口",
-    "income_wage": "工资性收入",
-    "income_business": "生产经营性收入",
-    "income_property": "财产性收入",
-    "income_transfer": "转移性收入",
-    "expense_business": "生产经营性支出",
-    "hardship_causes": "致贫原因",
-    "needs": "需求",
-    "surveyor": "调查人",
-    "survey_date": "调查日期",
-    "code": "编号",
-    "category": "类别",
-    "content": "建设内容",
-    "scale": "规模",
-    "fund_provincial": "省专项资金",
-    "fund_local": "市县配套资金",
-    "fund_integrated": "整合资金",
-    "fund_self": "自筹资金",
-    "responsible": "负责人",
-    "stage": "阶段",
-    "caption": "说明",
+FIELD_LABELS: dict[str, Words] = {
+    DELETED: Words("删除", "deleted"),
+    "id_number": Words("身份证号", "ID number"),
+    "name": Words("姓名", "name"),
+    "phone": Words("联系电话", "phone"),
+    "address": Words("住址", "address"),
+    "notes": Words("备注", "notes"),
+    "household_no": Words("户编号", "household number"),
+    "division_id": Words("所在村", "village"),
+    "sex": Words("性别", "sex"),
+    "birth_date": Words("出生日期", "date of birth"),
+    "ethnicity": Words("民族", "ethnicity"),
+    "relationship": Words("与户主关系", "relationship to the head"),
+    "education": Words("文化程度", "education"),
+    "health": Words("健康状况", "health"),
+    "labour": Words("劳动能力", "ability to work"),
+    "school_status": Words("在校生状况", "schooling"),
+    "work_away_months": Words("务工月数", "months working away"),
+    "position": Words("成员顺序", "order among members"),
+    "year": Words("年度", "year"),
+    "household_size": Words("家庭人口", "household size"),
+    "income_wage": Words("工资性收入", "wage income"),
+    "income_business": Words("生产经营性收入", "business income"),
+    "income_property": Words("财产性收入", "property income"),
+    "income_transfer": Words("转移性收入", "transfer income"),
+    "expense_business": Words("生产经营性支出", "business expenses"),
+    "hardship_causes": Words("致贫原因", "causes of hardship"),
+    "needs": Words("需求", "needs"),
+    "surveyor": Words("调查人", "surveyor"),
+    "survey_date": Words("调查日期", "survey date"),
+    "code": Words("编号", "number"),
+    "category": Words("类别", "category"),
+    "content": Words("建设内容", "what is built"),
+    "scale": Words("规模", "scale"),
+    "fund_provincial": Words("省专项资金", "provincial funds"),
+    "fund_local": Words("市县配套资金", "city and county funds"),
+    "fund_integrated": Words("整合资金", "integrated funds"),
+    "fund_self": Words("自筹资金", "own funds"),
+    "responsible": Words("负责人", "person responsible"),
+    "stage": Words("阶段", "stage"),
+    "caption": Words("说明", "caption"),
 }
 
 
@@ -145,7 +146,11 @@ class ConflictReview:
         return names
 
     def _label(self, connection: Any, table: str, row_id: str) -> str:
+        """What a clerk recognises, in the current language (names and places as the data holds them)."""
+        english = language() == EN
         what = TABLE_LABELS.get(table, table)
+        if english:
+            what = RECORD_KINDS.get(what, table)
         household_id = None
         detail = ""
         if table == "household":
@@ -156,7 +161,8 @@ class ConflictReview:
                 (row_id,),
             ).first()
             if row is not None:
-                household_id, detail = row[0], f"{row[1]}{'年' if table == 'survey' else ''}"
+                year = "年" if table == "survey" and not english else ""
+                household_id, detail = row[0], f"{row[1]}{year}"
         elif table in ("project", "training"):
             row = connection.exec_driver_sql(
                 f"SELECT {'name' if table == 'project' else 'topic'} FROM {table} WHERE id = ?", (row_id,)
@@ -172,6 +178,9 @@ class ConflictReview:
             if row is not None:
                 # 宝斯鲁户（马友营蒙古族乡 东营子村）: village names repeat across townships
                 place = " ".join(part for part in (row[2], row[1]) if part)
+                if english:
+                    head = f"household of {row[0] or '(no head)'}" + (f" ({place})" if place else "")
+                    return head if table == "household" else f"{head}, {what} {detail}".strip()
                 village = f"（{place}）" if place else ""
                 head = f"{row[0] or '（无户主）'}户{village}"
                 return head if table == "household" else f"{head} {what} {detail}".strip()
@@ -197,7 +206,7 @@ class ConflictReview:
                 other_changed = _last_change(connection, c.other_row_id)
         other_value = c.other_value
         if c.kind == "edit-delete" and isinstance(other_value, dict):
-            other_value = {FIELD_LABELS.get(k, k): _display(k, v, masking) for k, v in other_value.items()}
+            other_value = {field_word(k): _display(k, v, masking) for k, v in other_value.items()}
         return ConflictRecord(
             id=c.id,
             kind=c.kind,
@@ -205,7 +214,7 @@ class ConflictReview:
             row_id=c.row_id,
             field=c.field,
             record_label=self._label(connection, c.table_name, c.row_id),
-            field_label=FIELD_LABELS.get(c.field, c.field),
+            field_label=field_word(c.field),
             winner_value=_display(c.field, c.winner_value, masking),
             other_value=other_value if c.kind == "edit-delete" else _display(c.field, other_value, masking),
             winner_station=winner_station,
@@ -387,6 +396,14 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def field_word(field: str) -> str:
+    """A synced field's name in the current language (the column's own name for one not listed)."""
+    words = FIELD_LABELS.get(field)
+    if words is None:
+        return field
+    return words.en if language() == EN else words.zh
+
+
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ConflictRecord", "ConflictReview"]
 
 
@@ -414,17 +431,34 @@ def _household_facts(connection: Any, household_id: str) -> dict[str, str]:
         .scalars()
         .all()
     )
-    income = f"{row[7]} 元（{row[6]}年）" if row[6] is not None and row[7] is not None else ""
-    return {
-        "户主": row[0] or "",
-        "乡镇": row[1] or "",
-        "村": row[2] or "",
-        "住址": row[3] or "",
-        "联系电话": MASKED.phone(row[4]),
-        "人口": str(row[5] or 0),
-        "成员": "、".join(members),
-        "最近一年纯收入": income,
+    english = language() == EN
+    income = ""
+    if row[6] is not None and row[7] is not None:
+        income = f"{row[7]} yuan ({row[6]})" if english else f"{row[7]} 元（{row[6]}年）"
+    facts = {
+        "head": row[0] or "",
+        "township": row[1] or "",
+        "village": row[2] or "",
+        "address": row[3] or "",
+        "phone": MASKED.phone(row[4]),
+        "size": str(row[5] or 0),
+        "members": (", " if english else "、").join(members),
+        "income": income,
     }
+    return {(words.en if english else words.zh): facts[key] for key, words in _FACT_NAMES.items()}
+
+
+# What _household_facts compares, named in both languages (the keys are the facts' own names).
+_FACT_NAMES = {
+    "head": Words("户主", "head"),
+    "township": Words("乡镇", "township"),
+    "village": Words("村", "village"),
+    "address": Words("住址", "address"),
+    "phone": Words("联系电话", "phone"),
+    "size": Words("人口", "household size"),
+    "members": Words("成员", "members"),
+    "income": Words("最近一年纯收入", "last year's net income"),
+}
 
 
 def _last_change(connection: Any, household_id: str) -> dt.datetime | None:

@@ -58,6 +58,8 @@ def test_both_values_side_by_side(qtbot: QtBot, network, sync_operations: None, 
     assert dialog.table.rowCount() == 1
     (conflict,) = city.sync.conflicts()
     assert dialog.table.item(0, 0).text() == conflict.record_label
+    assert conflict.record_label.startswith("household of 宝斯鲁 (")  # its place as the data holds it
+    assert dialog.table.item(0, 1).text() == "phone"
     assert dialog.table.item(0, 2).text() == "Edited at both stations"
     # The applied value (whichever stamp won) on the left, the one that lost on the right.
     applied = household_field(city, conflict.row_id, "phone")
@@ -194,14 +196,14 @@ def test_a_duplicate_id_number_shows_what_differs_and_when_each_changed(
     differs = {what: (mine, theirs) for what, mine, theirs in conflict.differences}
     mine_first = conflict.other_row_id == second
     pairs = {
-        "联系电话": ("138****0000", "139****5678"),
-        "住址": ("一组", "三组"),
-        "人口": ("3", "2"),
-        "成员": ("宝斯鲁、宝斯鲁1、宝斯鲁2", "宝斯鲁、宝斯鲁1"),
+        "phone": ("138****0000", "139****5678"),
+        "address": ("一组", "三组"),
+        "household size": ("3", "2"),
+        "members": ("宝斯鲁, 宝斯鲁1, 宝斯鲁2", "宝斯鲁, 宝斯鲁1"),
     }
     for what, pair in pairs.items():
         assert differs[what] == (pair if mine_first else pair[::-1])
-    assert "户主" not in differs and "村" not in differs  # what agrees is not listed
+    assert "head" not in differs and "village" not in differs  # what agrees is not listed
     assert conflict.winner_changed is not None and conflict.other_changed is not None
 
     dialog = _dialog(qtbot, city)
@@ -209,7 +211,7 @@ def test_a_duplicate_id_number_shows_what_differs_and_when_each_changed(
     assert not table.isHidden()
     shown = {table.item(row, 0).text(): table.item(row, 1).text() for row in range(table.rowCount())}
     assert table.rowCount() == len(conflict.differences)
-    assert shown["联系电话"] == differs["联系电话"][0]
+    assert shown["phone"] == differs["phone"][0]  # in the interface's language, as the core words it
     assert "—" not in dialog.current_panel.when.text() and "—" not in dialog.other_panel.when.text()
 
 
