@@ -80,9 +80,14 @@ class StoredBlob:
 
 
 class BlobDamagedError(CodedError):
-    """What was written does not read back with the hash it was written with (disk or memory fault)."""
+    """A stored blob does not read back with its hash (``what``: its hash or name), or, ``written``, what
+    was just written does not (disk or memory fault)."""
 
-    code = "attachment.write_check_failed"
+    def __init__(self, what: str, *, written: bool = False) -> None:
+        if written:
+            super().__init__(code="attachment.write_check_failed", what=what)
+        else:
+            super().__init__(code="attachment.damaged", name=what[:12] if len(what) == 64 else what)
 
 
 def incoming_dir(root: Path) -> Path:
@@ -234,7 +239,7 @@ class BlobStore:
         if final.is_file() and self._intact(final, blob):
             return StoredBlob(blob.sha256, blob.size, created=False, xxh3=blob.xxh3)
         if not self._intact(tmp, blob):
-            raise BlobDamagedError(code="attachment.write_check_failed", what=what)
+            raise BlobDamagedError(what, written=True)
         final.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, final)
         fsync_folder(final.parent)

@@ -131,3 +131,15 @@ def test_every_record_kind_a_not_found_names_has_an_english_name() -> None:
     from huimin_desktop.errors import NotFoundError
 
     assert describe(NotFoundError("农户", "h1"), EN) == "Not found: household (h1)"
+
+
+def test_a_damaged_blob_is_worded_in_both_languages() -> None:
+    from huimin_desktop.messages import EN, ZH, describe
+    from huimin_desktop.store.attachments import BlobDamagedError
+
+    sha = "ab" * 32
+    assert (
+        describe(BlobDamagedError(sha), EN)
+        == f"Attachment damaged (its content does not match its checksum): {sha[:12]}"
+    )
+    assert describe(BlobDamagedError("照片.jpg", written=True), ZH) == "写入后校验失败：照片.jpg"
