@@ -29,7 +29,7 @@ from huimin_desktop.errors import ServiceError
 from huimin_desktop.messages import text
 from huimin_desktop.model import AuditEntry, Member
 from huimin_desktop.progress import TaskState
-from huimin_desktop.services.audit import Summary, summary_fields
+from huimin_desktop.services.audit import Summary, summary_columns
 from huimin_desktop.store.attachments import BlobStore
 from huimin_desktop.store.database import AUDIT_ACTOR
 from huimin_desktop.store.search_index import deferred_search_indexing
@@ -184,8 +184,7 @@ def _existing_id_numbers(connection: Connection) -> set[str]:
 
 
 def _write_audit(connection: Connection, station_id: str, seed: int, summary: DemoSummary) -> None:
-    counts = asdict(summary)
-    line, worded = summary_fields(Summary("audit.demo", {"seed": seed, **counts}))
+    facts = {"seed": seed, **asdict(summary)}
     connection.execute(
         insert(cast(Table, AuditEntry.__table__)),
         [
@@ -196,8 +195,7 @@ def _write_audit(connection: Connection, station_id: str, seed: int, summary: De
                 "action": "demo",
                 "table_name": "household",
                 "record_id": station_id,
-                "summary": line,
-                "details": {"seed": seed, **counts, **worded},
+                **summary_columns(Summary("audit.demo", facts), facts),
             }
         ],
     )

@@ -179,6 +179,13 @@ def summary_fields(summary: str | Summary) -> tuple[str, dict[str, Any]]:
     return text(summary.code, summary.params, ZH), {"summary": {"code": summary.code, "params": stored}}
 
 
+def summary_columns(summary: str | Summary, details: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The ``summary`` and ``details`` columns of an audit row written without ``record`` (a bulk insert,
+    an ``AuditEntry`` added to a session): ``details`` with the summary's code beside it, None if empty."""
+    line, worded = summary_fields(summary)
+    return {"summary": line, "details": {**(details or {}), **worded} or None}
+
+
 def summary_in(line: str, details: Mapping[str, Any] | None, language: str | None = None) -> str:
     """An entry's summary in ``language`` (the current one by default) when it was written by code;
     else, and for entries written before codes, the stored line."""

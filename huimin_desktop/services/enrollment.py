@@ -24,7 +24,7 @@ from huimin_desktop.errors import ServiceError
 from huimin_desktop.messages import Words
 from huimin_desktop.model import AuditEntry, StationIdentity, SyncEnrollment, SyncPeer, new_id
 from huimin_desktop.security.roles import MANAGE_ENROLLMENT
-from huimin_desktop.services.audit import Summary, summary_fields
+from huimin_desktop.services.audit import Summary, summary_columns
 from huimin_desktop.services.station_setup import LEVEL_RANK, validate_station
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.enrollment import (
@@ -192,7 +192,7 @@ class EnrollmentService:
                     action="enroll",
                     table_name="sync_peer",
                     record_id=station_id,
-                    **_summary_columns(
+                    **summary_columns(
                         Summary.of(
                             "audit.reenroll" if reenrolled else "audit.enroll",
                             name=name,
@@ -241,7 +241,7 @@ class EnrollmentService:
                     action="revoke",
                     table_name="sync_peer",
                     record_id=peer.station_id,
-                    **_summary_columns(
+                    **summary_columns(
                         Summary.of(
                             "audit.revoke_why", name=peer.name, division=peer.division_code, reason=reason
                         )
@@ -520,9 +520,3 @@ def registration_header(keys_dir: Path) -> dict[str, Any]:
 
     claim = load_registration(keys_dir)
     return {REGISTRATION_KEY: claim.as_json()} if claim is not None else {}
-
-
-def _summary_columns(summary: Summary, details: dict[str, Any] | None = None) -> dict[str, Any]:
-    """An audit line's ``summary`` and ``details`` columns (the log words the summary again in English)."""
-    line, worded = summary_fields(summary)
-    return {"summary": line, "details": {**(details or {}), **worded} or None}

@@ -20,7 +20,7 @@ from huimin_desktop.domain.levels import DIVISION_KINDS, LEVEL_NAMES
 from huimin_desktop.errors import ServiceError, StationExistsError
 from huimin_desktop.messages import EN, ZH, Words, text
 from huimin_desktop.model import STATION_LEVELS, AuditEntry, Division, StationIdentity, SyncPeer, new_id
-from huimin_desktop.services.audit import Summary, summary_fields
+from huimin_desktop.services.audit import Summary, summary_columns
 from huimin_desktop.stamps.clock import Stamp
 from huimin_desktop.store.database import Database
 from huimin_desktop.sync.enrollment import (
@@ -248,5 +248,4 @@ def _init_summary(name: str, level: str, division: str, upper: str | None) -> di
         if upper is not None
         else Summary.of("audit.init", name=name, level=words, division=division)
     )
-    line, details = summary_fields(summary)
-    return {"summary": line, "details": details}
+    return summary_columns(summary)

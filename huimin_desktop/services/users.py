@@ -24,7 +24,7 @@ from huimin_desktop.messages import Words
 from huimin_desktop.model import AuditEntry, User
 from huimin_desktop.security.roles import ADMIN, ENTRY, MANAGE_USERS, ROLE_NAMES, ROLES, Actor
 from huimin_desktop.security.vault import MAX_FAILURES, LoginEvent, Vault
-from huimin_desktop.services.audit import Summary, summary_fields
+from huimin_desktop.services.audit import Summary, summary_columns
 from huimin_desktop.store.database import Database
 
 ROLE_LABELS = {role: names[0] for role, names in ROLE_NAMES.items()}  # the Chinese names
@@ -121,8 +121,6 @@ def _audit(
     at: dt.datetime,
     changed: dict[str, list[object]] | None = None,
 ) -> None:
-    line, worded = summary_fields(summary)
-    details: dict[str, object] = ({"changed": changed} if changed else {}) | worded
     session.add(
         AuditEntry(
             at=_naive(at),
@@ -131,8 +129,7 @@ def _audit(
             action=action,
             table_name="app_user",
             record_id=record,
-            summary=line,
-            details=details or None,
+            **summary_columns(summary, {"changed": changed} if changed else None),
         )
     )
 
@@ -152,7 +149,6 @@ def _login_rows(
 ) -> list[dict[str, object]]:
     rows = []
     for event in [*events, LoginEvent(now.astimezone(dt.UTC).isoformat(), username, "login")]:
-        line, worded = summary_fields(_event_summary(event))
         rows.append(
             {
                 "at": _naive(dt.datetime.fromisoformat(event.at)),
@@ -161,8 +157,7 @@ def _login_rows(
                 "action": event.action,
                 "table_name": "app_user",
                 "record_id": event.user,
-                "summary": line,
-                "details": worded,
+                **summary_columns(_event_summary(event)),
             }
         )
     return rows
