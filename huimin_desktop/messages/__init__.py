@@ -40,6 +40,7 @@ __all__ = [
     "ZH",
     "Words",
     "describe",
+    "is_english",
     "labelled",
     "language",
     "set_language",
@@ -73,6 +74,11 @@ def language() -> str:
     return _current
 
 
+def is_english(language: str | None = None) -> bool:
+    """Whether ``language`` (a name as ``normalize_language`` takes it; None: the current one) is English."""
+    return (normalize_language(language) or _current) == EN
+
+
 class _Defaults(dict[str, Any]):
     def __missing__(self, key: str) -> Any:
         raise KeyError(key)
@@ -80,7 +86,7 @@ class _Defaults(dict[str, Any]):
 
 def text(code: str, params: Mapping[str, Any] | None = None, language: str | None = None) -> str:
     """The catalog's words for ``code`` filled with ``params``; KeyError for a code not in the catalog."""
-    english = (normalize_language(language) or _current) == EN
+    english = is_english(language)
     words = CATALOG[code]
     template = words.en if english else words.zh
     values = {
@@ -126,7 +132,7 @@ SUBJECT = "subject"
 
 def describe_issue(issue: Any, language: str | None = None) -> str:
     """A validation issue's message; in Chinese always the validator's own ``message``."""
-    if (normalize_language(language) or _current) == ZH:
+    if not is_english(language):
         return str(issue.message)
     line = _text_or(issue.message, issue.code, _params_in(issue.params, language), language)
     subject = issue.params.get(SUBJECT)
@@ -148,7 +154,7 @@ def _params_in(params: Mapping[str, Any], language: str | None) -> dict[str, Any
 
 def labelled(label: object, line: str, language: str | None = None) -> str:
     """``label：line`` in Chinese, ``label: line`` in English (a record's code before what is wrong)."""
-    english = (normalize_language(language) or _current) == EN
+    english = is_english(language)
     return f"{label}: {line}" if english else f"{label}：{line}"
 
 
@@ -156,7 +162,7 @@ def _validation_text(error: Any, language: str | None) -> str:
     issues = error.issues
     first = describe_issue(issues[0], language)
     where = f"{issues[0].field}：" if issues[0].field else ""
-    if (normalize_language(language) or _current) == EN:
+    if is_english(language):
         where = f"{issues[0].field}: " if issues[0].field else ""
     more = text("invalid.more", {"count": len(issues) - 1}, language) if len(issues) > 1 else ""
     return f"{where}{first}{more}"

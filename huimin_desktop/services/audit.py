@@ -22,8 +22,7 @@ from sqlalchemy.orm import Session
 
 from huimin_desktop.domain.masking import Masking
 from huimin_desktop.errors import ServiceError
-from huimin_desktop.messages import CATALOG, EN, ZH, Words, labelled, normalize_language, text
-from huimin_desktop.messages import language as current_language
+from huimin_desktop.messages import CATALOG, ZH, Words, is_english, labelled, text
 from huimin_desktop.messages.system import with_path
 from huimin_desktop.model import AuditEntry
 from huimin_desktop.security.roles import READ_AUDIT, ROLE_NAMES
@@ -125,7 +124,7 @@ def field_label(name: str, language: str | None = ZH) -> str:
     one (phone → 联系电话 / phone), else the local name, else the column name itself."""
     from huimin_desktop.spreadsheet.fields import ENGLISH_LABELS, FIELDS_BY_KEY
 
-    english = (normalize_language(language) or current_language()) == EN
+    english = is_english(language)
     if name in LOCAL_FIELD_LABELS:
         words = LOCAL_FIELD_LABELS[name]
         return words.en if english else words.zh
@@ -345,7 +344,7 @@ class AuditLine:
 
     def changes_in(self, language: str | None = None) -> str:
         """The changes in ``language`` (default: the current one): field names and value words in it."""
-        english = (normalize_language(language) or current_language()) == EN
+        english = is_english(language)
         parts = [
             labelled(
                 field_label(name, language),

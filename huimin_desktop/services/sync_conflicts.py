@@ -18,7 +18,7 @@ from sqlalchemy import Date, DateTime, select
 
 from huimin_desktop.domain.masking import ID_FIELDS, MASKED, Masking
 from huimin_desktop.errors import NotFoundError, ServiceError
-from huimin_desktop.messages import EN, Words, language, text
+from huimin_desktop.messages import Words, is_english, text
 from huimin_desktop.messages.catalog import RECORD_KINDS
 from huimin_desktop.model import SyncConflict
 from huimin_desktop.security.roles import RESOLVE_CONFLICTS
@@ -147,7 +147,7 @@ class ConflictReview:
 
     def _label(self, connection: Any, table: str, row_id: str) -> str:
         """What a clerk recognises, in the current language (names and places as the data holds them)."""
-        english = language() == EN
+        english = is_english()
         what = TABLE_LABELS.get(table, table)
         if english:
             what = RECORD_KINDS.get(what, table)
@@ -401,7 +401,7 @@ def field_word(field: str) -> str:
     words = FIELD_LABELS.get(field)
     if words is None:
         return field
-    return words.en if language() == EN else words.zh
+    return words.en if is_english() else words.zh
 
 
 __all__ = ["FIELD_LABELS", "TABLE_LABELS", "ConflictRecord", "ConflictReview"]
@@ -431,7 +431,7 @@ def _household_facts(connection: Any, household_id: str) -> dict[str, str]:
         .scalars()
         .all()
     )
-    english = language() == EN
+    english = is_english()
     income = ""
     if row[6] is not None and row[7] is not None:
         income = f"{row[7]} yuan ({row[6]})" if english else f"{row[7]} 元（{row[6]}年）"
