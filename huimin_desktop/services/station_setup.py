@@ -39,7 +39,6 @@ SEED_STATION = "0" * 32
 SEED_STAMP = str(Stamp(0, 0, SEED_STATION))
 
 _CODE_LENGTH = {"city": 6, "county": 6, "township": 12}
-_LEVEL_NAMES = DIVISION_KINDS
 LEVEL_RANK = {"city": 3, "county": 2, "township": 1}
 
 
@@ -55,7 +54,10 @@ def validate_station(level: str, name: str, division_code: str) -> None:
     length = _CODE_LENGTH[level]
     if not re.fullmatch(rf"\d{{{length}}}", division_code):
         raise ServiceError(
-            code="station.code_format", division_code=division_code, level=_LEVEL_NAMES[level], length=length
+            code="station.code_format",
+            division_code=division_code,
+            level=DIVISION_KINDS[level],
+            length=length,
         )
     reason = _unknown_division(level, division_code)
     if reason is not None:
@@ -82,7 +84,7 @@ def _unknown_division(level: str, code: str) -> Words | None:
     entry = known.get(code)
     if entry is not None:
         if entry.level != level:
-            return _worded("station.division_other_level", name=entry.name, level=_LEVEL_NAMES[level])
+            return _worded("station.division_other_level", name=entry.name, level=DIVISION_KINDS[level])
         return None
     listed = sorted((d for d in known.values() if d.level == level), key=lambda d: d.code)
     if level != "township":
@@ -90,7 +92,7 @@ def _unknown_division(level: str, code: str) -> Words | None:
             "、".join(f"{d.code}（{d.name}）" for d in listed),
             ", ".join(f"{d.code} “{d.name}”" for d in listed),
         )
-        return _worded("station.division_not_listed", level=_LEVEL_NAMES[level], names=names)
+        return _worded("station.division_not_listed", level=DIVISION_KINDS[level], names=names)
     county = known.get(code[:6])
     if county is None or county.level != "county":
         return _worded("station.division_county_unknown", county=code[:6])
