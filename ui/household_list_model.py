@@ -19,6 +19,7 @@ turns a ``HouseholdRow`` into the text painted, so a new column is one entry.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -225,7 +226,8 @@ class HouseholdListModel(QAbstractTableModel):
 
     def _rest_arrived(self, generation: int, ids: list[str] | None) -> None:
         if generation == self._generation and not self._complete and ids is not None:
-            self._take_rest(ids)  # a model deleted meanwhile is not called back (the operation's owner)
+            with contextlib.suppress(RuntimeError):  # the model is gone (its page closed): nobody waits
+                self._take_rest(ids)
 
     def _take_rest(self, ids: list[str]) -> None:
         """Every id of the current query: the ones not shown yet are appended (or all replaced if the
